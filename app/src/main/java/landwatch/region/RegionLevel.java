@@ -1,0 +1,7 @@
+package landwatch.region;
+
+public enum RegionLevel {
+  PROVINCE,
+  CITY,
+  COUNTY
+}
