@@ -1,4 +1,4 @@
-package landwatch.app;
+package landwatch;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
