@@ -1,0 +1,18 @@
+package landwatch.spatial;
+
+import java.math.BigDecimal;
+
+/**
+ * How much of a spot lies in one reference layer.
+ *
+ * @param areaMu overlap in 亩, 2 decimals; slivers under 0.005 亩 round to 0.00 and count as none
+ * @param share of the spot's area, 4 decimals (0.5000 = half)
+ */
+public record LayerOverlap(BigDecimal areaMu, BigDecimal share) {
+
+  public static final LayerOverlap NONE = new LayerOverlap(AreaMu.ZERO, BigDecimal.ZERO.setScale(4));
+
+  public boolean any() {
+    return areaMu.signum() > 0;
+  }
+}
