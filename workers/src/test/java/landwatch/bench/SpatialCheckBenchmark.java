@@ -124,7 +124,7 @@ public final class SpatialCheckBenchmark {
                           if (result.flags().occupiesCultivatedLand()) {
                             run.cultivated.incrementAndGet();
                           }
-                          if (result.mandatoryReview().required()) {
+                          if (result.mandatoryReview()) {
                             run.review.incrementAndGet();
                           }
                           run.judgments.get(result.suggestion().judgment()).incrementAndGet();
