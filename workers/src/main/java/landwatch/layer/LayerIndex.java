@@ -13,6 +13,8 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.impl.PackedCoordinateSequence;
 import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
+import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.locationtech.jts.index.strtree.STRtree;
 
 /**
@@ -81,6 +83,7 @@ public final class LayerIndex {
     private final String version;
     private final STRtree tree = new STRtree();
     private int polygonCount;
+    private int repairedCount;
 
     private Builder(LayerClass layerClass, String version) {
       this.layerClass = Objects.requireNonNull(layerClass, "layerClass");
@@ -89,21 +92,40 @@ public final class LayerIndex {
 
     /**
      * Adds a lon/lat Polygon or MultiPolygon (parts are indexed one by one, so a sprawling
-     * multipart feature does not drag its whole extent into every query). Geometries are
-     * expected valid: the importer repairs them before they are stored.
+     * multipart feature does not drag its whole extent into every query). The importer repairs
+     * geometries before storing them; one that is invalid anyway is repaired here with
+     * {@link GeometryFixer} and counted, because a single bad polygon would otherwise make
+     * overlays of every spot near it fail or measure wrongly.
      */
     public Builder add(Geometry lonLat) {
       for (int i = 0; i < lonLat.getNumGeometries(); i++) {
         Geometry part = lonLat.getGeometryN(i);
         if (part instanceof Polygon polygon && !polygon.isEmpty()) {
-          Polygon packed = compact(polygon);
-          tree.insert(packed.getEnvelopeInternal(), packed);
-          polygonCount++;
+          if (polygon.isValid()) {
+            insert(polygon);
+          } else {
+            repairedCount++;
+            PolygonExtracter.getPolygons(GeometryFixer.fix(polygon)).forEach(p -> insert((Polygon) p));
+          }
         } else if (part != lonLat) {
           add(part);
         }
       }
       return this;
+    }
+
+    /** Polygons that were invalid and repaired while adding. */
+    public int repairedCount() {
+      return repairedCount;
+    }
+
+    private void insert(Polygon polygon) {
+      if (polygon.isEmpty()) {
+        return;
+      }
+      Polygon packed = compact(polygon);
+      tree.insert(packed.getEnvelopeInternal(), packed);
+      polygonCount++;
     }
 
     private static Polygon compact(Polygon polygon) {

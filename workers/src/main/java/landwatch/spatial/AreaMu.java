@@ -21,7 +21,8 @@ public final class AreaMu {
         .setScale(2, RoundingMode.HALF_UP);
   }
 
-  public static double toSquareMetres(double mu) {
-    return mu * 10_000.0 / 15.0;
+  /** The same value at the reported scale, e.g. 15 or 15.000 as 15.00. */
+  public static BigDecimal normalise(BigDecimal mu) {
+    return mu.setScale(2, RoundingMode.HALF_UP);
   }
 }

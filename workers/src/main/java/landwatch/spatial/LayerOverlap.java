@@ -1,6 +1,8 @@
 package landwatch.spatial;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * How much of a spot lies in one reference layer.
@@ -10,8 +12,14 @@ import java.math.BigDecimal;
  */
 public record LayerOverlap(BigDecimal areaMu, BigDecimal share) {
 
+  public LayerOverlap {
+    areaMu = AreaMu.normalise(areaMu);
+    share = share.setScale(4, RoundingMode.HALF_UP);
+  }
+
   public static final LayerOverlap NONE = new LayerOverlap(AreaMu.ZERO, BigDecimal.ZERO.setScale(4));
 
+  @JsonIgnore
   public boolean any() {
     return areaMu.signum() > 0;
   }

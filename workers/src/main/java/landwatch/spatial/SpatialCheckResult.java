@@ -3,10 +3,10 @@ package landwatch.spatial;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import landwatch.layer.LayerClass;
 import landwatch.spatial.judgment.JudgmentSuggestion;
-import landwatch.spatial.judgment.MandatoryReview;
 
 /**
  * The spatial check of one spot. A value: the same spot against the same layer versions and
@@ -18,6 +18,8 @@ import landwatch.spatial.judgment.MandatoryReview;
  * @param uncoveredByApprovedUseMu part not covered by approved land, facility agriculture or
  *     temporary land together
  * @param outsideMiningRightsMu part outside every mining right
+ * @param mandatoryReview whether the city must desk-review this spot in full (§三(三))
+ * @param mandatoryReviewReasons why, one per matching rule; empty when not required
  * @param ruleTableVersion version of the rule table that made the review and suggestion
  * @param layerVersions version of each layer checked against; a class not loaded is absent and
  *     counted as empty
@@ -29,12 +31,19 @@ public record SpatialCheckResult(
     BigDecimal outsideUrbanBoundaryMu,
     BigDecimal uncoveredByApprovedUseMu,
     BigDecimal outsideMiningRightsMu,
-    MandatoryReview mandatoryReview,
+    boolean mandatoryReview,
+    List<String> mandatoryReviewReasons,
     JudgmentSuggestion suggestion,
     String ruleTableVersion,
     Map<LayerClass, String> layerVersions) {
 
   public SpatialCheckResult {
+    // Scales are normalised so a result read back from storage equals the one computed.
+    areaMu = AreaMu.normalise(areaMu);
+    outsideUrbanBoundaryMu = AreaMu.normalise(outsideUrbanBoundaryMu);
+    uncoveredByApprovedUseMu = AreaMu.normalise(uncoveredByApprovedUseMu);
+    outsideMiningRightsMu = AreaMu.normalise(outsideMiningRightsMu);
+    mandatoryReviewReasons = List.copyOf(mandatoryReviewReasons);
     overlaps = Collections.unmodifiableMap(new EnumMap<>(overlaps));
     layerVersions =
         layerVersions.isEmpty()

@@ -72,7 +72,8 @@ public final class SpatialCheckService {
     MandatoryReview review = rules.mandatoryReview(facts);
     JudgmentSuggestion suggestion = rules.suggest(facts);
     return new SpatialCheckResult(
-        spotMu, overlaps, flags, outsideUrbanMu, uncoveredMu, outsideMiningMu, review, suggestion,
+        spotMu, overlaps, flags, outsideUrbanMu, uncoveredMu, outsideMiningMu, review.required(),
+        review.reasons(), suggestion,
         rules.version(), snapshot.versions());
   }
 

@@ -72,7 +72,7 @@ public class SpatialCheckWorker {
     variables.put("inEcologicalRedLine", result.flags().inEcologicalRedLine());
     variables.put("outsideUrbanBoundary", result.flags().outsideUrbanBoundary());
     variables.put("coveredByApprovedUse", result.flags().coveredByApprovedUse());
-    variables.put("mandatoryReview", result.mandatoryReview().required());
+    variables.put("mandatoryReview", result.mandatoryReview());
     variables.put("suggestedJudgment", result.suggestion().judgment().name());
     variables.put("spotAreaMu", result.areaMu());
     return variables;

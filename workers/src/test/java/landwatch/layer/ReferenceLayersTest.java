@@ -73,6 +73,23 @@ class ReferenceLayersTest {
   }
 
   @Test
+  void invalidPolygonIsRepairedAndCounted() {
+    Polygon bowTie =
+        LON_LAT.createPolygon(
+            new Coordinate[] {
+              new Coordinate(106.0, 37.0), new Coordinate(106.01, 37.01), new Coordinate(106.01, 37.0),
+              new Coordinate(106.0, 37.01), new Coordinate(106.0, 37.0)
+            });
+    LayerIndex.Builder builder = LayerIndex.builder(LayerClass.ECOLOGICAL_REDLINE, "2022").add(bowTie);
+
+    LayerIndex index = builder.build();
+
+    assertThat(builder.repairedCount()).isEqualTo(1);
+    assertThat(index.polygonCount()).isEqualTo(2);
+    assertThat(index.candidates(new Envelope(105, 107, 36, 38))).allMatch(Geometry::isValid);
+  }
+
+  @Test
   void readersNeverSeeAHalfBuiltLayerWhileVersionsAreReplaced() throws Exception {
     ReferenceLayers layers = new ReferenceLayers();
     int parcels = 2_000;

@@ -44,7 +44,7 @@ class SpatialCheckServiceTest {
     assertThat(result.suggestion().judgment()).isEqualTo(Judgment.ILLEGAL);
     assertThat(result.suggestion().ruleId()).isEqualTo("S-BASIC-FARMLAND-UNAPPROVED");
     assertThat(result.suggestion().reasons().get(0)).isEqualTo("占用永久基本农田 7.50 亩（占图斑面积比例 0.5000）");
-    assertThat(result.mandatoryReview().required()).isTrue();
+    assertThat(result.mandatoryReview()).isTrue();
     assertThat(result.layerVersions()).isEqualTo(Map.of(LayerClass.BASIC_FARMLAND, "2022"));
   }
 
@@ -112,7 +112,7 @@ class SpatialCheckServiceTest {
 
     assertThat(result.overlap(LayerClass.CULTIVATED_LAND)).isEqualTo(LayerOverlap.NONE);
     assertThat(result.flags().occupiesCultivatedLand()).isFalse();
-    assertThat(result.mandatoryReview().required()).isFalse();
+    assertThat(result.mandatoryReview()).isFalse();
   }
 
   @Test
@@ -127,7 +127,7 @@ class SpatialCheckServiceTest {
     assertThat(covered.flags().coveredByApprovedUse()).isTrue();
     assertThat(covered.uncoveredByApprovedUseMu()).isEqualTo(AreaMu.ZERO);
     assertThat(covered.suggestion().judgment()).isEqualTo(Judgment.LEGAL);
-    assertThat(covered.mandatoryReview().required()).isTrue();
+    assertThat(covered.mandatoryReview()).isTrue();
 
     layers.replace(LayerClass.TEMPORARY_LAND, "2023-r2", List.of());
     SpatialCheckResult partly = service.check(spot, "新增建设", false);
@@ -157,11 +157,11 @@ class SpatialCheckServiceTest {
     SpatialCheckResult mining = service.check(spot, "矿产", false);
     SpatialCheckResult restored = service.check(spot, "其他变化", true);
 
-    assertThat(mining.mandatoryReview().required()).isTrue();
-    assertThat(mining.mandatoryReview().reasons()).containsExactly("矿产图斑，实行100%审核（§三(三)）");
+    assertThat(mining.mandatoryReview()).isTrue();
+    assertThat(mining.mandatoryReviewReasons()).containsExactly("矿产图斑，实行100%审核（§三(三)）");
     assertThat(mining.outsideMiningRightsMu()).isEqualTo(new BigDecimal("6.00"));
     assertThat(mining.suggestion().ruleId()).isEqualTo("S-MINING-OUTSIDE-RIGHTS");
-    assertThat(restored.mandatoryReview().reasons()).containsExactly("拆除复耕图斑，实行100%审核（§三(三)）");
+    assertThat(restored.mandatoryReviewReasons()).containsExactly("拆除复耕图斑，实行100%审核（§三(三)）");
   }
 
   @Test
