@@ -5,6 +5,7 @@ import static landwatch.spatial.io.SpatialImportException.Refusal.UNSUPPORTED_CR
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -30,7 +31,9 @@ import org.locationtech.jts.geom.Polygon;
  */
 public final class GeoJsonReader {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  // Areas and codes must not pass through binary floating point.
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   private static final Pattern EPSG = Pattern.compile("EPSG:+(?:[\\d.]*:)?(\\d+)$");
 
   private final GeometryFactory factory;
