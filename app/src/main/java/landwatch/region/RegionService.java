@@ -28,6 +28,10 @@ public class RegionService {
     return tree.get(code);
   }
 
+  public boolean exists(String code) {
+    return tree.find(code).isPresent();
+  }
+
   public List<Region> all() {
     return tree.all();
   }

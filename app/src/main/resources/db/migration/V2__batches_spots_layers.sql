@@ -6,7 +6,6 @@ CREATE TABLE batch (
     id           BIGSERIAL PRIMARY KEY,
     file_name    TEXT        NOT NULL,
     format       VARCHAR(16) NOT NULL CHECK (format IN ('SHAPEFILE', 'GEOJSON')),
-    source_crs   TEXT        NOT NULL,
     spot_count   INTEGER     NOT NULL,
     imported_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
     imported_by  TEXT        NOT NULL
@@ -28,7 +27,7 @@ CREATE TABLE spot (
     repairs            JSONB         NOT NULL DEFAULT '[]'
 );
 
-CREATE INDEX spot_batch_idx ON spot (batch_id);
+CREATE UNIQUE INDEX spot_batch_feature_idx ON spot (batch_id, feature_index);
 CREATE INDEX spot_region_idx ON spot (region_code);
 
 CREATE TABLE layer_version (
@@ -39,11 +38,12 @@ CREATE TABLE layer_version (
     feature_count  INTEGER     NOT NULL,
     imported_at    TIMESTAMPTZ NOT NULL DEFAULT now(),
     imported_by    TEXT        NOT NULL,
-    current        BOOLEAN     NOT NULL,
-    UNIQUE (layer_class, survey_year)
+    current        BOOLEAN     NOT NULL
 );
 
--- At most one current version per class: a replacement flips it inside one transaction.
+-- At most one current version per class: a replacement flips it inside one transaction. The
+-- features of a superseded version are dropped (a province's cultivated land is a million
+-- polygons); its row stays, and the results computed against it name it.
 CREATE UNIQUE INDEX layer_version_current_idx ON layer_version (layer_class) WHERE current;
 
 CREATE TABLE layer_feature (
@@ -53,9 +53,13 @@ CREATE TABLE layer_feature (
     PRIMARY KEY (layer_version_id, feature_index)
 );
 
+-- Every check result is kept, never overwritten: a recomputation after a layer change appends,
+-- so what a spot looked like when an officer judged it stays traceable. The newest row is current.
 CREATE TABLE spot_spatial_result (
-    spot_id        BIGINT      PRIMARY KEY REFERENCES spot (id),
+    id             BIGSERIAL   PRIMARY KEY,
+    spot_id        BIGINT      NOT NULL REFERENCES spot (id),
     result         JSONB       NOT NULL,
-    layer_versions JSONB       NOT NULL,
     computed_at    TIMESTAMPTZ NOT NULL DEFAULT now()
 );
+
+CREATE INDEX spot_spatial_result_spot_idx ON spot_spatial_result (spot_id, id DESC);

@@ -9,7 +9,7 @@ import landwatch.spatial.io.ImportError;
  * @param spots every spot of the batch when accepted; empty when rejected
  * @param errors every problem found, by feature index; empty when accepted
  */
-public record BatchValidation(List<SpotRecord> spots, List<ImportError> errors) {
+public record BatchValidation(List<IssuedSpot> spots, List<ImportError> errors) {
 
   public BatchValidation {
     spots = List.copyOf(spots);

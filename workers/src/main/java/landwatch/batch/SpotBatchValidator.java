@@ -46,7 +46,7 @@ public final class SpotBatchValidator {
       return new BatchValidation(List.of(), List.of(
           new Reason("批次中没有图斑", "the batch contains no spots").at(-1, null, null)));
     }
-    List<SpotRecord> spots = new ArrayList<>(features.size());
+    List<IssuedSpot> spots = new ArrayList<>(features.size());
     List<ImportError> errors = new ArrayList<>();
     Map<String, Integer> firstIndexOfCode = new HashMap<>();
     for (Feature feature : features) {
@@ -128,8 +128,8 @@ public final class SpotBatchValidator {
       }
     }
 
-    SpotRecord spot() {
-      return new SpotRecord(feature.index(), code, region, geometry.geometry(), area, before,
+    IssuedSpot spot() {
+      return new IssuedSpot(feature.index(), code, region, geometry.geometry(), area, before,
           after, changeType, geometry.repairs(), feature.attributes());
     }
 

@@ -22,7 +22,7 @@ import org.locationtech.jts.geom.Geometry;
  * @param repairs geometry repairs made on import; empty for a valid geometry
  * @param attributes every attribute of the file, as read
  */
-public record SpotRecord(
+public record IssuedSpot(
     int index,
     String monitoringCode,
     String regionCode,

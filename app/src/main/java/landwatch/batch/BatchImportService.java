@@ -1,0 +1,68 @@
+package landwatch.batch;
+
+import java.util.List;
+import landwatch.region.RegionService;
+import landwatch.spatial.ImportRejectedException;
+import landwatch.spatial.SpatialCheckResult;
+import landwatch.spatial.SpatialCheckService;
+import landwatch.spatial.io.Feature;
+import landwatch.spatial.io.ProvinceExtent;
+import landwatch.spatial.io.SpatialFileReader;
+import landwatch.spot.DemolishAndRestore;
+import landwatch.spot.SpotStore;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports a Ministry batch all-or-nothing: read, validate every feature, then store the spots and
+ * their spatial check in one transaction, so that a 201 means every spot has its result.
+ */
+@Service
+public class BatchImportService {
+
+  private final SpatialFileReader reader;
+  private final ProvinceExtent extent;
+  private final AttributeMapping mapping;
+  private final RegionService regions;
+  private final SpotStore spots;
+  private final SpatialCheckService spatialCheck;
+
+  public BatchImportService(
+      SpatialFileReader reader,
+      ProvinceExtent extent,
+      BatchImportProperties properties,
+      RegionService regions,
+      SpotStore spots,
+      SpatialCheckService spatialCheck) {
+    this.reader = reader;
+    this.extent = extent;
+    this.mapping = properties.mapping();
+    this.regions = regions;
+    this.spots = spots;
+    this.spatialCheck = spatialCheck;
+  }
+
+  @Transactional
+  public BatchImport importBatch(String fileName, byte[] content, String importedBy) {
+    List<Feature> features = reader.read(content);
+    BatchValidation validation =
+        new SpotBatchValidator(mapping, extent, regions::exists, spots::isStored).validate(features);
+    if (!validation.accepted()) {
+      throw new ImportRejectedException("批次", validation.errors());
+    }
+    List<IssuedSpot> issued = validation.spots();
+    List<SpatialCheckResult> results =
+        issued.parallelStream()
+            .map(
+                spot ->
+                    spatialCheck.check(
+                        spot.geometry(), spot.changeType(), DemolishAndRestore.of(spot.changeType())))
+            .toList();
+    long batchId = spots.insertBatch(fileName, formatOf(content), importedBy, issued, results);
+    return new BatchImport(batchId, issued.size());
+  }
+
+  private static String formatOf(byte[] content) {
+    return content.length > 1 && content[0] == 'P' && content[1] == 'K' ? "SHAPEFILE" : "GEOJSON";
+  }
+}

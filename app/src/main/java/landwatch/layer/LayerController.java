@@ -1,0 +1,54 @@
+package landwatch.layer;
+
+import java.io.IOException;
+import java.security.Principal;
+import landwatch.batch.Uploader;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/layers")
+class LayerController {
+
+  private final LayerImportService imports;
+
+  LayerController(LayerImportService imports) {
+    this.imports = imports;
+  }
+
+  @PostMapping(path = "/{layerClass}", consumes = "multipart/form-data")
+  @ResponseStatus(HttpStatus.CREATED)
+  LayerImport upload(
+      @PathVariable String layerClass,
+      @RequestParam("year") int year,
+      @RequestParam("file") MultipartFile file,
+      Principal principal)
+      throws IOException {
+    if (year < 1990 || year > 2100) {
+      throw badRequest("调查年度无效 / invalid survey year: " + year);
+    }
+    return imports.importLayer(
+        parse(layerClass), year, file.getOriginalFilename(), file.getBytes(), Uploader.of(principal));
+  }
+
+  private static LayerClass parse(String layerClass) {
+    try {
+      return LayerClass.valueOf(layerClass);
+    } catch (IllegalArgumentException e) {
+      throw badRequest("未知的图层类别 / unknown layer class: " + layerClass);
+    }
+  }
+
+  private static ErrorResponseException badRequest(String detail) {
+    return new ErrorResponseException(
+        HttpStatus.BAD_REQUEST, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), null);
+  }
+}

@@ -1,0 +1,43 @@
+package landwatch.spatial;
+
+import java.util.List;
+import java.util.Map;
+import landwatch.spatial.io.ImportError;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * A file refused whole: 422 with one entry per bad feature, so an office can fix its file in one
+ * pass instead of one error per upload.
+ */
+public class ImportRejectedException extends ErrorResponseException {
+
+  public ImportRejectedException(String what, List<ImportError> errors) {
+    super(HttpStatus.UNPROCESSABLE_ENTITY, problem(what, errors), null);
+  }
+
+  private static ProblemDetail problem(String what, List<ImportError> errors) {
+    ProblemDetail detail =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.UNPROCESSABLE_ENTITY,
+            what + "未导入：" + errors.size() + " 处错误 / " + what + " not imported: " + errors.size() + " error(s)");
+    detail.setTitle("Import rejected");
+    detail.setProperty(
+        "errors",
+        errors.stream()
+            .map(
+                e -> {
+                  Map<String, Object> entry = new java.util.LinkedHashMap<>();
+                  entry.put("index", e.index());
+                  entry.put("monitoringCode", e.monitoringCode());
+                  entry.put("field", e.field());
+                  entry.put("reason", e.reason());
+                  entry.put("reasonZh", e.reasonChinese());
+                  entry.put("reasonEn", e.reasonEnglish());
+                  return entry;
+                })
+            .toList());
+    return detail;
+  }
+}

@@ -1,0 +1,152 @@
+package landwatch.spot;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import landwatch.batch.IssuedSpot;
+import landwatch.spatial.AreaMu;
+import landwatch.spatial.EllipsoidalArea;
+import landwatch.spatial.SpatialCheckResult;
+import landwatch.spatial.Wkb;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Spots and their check results in PostgreSQL; the spatial-check worker's view of them too. */
+@Repository
+public class SpotStore implements SpotRecords {
+
+  private static final String CURRENT_RESULT =
+      "(SELECT r.result FROM spot_spatial_result r WHERE r.spot_id = s.id ORDER BY r.id DESC LIMIT 1)";
+
+  private final JdbcTemplate jdbc;
+  private final ObjectMapper json;
+
+  public SpotStore(JdbcTemplate jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  @Override
+  public Optional<SpotRecord> find(String monitoringCode) {
+    return jdbc
+        .query(
+            "SELECT s.monitoring_code, s.geometry, s.change_type, " + CURRENT_RESULT + " AS result"
+                + " FROM spot s WHERE s.monitoring_code = ?",
+            (rs, row) ->
+                new SpotRecord(
+                    rs.getString("monitoring_code"),
+                    Wkb.read(rs.getBytes("geometry")),
+                    rs.getString("change_type"),
+                    DemolishAndRestore.of(rs.getString("change_type")),
+                    readResult(rs.getString("result"))),
+            monitoringCode)
+        .stream()
+        .findFirst();
+  }
+
+  @Override
+  public void saveSpatialResult(String monitoringCode, SpatialCheckResult result) {
+    int rows =
+        jdbc.update(
+            "INSERT INTO spot_spatial_result (spot_id, result)"
+                + " SELECT id, ?::jsonb FROM spot WHERE monitoring_code = ?",
+            writeJson(result),
+            monitoringCode);
+    if (rows != 1) {
+      throw new IllegalArgumentException("no spot with monitoring code " + monitoringCode);
+    }
+  }
+
+  public Optional<SpatialCheckResult> currentResult(String monitoringCode) {
+    return jdbc
+        .query(
+            "SELECT " + CURRENT_RESULT + " AS result FROM spot s WHERE s.monitoring_code = ?",
+            (rs, row) -> Optional.ofNullable(readResult(rs.getString("result"))),
+            monitoringCode)
+        .stream()
+        .findFirst()
+        .flatMap(result -> result);
+  }
+
+  public boolean isStored(String monitoringCode) {
+    return Boolean.TRUE.equals(
+        jdbc.queryForObject(
+            "SELECT EXISTS (SELECT 1 FROM spot WHERE monitoring_code = ?)", Boolean.class, monitoringCode));
+  }
+
+  /** Stores a validated batch with the spatial check of each spot ({@code results} in spot order). */
+  public long insertBatch(
+      String fileName,
+      String format,
+      String importedBy,
+      List<IssuedSpot> spots,
+      List<SpatialCheckResult> results) {
+    Long batchId =
+        jdbc.queryForObject(
+            "INSERT INTO batch (file_name, format, spot_count, imported_by) VALUES (?, ?, ?, ?) RETURNING id",
+            Long.class,
+            fileName,
+            format,
+            spots.size(),
+            importedBy);
+    List<Object[]> rows = new ArrayList<>(spots.size());
+    for (IssuedSpot spot : spots) {
+      rows.add(
+          new Object[] {
+            batchId,
+            spot.index(),
+            spot.monitoringCode(),
+            spot.regionCode(),
+            spot.changeType(),
+            spot.reportedArea(),
+            spot.imageryBefore() == null ? null : Date.valueOf(spot.imageryBefore()),
+            spot.imageryAfter() == null ? null : Date.valueOf(spot.imageryAfter()),
+            AreaMu.fromSquareMetres(EllipsoidalArea.squareMetres(spot.geometry())),
+            Wkb.write(spot.geometry()),
+            writeJson(spot.attributes()),
+            writeJson(spot.repairs())
+          });
+    }
+    jdbc.batchUpdate(
+        "INSERT INTO spot (batch_id, feature_index, monitoring_code, region_code, change_type,"
+            + " reported_area_mu, imagery_before, imagery_after, area_mu, geometry, attributes, repairs)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)",
+        rows);
+    List<Object[]> resultRows = new ArrayList<>(spots.size());
+    for (int i = 0; i < spots.size(); i++) {
+      resultRows.add(new Object[] {writeJson(results.get(i)), batchId, spots.get(i).index()});
+    }
+    jdbc.batchUpdate(
+        "INSERT INTO spot_spatial_result (spot_id, result)"
+            + " SELECT id, ?::jsonb FROM spot WHERE batch_id = ? AND feature_index = ?",
+        resultRows);
+    return batchId;
+  }
+
+  /** Every spot's code, for recomputation after a layer change. */
+  public List<String> allMonitoringCodes() {
+    return jdbc.queryForList("SELECT monitoring_code FROM spot ORDER BY id", String.class);
+  }
+
+  private SpatialCheckResult readResult(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return json.readValue(value, SpatialCheckResult.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored spatial result is unreadable", e);
+    }
+  }
+
+  private String writeJson(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+    }
+  }
+}

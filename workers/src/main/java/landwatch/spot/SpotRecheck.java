@@ -1,0 +1,37 @@
+package landwatch.spot;
+
+import java.util.Objects;
+import java.util.Optional;
+import landwatch.spatial.SpatialCheckResult;
+import landwatch.spatial.SpatialCheckService;
+
+/**
+ * Checks a stored spot against the current layers and stores the result only when it differs
+ * from the stored one: what the job worker does for a process, and what a layer change does for
+ * every spot.
+ */
+public final class SpotRecheck {
+
+  private final SpatialCheckService service;
+  private final SpotRecords spots;
+
+  public SpotRecheck(SpatialCheckService service, SpotRecords spots) {
+    this.service = Objects.requireNonNull(service, "service");
+    this.spots = Objects.requireNonNull(spots, "spots");
+  }
+
+  /** @return the current result, or empty for an unknown spot */
+  public Optional<SpatialCheckResult> recheck(String monitoringCode) {
+    return spots
+        .find(monitoringCode)
+        .map(
+            spot -> {
+              SpatialCheckResult result =
+                  service.check(spot.geometry(), spot.changeType(), spot.demolishAndRestore());
+              if (!result.equals(spot.spatialResult())) {
+                spots.saveSpatialResult(monitoringCode, result);
+              }
+              return result;
+            });
+  }
+}
