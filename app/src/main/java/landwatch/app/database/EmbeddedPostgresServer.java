@@ -2,6 +2,10 @@ package landwatch.app.database;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +20,8 @@ public final class EmbeddedPostgresServer {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
   private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+  /** The file zonky's EmbeddedPostgres locks for as long as its JVM owns the server. */
+  private static final String OWNER_LOCK = "epg-lock";
 
   private EmbeddedPostgresServer() {}
 
@@ -48,6 +54,7 @@ public final class EmbeddedPostgresServer {
     if (!Files.exists(pidFile)) {
       return;
     }
+    requireNoLivingOwner(dataDir);
     List<String> lines = Files.readAllLines(pidFile);
     Optional<ProcessHandle> orphan =
         lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0)).flatMap(ProcessHandle::of);
@@ -61,6 +68,30 @@ public final class EmbeddedPostgresServer {
     } catch (Exception e) {
       throw new IOException("PostgreSQL left running on " + dataDir + " did not stop", e);
     }
+  }
+
+  /**
+   * The embedded server's owner holds a file lock in the directory while it lives; the operating
+   * system drops it when the owner dies. A held lock means the server is not an orphan.
+   */
+  private static void requireNoLivingOwner(Path dataDir) throws IOException {
+    Path lockFile = dataDir.resolve(OWNER_LOCK);
+    if (!Files.exists(lockFile)) {
+      return;
+    }
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock()) {
+      if (lock == null) {
+        throw inUse(dataDir, null);
+      }
+    } catch (OverlappingFileLockException e) {
+      throw inUse(dataDir, e);
+    }
+  }
+
+  private static IOException inUse(Path dataDir, Exception cause) {
+    return new IOException(
+        "the PostgreSQL data directory " + dataDir + " is in use by another running application", cause);
   }
 
   private static Optional<Long> parsePid(String line) {

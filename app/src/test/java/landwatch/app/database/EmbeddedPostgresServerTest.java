@@ -1,10 +1,12 @@
 package landwatch.app.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -58,6 +60,19 @@ class EmbeddedPostgresServerTest {
 
     try (EmbeddedPostgres restarted = EmbeddedPostgresServer.start(dataDir, 0)) {
       assertThat(readKept(restarted)).isEqualTo("committed before the crash");
+    }
+  }
+
+  @Test
+  void aServerStillOwnedByARunningApplicationIsLeftAlone() throws Exception {
+    try (EmbeddedPostgres owner = EmbeddedPostgresServer.start(dataDir, 0)) {
+      assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDir, 0))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("in use by another running application");
+      try (Connection connection = owner.getPostgresDatabase().getConnection();
+          Statement statement = connection.createStatement()) {
+        assertThat(statement.execute("SELECT 1")).as("the owner's server still answers").isTrue();
+      }
     }
   }
 

@@ -29,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class RemoteEngineModeTest {
 
   @TempDir static Path clusterDataDir;
+  @TempDir static Path ownDataDir;
   static ConfigurableApplicationContext cluster;
   static int clusterPort;
 
@@ -38,6 +39,7 @@ class RemoteEngineModeTest {
         new SpringApplicationBuilder(LandwatchApplication.class)
             .run("--server.port=0", "--landwatch.data-dir=" + clusterDataDir);
     clusterPort = ((WebServerApplicationContext) cluster).getWebServer().getPort();
+    registry.add("landwatch.data-dir", ownDataDir::toString);
     registry.add("landwatch.engine", () -> "remote");
     registry.add("camunda.client.rest-address", () -> "http://127.0.0.1:" + clusterPort);
   }
