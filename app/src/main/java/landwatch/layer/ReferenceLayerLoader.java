@@ -1,9 +1,6 @@
 package landwatch.layer;
 
-import java.util.ArrayList;
-import java.util.List;
 import landwatch.spot.SpatialResultRefresh;
-import org.locationtech.jts.geom.Geometry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -36,10 +33,12 @@ class ReferenceLayerLoader implements SmartInitializingSingleton {
           .current(layerClass)
           .ifPresent(
               version -> {
-                List<Geometry> geometries = new ArrayList<>(version.featureCount());
-                store.forEachGeometry(version, geometries::add);
-                referenceLayers.replace(layerClass, version.label(), geometries);
-                LOG.info("Indexed {} {} ({} polygons)", layerClass, version.label(), geometries.size());
+                // Streamed into the builder: a million stored polygons never sit in a list.
+                LayerIndex.Builder builder = LayerIndex.builder(layerClass, version.label());
+                store.forEachGeometry(version, builder::add);
+                LayerIndex index = builder.build();
+                referenceLayers.install(index);
+                LOG.info("Indexed {} {} ({} polygons)", layerClass, version.label(), index.polygonCount());
               });
     }
     int refreshed = refresh.refreshStale();
