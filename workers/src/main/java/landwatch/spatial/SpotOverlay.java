@@ -54,11 +54,21 @@ final class SpotOverlay {
   Geometry overlapWith(LayerIndex layer) {
     List<Geometry> pieces = new ArrayList<>();
     for (Polygon candidate : layer.candidates(spot.getEnvelopeInternal())) {
-      if (!prepared.intersects(candidate)) {
-        continue;
-      }
-      if (candidate.getEnvelopeInternal().covers(spot.getEnvelopeInternal()) && candidate.covers(spot)) {
-        return spot;
+      PreparedGeometry preparedCandidate = LayerIndex.prepared(candidate);
+      if (preparedCandidate != null) {
+        if (preparedCandidate.covers(spot)) {
+          return spot;
+        }
+        if (!preparedCandidate.intersects(spot)) {
+          continue;
+        }
+      } else {
+        if (!prepared.intersects(candidate)) {
+          continue;
+        }
+        if (candidate.getEnvelopeInternal().covers(spot.getEnvelopeInternal()) && candidate.covers(spot)) {
+          return spot;
+        }
       }
       if (prepared.containsProperly(candidate)) {
         pieces.add(candidate);

@@ -93,6 +93,20 @@ class SpatialCheckServiceTest {
   }
 
   @Test
+  void largeBoundaryPolygonsAreTestedThroughTheirPreparedForm() {
+    layers.replace(LayerClass.ECOLOGICAL_REDLINE, "2022", List.of(plane.denseRectangle(E + 50, N - 500, 1000, 1000)));
+    layers.replace(LayerClass.URBAN_BOUNDARY, "2022", List.of(plane.denseRectangle(E - 500, N - 500, 1000, 1000)));
+    layers.replace(LayerClass.MINING_RIGHTS, "2023", List.of(plane.denseRectangle(E + 200, N, 1000, 1000)));
+
+    SpatialCheckResult result = service.check(spot, "新增建设", false);
+
+    assertThat(result.overlap(LayerClass.ECOLOGICAL_REDLINE).areaMu()).isEqualTo(new BigDecimal("7.50"));
+    assertThat(result.overlap(LayerClass.URBAN_BOUNDARY).areaMu()).isEqualTo(new BigDecimal("15.00"));
+    assertThat(result.flags().outsideUrbanBoundary()).isFalse();
+    assertThat(result.overlap(LayerClass.MINING_RIGHTS)).isEqualTo(LayerOverlap.NONE);
+  }
+
+  @Test
   void spotWithAHoleIsMeasuredWithoutIt() {
     Polygon ring = plane.rectangleWithHole(E, N, 200, 200, E + 50, N + 50, 100, 100);
     layers.replace(LayerClass.CULTIVATED_LAND, "2022", List.of(plane.rectangle(E - 10, N - 10, 400, 400)));
