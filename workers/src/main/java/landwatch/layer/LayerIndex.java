@@ -40,7 +40,8 @@ public final class LayerIndex {
           .thenComparingDouble(p -> p.getEnvelopeInternal().getMinY())
           .thenComparingDouble(p -> p.getEnvelopeInternal().getMaxX())
           .thenComparingDouble(p -> p.getEnvelopeInternal().getMaxY())
-          .thenComparingInt(Polygon::getNumPoints);
+          .thenComparingInt(Polygon::getNumPoints)
+          .thenComparing(Polygon::compareTo);
 
   /**
    * Polygons this large (red-line areas, urban boundaries: hundreds to many thousands of

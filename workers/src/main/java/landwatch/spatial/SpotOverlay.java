@@ -31,6 +31,8 @@ final class SpotOverlay {
       throw new IllegalArgumentException("spot geometry has no area");
     }
     this.prepared = PreparedGeometryFactory.prepare(spot);
+    // Envelope centre rather than centroid: cheaper, and with the scale-factor correction in
+    // EllipsoidalArea the figures do not depend on which of two neighbouring zones is used.
     this.zone = GaussKrugerZone.forLongitude(spot.getEnvelopeInternal().centre().x);
     this.squareMetres = EllipsoidalArea.squareMetres(spot, zone);
   }
