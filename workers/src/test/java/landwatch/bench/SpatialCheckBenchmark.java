@@ -23,7 +23,8 @@ import org.locationtech.jts.geom.Polygon;
  * checked on all cores once warm. Prints spots/s, index build time and heap. Run with
  * {@code ./mvnw -q -pl workers -Pbench test-compile exec:exec} (heap -Xmx2g, see the profile).
  *
- * <p>Arguments: parcel count, spot count, seed (optional).
+ * <p>Arguments: parcel count, spot count, seed, ridge width in metres between parcels (0: parcels
+ * share edges).
  */
 public final class SpatialCheckBenchmark {
 
@@ -33,12 +34,14 @@ public final class SpatialCheckBenchmark {
     int parcels = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int spotCount = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
     long seed = args.length > 2 ? Long.parseLong(args[2]) : 20230324L;
+    double ridgeM = args.length > 3 ? Double.parseDouble(args[3]) : 1.5;
     int cores = Runtime.getRuntime().availableProcessors();
     System.out.printf(
         "machine: %d cores, load average %.1f, max heap %d MB, %s %s%n",
         cores, loadAverage(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"), System.getProperty("java.version"));
 
-    NingxiaParcels land = new NingxiaParcels(seed, parcels);
+    NingxiaParcels land = new NingxiaParcels(seed, parcels, ridgeM);
+    System.out.printf("seed %d, %.1f m between parcels%n", seed, ridgeM);
     ReferenceLayers layers = new ReferenceLayers();
 
     long start = System.nanoTime();

@@ -37,7 +37,7 @@ class SyntheticLandCheckTest {
 
   @Test
   void parallelAndReloadedChecksGiveIdenticalConsistentResults() {
-    NingxiaParcels land = new NingxiaParcels(7, 20_000);
+    NingxiaParcels land = new NingxiaParcels(7, 20_000, 0.0);
     List<Polygon> parcels = new ArrayList<>();
     land.cultivatedLand(20_000, parcels::add);
     List<NingxiaParcels.Spot> spots = land.spots(100, 400);
