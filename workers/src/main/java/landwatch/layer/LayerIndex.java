@@ -12,6 +12,8 @@ import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.impl.PackedCoordinateSequence;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.geom.util.PolygonExtracter;
@@ -38,7 +40,16 @@ public final class LayerIndex {
           .thenComparingDouble(p -> p.getEnvelopeInternal().getMinY())
           .thenComparingDouble(p -> p.getEnvelopeInternal().getMaxX())
           .thenComparingDouble(p -> p.getEnvelopeInternal().getMaxY())
-          .thenComparingInt(Polygon::getNumPoints);
+          .thenComparingInt(Polygon::getNumPoints)
+          .thenComparing(Polygon::compareTo);
+
+  /**
+   * Polygons this large (red-line areas, urban boundaries: hundreds to many thousands of
+   * vertices) carry a {@link PreparedGeometry} as user data, so the many spots near them are
+   * tested against an indexed boundary. Parcels stay unprepared: a million small indexes would
+   * cost more memory than they save time.
+   */
+  static final int PREPARED_FROM_POINTS = 128;
 
   private final LayerClass layerClass;
   private final String version;
@@ -69,12 +80,20 @@ public final class LayerIndex {
     return polygonCount;
   }
 
-  /** Polygons whose envelope meets {@code envelope}, in a load-order-independent order. */
+  /**
+   * Polygons whose envelope meets {@code envelope}, in a load-order-independent order. Large
+   * ones have their {@link PreparedGeometry} as user data, see {@link #prepared(Polygon)}.
+   */
   public List<Polygon> candidates(Envelope envelope) {
     List<Polygon> found = new ArrayList<>();
     tree.query(envelope, item -> found.add((Polygon) item));
     found.sort(STABLE_ORDER);
     return found;
+  }
+
+  /** The prepared form of a candidate if it is large enough to have one. */
+  public static PreparedGeometry prepared(Polygon candidate) {
+    return candidate.getUserData() instanceof PreparedGeometry prepared ? prepared : null;
   }
 
   /** Collects polygons off to the side; nothing is visible to checks until installed. */
@@ -124,6 +143,9 @@ public final class LayerIndex {
         return;
       }
       Polygon packed = compact(polygon);
+      if (packed.getNumPoints() >= PREPARED_FROM_POINTS) {
+        packed.setUserData(PreparedGeometryFactory.prepare(packed));
+      }
       tree.insert(packed.getEnvelopeInternal(), packed);
       polygonCount++;
     }

@@ -10,9 +10,10 @@ import org.locationtech.proj4j.ProjCoordinate;
  *
  * <p>The polygon is projected into a 3° Gauss-Krüger zone and its plane area divided by the
  * square of the zone's point scale factor at the polygon's centroid. Gauss-Krüger is conformal,
- * so this gives the ellipsoidal area (椭球面积, as the land survey reports it) to better than
- * 1e-7 for parcel-sized polygons, and the same figure whichever zone is used: a spot straddling
- * 106.5°E gets one answer, and its parts add up to it.
+ * so this gives the ellipsoidal area (椭球面积, as the land survey reports it) to within 1e-6 of
+ * Karney's geodesic polygon area for spot-sized polygons (checked against GeographicLib in the
+ * tests), and the same figure whichever zone is used: a spot straddling 106.5°E gets one
+ * answer, and its parts add up to it.
  */
 public final class EllipsoidalArea {
 

@@ -31,6 +31,8 @@ final class SpotOverlay {
       throw new IllegalArgumentException("spot geometry has no area");
     }
     this.prepared = PreparedGeometryFactory.prepare(spot);
+    // Envelope centre rather than centroid: cheaper, and with the scale-factor correction in
+    // EllipsoidalArea the figures do not depend on which of two neighbouring zones is used.
     this.zone = GaussKrugerZone.forLongitude(spot.getEnvelopeInternal().centre().x);
     this.squareMetres = EllipsoidalArea.squareMetres(spot, zone);
   }
@@ -54,11 +56,21 @@ final class SpotOverlay {
   Geometry overlapWith(LayerIndex layer) {
     List<Geometry> pieces = new ArrayList<>();
     for (Polygon candidate : layer.candidates(spot.getEnvelopeInternal())) {
-      if (!prepared.intersects(candidate)) {
-        continue;
-      }
-      if (candidate.getEnvelopeInternal().covers(spot.getEnvelopeInternal()) && candidate.covers(spot)) {
-        return spot;
+      PreparedGeometry preparedCandidate = LayerIndex.prepared(candidate);
+      if (preparedCandidate != null) {
+        if (preparedCandidate.covers(spot)) {
+          return spot;
+        }
+        if (!preparedCandidate.intersects(spot)) {
+          continue;
+        }
+      } else {
+        if (!prepared.intersects(candidate)) {
+          continue;
+        }
+        if (candidate.getEnvelopeInternal().covers(spot.getEnvelopeInternal()) && candidate.covers(spot)) {
+          return spot;
+        }
       }
       if (prepared.containsProperly(candidate)) {
         pieces.add(candidate);

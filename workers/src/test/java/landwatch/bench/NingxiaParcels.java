@@ -10,8 +10,8 @@ import org.locationtech.jts.geom.Polygon;
 
 /**
  * Seeded synthetic Ningxia-like land for the benchmark: six county-sized blocks (one straddling
- * the 106.5°E zone boundary) tiled with cultivated parcels of 2–50 亩 in rows separated by 1.5 m
- * ridges, plus the other reference layers and spots of 1–30 亩 scattered over the same blocks.
+ * the 106.5°E zone boundary) tiled with cultivated parcels of 2–50 亩 in rows, separated by
+ * ridges of a given width, plus the other reference layers and spots of 1–30 亩 scattered over the same blocks.
  * Shapes are drawn in local metres and placed with an equirectangular approximation; exactness
  * does not matter here, only realistic sizes, counts and vertex numbers.
  */
@@ -23,15 +23,21 @@ final class NingxiaParcels {
   };
   private static final double BLOCK_WIDTH_M = 40_000;
   private static final double MU = 10_000.0 / 15.0;
-  private static final double RIDGE_M = 1.5;
   private static final String[] CHANGE_TYPES = {"新增建设", "新增非农建设类", "年度内持续变化类", "矿产", "其他变化"};
 
   private final GeometryFactory factory = new GeometryFactory();
   private final long seed;
+  private final double ridgeM;
   private final double blockHeightM;
 
-  NingxiaParcels(long seed, int cultivatedParcels) {
+  /**
+   * @param ridgeM width of the ridge between neighbouring parcels; 0 makes neighbours touch
+   *     along their edges (apart from the indents of under 1 m), as parcels cut from one
+   *     land-survey coverage do
+   */
+  NingxiaParcels(long seed, int cultivatedParcels, double ridgeM) {
     this.seed = seed;
+    this.ridgeM = ridgeM;
     // Mean parcel ≈ 15 亩 (log-uniform 2–50) plus ridges; blocks grow north to hold their share.
     double parcelsPerBlock = (double) cultivatedParcels / BLOCK_ORIGINS.length;
     this.blockHeightM = parcelsPerBlock * 10_400 / BLOCK_WIDTH_M;
@@ -51,8 +57,8 @@ final class NingxiaParcels {
         while (x < BLOCK_WIDTH_M && inBlock < perBlock && made < count) {
           double areaM2 = logUniform(random, 2, 50) * MU;
           double width = Math.min(areaM2 / rowHeight, BLOCK_WIDTH_M - x);
-          if (width > 2 * RIDGE_M + 5) {
-            sink.accept(parcel(origin, x + RIDGE_M, y + RIDGE_M, width - 2 * RIDGE_M, rowHeight - 2 * RIDGE_M, random));
+          if (width > 2 * ridgeM + 5) {
+            sink.accept(parcel(origin, x + ridgeM, y + ridgeM, width - 2 * ridgeM, rowHeight - 2 * ridgeM, random));
             inBlock++;
             made++;
           }

@@ -23,7 +23,8 @@ import org.locationtech.jts.geom.Polygon;
  * checked on all cores once warm. Prints spots/s, index build time and heap. Run with
  * {@code ./mvnw -q -pl workers -Pbench test-compile exec:exec} (heap -Xmx2g, see the profile).
  *
- * <p>Arguments: parcel count, spot count, seed (optional).
+ * <p>Arguments: parcel count, spot count, seed, ridge width in metres between parcels (0: parcels
+ * share edges).
  */
 public final class SpatialCheckBenchmark {
 
@@ -33,12 +34,14 @@ public final class SpatialCheckBenchmark {
     int parcels = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int spotCount = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
     long seed = args.length > 2 ? Long.parseLong(args[2]) : 20230324L;
+    double ridgeM = args.length > 3 ? Double.parseDouble(args[3]) : 1.5;
     int cores = Runtime.getRuntime().availableProcessors();
     System.out.printf(
-        "machine: %d cores, max heap %d MB, %s %s%n",
-        cores, Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"), System.getProperty("java.version"));
+        "machine: %d cores, load average %.1f, max heap %d MB, %s %s%n",
+        cores, loadAverage(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"), System.getProperty("java.version"));
 
-    NingxiaParcels land = new NingxiaParcels(seed, parcels);
+    NingxiaParcels land = new NingxiaParcels(seed, parcels, ridgeM);
+    System.out.printf("seed %d, %.1f m between parcels%n", seed, ridgeM);
     ReferenceLayers layers = new ReferenceLayers();
 
     long start = System.nanoTime();
@@ -83,9 +86,14 @@ public final class SpatialCheckBenchmark {
       for (int i = 0; i < ROUNDS; i++) {
         last = run(pool, service, spots);
         rates.add(last.spotsPerSecond);
-        System.out.printf("round %d: %,d spots in %.2f s = %,.0f spots/s%n", i + 1, spotCount, last.seconds, last.spotsPerSecond);
+        System.out.printf(
+            "round %d: %,d spots in %.2f s = %,.0f spots/s; process CPU %.3f ms/spot (incl. GC); load average %.1f%n",
+            i + 1, spotCount, last.seconds, last.spotsPerSecond, last.cpuMillisPerSpot, loadAverage());
       }
       rates.sort(Double::compare);
+      System.out.printf(
+          "CPU-bound rate, %d cores to ourselves: %,.0f spots/s (from the last round's CPU time per spot)%n",
+          cores, cores * 1000 / last.cpuMillisPerSpot);
       System.out.printf("RESULT median %,.0f spots/s (min %,.0f, max %,.0f) on %d cores%n",
           rates.get(ROUNDS / 2), rates.get(0), rates.get(ROUNDS - 1), cores);
       System.out.printf("spots occupying cultivated land: %,d; suggested ILLEGAL %,d, LEGAL %,d, OTHER %,d; mandatory review %,d%n",
@@ -101,6 +109,7 @@ public final class SpatialCheckBenchmark {
   private static final class Run {
     double seconds;
     double spotsPerSecond;
+    double cpuMillisPerSpot;
     final AtomicLong cultivated = new AtomicLong();
     final AtomicLong review = new AtomicLong();
     final Map<Judgment, AtomicLong> judgments = new EnumMap<>(Judgment.class);
@@ -114,6 +123,7 @@ public final class SpatialCheckBenchmark {
 
   private static Run run(ForkJoinPool pool, SpatialCheckService service, List<NingxiaParcels.Spot> spots) throws Exception {
     Run run = new Run();
+    long cpuStart = processCpuNanos();
     long start = System.nanoTime();
     pool.submit(
             () ->
@@ -132,7 +142,17 @@ public final class SpatialCheckBenchmark {
         .get();
     run.seconds = seconds(System.nanoTime() - start);
     run.spotsPerSecond = spots.size() / run.seconds;
+    run.cpuMillisPerSpot = (processCpuNanos() - cpuStart) / 1e6 / spots.size();
     return run;
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /** Other processes on a shared machine slow the wall-clock rate; the load says how much. */
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static long retainedHeapAfterGc() throws InterruptedException {

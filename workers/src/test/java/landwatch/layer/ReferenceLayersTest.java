@@ -70,6 +70,23 @@ class ReferenceLayersTest {
         .isInstanceOf(PackedCoordinateSequence.Double.class)
         .satisfies(sequence -> assertThat(sequence.getDimension()).isEqualTo(2));
     assertThat(near.get(0).getSRID()).isEqualTo(4490);
+    assertThat(LayerIndex.prepared(near.get(0))).isNull();
+  }
+
+  @Test
+  void largePolygonsArePreparedOnce() {
+    Coordinate[] ring = new Coordinate[LayerIndex.PREPARED_FROM_POINTS + 1];
+    for (int i = 0; i < LayerIndex.PREPARED_FROM_POINTS; i++) {
+      double angle = 2 * Math.PI * i / LayerIndex.PREPARED_FROM_POINTS;
+      ring[i] = new Coordinate(106 + 0.1 * Math.cos(angle), 37 + 0.1 * Math.sin(angle));
+    }
+    ring[LayerIndex.PREPARED_FROM_POINTS] = ring[0];
+
+    LayerIndex index =
+        LayerIndex.builder(LayerClass.ECOLOGICAL_REDLINE, "2022").add(LON_LAT.createPolygon(ring)).build();
+
+    Polygon stored = index.candidates(new Envelope(106, 106, 37, 37)).get(0);
+    assertThat(LayerIndex.prepared(stored)).isNotNull().satisfies(p -> assertThat(p.getGeometry()).isSameAs(stored));
   }
 
   @Test

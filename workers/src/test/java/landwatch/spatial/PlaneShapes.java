@@ -20,22 +20,26 @@ public final class PlaneShapes {
   }
 
   public Polygon rectangle(double minEasting, double minNorthing, double width, double height) {
-    return LON_LAT.createPolygon(ring(minEasting, minNorthing, width, height));
+    return LON_LAT.createPolygon(ring(minEasting, minNorthing, width, height, 10));
+  }
+
+  /** The same rectangle with 50 vertices per edge, as large boundary polygons have. */
+  public Polygon denseRectangle(double minEasting, double minNorthing, double width, double height) {
+    return LON_LAT.createPolygon(ring(minEasting, minNorthing, width, height, 50));
   }
 
   public Polygon rectangleWithHole(
       double minEasting, double minNorthing, double width, double height,
       double holeMinEasting, double holeMinNorthing, double holeWidth, double holeHeight) {
     return LON_LAT.createPolygon(
-        ring(minEasting, minNorthing, width, height),
-        new LinearRing[] {ring(holeMinEasting, holeMinNorthing, holeWidth, holeHeight)});
+        ring(minEasting, minNorthing, width, height, 10),
+        new LinearRing[] {ring(holeMinEasting, holeMinNorthing, holeWidth, holeHeight, 10)});
   }
 
-  private LinearRing ring(double minE, double minN, double w, double h) {
+  private LinearRing ring(double minE, double minN, double w, double h, int steps) {
     // Edges are densified so the shape stays a rectangle on the plane after unprojection.
     List<Coordinate> coordinates = new ArrayList<>();
     double[][] corners = {{minE, minN}, {minE + w, minN}, {minE + w, minN + h}, {minE, minN + h}};
-    int steps = 10;
     for (int c = 0; c < 4; c++) {
       double[] from = corners[c];
       double[] to = corners[(c + 1) % 4];

@@ -12,6 +12,7 @@ import landwatch.layer.ReferenceLayers;
 import landwatch.spatial.judgment.Judgment;
 import landwatch.spatial.judgment.JudgmentRuleTable;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 
@@ -90,6 +91,20 @@ class SpatialCheckServiceTest {
         .isEqualTo(new LayerOverlap(new BigDecimal("7.50"), new BigDecimal("0.5000")));
     assertThat(result.flags().inEcologicalRedLine()).isTrue();
     assertThat(result.suggestion().ruleId()).isEqualTo("S-REDLINE-UNAPPROVED");
+  }
+
+  @Test
+  void largeBoundaryPolygonsAreTestedThroughTheirPreparedForm() {
+    layers.replace(LayerClass.ECOLOGICAL_REDLINE, "2022", List.of(plane.denseRectangle(E + 50, N - 500, 1000, 1000)));
+    layers.replace(LayerClass.URBAN_BOUNDARY, "2022", List.of(plane.denseRectangle(E - 500, N - 500, 1000, 1000)));
+    layers.replace(LayerClass.MINING_RIGHTS, "2023", List.of(plane.denseRectangle(E + 200, N, 1000, 1000)));
+
+    SpatialCheckResult result = service.check(spot, "新增建设", false);
+
+    assertThat(result.overlap(LayerClass.ECOLOGICAL_REDLINE).areaMu()).isEqualTo(new BigDecimal("7.50"));
+    assertThat(result.overlap(LayerClass.URBAN_BOUNDARY).areaMu()).isEqualTo(new BigDecimal("15.00"));
+    assertThat(result.flags().outsideUrbanBoundary()).isFalse();
+    assertThat(result.overlap(LayerClass.MINING_RIGHTS)).isEqualTo(LayerOverlap.NONE);
   }
 
   @Test
@@ -196,6 +211,36 @@ class SpatialCheckServiceTest {
     SpatialCheckResult backward = service.check(spot, "新增建设", false);
 
     assertThat(backward).isEqualTo(forward);
+  }
+
+  @Test
+  void multiPolygonSpotIsMeasuredPartByPart() {
+    Geometry twoParts =
+        PlaneShapes.LON_LAT.createMultiPolygon(new Polygon[] {spot, plane.rectangle(E + 1_000, N, 100, 100)});
+    layers.replace(LayerClass.CULTIVATED_LAND, "2022", List.of(plane.rectangle(E + 950, N - 50, 100, 300)));
+
+    SpatialCheckResult result = service.check(twoParts, "新增建设", false);
+
+    assertThat(result.areaMu()).isEqualTo(new BigDecimal("30.00"));
+    assertThat(result.overlap(LayerClass.CULTIVATED_LAND))
+        .isEqualTo(new LayerOverlap(new BigDecimal("7.50"), new BigDecimal("0.2500")));
+  }
+
+  @Test
+  void selfIntersectingSpotIsRepairedBeforeTheOverlay() {
+    // A bow-tie over the 100 m square: two triangles of a quarter each once repaired.
+    Polygon square = plane.rectangle(E, N, 100, 100);
+    Coordinate[] corners = square.getEnvelope().getCoordinates();
+    Polygon bowTie =
+        PlaneShapes.LON_LAT.createPolygon(
+            new Coordinate[] {corners[0], corners[2], corners[1], corners[3], corners[0]});
+    layers.replace(LayerClass.CULTIVATED_LAND, "2022", List.of(plane.rectangle(E - 50, N - 50, 400, 400)));
+
+    SpatialCheckResult result = service.check(bowTie, "新增建设", false);
+
+    assertThat(bowTie.isValid()).isFalse();
+    assertThat(result.areaMu()).isBetween(new BigDecimal("7.40"), new BigDecimal("7.60"));
+    assertThat(result.overlap(LayerClass.CULTIVATED_LAND).share()).isEqualTo(new BigDecimal("1.0000"));
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import java.math.BigDecimal;
@@ -119,6 +120,16 @@ class SpatialCheckWorkerTest {
     verify(client.newFailCommand(10L)).retries(0);
     verify(client, never()).newCompleteCommand(anyLong());
     verify(client, never()).newThrowErrorCommand(anyLong());
+  }
+
+  @Test
+  void subscribesToTheSpatialCheckJobTypeFetchingOnlyTheSpotId() throws Exception {
+    JobWorker annotation =
+        SpatialCheckWorker.class.getMethod("checkSpot", JobClient.class, ActivatedJob.class).getAnnotation(JobWorker.class);
+
+    assertThat(annotation.type()).isEqualTo("landwatch.spatial-check");
+    assertThat(annotation.fetchVariables()).containsExactly("spotId");
+    assertThat(annotation.autoComplete()).isFalse();
   }
 
   /** The app stores spots in PostgreSQL; here a map stands in, counting writes. */

@@ -16,8 +16,23 @@ import java.util.Set;
 /**
  * The yearly rules, read from a JSON data file (see {@code rules/judgment-suggestion-2023.json}):
  * which spots the city must review in full (§三(三)), and which judgment to suggest to the
- * county. Suggestion rules are tried in file order and the first match wins; the last one must
- * have no conditions so every spot gets a suggestion. The whole file is validated at load.
+ * county. The judgment rules are re-issued every year, so they are data; the whole file is
+ * validated at load and a bad one never reaches a spot.
+ *
+ * <pre>{@code
+ * {"table": "judgment-suggestion", "year": 2023, "version": "2023.1", "basis": "...",
+ *  "mandatoryReview": [{"id": "...", "when": {...}, "reason": "..."}],
+ *  "suggestions": [{"id": "...", "when": {...}, "judgment": "LEGAL|ILLEGAL|OTHER", "reasons": ["..."]}]}
+ * }</pre>
+ *
+ * <p>{@code when} maps fact names ({@link CheckFacts#catalogue()}) to tests, all of which must
+ * pass: a boolean fact takes {@code true}/{@code false}; {@code changeType} takes a string or
+ * {@code {"in": [...]}} / {@code {"notIn": [...]}}; a number ({@code spotAreaMu},
+ * {@code areaMu.<LAYER>}, {@code share.<LAYER>}, {@code uncoveredByApprovedUseMu}, ...) takes a
+ * number or bounds {@code {"gt"|"ge"|"lt"|"le": n, ...}}. Reasons may name facts in braces,
+ * {@code "占用耕地 {areaMu.CULTIVATED_LAND} 亩"}. Every matching mandatory-review rule adds its
+ * reason; suggestion rules are tried in file order, the first match wins, and the last one must
+ * have an empty {@code when} so every spot gets a suggestion.
  */
 public final class JudgmentRuleTable {
 
