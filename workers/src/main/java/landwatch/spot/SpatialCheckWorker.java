@@ -5,7 +5,6 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import landwatch.spatial.SpatialCheckResult;
 import landwatch.spatial.SpatialCheckService;
@@ -25,12 +24,10 @@ public class SpatialCheckWorker {
   /** BPMN error code for a {@code spotId} the store does not know; the model can catch it. */
   public static final String SPOT_NOT_FOUND = "SPOT_NOT_FOUND";
 
-  private final SpatialCheckService service;
-  private final SpotRecords spots;
+  private final SpotRecheck recheck;
 
   public SpatialCheckWorker(SpatialCheckService service, SpotRecords spots) {
-    this.service = Objects.requireNonNull(service, "service");
-    this.spots = Objects.requireNonNull(spots, "spots");
+    this.recheck = new SpotRecheck(service, spots);
   }
 
   @JobWorker(type = JOB_TYPE, autoComplete = false, fetchVariables = SPOT_ID)
@@ -47,8 +44,8 @@ public class SpatialCheckWorker {
           .join();
       return;
     }
-    Optional<SpotRecord> found = spots.find(monitoringCode);
-    if (found.isEmpty()) {
+    Optional<SpatialCheckResult> result = recheck.recheck(monitoringCode);
+    if (result.isEmpty()) {
       client
           .newThrowErrorCommand(job.getKey())
           .errorCode(SPOT_NOT_FOUND)
@@ -57,12 +54,7 @@ public class SpatialCheckWorker {
           .join();
       return;
     }
-    SpotRecord spot = found.get();
-    SpatialCheckResult result = service.check(spot.geometry(), spot.changeType(), spot.demolishAndRestore());
-    if (!result.equals(spot.spatialResult())) {
-      spots.saveSpatialResult(monitoringCode, result);
-    }
-    client.newCompleteCommand(job.getKey()).variables(variables(result)).send().join();
+    client.newCompleteCommand(job.getKey()).variables(variables(result.get())).send().join();
   }
 
   static Map<String, Object> variables(SpatialCheckResult result) {
