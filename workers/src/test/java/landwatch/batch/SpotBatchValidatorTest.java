@@ -107,6 +107,16 @@ class SpotBatchValidatorTest {
   }
 
   @Test
+  void coordinatesThatAreNotNumbers() {
+    Feature broken = spot(0, "A", polygon(106.27, 38.47, 106.28, 38.47, 106.28,
+        Double.POSITIVE_INFINITY, 106.27, 38.47));
+
+    assertThat(validator.validate(List.of(broken)).errors()).containsExactly(
+        new ImportError(0, "A", "geometry", "几何图形含有无效坐标（非数值、无穷大或无法投影）",
+            "geometry has invalid coordinates (NaN, infinite or not projectable)"));
+  }
+
+  @Test
   void coordinatesOutsideTheProvince() {
     Feature lanzhou = spot(0, "A", polygon(103.80, 36.06, 103.81, 36.06, 103.81, 36.07,
         103.80, 36.06));

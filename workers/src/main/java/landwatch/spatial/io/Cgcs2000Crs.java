@@ -17,6 +17,7 @@ import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransformFactory;
 import org.locationtech.proj4j.ProjCoordinate;
+import org.locationtech.proj4j.Proj4jException;
 
 /**
  * The coordinate systems an import accepts: CGCS2000 longitude/latitude (EPSG:4490) and the
@@ -155,7 +156,14 @@ public record Cgcs2000Crs(int epsg, double centralMeridian, double falseEasting)
       public void filter(CoordinateSequence seq, int i) {
         in.x = seq.getX(i);
         in.y = seq.getY(i);
-        transform.transform(in, out);
+        try {
+          transform.transform(in, out);
+        } catch (Proj4jException e) {
+          // A coordinate no projection can take (infinite, absurdly far) becomes NaN, which
+          // validation reports for that feature alone.
+          out.x = Double.NaN;
+          out.y = Double.NaN;
+        }
         seq.setOrdinate(i, CoordinateSequence.X, out.x);
         seq.setOrdinate(i, CoordinateSequence.Y, out.y);
       }

@@ -3,6 +3,7 @@ package landwatch.spatial.io;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
@@ -51,6 +52,11 @@ public final class PolygonCheck {
       return failed(new Reason("几何类型为 " + type + "，应为面（Polygon 或 MultiPolygon）",
           "geometry type is " + type + ", expected Polygon or MultiPolygon"));
     }
+    if (!allFinite(geometry)) {
+      // GeometryFixer would drop such vertices and call the result repaired.
+      return failed(new Reason("几何图形含有无效坐标（非数值、无穷大或无法投影）",
+          "geometry has invalid coordinates (NaN, infinite or not projectable)"));
+    }
     List<Reason> failures = new ArrayList<>();
     Envelope bounds = geometry.getEnvelopeInternal();
     if (!extent.contains(bounds)) {
@@ -76,6 +82,15 @@ public final class PolygonCheck {
         error.getCoordinate() == null ? Double.NaN : error.getCoordinate().x,
         error.getCoordinate() == null ? Double.NaN : error.getCoordinate().y);
     return new Outcome(failures.isEmpty() ? fixed : null, List.of(repair), failures);
+  }
+
+  private static boolean allFinite(Geometry geometry) {
+    for (Coordinate c : geometry.getCoordinates()) {
+      if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String problemChinese(TopologyValidationError error) {
