@@ -45,19 +45,40 @@ public record Cgcs2000Crs(int epsg, double centralMeridian, double falseEasting)
   private static final CRSFactory CRS_FACTORY = new CRSFactory();
   private static final Map<Integer, CoordinateReferenceSystem> PROJ4J = new ConcurrentHashMap<>();
 
+  public Cgcs2000Crs {
+    boolean consistent = Double.isNaN(centralMeridian)
+        ? (epsg == GEOGRAPHIC || epsg == WGS84) && Double.isNaN(falseEasting)
+        : epsg == zoneCode(centralMeridian, falseEasting);
+    if (!consistent) {
+      throw new IllegalArgumentException("EPSG:" + epsg + " is not CGCS2000 with CM "
+          + centralMeridian + " and false easting " + falseEasting);
+    }
+  }
+
   public static Cgcs2000Crs geographic() {
     return new Cgcs2000Crs(GEOGRAPHIC, Double.NaN, Double.NaN);
   }
 
   /** The 3-degree zone whose central meridian is {@code centralMeridian} (a multiple of 3). */
   public static Cgcs2000Crs gaussKruger(int centralMeridian, boolean zonePrefix) {
-    int zone = centralMeridian / 3;
-    if (centralMeridian % 3 != 0 || zone < FIRST_ZONE || zone > LAST_ZONE) {
+    double falseEasting = zonePrefix ? centralMeridian / 3 * 1e6 + 5e5 : 5e5;
+    int code = zoneCode(centralMeridian, falseEasting);
+    if (code < 0) {
       throw new IllegalArgumentException("no CGCS2000 3-degree zone has CM " + centralMeridian);
     }
-    return zonePrefix
-        ? new Cgcs2000Crs(FIRST_PREFIXED + zone - FIRST_ZONE, centralMeridian, zone * 1e6 + 5e5)
-        : new Cgcs2000Crs(FIRST_UNPREFIXED + zone - FIRST_ZONE, centralMeridian, 5e5);
+    return new Cgcs2000Crs(code, centralMeridian, falseEasting);
+  }
+
+  /** The EPSG code of a 3-degree zone, or -1 if the parameters are not one. */
+  private static int zoneCode(double centralMeridian, double falseEasting) {
+    int zone = (int) Math.round(centralMeridian / 3);
+    if (centralMeridian != zone * 3 || zone < FIRST_ZONE || zone > LAST_ZONE) {
+      return -1;
+    }
+    if (falseEasting == 5e5) {
+      return FIRST_UNPREFIXED + zone - FIRST_ZONE;
+    }
+    return falseEasting == zone * 1e6 + 5e5 ? FIRST_PREFIXED + zone - FIRST_ZONE : -1;
   }
 
   /** The 3-degree zone (unprefixed) whose band contains the longitude. */

@@ -84,6 +84,16 @@ class Cgcs2000CrsTest {
   }
 
   @Test
+  void aCodeMustMatchItsParameters() {
+    assertThatThrownBy(() -> new Cgcs2000Crs(4544, 108, 500000))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Cgcs2000Crs.gaussKruger(106, false))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(Cgcs2000Crs.zoneContaining(106.49, false).epsg()).isEqualTo(4544);
+    assertThat(Cgcs2000Crs.zoneContaining(106.51, true).epsg()).isEqualTo(4524);
+  }
+
+  @Test
   void projectsBackToTheSameMetres() {
     Cgcs2000Crs crs = Cgcs2000Crs.gaussKruger(105, true);
     Geometry point = FACTORY.createPoint(new Coordinate(35512345.678, 4200000.0));

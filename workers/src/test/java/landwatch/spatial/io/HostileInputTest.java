@@ -181,6 +181,8 @@ class HostileInputTest {
           assertThat(e.refusal()).isEqualTo(refusal);
           assertThat(e.reasonChinese()).startsWith(refusal.chinese());
           assertThat(e.reasonEnglish()).startsWith(refusal.english());
+          assertThat(e.asImportError()).isEqualTo(
+              new ImportError(-1, null, null, e.reasonChinese(), e.reasonEnglish()));
         });
   }
 }
