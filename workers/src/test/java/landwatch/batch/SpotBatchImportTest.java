@@ -2,8 +2,10 @@ package landwatch.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +16,7 @@ import landwatch.fixtures.NingxiaCounty;
 import landwatch.spatial.io.Cgcs2000Crs;
 import landwatch.spatial.io.Feature;
 import landwatch.spatial.io.GeoJsonWriter;
+import landwatch.spatial.io.ImportError;
 import landwatch.spatial.io.ImportLimits;
 import landwatch.spatial.io.ProvinceExtent;
 import landwatch.spatial.io.ShapefileZipWriter;
@@ -46,6 +49,27 @@ class SpotBatchImportTest {
     byte[] json = new GeoJsonWriter(Cgcs2000Crs.geographic()).write(BATCH.iterator());
 
     assertSameSpots(validator.validate(reader.read(json)));
+  }
+
+  @Test
+  void aRefusedFileIsARejectedBatchWithOneEntry() {
+    SpotBatchImporter importer = new SpotBatchImporter(reader, validator);
+
+    BatchValidation result = importer.importBatch(
+        new ByteArrayInputStream("not a spatial file".getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(result.spots()).isEmpty();
+    assertThat(result.errors()).containsExactly(new ImportError(-1, null, null,
+        "无法识别的文件格式（应为 Shapefile 压缩包或 GeoJSON）",
+        "unrecognised format (expected a zipped Shapefile or GeoJSON)"));
+  }
+
+  @Test
+  void importsFromTheUploadStream() {
+    byte[] json = new GeoJsonWriter(Cgcs2000Crs.geographic()).write(BATCH.iterator());
+
+    assertSameSpots(new SpotBatchImporter(reader, validator)
+        .importBatch(new ByteArrayInputStream(json)));
   }
 
   private static void assertSameSpots(BatchValidation result) {

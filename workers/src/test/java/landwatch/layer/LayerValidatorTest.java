@@ -3,12 +3,19 @@ package landwatch.layer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import landwatch.fixtures.FixtureGenerator;
+import landwatch.spatial.io.Cgcs2000Crs;
 import landwatch.spatial.io.Feature;
 import landwatch.spatial.io.ImportError;
+import landwatch.spatial.io.ImportLimits;
 import landwatch.spatial.io.ProvinceExtent;
+import landwatch.spatial.io.ShapefileZipWriter;
+import landwatch.spatial.io.SpatialFileReader;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -65,6 +72,25 @@ class LayerValidatorTest {
             tuple(2, null, "geometry",
                 "coordinates outside the province extent [108.900000, 34.200000] – "
                     + "[108.910000, 34.210000] (wrong CRS or swapped axes?)"));
+  }
+
+  @Test
+  void importsAZippedLayerAndReportsARefusedOne() {
+    byte[] zip = new ShapefileZipWriter(Cgcs2000Crs.gaussKruger(108, false),
+        StandardCharsets.UTF_8, true).write("耕地2023", FixtureGenerator.LAYER_FIELDS,
+        new FixtureGenerator(3).layerIterator(LayerClass.CULTIVATED_LAND, 500));
+    LayerImporter importer = new LayerImporter(
+        new SpatialFileReader(ImportLimits.defaults()), validator);
+
+    LayerValidation imported =
+        importer.importLayer(LayerClass.CULTIVATED_LAND, new ByteArrayInputStream(zip));
+    assertThat(imported.features()).hasSize(500);
+    assertThat(imported.features().get(0).attributes()).containsKey("DLMC");
+
+    LayerValidation refused = importer.importLayer(LayerClass.CULTIVATED_LAND,
+        new ByteArrayInputStream(Arrays.copyOf(zip, 1000)));
+    assertThat(refused.errors()).extracting(ImportError::index, ImportError::reasonChinese)
+        .containsExactly(tuple(-1, "压缩包已损坏或不完整：no end of central directory (truncated?)"));
   }
 
   @Test

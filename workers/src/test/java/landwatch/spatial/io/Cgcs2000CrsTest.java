@@ -56,6 +56,8 @@ class Cgcs2000CrsTest {
     assertThat(Cgcs2000Crs.fromPrj(ARCGIS_CM_105).epsg()).isEqualTo(4544);
     assertThat(Cgcs2000Crs.fromPrj(OGC_ZONE_36).epsg()).isEqualTo(4524);
     assertThat(Cgcs2000Crs.fromPrj(WKT2_CM_105).epsg()).isEqualTo(4544);
+    assertThat(Cgcs2000Crs.fromPrj(ARCGIS_CM_105.replace("CGCS2000_3_Degree_GK_CM_105E",
+        "\"\"宁夏\"\" 105E")).epsg()).isEqualTo(4544);
   }
 
   @ParameterizedTest
