@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,6 +84,19 @@ class HostileInputTest {
     Map<String, byte[]> entries = new LinkedHashMap<>(TestZips.entries(VALID));
     entries.put("spots.cpg", new byte[8 << 20]);
     assertRefused(TestZips.zip(entries), Refusal.COMPRESSION_RATIO_TOO_HIGH);
+  }
+
+  @Test
+  void sparseWideAttributeTablesAreNotTakenForBombs() {
+    List<AttributeField> fields = new ArrayList<>(FixtureGenerator.SPOT_FIELDS);
+    for (int i = 1; i <= 10; i++) {
+      fields.add(AttributeField.text("BZ" + i, 254));
+    }
+    byte[] zip = new ShapefileZipWriter(Cgcs2000Crs.geographic(), Charset.forName("GBK"), true)
+        .write("spots", fields, new FixtureGenerator(3)
+            .spotBatch(NingxiaCounty.HELAN, YearMonth.of(2023, 4), 3000).iterator());
+
+    assertThat(reader.read(zip)).hasSize(3000);
   }
 
   @Test
