@@ -20,6 +20,10 @@ import landwatch.fixtures.NingxiaCounty;
 import landwatch.layer.LayerClass;
 import landwatch.layer.LayerValidator;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Polygon;
 
 /**
  * Random mutations of valid files. Whatever the bytes, reading ends in features or in a
@@ -73,6 +77,37 @@ class FuzzTest {
       read += readsOrRefuses(() -> reader.read(json), "geojson round " + round);
     }
     assertThat(read).isPositive();
+  }
+
+  @Test
+  void randomPolygonsAreJudgedNeverThrown() {
+    Random random = new Random(3);
+    GeometryFactory factory = new GeometryFactory();
+    PolygonCheck check = new PolygonCheck(ProvinceExtent.NINGXIA);
+    int repaired = 0;
+    int refused = 0;
+    for (int round = 0; round < ROUNDS_PER_COMPONENT * 5; round++) {
+      LinearRing[] rings = new LinearRing[1 + random.nextInt(3)];
+      for (int r = 0; r < rings.length; r++) {
+        Coordinate[] points = new Coordinate[1 + random.nextInt(12)];
+        for (int p = 0; p < points.length; p++) {
+          // A coarse grid makes coincident vertices and collinear edges likely.
+          points[p] = new Coordinate(106.27 + random.nextInt(5) * 1e-3,
+              38.47 + random.nextInt(5) * 1e-3);
+        }
+        rings[r] = Rings.ring(factory, points);
+      }
+      Polygon polygon = factory.createPolygon(rings[0], Arrays.copyOfRange(rings, 1, rings.length));
+      PolygonCheck.Outcome outcome = check.check(polygon);
+      if (outcome.accepted()) {
+        assertThat(outcome.geometry().isValid()).isTrue();
+        repaired += outcome.repairs().size();
+      } else {
+        refused++;
+      }
+    }
+    assertThat(repaired).isPositive();
+    assertThat(refused).isPositive();
   }
 
   /** 1 when the input was read (and validated), 0 when refused. */
