@@ -50,7 +50,7 @@ final class PrjRecognition {
     if (primeMeridian.isPresent() && primeMeridian.get() != 0) {
       throw unsupported("prime meridian is not Greenwich", wkt);
     }
-    boolean wgs84 = inverseFlattening.filter(f -> near(f, WGS84_INVERSE_FLATTENING, 1e-6)).isPresent();
+    boolean wgs84 = near(inverseFlattening.get(), WGS84_INVERSE_FLATTENING, 1e-6);
     return Cgcs2000Crs.fromEpsg(wgs84 ? Cgcs2000Crs.WGS84 : Cgcs2000Crs.GEOGRAPHIC);
   }
 

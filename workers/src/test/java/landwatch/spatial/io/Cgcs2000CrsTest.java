@@ -52,6 +52,15 @@ class Cgcs2000CrsTest {
   }
 
   @Test
+  void takesWgs84LonLatAsCgcs2000() {
+    Cgcs2000Crs crs = Cgcs2000Crs.fromPrj("GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\","
+        + "SPHEROID[\"WGS_1984\",6378137.0,298.257223563]],PRIMEM[\"Greenwich\",0.0],"
+        + "UNIT[\"Degree\",0.0174532925199433]]");
+    assertThat(crs.epsg()).isEqualTo(4326);
+    assertThat(crs.isGeographic()).isTrue();
+  }
+
+  @Test
   void recognisesZonesFromTheirParametersWhateverTheDialect() {
     assertThat(Cgcs2000Crs.fromPrj(ARCGIS_CM_105).epsg()).isEqualTo(4544);
     assertThat(Cgcs2000Crs.fromPrj(OGC_ZONE_36).epsg()).isEqualTo(4524);
