@@ -70,6 +70,20 @@ class HostileInputTest {
     assertThat(reader.read(TestZips.zip(entries))).hasSize(20);
   }
 
+  @Test
+  void entryNamesInGbkAsChineseWindowsWritesThem() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    // Without the UTF-8 flag, as archives made on Chinese Windows are.
+    try (ZipOutputStream zip = new ZipOutputStream(out, Charset.forName("GBK"))) {
+      for (Map.Entry<String, byte[]> e : TestZips.entries(VALID).entrySet()) {
+        zip.putNextEntry(new ZipEntry(e.getKey().replace("spots", "贺兰县图斑")));
+        zip.write(e.getValue());
+        zip.closeEntry();
+      }
+    }
+    assertThat(reader.read(out.toByteArray())).hasSize(20);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"../spots.cpg", "a/../../etc/passwd", "/etc/passwd",
       "C:\\Windows\\x.dll", "..\\..\\x.prj"})
