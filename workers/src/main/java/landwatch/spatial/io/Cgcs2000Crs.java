@@ -2,12 +2,7 @@ package landwatch.spatial.io;
 
 import static landwatch.spatial.io.SpatialImportException.Refusal.UNSUPPORTED_CRS;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;
@@ -17,12 +12,15 @@ import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransformFactory;
 import org.locationtech.proj4j.ProjCoordinate;
+import org.locationtech.proj4j.Proj4jException;
 
 /**
  * The coordinate systems an import accepts: CGCS2000 longitude/latitude (EPSG:4490) and the
  * CGCS2000 3-degree Gauss-Krüger zones, with the zone number prefixed to the false easting
  * (EPSG:4513–4533, zones 25–45) or without it (EPSG:4534–4554, "CM 75E"–"CM 135E"). Ningxia
  * lies in zones 35 (CM 105°E: EPSG:4523 / 4544) and 36 (CM 108°E: EPSG:4524 / 4545).
+ * WGS 84 lon/lat (EPSG:4326) is taken as CGCS2000 lon/lat: the two agree far below the
+ * imagery's 2 m resolution, and GPS and drone surveys arrive in WGS 84.
  *
  * @param epsg the EPSG code the parameters correspond to
  * @param centralMeridian degrees east; NaN for geographic
@@ -31,18 +29,24 @@ import org.locationtech.proj4j.ProjCoordinate;
 public record Cgcs2000Crs(int epsg, double centralMeridian, double falseEasting) {
 
   public static final int GEOGRAPHIC = 4490;
-  private static final int WGS84 = 4326;
-  private static final int FIRST_ZONE = 25;
-  private static final int LAST_ZONE = 45;
+  static final int WGS84 = 4326;
+  static final int FIRST_ZONE = 25;
+  static final int LAST_ZONE = 45;
   private static final int FIRST_PREFIXED = 4513;
   private static final int FIRST_UNPREFIXED = 4534;
-  private static final double GRS80_A = 6378137.0;
-  private static final double GRS80_INVERSE_FLATTENING = 298.257222101;
-  private static final double WGS84_INVERSE_FLATTENING = 298.257223563;
-  private static final double DEGREE_IN_RADIANS = Math.PI / 180;
 
   private static final CRSFactory CRS_FACTORY = new CRSFactory();
   private static final Map<Integer, CoordinateReferenceSystem> PROJ4J = new ConcurrentHashMap<>();
+
+  public Cgcs2000Crs {
+    boolean consistent = Double.isNaN(centralMeridian)
+        ? (epsg == GEOGRAPHIC || epsg == WGS84) && Double.isNaN(falseEasting)
+        : epsg == zoneCode(centralMeridian, falseEasting);
+    if (!consistent) {
+      throw new IllegalArgumentException("EPSG:" + epsg + " is not CGCS2000 with CM "
+          + centralMeridian + " and false easting " + falseEasting);
+    }
+  }
 
   public static Cgcs2000Crs geographic() {
     return new Cgcs2000Crs(GEOGRAPHIC, Double.NaN, Double.NaN);
@@ -50,13 +54,24 @@ public record Cgcs2000Crs(int epsg, double centralMeridian, double falseEasting)
 
   /** The 3-degree zone whose central meridian is {@code centralMeridian} (a multiple of 3). */
   public static Cgcs2000Crs gaussKruger(int centralMeridian, boolean zonePrefix) {
-    int zone = centralMeridian / 3;
-    if (centralMeridian % 3 != 0 || zone < FIRST_ZONE || zone > LAST_ZONE) {
+    double falseEasting = zonePrefix ? centralMeridian / 3 * 1e6 + 5e5 : 5e5;
+    int code = zoneCode(centralMeridian, falseEasting);
+    if (code < 0) {
       throw new IllegalArgumentException("no CGCS2000 3-degree zone has CM " + centralMeridian);
     }
-    return zonePrefix
-        ? new Cgcs2000Crs(FIRST_PREFIXED + zone - FIRST_ZONE, centralMeridian, zone * 1e6 + 5e5)
-        : new Cgcs2000Crs(FIRST_UNPREFIXED + zone - FIRST_ZONE, centralMeridian, 5e5);
+    return new Cgcs2000Crs(code, centralMeridian, falseEasting);
+  }
+
+  /** The EPSG code of a 3-degree zone, or -1 if the parameters are not one. */
+  private static int zoneCode(double centralMeridian, double falseEasting) {
+    int zone = (int) Math.round(centralMeridian / 3);
+    if (centralMeridian != zone * 3 || zone < FIRST_ZONE || zone > LAST_ZONE) {
+      return -1;
+    }
+    if (falseEasting == 5e5) {
+      return FIRST_UNPREFIXED + zone - FIRST_ZONE;
+    }
+    return falseEasting == zone * 1e6 + 5e5 ? FIRST_PREFIXED + zone - FIRST_ZONE : -1;
   }
 
   /** The 3-degree zone (unprefixed) whose band contains the longitude. */
@@ -83,17 +98,7 @@ public record Cgcs2000Crs(int epsg, double centralMeridian, double falseEasting)
    * not from its name: names vary between ArcGIS, QGIS and the surveying bureaus' tools.
    */
   public static Cgcs2000Crs fromPrj(String wkt) {
-    WktNode root;
-    try {
-      root = WktNode.parse(wkt.strip().replace("\uFEFF", ""));
-    } catch (IllegalArgumentException e) {
-      throw new SpatialImportException(UNSUPPORTED_CRS, e.getMessage(), e);
-    }
-    return switch (root.keyword()) {
-      case "GEOGCS", "GEOGCRS", "GEODCRS" -> geographicFrom(root, wkt);
-      case "PROJCS", "PROJCRS" -> projectedFrom(root, wkt);
-      default -> throw unsupported("not a geographic or projected CRS", wkt);
-    };
+    return PrjRecognition.recognise(wkt);
   }
 
   /** The .prj text ArcGIS writes for this CRS. */
@@ -155,7 +160,14 @@ public record Cgcs2000Crs(int epsg, double centralMeridian, double falseEasting)
       public void filter(CoordinateSequence seq, int i) {
         in.x = seq.getX(i);
         in.y = seq.getY(i);
-        transform.transform(in, out);
+        try {
+          transform.transform(in, out);
+        } catch (Proj4jException e) {
+          // A coordinate no projection can take (infinite, absurdly far) becomes NaN, which
+          // validation reports for that feature alone.
+          out.x = Double.NaN;
+          out.y = Double.NaN;
+        }
         seq.setOrdinate(i, CoordinateSequence.X, out.x);
         seq.setOrdinate(i, CoordinateSequence.Y, out.y);
       }
@@ -171,122 +183,5 @@ public record Cgcs2000Crs(int epsg, double centralMeridian, double falseEasting)
       }
     });
     return copy;
-  }
-
-  private static Cgcs2000Crs geographicFrom(WktNode root, String wkt) {
-    Optional<Double> inverseFlattening = ellipsoid(root, wkt);
-    if (inverseFlattening.isEmpty()) {
-      throw unsupported("no ellipsoid", wkt);
-    }
-    Optional<Double> angularUnit = root.child("UNIT", "ANGLEUNIT").flatMap(u -> u.number(0));
-    if (angularUnit.isPresent() && !near(angularUnit.get(), DEGREE_IN_RADIANS, 1e-12)) {
-      throw unsupported("angular unit is not the degree", wkt);
-    }
-    Optional<Double> primeMeridian = root.child("PRIMEM").flatMap(p -> p.number(0));
-    if (primeMeridian.isPresent() && primeMeridian.get() != 0) {
-      throw unsupported("prime meridian is not Greenwich", wkt);
-    }
-    // WGS 84 and CGCS2000 agree far below the imagery's 2 m resolution, and GPS and drone
-    // surveys arrive in WGS 84.
-    boolean wgs84 = inverseFlattening.filter(f -> near(f, WGS84_INVERSE_FLATTENING, 1e-6)).isPresent();
-    return new Cgcs2000Crs(wgs84 ? WGS84 : GEOGRAPHIC, Double.NaN, Double.NaN);
-  }
-
-  private static Cgcs2000Crs projectedFrom(WktNode root, String wkt) {
-    WktNode base = root.child("GEOGCS", "BASEGEOGCRS", "BASEGEODCRS")
-        .orElseThrow(() -> unsupported("no base geographic CRS", wkt));
-    Optional<Double> inverseFlattening = ellipsoid(base, wkt);
-    if (inverseFlattening.isEmpty() || !near(inverseFlattening.get(), GRS80_INVERSE_FLATTENING, 1e-6)) {
-      throw unsupported("projected CRS not on the CGCS2000 ellipsoid", wkt);
-    }
-    String method = root.child("PROJECTION")
-        .or(() -> root.child("CONVERSION").flatMap(c -> c.child("METHOD")))
-        .map(WktNode::name)
-        .map(Cgcs2000Crs::squash)
-        .orElse("");
-    if (!method.equals("transversemercator") && !method.equals("gausskruger")) {
-      throw unsupported("projection is not Gauss-Kruger / transverse Mercator", wkt);
-    }
-    Optional<Double> linearUnit = root.child("UNIT", "LENGTHUNIT").flatMap(u -> u.number(0));
-    if (linearUnit.isPresent() && linearUnit.get() != 1.0) {
-      throw unsupported("linear unit is not the metre", wkt);
-    }
-    Map<String, Double> parameters = parameters(root);
-    double centralMeridian = parameter(parameters, wkt, "centralmeridian",
-        "longitudeofnaturalorigin", "longitudeofcenter", "longitudeoforigin");
-    double falseEasting = parameter(parameters, wkt, "falseeasting");
-    double falseNorthing = parameters.getOrDefault("falsenorthing", 0.0);
-    double scale = parameters.getOrDefault("scalefactor",
-        parameters.getOrDefault("scalefactoratnaturalorigin", 1.0));
-    double latitudeOfOrigin = parameters.getOrDefault("latitudeoforigin",
-        parameters.getOrDefault("latitudeofnaturalorigin", 0.0));
-    long meridian = Math.round(centralMeridian);
-    if (falseNorthing != 0 || !near(scale, 1.0, 1e-12) || latitudeOfOrigin != 0
-        || !near(centralMeridian, meridian, 1e-9) || meridian % 3 != 0
-        || meridian / 3 < FIRST_ZONE || meridian / 3 > LAST_ZONE) {
-      throw unsupported("not a 3-degree Gauss-Kruger zone", wkt);
-    }
-    int zone = (int) meridian / 3;
-    if (near(falseEasting, 5e5, 1e-6)) {
-      return gaussKruger((int) meridian, false);
-    }
-    if (near(falseEasting, zone * 1e6 + 5e5, 1e-6)) {
-      return gaussKruger((int) meridian, true);
-    }
-    throw unsupported("false easting " + falseEasting + " does not match CM " + meridian, wkt);
-  }
-
-  /** The ellipsoid's inverse flattening, after checking the semi-major axis is GRS80's. */
-  private static Optional<Double> ellipsoid(WktNode crs, String wkt) {
-    List<WktNode> found = new ArrayList<>();
-    crs.collect("SPHEROID", found);
-    crs.collect("ELLIPSOID", found);
-    if (found.isEmpty()) {
-      return Optional.empty();
-    }
-    WktNode ellipsoid = found.get(0);
-    double semiMajor = ellipsoid.number(0).orElse(Double.NaN);
-    if (!near(semiMajor, GRS80_A, 1e-3)) {
-      throw unsupported("ellipsoid is not CGCS2000", wkt);
-    }
-    Optional<Double> inverse = ellipsoid.number(1);
-    if (inverse.isEmpty() || !(near(inverse.get(), GRS80_INVERSE_FLATTENING, 1e-6)
-        || near(inverse.get(), WGS84_INVERSE_FLATTENING, 1e-6))) {
-      throw unsupported("ellipsoid is not CGCS2000", wkt);
-    }
-    return inverse;
-  }
-
-  private static Map<String, Double> parameters(WktNode root) {
-    List<WktNode> nodes = new ArrayList<>();
-    root.collect("PARAMETER", nodes);
-    Map<String, Double> parameters = new HashMap<>();
-    for (WktNode node : nodes) {
-      node.number(0).ifPresent(v -> parameters.put(squash(node.name()), v));
-    }
-    return parameters;
-  }
-
-  private static double parameter(Map<String, Double> parameters, String wkt, String... names) {
-    for (String name : names) {
-      Double value = parameters.get(name);
-      if (value != null) {
-        return value;
-      }
-    }
-    throw unsupported("parameter " + names[0] + " missing", wkt);
-  }
-
-  private static String squash(String name) {
-    return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-  }
-
-  private static boolean near(double a, double b, double tolerance) {
-    return Math.abs(a - b) <= tolerance;
-  }
-
-  private static SpatialImportException unsupported(String why, String wkt) {
-    String excerpt = wkt.length() > 200 ? wkt.substring(0, 200) + "…" : wkt;
-    return new SpatialImportException(UNSUPPORTED_CRS, why + " — " + excerpt.strip());
   }
 }

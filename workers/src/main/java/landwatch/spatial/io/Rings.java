@@ -22,6 +22,12 @@ final class Rings {
     if (closed.length == 0) {
       return factory.createLinearRing();
     }
+    for (Coordinate c : closed) {
+      // NaN never equals itself, so a ring starting with it could never be closed; infinity
+      // can, and validation refuses both alike.
+      c.x = Double.isNaN(c.x) ? Double.POSITIVE_INFINITY : c.x;
+      c.y = Double.isNaN(c.y) ? Double.POSITIVE_INFINITY : c.y;
+    }
     if (!closed[0].equals2D(closed[closed.length - 1])) {
       closed = Arrays.copyOf(closed, closed.length + 1);
       closed[closed.length - 1] = closed[0].copy();

@@ -76,4 +76,12 @@ public final class SpatialImportException extends RuntimeException {
   public String reasonEnglish() {
     return getMessage();
   }
+
+  /**
+   * The refusal as a report entry about the file as a whole (index -1), so that an import
+   * answers with one report shape whether the file or its features are at fault.
+   */
+  public ImportError asImportError() {
+    return new ImportError(-1, null, null, reasonChinese(), reasonEnglish());
+  }
 }

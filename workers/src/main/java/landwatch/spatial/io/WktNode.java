@@ -96,10 +96,13 @@ record WktNode(String keyword, List<Object> values) {
       if (pos < text.length() && (text.charAt(pos) == '[' || text.charAt(pos) == '(')) {
         char close = text.charAt(pos) == '[' ? ']' : ')';
         pos++;
-        do {
+        values.add(value(depth));
+        skipSpace();
+        while (pos < text.length() && text.charAt(pos) == ',') {
+          pos++;
           values.add(value(depth));
           skipSpace();
-        } while (pos < text.length() && text.charAt(pos) == ',' && ++pos > 0);
+        }
         if (pos >= text.length() || text.charAt(pos) != close) {
           throw error("'" + close + "' expected");
         }
@@ -115,13 +118,7 @@ record WktNode(String keyword, List<Object> values) {
       }
       char c = text.charAt(pos);
       if (c == '"') {
-        int end = text.indexOf('"', pos + 1);
-        if (end < 0) {
-          throw error("unterminated string");
-        }
-        String s = text.substring(pos + 1, end);
-        pos = end + 1;
-        return s;
+        return string();
       }
       if (c == '-' || c == '+' || c == '.' || Character.isDigit(c)) {
         int start = pos;
@@ -135,6 +132,26 @@ record WktNode(String keyword, List<Object> values) {
         }
       }
       return node(depth + 1);
+    }
+
+    /** A quoted string; WKT escapes a quote inside it by doubling it. */
+    private String string() {
+      StringBuilder s = new StringBuilder();
+      pos++;
+      while (true) {
+        int end = text.indexOf('"', pos);
+        if (end < 0) {
+          throw error("unterminated string");
+        }
+        s.append(text, pos, end);
+        pos = end + 1;
+        if (pos < text.length() && text.charAt(pos) == '"') {
+          s.append('"');
+          pos++;
+        } else {
+          return s.toString();
+        }
+      }
     }
 
     void skipSpace() {

@@ -52,10 +52,21 @@ class Cgcs2000CrsTest {
   }
 
   @Test
+  void takesWgs84LonLatAsCgcs2000() {
+    Cgcs2000Crs crs = Cgcs2000Crs.fromPrj("GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\","
+        + "SPHEROID[\"WGS_1984\",6378137.0,298.257223563]],PRIMEM[\"Greenwich\",0.0],"
+        + "UNIT[\"Degree\",0.0174532925199433]]");
+    assertThat(crs.epsg()).isEqualTo(4326);
+    assertThat(crs.isGeographic()).isTrue();
+  }
+
+  @Test
   void recognisesZonesFromTheirParametersWhateverTheDialect() {
     assertThat(Cgcs2000Crs.fromPrj(ARCGIS_CM_105).epsg()).isEqualTo(4544);
     assertThat(Cgcs2000Crs.fromPrj(OGC_ZONE_36).epsg()).isEqualTo(4524);
     assertThat(Cgcs2000Crs.fromPrj(WKT2_CM_105).epsg()).isEqualTo(4544);
+    assertThat(Cgcs2000Crs.fromPrj(ARCGIS_CM_105.replace("CGCS2000_3_Degree_GK_CM_105E",
+        "\"\"宁夏\"\" 105E")).epsg()).isEqualTo(4544);
   }
 
   @ParameterizedTest
@@ -81,6 +92,16 @@ class Cgcs2000CrsTest {
     Coordinate lonLat = Cgcs2000Crs.fromEpsg(epsg).toLonLat(point).getCoordinate();
     assertThat(lonLat.x).isCloseTo(lon, within(1e-7));
     assertThat(lonLat.y).isCloseTo(lat, within(1e-7));
+  }
+
+  @Test
+  void aCodeMustMatchItsParameters() {
+    assertThatThrownBy(() -> new Cgcs2000Crs(4544, 108, 500000))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Cgcs2000Crs.gaussKruger(106, false))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(Cgcs2000Crs.zoneContaining(106.49, false).epsg()).isEqualTo(4544);
+    assertThat(Cgcs2000Crs.zoneContaining(106.51, true).epsg()).isEqualTo(4524);
   }
 
   @Test

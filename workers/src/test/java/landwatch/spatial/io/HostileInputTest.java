@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +70,20 @@ class HostileInputTest {
     assertThat(reader.read(TestZips.zip(entries))).hasSize(20);
   }
 
+  @Test
+  void entryNamesInGbkAsChineseWindowsWritesThem() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    // Without the UTF-8 flag, as archives made on Chinese Windows are.
+    try (ZipOutputStream zip = new ZipOutputStream(out, Charset.forName("GBK"))) {
+      for (Map.Entry<String, byte[]> e : TestZips.entries(VALID).entrySet()) {
+        zip.putNextEntry(new ZipEntry(e.getKey().replace("spots", "贺兰县图斑")));
+        zip.write(e.getValue());
+        zip.closeEntry();
+      }
+    }
+    assertThat(reader.read(out.toByteArray())).hasSize(20);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"../spots.cpg", "a/../../etc/passwd", "/etc/passwd",
       "C:\\Windows\\x.dll", "..\\..\\x.prj"})
@@ -83,6 +98,19 @@ class HostileInputTest {
     Map<String, byte[]> entries = new LinkedHashMap<>(TestZips.entries(VALID));
     entries.put("spots.cpg", new byte[8 << 20]);
     assertRefused(TestZips.zip(entries), Refusal.COMPRESSION_RATIO_TOO_HIGH);
+  }
+
+  @Test
+  void sparseWideAttributeTablesAreNotTakenForBombs() {
+    List<AttributeField> fields = new ArrayList<>(FixtureGenerator.SPOT_FIELDS);
+    for (int i = 1; i <= 10; i++) {
+      fields.add(AttributeField.text("BZ" + i, 254));
+    }
+    byte[] zip = new ShapefileZipWriter(Cgcs2000Crs.geographic(), Charset.forName("GBK"), true)
+        .write("spots", fields, new FixtureGenerator(3)
+            .spotBatch(NingxiaCounty.HELAN, YearMonth.of(2023, 4), 3000).iterator());
+
+    assertThat(reader.read(zip)).hasSize(3000);
   }
 
   @Test
@@ -181,6 +209,8 @@ class HostileInputTest {
           assertThat(e.refusal()).isEqualTo(refusal);
           assertThat(e.reasonChinese()).startsWith(refusal.chinese());
           assertThat(e.reasonEnglish()).startsWith(refusal.english());
+          assertThat(e.asImportError()).isEqualTo(
+              new ImportError(-1, null, null, e.reasonChinese(), e.reasonEnglish()));
         });
   }
 }

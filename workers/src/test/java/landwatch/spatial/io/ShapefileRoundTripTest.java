@@ -3,9 +3,12 @@ package landwatch.spatial.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import landwatch.fixtures.FixtureGenerator;
@@ -88,6 +91,27 @@ class ShapefileRoundTripTest {
     assertThat(Cgcs2000Crs.gaussKruger(105, false).fromLonLat(read.get(1).geometry()).getArea())
         .isCloseTo(7500.0, within(1e-3));
     assertThat(read.get(1).attributes()).containsEntry("监测编号", "A2");
+  }
+
+  @Test
+  void readsEveryDbfFieldType() {
+    Geometry square = KnownShapes.square(Cgcs2000Crs.geographic(), KnownShapes.YINCHUAN_LON,
+        KnownShapes.YINCHUAN_LAT, 50);
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("MC", "贺兰山东麓");
+    values.put("BSM", new BigDecimal("6401040001"));
+    values.put("MJ", new BigDecimal("12.35"));
+    values.put("RQ", LocalDate.of(2022, 12, 31));
+    values.put("SFHF", true);
+    values.put("KONG", null);
+    List<AttributeField> fields = List.of(AttributeField.text("MC", 20),
+        AttributeField.number("BSM", 12, 0), AttributeField.number("MJ", 10, 2),
+        AttributeField.date("RQ"), new AttributeField("SFHF", AttributeField.Type.LOGICAL, 1, 0),
+        AttributeField.text("KONG", 10));
+    byte[] zip = new ShapefileZipWriter(Cgcs2000Crs.geographic(), GBK, true)
+        .write("types", fields, List.of(new Feature(0, square, values)).iterator());
+
+    assertThat(reader.read(zip).get(0).attributes()).isEqualTo(values);
   }
 
   @Test
