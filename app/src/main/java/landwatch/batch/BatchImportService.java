@@ -1,11 +1,11 @@
 package landwatch.batch;
 
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import landwatch.region.RegionService;
 import landwatch.spatial.ImportRejectedException;
 import landwatch.spatial.SpatialCheckResult;
 import landwatch.spatial.SpatialCheckService;
-import landwatch.spatial.io.Feature;
 import landwatch.spatial.io.ProvinceExtent;
 import landwatch.spatial.io.SpatialFileReader;
 import landwatch.spot.DemolishAndRestore;
@@ -20,10 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class BatchImportService {
 
-  private final SpatialFileReader reader;
-  private final ProvinceExtent extent;
-  private final AttributeMapping mapping;
-  private final RegionService regions;
+  private final SpotBatchImporter importer;
   private final SpotStore spots;
   private final SpatialCheckService spatialCheck;
 
@@ -34,19 +31,16 @@ public class BatchImportService {
       RegionService regions,
       SpotStore spots,
       SpatialCheckService spatialCheck) {
-    this.reader = reader;
-    this.extent = extent;
-    this.mapping = properties.mapping();
-    this.regions = regions;
+    this.importer =
+        new SpotBatchImporter(
+            reader, new SpotBatchValidator(properties.mapping(), extent, regions::exists, spots::isStored));
     this.spots = spots;
     this.spatialCheck = spatialCheck;
   }
 
   @Transactional
   public BatchImport importBatch(String fileName, byte[] content, String importedBy) {
-    List<Feature> features = reader.read(content);
-    BatchValidation validation =
-        new SpotBatchValidator(mapping, extent, regions::exists, spots::isStored).validate(features);
+    BatchValidation validation = importer.importBatch(new ByteArrayInputStream(content));
     if (!validation.accepted()) {
       throw new ImportRejectedException("批次", validation.errors());
     }

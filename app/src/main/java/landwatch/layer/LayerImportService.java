@@ -1,5 +1,6 @@
 package landwatch.layer;
 
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import landwatch.spatial.ImportRejectedException;
 import landwatch.spatial.io.SpatialFileReader;
@@ -15,8 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class LayerImportService {
 
-  private final SpatialFileReader reader;
-  private final LayerValidator validator;
+  private final LayerImporter importer;
   private final LayerStore store;
   private final ReferenceLayers referenceLayers;
   private final SpatialResultRefresh refresh;
@@ -29,8 +29,7 @@ public class LayerImportService {
       ReferenceLayers referenceLayers,
       SpatialResultRefresh refresh,
       TransactionTemplate transaction) {
-    this.reader = reader;
-    this.validator = validator;
+    this.importer = new LayerImporter(reader, validator);
     this.store = store;
     this.referenceLayers = referenceLayers;
     this.refresh = refresh;
@@ -39,7 +38,7 @@ public class LayerImportService {
 
   public LayerImport importLayer(
       LayerClass layerClass, int surveyYear, String fileName, byte[] content, String importedBy) {
-    LayerValidation validation = validator.validate(layerClass, reader.read(content));
+    LayerValidation validation = importer.importLayer(layerClass, new ByteArrayInputStream(content));
     if (!validation.accepted()) {
       throw new ImportRejectedException(layerClass.chineseName() + "图层", validation.errors());
     }

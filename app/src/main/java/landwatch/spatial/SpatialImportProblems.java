@@ -7,25 +7,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
-/** Unreadable or hostile uploads answer as problem details, in Chinese and English. */
+/**
+ * An upload over the server's multipart limit never reaches the importers; it answers as a
+ * problem detail too. (Files the importers refuse are 422 reports, see {@link ImportRejectedException}.)
+ */
 @RestControllerAdvice
 class SpatialImportProblems {
-
-  @ExceptionHandler(SpatialImportException.class)
-  ProblemDetail refused(SpatialImportException e) {
-    HttpStatus status =
-        e.refusal() == SpatialImportException.Refusal.INPUT_TOO_LARGE
-            ? HttpStatus.PAYLOAD_TOO_LARGE
-            : HttpStatus.UNPROCESSABLE_ENTITY;
-    ProblemDetail detail =
-        ProblemDetail.forStatusAndDetail(status, e.reasonChinese() + " / " + e.reasonEnglish());
-    detail.setTitle("File refused");
-    detail.setProperty("refusal", e.refusal().name());
-    if (e.detail() != null) {
-      detail.setProperty("cause", e.detail());
-    }
-    return detail;
-  }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ProblemDetail tooLarge(MaxUploadSizeExceededException e) {

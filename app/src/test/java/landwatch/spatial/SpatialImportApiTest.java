@@ -170,8 +170,8 @@ class SpatialImportApiTest {
     }
     ResponseEntity<JsonNode> response = Uploads.post(http, "/api/batches", "evil.zip", bytes.toByteArray());
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-    assertThat(response.getBody().path("refusal").asText()).isEqualTo("UNSAFE_ENTRY_NAME");
-    assertThat(response.getBody().path("detail").asText()).contains("不安全");
+    assertThat(response.getBody().at("/errors/0/index").asInt()).as("the file as a whole").isEqualTo(-1);
+    assertThat(response.getBody().at("/errors/0/reason").asText()).contains("不安全", "unsafe entry path");
   }
 
   @Test
@@ -180,7 +180,8 @@ class SpatialImportApiTest {
     byte[] truncated = java.util.Arrays.copyOf(zip, zip.length / 2);
     ResponseEntity<JsonNode> response = Uploads.post(http, "/api/layers/CULTIVATED_LAND?year=2023", "cut.zip", truncated);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-    assertThat(response.getBody().path("refusal").asText()).isIn("CORRUPT_ARCHIVE", "MISSING_COMPONENT");
+    assertThat(response.getBody().at("/errors/0/index").asInt()).isEqualTo(-1);
+    assertThat(response.getBody().at("/errors/0/reason").asText()).containsAnyOf("corrupt", "lacks a mandatory component");
   }
 
   @Test

@@ -76,7 +76,7 @@ class SpotBatchImportTest {
     assertThat(result.errors()).isEmpty();
     assertThat(result.spots()).hasSize(BATCH.size());
     for (int i = 0; i < BATCH.size(); i++) {
-      SpotRecord spot = result.spots().get(i);
+      IssuedSpot spot = result.spots().get(i);
       Feature source = BATCH.get(i);
       assertThat(spot.monitoringCode()).isEqualTo(source.attributes().get("JCBH"));
       assertThat(spot.regionCode()).isEqualTo(source.attributes().get("XZQDM"));

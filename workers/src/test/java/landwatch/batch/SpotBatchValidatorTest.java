@@ -47,7 +47,7 @@ class SpotBatchValidatorTest {
 
     assertThat(result.accepted()).isTrue();
     assertThat(result.spots()).hasSize(30);
-    SpotRecord first = result.spots().get(0);
+    IssuedSpot first = result.spots().get(0);
     Map<String, Object> attributes = features.get(0).attributes();
     assertThat(first.monitoringCode()).isEqualTo("6401042023030001");
     assertThat(first.regionCode()).isEqualTo("640104");
@@ -67,7 +67,7 @@ class SpotBatchValidatorTest {
     BatchValidation result = validator.validate(List.of(bowtie));
 
     assertThat(result.accepted()).isTrue();
-    SpotRecord spot = result.spots().get(0);
+    IssuedSpot spot = result.spots().get(0);
     assertThat(spot.geometry().isValid()).isTrue();
     assertThat(spot.geometry()).isInstanceOf(MultiPolygon.class);
     assertThat(spot.repairs()).singleElement().satisfies(repair -> {
@@ -227,7 +227,7 @@ class SpotBatchValidatorTest {
       a.put("HSX", "2023年2月15日");
     });
 
-    SpotRecord record = validator.validate(List.of(spot)).spots().get(0);
+    IssuedSpot record = validator.validate(List.of(spot)).spots().get(0);
     assertThat(record.imageryBefore()).isEqualTo(LocalDate.of(2023, 1, 5));
     assertThat(record.imageryAfter()).isEqualTo(LocalDate.of(2023, 2, 15));
   }
