@@ -256,6 +256,7 @@ public final class ProcessTransformer {
         }
       }
       case RECEIVE_TASK -> {
+        element.eventType = EventType.MESSAGE;
         if (element.messageName == null) {
           readMessage(node, element, ((ReceiveTask) node).getMessage());
         }
