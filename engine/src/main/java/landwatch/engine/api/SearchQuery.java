@@ -44,6 +44,10 @@ final class SearchQuery {
       Iterator<Map.Entry<String, JsonNode>> properties = filter.fields();
       while (properties.hasNext()) {
         Map.Entry<String, JsonNode> property = properties.next();
+        JsonNode value = property.getValue();
+        if (value == null || value.isNull() || (value.isContainerNode() && value.isEmpty())) {
+          continue;
+        }
         Field field = fields.get(property.getKey());
         if (field == null) {
           throw Rejection.invalidArgument("The filter property '%s' is not supported", property.getKey());
@@ -97,12 +101,16 @@ final class SearchQuery {
         case "$like" -> condition(field.sql() + "::text LIKE ?", operand.asText().replace('*', '%').replace('?', '_'));
         case "$exists" -> where.add(field.sql() + (operand.asBoolean() ? " IS NOT NULL" : " IS NULL"));
         case "$in", "$notIn" -> {
+          if (operand.isEmpty()) {
+            // the client sends an empty list for "no such condition"
+            continue;
+          }
           List<String> marks = new ArrayList<>();
           for (JsonNode item : operand) {
             marks.add("?");
             args.add(scalar(field, item));
           }
-          String list = marks.isEmpty() ? "NULL" : String.join(", ", marks);
+          String list = String.join(", ", marks);
           where.add(field.sql() + (operator.getKey().equals("$in") ? " IN (" : " NOT IN (") + list + ")");
         }
         default -> throw Rejection.invalidArgument("The filter operator '%s' is not supported", operator.getKey());

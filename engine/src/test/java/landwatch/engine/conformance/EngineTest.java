@@ -22,8 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the conformance suite: the engine runs in a Spring Boot application on a random port and
@@ -52,9 +50,9 @@ public abstract class EngineTest {
     }
   }
 
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("landwatch.data-dir", DATA_DIR::toString);
+  static {
+    // read by the engine's EnvironmentPostProcessor, which runs before any test property source
+    System.setProperty("landwatch.data-dir", DATA_DIR.toString());
   }
 
   @BeforeEach
