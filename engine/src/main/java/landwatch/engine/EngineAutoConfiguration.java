@@ -40,7 +40,7 @@ public class EngineAutoConfiguration {
   }
 
   @Bean(initMethod = "start", destroyMethod = "close")
-  Engine engine(DataSource dataSource, EngineSchema schema, EngineProperties properties) {
+  Engine embeddedEngine(DataSource dataSource, EngineSchema schema, EngineProperties properties) {
     return new Engine(dataSource, properties.commandQueueCapacity());
   }
 
