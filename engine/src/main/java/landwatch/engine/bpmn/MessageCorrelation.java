@@ -29,6 +29,8 @@ public final class MessageCorrelation {
 
   private final BpmnContext ctx;
   private final EventTriggerBehavior events;
+  /** The earliest deadline of a buffered message, so expiry does not scan every batch. */
+  private long nextExpiry = Long.MIN_VALUE;
   private final ProcessInstanceCreation creation;
 
   public MessageCorrelation(BpmnContext ctx, EventTriggerBehavior events, ProcessInstanceCreation creation) {
@@ -53,6 +55,7 @@ public final class MessageCorrelation {
     List<Long> instances = correlate(message, false);
     if (timeToLive > 0) {
       ctx.state().putMessage(message);
+      nextExpiry = Math.min(nextExpiry, message.deadline);
     }
     return new Correlated(message.key, instances);
   }
@@ -127,15 +130,19 @@ public final class MessageCorrelation {
 
   /** Removes buffered messages whose time to live has passed; returns millis until the next one. */
   public long expireMessages() {
+    if (ctx.now() < nextExpiry) {
+      return nextExpiry - ctx.now();
+    }
     long next = Long.MAX_VALUE;
     for (Message message : new ArrayList<>(ctx.state().messages())) {
       if (message.deadline <= ctx.now()) {
         ctx.state().removeMessage(message);
         ctx.record(message.key, "MESSAGE", "EXPIRED", new LinkedHashMap<>(Map.of("name", message.name)));
       } else {
-        next = Math.min(next, message.deadline - ctx.now());
+        next = Math.min(next, message.deadline);
       }
     }
-    return next;
+    nextExpiry = next;
+    return next == Long.MAX_VALUE ? Long.MAX_VALUE : next - ctx.now();
   }
 }

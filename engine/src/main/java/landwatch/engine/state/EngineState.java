@@ -34,6 +34,7 @@ public final class EngineState {
   private final Map<String, LinkedHashSet<Long>> activatableByType = new HashMap<>();
 
   private final Map<Long, Timer> timers = new HashMap<>();
+  private final Map<Long, Set<Long>> timersByInstance = new HashMap<>();
   private final TreeSet<Timer> timersByDueDate =
       new TreeSet<>(Comparator.comparingLong((Timer t) -> t.dueDate).thenComparingLong(t -> t.key));
 
@@ -46,6 +47,7 @@ public final class EngineState {
   private final Map<String, Long> messagesById = new HashMap<>();
 
   private final Map<Long, Incident> incidents = new LinkedHashMap<>();
+  private final Map<Long, Set<Long>> incidentsByInstance = new HashMap<>();
 
   // ---- deployed processes and resources
 
@@ -202,12 +204,20 @@ public final class EngineState {
   public void putTimer(Timer timer) {
     timers.put(timer.key, timer);
     timersByDueDate.add(timer);
+    timersByInstance.computeIfAbsent(timer.elementInstanceKey, k -> new LinkedHashSet<>()).add(timer.key);
     changes.upsert(Table.TIMER, timer.key, timer);
   }
 
   public void removeTimer(Timer timer) {
     timers.remove(timer.key);
     timersByDueDate.remove(timer);
+    Set<Long> byInstance = timersByInstance.get(timer.elementInstanceKey);
+    if (byInstance != null) {
+      byInstance.remove(timer.key);
+      if (byInstance.isEmpty()) {
+        timersByInstance.remove(timer.elementInstanceKey);
+      }
+    }
     changes.delete(Table.TIMER, timer.key);
   }
 
@@ -269,11 +279,10 @@ public final class EngineState {
   }
 
   public List<Timer> timersOf(long elementInstanceKey) {
+    Set<Long> keys = timersByInstance.get(elementInstanceKey);
     List<Timer> result = new ArrayList<>();
-    for (Timer timer : timers.values()) {
-      if (timer.elementInstanceKey == elementInstanceKey) {
-        result.add(timer);
-      }
+    if (keys != null) {
+      keys.forEach(k -> result.add(timers.get(k)));
     }
     return result;
   }
@@ -327,11 +336,19 @@ public final class EngineState {
 
   public void putIncident(Incident incident) {
     incidents.put(incident.key, incident);
+    incidentsByInstance.computeIfAbsent(incident.elementInstanceKey, k -> new LinkedHashSet<>()).add(incident.key);
     changes.upsert(Table.INCIDENT, incident.key, incident);
   }
 
   public void resolveIncident(Incident incident) {
     incidents.remove(incident.key);
+    Set<Long> byInstance = incidentsByInstance.get(incident.elementInstanceKey);
+    if (byInstance != null) {
+      byInstance.remove(incident.key);
+      if (byInstance.isEmpty()) {
+        incidentsByInstance.remove(incident.elementInstanceKey);
+      }
+    }
     incident.state = "RESOLVED";
     changes.upsert(Table.INCIDENT, incident.key, incident);
   }
@@ -341,11 +358,10 @@ public final class EngineState {
   }
 
   public List<Incident> incidentsOf(long elementInstanceKey) {
+    Set<Long> keys = incidentsByInstance.get(elementInstanceKey);
     List<Incident> result = new ArrayList<>();
-    for (Incident incident : incidents.values()) {
-      if (incident.elementInstanceKey == elementInstanceKey) {
-        result.add(incident);
-      }
+    if (keys != null) {
+      keys.forEach(k -> result.add(incidents.get(k)));
     }
     return result;
   }
