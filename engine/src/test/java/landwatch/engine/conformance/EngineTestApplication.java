@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * A minimal application hosting the engine the way the Landwatch app does: the engine arrives
@@ -13,9 +14,10 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication
 public class EngineTestApplication {
 
+  /** {@code engine.test.jdbc-url} gives an engine its own database: two engines never share one. */
   @Bean
-  DataSource dataSource() {
-    String url = System.getProperty("engine.test.jdbc-url");
+  DataSource dataSource(Environment environment) {
+    String url = environment.getProperty("engine.test.jdbc-url");
     HikariDataSource dataSource = new HikariDataSource();
     dataSource.setJdbcUrl(url != null ? url : TestPostgres.jdbcUrl());
     dataSource.setUsername("postgres");
