@@ -1,12 +1,25 @@
 package landwatch.engine;
 
 import javax.sql.DataSource;
+import landwatch.engine.api.BasicAuthFilter;
+import landwatch.engine.api.ClockController;
+import landwatch.engine.api.DeploymentController;
+import landwatch.engine.api.ElementInstanceController;
+import landwatch.engine.api.EngineProblemAdvice;
+import landwatch.engine.api.HistoryQueries;
+import landwatch.engine.api.IncidentController;
+import landwatch.engine.api.JobController;
+import landwatch.engine.api.MessageController;
+import landwatch.engine.api.ProcessInstanceController;
+import landwatch.engine.api.VariableLimits;
 import landwatch.engine.topology.TopologyController;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The embedded engine: on unless {@code landwatch.engine=remote}. It keeps its state in its own
@@ -15,7 +28,8 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration
 @ConditionalOnProperty(name = "landwatch.engine", havingValue = "embedded", matchIfMissing = true)
 @EnableConfigurationProperties(EngineProperties.class)
-@Import(TopologyController.class)
+@Import({TopologyController.class, DeploymentController.class, IncidentController.class, MessageController.class,
+    ClockController.class, EngineProblemAdvice.class})
 public class EngineAutoConfiguration {
 
   public static final String SCHEMA = "engine";
@@ -23,5 +37,49 @@ public class EngineAutoConfiguration {
   @Bean
   EngineSchema engineSchema(DataSource dataSource) {
     return EngineSchema.migrate(dataSource);
+  }
+
+  @Bean(initMethod = "start", destroyMethod = "close")
+  Engine embeddedEngine(DataSource dataSource, EngineSchema schema, EngineProperties properties) {
+    return new Engine(dataSource, properties.commandQueueCapacity());
+  }
+
+  @Bean
+  HistoryQueries engineHistoryQueries(DataSource dataSource, Engine engine) {
+    return new HistoryQueries(new JdbcTemplate(dataSource), engine);
+  }
+
+  @Bean
+  VariableLimits engineVariableLimits(EngineProperties properties) {
+    return new VariableLimits((int) properties.maxVariableDocumentSize().toBytes());
+  }
+
+  @Bean
+  ProcessInstanceController engineProcessInstanceController(Engine engine, HistoryQueries queries, VariableLimits limits,
+      EngineProperties properties) {
+    return new ProcessInstanceController(engine, queries, limits, properties.maxLongPoll().toMillis());
+  }
+
+  @Bean
+  ElementInstanceController engineElementInstanceController(Engine engine, HistoryQueries queries, VariableLimits limits) {
+    return new ElementInstanceController(engine, queries, limits);
+  }
+
+  @Bean
+  JobController engineJobController(Engine engine, VariableLimits limits, EngineProperties properties) {
+    return new JobController(engine, limits, properties.defaultLongPoll().toMillis(), properties.maxLongPoll().toMillis());
+  }
+
+  @Bean
+  FilterRegistrationBean<BasicAuthFilter> engineApiAuthentication(EngineProperties properties) {
+    String password = properties.api().password();
+    if (password == null || password.isBlank()) {
+      throw new IllegalStateException("landwatch.engine.api.password is not set; EngineApiCredentials should have set it");
+    }
+    FilterRegistrationBean<BasicAuthFilter> registration =
+        new FilterRegistrationBean<>(new BasicAuthFilter(properties.api().username(), password));
+    registration.addUrlPatterns("/v2/*");
+    registration.setName("landwatchEngineApiAuthentication");
+    return registration;
   }
 }

@@ -1,0 +1,73 @@
+package landwatch.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The {@code /v2} API is closed to strangers: HTTP basic auth with
+ * {@code landwatch.engine.api.username}/{@code password}. Without a configured password one is
+ * generated on first start and kept in {@code <landwatch.data-dir>/engine-api-password}, readable
+ * by the owner only. With the embedded engine, the application's own Camunda client is given the
+ * same credentials, so it authenticates as any client of a real cluster would.
+ */
+public class EngineApiCredentials implements EnvironmentPostProcessor {
+
+  static final String SOURCE = "landwatchEngineApiCredentials";
+  static final String PASSWORD_FILE = "engine-api-password";
+
+  @Override
+  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+    if (!"embedded".equals(environment.getProperty("landwatch.engine", "embedded"))) {
+      return;
+    }
+    String username = environment.getProperty("landwatch.engine.api.username", "landwatch");
+    String password = environment.getProperty("landwatch.engine.api.password");
+    if (password == null || password.isBlank()) {
+      password = storedPassword(Path.of(environment.getProperty("landwatch.data-dir", "./data")));
+    }
+    Map<String, Object> settings = new HashMap<>();
+    settings.put("landwatch.engine.api.username", username);
+    settings.put("landwatch.engine.api.password", password);
+    settings.put("camunda.client.auth.method", "basic");
+    settings.put("camunda.client.auth.username", username);
+    settings.put("camunda.client.auth.password", password);
+    environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, settings));
+  }
+
+  static String storedPassword(Path dataDir) {
+    Path file = dataDir.resolve(PASSWORD_FILE);
+    try {
+      if (Files.exists(file)) {
+        return Files.readString(file, StandardCharsets.UTF_8).trim();
+      }
+      Files.createDirectories(dataDir);
+      byte[] random = new byte[24];
+      new SecureRandom().nextBytes(random);
+      String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+      try {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      } catch (UnsupportedOperationException e) {
+        Files.createFile(file);
+      } catch (FileAlreadyExistsException e) {
+        return Files.readString(file, StandardCharsets.UTF_8).trim();
+      }
+      Files.writeString(file, password, StandardCharsets.UTF_8);
+      return password;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot keep the engine API password in " + file, e);
+    }
+  }
+}

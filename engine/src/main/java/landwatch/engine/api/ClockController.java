@@ -1,0 +1,48 @@
+package landwatch.engine.api;
+
+import io.camunda.client.protocol.rest.ClockPinRequest;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import landwatch.engine.Engine;
+import landwatch.engine.processing.Rejection;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Zeebe's clock endpoint: pins the engine's clock. The pin is a command: the timers it makes due
+ * fire in the same batch, so they have fired when the answer arrives.
+ */
+@RestController
+public class ClockController {
+
+  private final Engine engine;
+
+  public ClockController(Engine engine) {
+    this.engine = engine;
+  }
+
+  @PutMapping(path = "/v2/clock")
+  public CompletableFuture<ResponseEntity<Void>> pin(@RequestBody ClockPinRequest request) {
+    if (request.getTimestamp() == null || request.getTimestamp() < 0) {
+      throw Rejection.invalidArgument("Expected a non-negative timestamp");
+    }
+    engine.clock.pin(Instant.ofEpochMilli(request.getTimestamp()));
+    return engine.writer.submit(batch -> {
+      batch.append(batch.keys.next(), "CLOCK", "PINNED", Map.of("time", request.getTimestamp()));
+      return ResponseEntity.noContent().<Void>build();
+    });
+  }
+
+  @PostMapping(path = "/v2/clock/reset")
+  public CompletableFuture<ResponseEntity<Void>> reset() {
+    engine.clock.reset();
+    return engine.writer.submit(batch -> {
+      batch.append(batch.keys.next(), "CLOCK", "RESETTED", Map.of());
+      return ResponseEntity.noContent().<Void>build();
+    });
+  }
+}

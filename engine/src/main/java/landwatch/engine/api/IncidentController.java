@@ -1,0 +1,40 @@
+package landwatch.engine.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.client.protocol.rest.IncidentResult;
+import io.camunda.client.protocol.rest.IncidentSearchQueryResult;
+import java.util.concurrent.CompletableFuture;
+import landwatch.engine.Engine;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Incidents: search and resolve. */
+@RestController
+public class IncidentController {
+
+  private final Engine engine;
+  private final HistoryQueries queries;
+
+  public IncidentController(Engine engine, HistoryQueries queries) {
+    this.engine = engine;
+    this.queries = queries;
+  }
+
+  @PostMapping(path = "/v2/incidents/search", produces = MediaType.APPLICATION_JSON_VALUE)
+  public IncidentSearchQueryResult search(@RequestBody(required = false) JsonNode request) {
+    HistoryQueries.Page<IncidentResult> page = queries.incidents(request);
+    return new IncidentSearchQueryResult().items(page.items()).page(page.page());
+  }
+
+  @PostMapping(path = "/v2/incidents/{key}/resolution")
+  public CompletableFuture<ResponseEntity<Void>> resolve(@PathVariable("key") long key) {
+    return engine.writer.submit(batch -> {
+      engine.incidents.resolve(batch, key);
+      return ResponseEntity.noContent().<Void>build();
+    });
+  }
+}

@@ -1,0 +1,102 @@
+package landwatch.engine.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.client.protocol.rest.CreateProcessInstanceResult;
+import io.camunda.client.protocol.rest.ProcessInstanceCreationInstruction;
+import io.camunda.client.protocol.rest.ProcessInstanceResult;
+import io.camunda.client.protocol.rest.ProcessInstanceSearchQueryResult;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import landwatch.engine.Engine;
+import landwatch.engine.command.ProcessInstanceCommands;
+import landwatch.engine.processing.Rejection;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
+
+/** Process instances: create (optionally awaiting the result), get, cancel, search. */
+@RestController
+public class ProcessInstanceController {
+
+  private final Engine engine;
+  private final HistoryQueries queries;
+  private final VariableLimits limits;
+  private final long defaultAwaitMillis;
+
+  public ProcessInstanceController(Engine engine, HistoryQueries queries, VariableLimits limits, long defaultAwaitMillis) {
+    this.engine = engine;
+    this.queries = queries;
+    this.limits = limits;
+    this.defaultAwaitMillis = defaultAwaitMillis;
+  }
+
+  @PostMapping(path = "/v2/process-instances", produces = MediaType.APPLICATION_JSON_VALUE)
+  public DeferredResult<CreateProcessInstanceResult> create(@RequestBody ProcessInstanceCreationInstruction request) {
+    Map<String, Object> variables = limits.check(request.getVariables());
+    Long definitionKey = request.getProcessDefinitionKey() == null ? null : Long.parseLong(request.getProcessDefinitionKey());
+    boolean await = Boolean.TRUE.equals(request.getAwaitCompletion());
+    long timeout = request.getRequestTimeout() == null || request.getRequestTimeout() <= 0
+        ? defaultAwaitMillis : request.getRequestTimeout();
+    CompletableFuture<Map<String, Object>> completion = new CompletableFuture<>();
+    DeferredResult<CreateProcessInstanceResult> response = new DeferredResult<>(await ? timeout + 5_000 : null);
+    engine.writer.submit(batch -> {
+      ProcessInstanceCommands.Created created = engine.processInstances.create(batch, request.getProcessDefinitionId(),
+          request.getProcessDefinitionVersion(), definitionKey, variables);
+      if (await) {
+        engine.results.await(created.instance().key, request.getFetchVariables(), timeout, completion);
+      }
+      return created;
+    }).whenComplete((created, failure) -> {
+      if (failure != null) {
+        response.setErrorResult(failure);
+        return;
+      }
+      CreateProcessInstanceResult result = new CreateProcessInstanceResult()
+          .processDefinitionId(created.process().bpmnProcessId())
+          .processDefinitionVersion(created.process().version())
+          .processDefinitionKey(String.valueOf(created.process().key()))
+          .processInstanceKey(String.valueOf(created.instance().key))
+          .tenantId(DeploymentController.TENANT);
+      if (!await) {
+        response.setResult(result);
+        return;
+      }
+      completion.whenComplete((variablesAtEnd, awaitFailure) -> {
+        if (awaitFailure != null) {
+          response.setErrorResult(awaitFailure);
+        } else {
+          response.setResult(result.variables(variablesAtEnd));
+        }
+      });
+    });
+    return response;
+  }
+
+  @GetMapping(path = "/v2/process-instances/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
+  public ProcessInstanceResult get(@PathVariable("key") long key) {
+    ProcessInstanceResult result = queries.processInstance(key);
+    if (result == null) {
+      throw Rejection.notFound("Process instance with key '%d' not found", key);
+    }
+    return result;
+  }
+
+  @PostMapping(path = "/v2/process-instances/{key}/cancellation")
+  public CompletableFuture<ResponseEntity<Void>> cancel(@PathVariable("key") long key) {
+    return engine.writer.submit(batch -> {
+      engine.processInstances.cancel(batch, key);
+      return ResponseEntity.noContent().<Void>build();
+    });
+  }
+
+  @PostMapping(path = "/v2/process-instances/search", produces = MediaType.APPLICATION_JSON_VALUE)
+  public ProcessInstanceSearchQueryResult search(@RequestBody(required = false) JsonNode request) {
+    HistoryQueries.Page<ProcessInstanceResult> page = queries.processInstances(request);
+    return new ProcessInstanceSearchQueryResult().items(page.items()).page(page.page());
+  }
+}

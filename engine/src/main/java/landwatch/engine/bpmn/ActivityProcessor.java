@@ -1,0 +1,55 @@
+package landwatch.engine.bpmn;
+
+import landwatch.engine.model.ExecutableElement;
+import landwatch.engine.state.ElementInstance;
+
+/**
+ * The lifecycle every task shares: input mappings and boundary subscriptions on activation, the
+ * task's own work, output mappings on completion, and cleaning up on termination.
+ */
+abstract class ActivityProcessor implements BpmnElementProcessor {
+
+  protected final BpmnBehaviors b;
+
+  ActivityProcessor(BpmnBehaviors behaviors) {
+    this.b = behaviors;
+  }
+
+  @Override
+  public void onActivate(ExecutableElement element, ElementInstance instance) {
+    String failure = b.variables().applyInputMappings(element, instance);
+    if (failure != null) {
+      b.incidents().raise(instance, IncidentTypes.IO_MAPPING_ERROR, failure, IncidentBehavior.STEP_ACTIVATE, -1);
+      return;
+    }
+    failure = b.subscriptions().subscribe(element, instance);
+    if (failure != null) {
+      b.incidents().raise(instance, IncidentTypes.EXTRACT_VALUE_ERROR, failure, IncidentBehavior.STEP_ACTIVATE, -1);
+      return;
+    }
+    onInputsApplied(element, instance);
+  }
+
+  /** The task's own work; ends with a transition to activated, and maybe a completion. */
+  protected abstract void onInputsApplied(ExecutableElement element, ElementInstance instance);
+
+  @Override
+  public void onComplete(ExecutableElement element, ElementInstance instance) {
+    String failure = b.variables().applyOutput(element, instance, instance.triggerVariables);
+    if (failure != null) {
+      b.incidents().raise(instance, IncidentTypes.IO_MAPPING_ERROR, failure, IncidentBehavior.STEP_COMPLETE, -1);
+      return;
+    }
+    b.subscriptions().unsubscribe(instance);
+    ElementInstance flowScope = b.transitions().transitionToCompleted(instance);
+    b.transitions().takeOutgoingFlows(element, instance, flowScope);
+  }
+
+  @Override
+  public void onTerminate(ExecutableElement element, ElementInstance instance) {
+    b.jobs().cancelJob(instance);
+    b.subscriptions().unsubscribe(instance);
+    b.incidents().resolveAll(instance);
+    b.transitions().transitionToTerminated(instance);
+  }
+}

@@ -1,0 +1,13 @@
+package landwatch.engine.bpmn;
+
+/** The shared behaviours every element processor is built from. */
+public record BpmnBehaviors(
+    BpmnContext ctx,
+    BpmnStateTransitions transitions,
+    VariableBehavior variables,
+    IncidentBehavior incidents,
+    JobBehavior jobs,
+    EventSubscriptionBehavior subscriptions,
+    EventTriggerBehavior events,
+    ProcessInstanceCreation creation,
+    SignalBroadcaster signals) {}

@@ -1,0 +1,60 @@
+package landwatch.engine.bpmn;
+
+import java.util.Map;
+import landwatch.engine.feel.FeelEvaluator;
+import landwatch.engine.feel.FeelResult;
+import landwatch.engine.model.ExecutableElement;
+import landwatch.engine.model.Expression;
+import landwatch.engine.processing.Batch;
+import landwatch.engine.processing.StreamProcessor;
+import landwatch.engine.state.DeployedProcess;
+import landwatch.engine.state.ElementInstance;
+import landwatch.engine.state.EngineState;
+
+/** What every behaviour needs: the batch being processed, its state, FEEL, and model lookups. */
+public final class BpmnContext {
+
+  private final StreamProcessor writer;
+  public final FeelEvaluator feel;
+
+  public BpmnContext(StreamProcessor writer, FeelEvaluator feel) {
+    this.writer = writer;
+    this.feel = feel;
+  }
+
+  public Batch batch() {
+    return writer.batch();
+  }
+
+  public EngineState state() {
+    return writer.batch().state;
+  }
+
+  public long now() {
+    return writer.batch().now;
+  }
+
+  public long nextKey() {
+    return writer.batch().keys.next();
+  }
+
+  public void record(long key, String valueType, String intent, Object value) {
+    writer.batch().append(key, valueType, intent, value);
+  }
+
+  public DeployedProcess process(ElementInstance instance) {
+    return state().process(instance.processDefinitionKey);
+  }
+
+  public ExecutableElement element(ElementInstance instance) {
+    return process(instance).executable().element(instance.elementId);
+  }
+
+  public ElementInstance flowScope(ElementInstance instance) {
+    return instance.flowScopeKey < 0 ? null : state().instance(instance.flowScopeKey);
+  }
+
+  public FeelResult evaluate(Expression expression, Map<String, Object> variables) {
+    return feel.evaluate(expression, variables);
+  }
+}

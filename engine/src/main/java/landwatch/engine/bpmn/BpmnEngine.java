@@ -1,0 +1,59 @@
+package landwatch.engine.bpmn;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import landwatch.engine.model.ElementType;
+
+/** Builds the element processors and the behaviours they share, wired once at start-up. */
+public final class BpmnEngine {
+
+  public final BpmnBehaviors behaviors;
+  public final MessageCorrelation messages;
+  private final List<ProcessInstanceListener> listeners = new CopyOnWriteArrayList<>();
+
+  public BpmnEngine(BpmnContext ctx) {
+    BpmnProcessors processors = new BpmnProcessors();
+    VariableBehavior variables = new VariableBehavior(ctx);
+    BpmnStateTransitions transitions = new BpmnStateTransitions(ctx, processors, listeners);
+    EventSubscriptionBehavior subscriptions = new EventSubscriptionBehavior(ctx, variables);
+    EventTriggerBehavior events = new EventTriggerBehavior(ctx, transitions, subscriptions);
+    ProcessInstanceCreation creation = new ProcessInstanceCreation(ctx, transitions, variables);
+    SignalBroadcaster signals = new SignalBroadcaster(ctx);
+    signals.wire(events, creation);
+    behaviors = new BpmnBehaviors(ctx, transitions, variables, new IncidentBehavior(ctx),
+        new JobBehavior(ctx, variables), subscriptions, events, creation, signals);
+    messages = new MessageCorrelation(ctx, events, creation);
+    subscriptions.onMessageSubscriptionOpened(messages::correlateBuffered);
+
+    JobWorkerTaskProcessor jobWorker = new JobWorkerTaskProcessor(behaviors);
+    WaitingTaskProcessor waiting = new WaitingTaskProcessor(behaviors);
+    ScopeProcessor scope = new ScopeProcessor(behaviors);
+    processors.register(ElementType.PROCESS, scope);
+    processors.register(ElementType.SUB_PROCESS, scope);
+    processors.register(ElementType.EVENT_SUB_PROCESS, scope);
+    processors.register(ElementType.SERVICE_TASK, jobWorker);
+    processors.register(ElementType.SEND_TASK, jobWorker);
+    processors.register(ElementType.USER_TASK, new UserTaskProcessor(jobWorker, waiting));
+    processors.register(ElementType.BUSINESS_RULE_TASK, new BusinessRuleTaskProcessor(jobWorker, waiting));
+    processors.register(ElementType.SCRIPT_TASK, new ScriptTaskProcessor(behaviors, jobWorker));
+    processors.register(ElementType.RECEIVE_TASK, waiting);
+    processors.register(ElementType.MANUAL_TASK, new PassThroughTaskProcessor(behaviors));
+    processors.register(ElementType.TASK, new PassThroughTaskProcessor(behaviors));
+    processors.register(ElementType.START_EVENT, new StartEventProcessor(behaviors));
+    processors.register(ElementType.BOUNDARY_EVENT, new BoundaryEventProcessor(behaviors));
+    processors.register(ElementType.INTERMEDIATE_CATCH_EVENT, new IntermediateCatchEventProcessor(behaviors));
+    ThrowEventProcessor throwEvents = new ThrowEventProcessor(behaviors, jobWorker);
+    processors.register(ElementType.INTERMEDIATE_THROW_EVENT, throwEvents);
+    processors.register(ElementType.END_EVENT, throwEvents);
+    processors.register(ElementType.EXCLUSIVE_GATEWAY, new ExclusiveGatewayProcessor(behaviors));
+    processors.register(ElementType.INCLUSIVE_GATEWAY, new InclusiveGatewayProcessor(behaviors));
+    processors.register(ElementType.PARALLEL_GATEWAY, new ParallelGatewayProcessor(behaviors));
+    processors.register(ElementType.EVENT_BASED_GATEWAY, new EventBasedGatewayProcessor(behaviors));
+    processors.register(ElementType.CALL_ACTIVITY, new CallActivityProcessor(behaviors));
+    processors.register(ElementType.MULTI_INSTANCE_BODY, new MultiInstanceBodyProcessor(behaviors));
+  }
+
+  public void addListener(ProcessInstanceListener listener) {
+    listeners.add(listener);
+  }
+}

@@ -1,0 +1,78 @@
+package landwatch.engine.bpmn;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import landwatch.engine.feel.FeelResult;
+import landwatch.engine.model.ExecutableElement;
+import landwatch.engine.state.DeployedProcess;
+import landwatch.engine.state.ElementInstance;
+import landwatch.engine.state.ElementState;
+
+/**
+ * Starts the latest version of the called process with the caller's variables (all visible ones,
+ * or only the input mappings' when propagateAllParentVariables is off) and completes when the
+ * child completes, taking the child's variables back (all of them, or only through output
+ * mappings when propagateAllChildVariables is off).
+ */
+final class CallActivityProcessor extends ActivityProcessor implements BpmnContainerProcessor {
+
+  CallActivityProcessor(BpmnBehaviors behaviors) {
+    super(behaviors);
+  }
+
+  @Override
+  protected void onInputsApplied(ExecutableElement element, ElementInstance instance) {
+    Map<String, Object> context = b.variables().visible(instance.key);
+    FeelResult processId = b.ctx().evaluate(element.calledProcessId, context);
+    DeployedProcess called = processId.value() instanceof String id ? b.ctx().state().latestProcess(id) : null;
+    if (called == null || called.executable().root.noneStartEvent == null) {
+      b.subscriptions().unsubscribe(instance);
+      b.incidents().raise(instance, IncidentTypes.CALLED_ELEMENT_ERROR,
+          processId.isFailure() ? "Failed to evaluate the called process id: " + processId.failure()
+              : "Expected process with BPMN process id '" + processId.value()
+                  + "' to be deployed with a none start event, but not found.",
+          IncidentBehavior.STEP_ACTIVATE, -1);
+      return;
+    }
+    b.transitions().transitionToActivated(instance);
+    Map<String, Object> variables = element.propagateAllParentVariables
+        ? context : new LinkedHashMap<>(b.ctx().state().localVariables(instance.key));
+    ElementInstance child = b.creation().create(called, called.executable().root.noneStartEvent, variables, instance);
+    instance.calledInstanceKey = child.key;
+    b.ctx().state().touch(instance);
+  }
+
+  @Override
+  public void beforeChildCompleted(ExecutableElement element, ElementInstance callActivity, ElementInstance child) {
+    if (element.propagateAllChildVariables || !element.outputs.isEmpty()) {
+      callActivity.triggerVariables = new LinkedHashMap<>(b.ctx().state().localVariables(child.key));
+      b.ctx().state().touch(callActivity);
+    }
+  }
+
+  @Override
+  public void onChildCompleted(ExecutableElement element, ElementInstance callActivity, ElementInstance child) {
+    callActivity.calledInstanceKey = -1;
+    b.transitions().completeElement(callActivity);
+  }
+
+  @Override
+  public void onTerminate(ExecutableElement element, ElementInstance instance) {
+    b.subscriptions().unsubscribe(instance);
+    b.incidents().resolveAll(instance);
+    ElementInstance child = instance.calledInstanceKey < 0 ? null : b.ctx().state().instance(instance.calledInstanceKey);
+    if (child == null) {
+      b.transitions().transitionToTerminated(instance);
+    } else {
+      b.transitions().terminateElement(child);
+    }
+  }
+
+  @Override
+  public void onChildTerminated(ExecutableElement element, ElementInstance callActivity, ElementInstance child) {
+    callActivity.calledInstanceKey = -1;
+    if (callActivity.state == ElementState.ELEMENT_TERMINATING) {
+      b.transitions().transitionToTerminated(callActivity);
+    }
+  }
+}

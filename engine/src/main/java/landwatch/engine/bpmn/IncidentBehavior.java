@@ -1,0 +1,71 @@
+package landwatch.engine.bpmn;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import landwatch.engine.state.ElementInstance;
+import landwatch.engine.state.Incident;
+
+/**
+ * Raises incidents the way Zeebe does: the element instance stays where it is, remembering the
+ * lifecycle step to re-run once the incident is resolved.
+ */
+public final class IncidentBehavior {
+
+  public static final String STEP_ACTIVATE = "ACTIVATE";
+  public static final String STEP_COMPLETE = "COMPLETE";
+  public static final String STEP_JOB = "JOB";
+
+  private final BpmnContext ctx;
+
+  public IncidentBehavior(BpmnContext ctx) {
+    this.ctx = ctx;
+  }
+
+  public Incident raise(ElementInstance instance, String errorType, String message, String step, long jobKey) {
+    Incident incident = new Incident();
+    incident.key = ctx.nextKey();
+    incident.errorType = errorType;
+    incident.errorMessage = message;
+    incident.elementInstanceKey = instance.key;
+    incident.processInstanceKey = instance.processInstanceKey;
+    incident.processDefinitionKey = instance.processDefinitionKey;
+    incident.bpmnProcessId = instance.bpmnProcessId;
+    incident.elementId = instance.elementId;
+    incident.jobKey = jobKey;
+    incident.creationTime = ctx.now();
+    ctx.state().putIncident(incident);
+    instance.incidentKey = incident.key;
+    instance.failedStep = step;
+    ctx.state().touch(instance);
+    ctx.record(incident.key, "INCIDENT", "CREATED", value(incident));
+    return incident;
+  }
+
+  public void resolve(Incident incident) {
+    ctx.state().resolveIncident(incident);
+    ctx.record(incident.key, "INCIDENT", "RESOLVED", value(incident));
+    ElementInstance instance = ctx.state().instance(incident.elementInstanceKey);
+    if (instance != null && instance.incidentKey == incident.key) {
+      instance.incidentKey = -1;
+      ctx.state().touch(instance);
+    }
+  }
+
+  /** An ending element instance takes its incidents with it. */
+  public void resolveAll(ElementInstance instance) {
+    for (Incident incident : ctx.state().incidentsOf(instance.key)) {
+      resolve(incident);
+    }
+  }
+
+  private static Map<String, Object> value(Incident incident) {
+    Map<String, Object> value = new LinkedHashMap<>();
+    value.put("errorType", incident.errorType);
+    value.put("errorMessage", incident.errorMessage);
+    value.put("elementId", incident.elementId);
+    value.put("elementInstanceKey", incident.elementInstanceKey);
+    value.put("processInstanceKey", incident.processInstanceKey);
+    value.put("jobKey", incident.jobKey);
+    return value;
+  }
+}

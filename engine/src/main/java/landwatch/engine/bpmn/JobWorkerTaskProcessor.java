@@ -1,0 +1,26 @@
+package landwatch.engine.bpmn;
+
+import landwatch.engine.model.ExecutableElement;
+import landwatch.engine.state.ElementInstance;
+
+/**
+ * Service, send, job-based user and business-rule tasks, job-based script tasks and message
+ * throw events: the work is a job; the job's completion completes the element.
+ */
+final class JobWorkerTaskProcessor extends ActivityProcessor {
+
+  JobWorkerTaskProcessor(BpmnBehaviors behaviors) {
+    super(behaviors);
+  }
+
+  @Override
+  protected void onInputsApplied(ExecutableElement element, ElementInstance instance) {
+    String failure = b.jobs().createJob(element, instance);
+    if (failure != null) {
+      b.subscriptions().unsubscribe(instance);
+      b.incidents().raise(instance, IncidentTypes.EXTRACT_VALUE_ERROR, failure, IncidentBehavior.STEP_ACTIVATE, -1);
+      return;
+    }
+    b.transitions().transitionToActivated(instance);
+  }
+}

@@ -1,0 +1,148 @@
+package landwatch.engine.bpmn;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import landwatch.engine.model.EventType;
+import landwatch.engine.model.ExecutableElement;
+import landwatch.engine.processing.Rejection;
+import landwatch.engine.processing.RejectionType;
+import landwatch.engine.state.DeployedProcess;
+import landwatch.engine.state.ElementInstance;
+import landwatch.engine.state.EventSubscription;
+import landwatch.engine.state.Message;
+
+/**
+ * Message correlation as Zeebe documents it: a message is correlated to every process instance
+ * waiting for its name and correlation key (at most once per process instance), starts instances
+ * through message start events, and is buffered for its time to live so that later
+ * subscriptions can still receive it.
+ */
+public final class MessageCorrelation {
+
+  /** The outcome of a publication or correlation. */
+  public record Correlated(long messageKey, List<Long> processInstanceKeys) {}
+
+  private final BpmnContext ctx;
+  private final EventTriggerBehavior events;
+  /** The earliest deadline of a buffered message, so expiry does not scan every batch. */
+  private long nextExpiry = Long.MIN_VALUE;
+  private final ProcessInstanceCreation creation;
+
+  public MessageCorrelation(BpmnContext ctx, EventTriggerBehavior events, ProcessInstanceCreation creation) {
+    this.ctx = ctx;
+    this.events = events;
+    this.creation = creation;
+  }
+
+  public Correlated publish(String name, String correlationKey, long timeToLive, String messageId, Map<String, Object> variables) {
+    if (ctx.state().hasMessageWithId(name, messageId)) {
+      throw new Rejection(RejectionType.ALREADY_EXISTS, "Expected to publish a new message with id '" + messageId
+          + "', but a message with that id was already published");
+    }
+    Message message = new Message();
+    message.key = ctx.nextKey();
+    message.name = name;
+    message.correlationKey = correlationKey;
+    message.messageId = messageId == null || messageId.isEmpty() ? null : messageId;
+    message.variables = variables;
+    message.deadline = ctx.now() + Math.max(0, timeToLive);
+    ctx.record(message.key, "MESSAGE", "PUBLISHED", Map.of("name", name, "correlationKey", correlationKey));
+    List<Long> instances = correlate(message, false);
+    if (timeToLive > 0) {
+      ctx.state().putMessage(message);
+      nextExpiry = Math.min(nextExpiry, message.deadline);
+    }
+    return new Correlated(message.key, instances);
+  }
+
+  public Correlated correlateNow(String name, String correlationKey, Map<String, Object> variables) {
+    Message message = new Message();
+    message.key = ctx.nextKey();
+    message.name = name;
+    message.correlationKey = correlationKey;
+    message.variables = variables;
+    List<Long> instances = correlate(message, true);
+    if (instances.isEmpty()) {
+      throw Rejection.notFound("Expected to find subscription for message with name '%s' and correlation key '%s', but none was found.",
+          name, correlationKey);
+    }
+    ctx.record(message.key, "MESSAGE_CORRELATION", "CORRELATED", Map.of("name", name, "correlationKey", correlationKey));
+    return new Correlated(message.key, instances);
+  }
+
+  private List<Long> correlate(Message message, boolean firstOnly) {
+    List<Long> instances = new ArrayList<>();
+    Set<Long> reached = new HashSet<>();
+    for (EventSubscription subscription : ctx.state().subscriptions(EventSubscription.Kind.MESSAGE, message.name, message.correlationKey)) {
+      if (firstOnly && !instances.isEmpty()) {
+        break;
+      }
+      if (reached.contains(subscription.processInstanceKey)) {
+        continue;
+      }
+      ElementInstance subscriber = ctx.state().instance(subscription.elementInstanceKey);
+      if (subscriber != null && events.trigger(subscriber, subscription.targetElementId, message.variables)) {
+        reached.add(subscription.processInstanceKey);
+        instances.add(subscription.processInstanceKey);
+        message.correlatedInstances.add(subscription.processInstanceKey);
+      }
+    }
+    for (NavigableMap<Integer, DeployedProcess> versions : ctx.state().processVersions()) {
+      if (firstOnly && !instances.isEmpty()) {
+        break;
+      }
+      DeployedProcess latest = versions.lastEntry().getValue();
+      for (ExecutableElement start : latest.executable().eventStartEvents) {
+        if (start.eventType == EventType.MESSAGE && message.name.equals(start.messageName.raw())
+            && message.startedProcesses.add(latest.bpmnProcessId())) {
+          instances.add(creation.create(latest, start, message.variables, null).key);
+        }
+      }
+    }
+    return instances;
+  }
+
+  /** A new subscription takes the oldest buffered message it has not seen yet. */
+  public void correlateBuffered(EventSubscription subscription) {
+    if (ctx.state().subscriptions(EventSubscription.Kind.MESSAGE, subscription.name, subscription.correlationKey).stream()
+        .noneMatch(s -> s.key == subscription.key)) {
+      return;
+    }
+    for (Message message : ctx.state().messages(subscription.name, subscription.correlationKey)) {
+      if (message.deadline <= ctx.now() || message.correlatedInstances.contains(subscription.processInstanceKey)) {
+        continue;
+      }
+      ElementInstance subscriber = ctx.state().instance(subscription.elementInstanceKey);
+      if (subscriber != null && events.trigger(subscriber, subscription.targetElementId, message.variables)) {
+        message.correlatedInstances.add(subscription.processInstanceKey);
+        ctx.state().touch(message);
+        ctx.record(message.key, "PROCESS_MESSAGE_SUBSCRIPTION", "CORRELATED",
+            Map.of("name", message.name, "processInstanceKey", subscription.processInstanceKey));
+      }
+      return;
+    }
+  }
+
+  /** Removes buffered messages whose time to live has passed; returns millis until the next one. */
+  public long expireMessages() {
+    if (ctx.now() < nextExpiry) {
+      return nextExpiry - ctx.now();
+    }
+    long next = Long.MAX_VALUE;
+    for (Message message : new ArrayList<>(ctx.state().messages())) {
+      if (message.deadline <= ctx.now()) {
+        ctx.state().removeMessage(message);
+        ctx.record(message.key, "MESSAGE", "EXPIRED", new LinkedHashMap<>(Map.of("name", message.name)));
+      } else {
+        next = Math.min(next, message.deadline);
+      }
+    }
+    nextExpiry = next;
+    return next == Long.MAX_VALUE ? Long.MAX_VALUE : next - ctx.now();
+  }
+}

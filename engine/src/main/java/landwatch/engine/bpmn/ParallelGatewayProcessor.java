@@ -1,0 +1,18 @@
+package landwatch.engine.bpmn;
+
+import landwatch.engine.model.ExecutableElement;
+import landwatch.engine.state.ElementInstance;
+
+/** Forks into every outgoing flow; the join itself happens when flows are taken (see transitions). */
+final class ParallelGatewayProcessor extends GatewayProcessor {
+
+  ParallelGatewayProcessor(BpmnBehaviors behaviors) {
+    super(behaviors);
+  }
+
+  @Override
+  public void onComplete(ExecutableElement element, ElementInstance instance) {
+    ElementInstance flowScope = b.transitions().transitionToCompleted(instance);
+    b.transitions().takeOutgoingFlows(element, instance, flowScope);
+  }
+}

@@ -1,0 +1,96 @@
+package landwatch.engine.bpmn;
+
+import java.util.Map;
+import landwatch.engine.model.ElementType;
+import landwatch.engine.model.ExecutableElement;
+import landwatch.engine.state.ElementInstance;
+import landwatch.engine.state.ElementState;
+
+/**
+ * Processes, embedded sub-processes and event sub-processes: they start their start event, open
+ * their event sub-processes' subscriptions, and complete when no execution path is left in them.
+ */
+final class ScopeProcessor implements BpmnContainerProcessor {
+
+  private final BpmnBehaviors b;
+
+  ScopeProcessor(BpmnBehaviors behaviors) {
+    this.b = behaviors;
+  }
+
+  @Override
+  public void onActivate(ExecutableElement element, ElementInstance instance) {
+    if (element.type != ElementType.PROCESS) {
+      String failure = b.variables().applyInputMappings(element, instance);
+      if (failure != null) {
+        b.incidents().raise(instance, IncidentTypes.IO_MAPPING_ERROR, failure, IncidentBehavior.STEP_ACTIVATE, -1);
+        return;
+      }
+    }
+    String failure = b.subscriptions().subscribe(element, instance);
+    if (failure != null) {
+      b.incidents().raise(instance, IncidentTypes.EXTRACT_VALUE_ERROR, failure, IncidentBehavior.STEP_ACTIVATE, -1);
+      return;
+    }
+    b.transitions().transitionToActivated(instance);
+    ExecutableElement start;
+    if (element.type == ElementType.PROCESS) {
+      start = b.ctx().process(instance).executable().element(instance.triggerElementId);
+      instance.triggerElementId = null;
+    } else if (element.type == ElementType.EVENT_SUB_PROCESS) {
+      start = element.eventStart;
+    } else {
+      start = element.noneStartEvent;
+    }
+    Map<String, Object> startVariables = element.type == ElementType.EVENT_SUB_PROCESS ? instance.triggerVariables : null;
+    instance.triggerVariables = null;
+    b.ctx().state().touch(instance);
+    b.transitions().activateChild(instance, start, startVariables);
+  }
+
+  @Override
+  public void onComplete(ExecutableElement element, ElementInstance instance) {
+    if (element.type != ElementType.PROCESS) {
+      String failure = b.variables().applyOutput(element, instance, null);
+      if (failure != null) {
+        b.incidents().raise(instance, IncidentTypes.IO_MAPPING_ERROR, failure, IncidentBehavior.STEP_COMPLETE, -1);
+        return;
+      }
+    }
+    b.subscriptions().unsubscribe(instance);
+    ElementInstance flowScope = b.transitions().transitionToCompleted(instance);
+    b.transitions().takeOutgoingFlows(element, instance, flowScope);
+  }
+
+  @Override
+  public void onTerminate(ExecutableElement element, ElementInstance instance) {
+    b.subscriptions().unsubscribe(instance);
+    b.incidents().resolveAll(instance);
+    if (!b.transitions().terminateChildren(instance)) {
+      b.transitions().transitionToTerminated(instance);
+    }
+  }
+
+  @Override
+  public void onChildCompleted(ExecutableElement element, ElementInstance container, ElementInstance child) {
+    if (b.transitions().canComplete(container)) {
+      b.transitions().completeElement(container);
+    }
+  }
+
+  @Override
+  public void onChildTerminated(ExecutableElement element, ElementInstance container, ElementInstance child) {
+    if (container.state == ElementState.ELEMENT_TERMINATING) {
+      if (container.activeChildren == 0) {
+        b.transitions().transitionToTerminated(container);
+      }
+      return;
+    }
+    if (b.events().activatePendingEventSubProcess(container)) {
+      return;
+    }
+    if (!container.interruptedByEventSubProcess && b.transitions().canComplete(container)) {
+      b.transitions().completeElement(container);
+    }
+  }
+}

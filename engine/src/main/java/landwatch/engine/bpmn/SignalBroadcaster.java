@@ -1,0 +1,45 @@
+package landwatch.engine.bpmn;
+
+import java.util.Map;
+import java.util.NavigableMap;
+import landwatch.engine.model.EventType;
+import landwatch.engine.model.ExecutableElement;
+import landwatch.engine.state.DeployedProcess;
+import landwatch.engine.state.EventSubscription;
+
+/** A signal reaches every waiting signal catch and every signal start event of the latest versions. */
+public final class SignalBroadcaster {
+
+  private final BpmnContext ctx;
+  private EventTriggerBehavior events;
+  private ProcessInstanceCreation creation;
+
+  public SignalBroadcaster(BpmnContext ctx) {
+    this.ctx = ctx;
+  }
+
+  void wire(EventTriggerBehavior events, ProcessInstanceCreation creation) {
+    this.events = events;
+    this.creation = creation;
+  }
+
+  public long broadcast(String name, Map<String, Object> variables) {
+    long key = ctx.nextKey();
+    ctx.record(key, "SIGNAL", "BROADCASTED", Map.of("signalName", name));
+    for (EventSubscription subscription : ctx.state().subscriptions(EventSubscription.Kind.SIGNAL, name, null)) {
+      var subscriber = ctx.state().instance(subscription.elementInstanceKey);
+      if (subscriber != null) {
+        events.trigger(subscriber, subscription.targetElementId, variables);
+      }
+    }
+    for (NavigableMap<Integer, DeployedProcess> versions : ctx.state().processVersions()) {
+      DeployedProcess latest = versions.lastEntry().getValue();
+      for (ExecutableElement start : latest.executable().eventStartEvents) {
+        if (start.eventType == EventType.SIGNAL && name.equals(start.signalName.raw())) {
+          creation.create(latest, start, variables, null);
+        }
+      }
+    }
+    return key;
+  }
+}

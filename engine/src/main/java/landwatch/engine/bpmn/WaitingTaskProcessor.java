@@ -1,0 +1,28 @@
+package landwatch.engine.bpmn;
+
+import landwatch.engine.model.ElementType;
+import landwatch.engine.model.ExecutableElement;
+import landwatch.engine.state.ElementInstance;
+
+/**
+ * Tasks that wait for something other than a job: receive tasks wait for their message (the
+ * subscription is opened with the boundary events'); Zeebe user tasks and decision-based
+ * business-rule tasks wait for the part of the engine that will execute them.
+ */
+final class WaitingTaskProcessor extends ActivityProcessor {
+
+  WaitingTaskProcessor(BpmnBehaviors behaviors) {
+    super(behaviors);
+  }
+
+  @Override
+  protected void onInputsApplied(ExecutableElement element, ElementInstance instance) {
+    if (element.type == ElementType.BUSINESS_RULE_TASK && !element.isJobBased()) {
+      b.subscriptions().unsubscribe(instance);
+      b.incidents().raise(instance, IncidentTypes.UNKNOWN,
+          "Business rule tasks calling a decision are not executed by this engine yet", IncidentBehavior.STEP_ACTIVATE, -1);
+      return;
+    }
+    b.transitions().transitionToActivated(instance);
+  }
+}

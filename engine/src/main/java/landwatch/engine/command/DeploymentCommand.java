@@ -1,0 +1,155 @@
+package landwatch.engine.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import landwatch.engine.bpmn.TimerSchedule;
+import landwatch.engine.feel.FeelEvaluator;
+import landwatch.engine.feel.FeelResult;
+import landwatch.engine.model.EventType;
+import landwatch.engine.model.Expression;
+import landwatch.engine.processing.Rejection;
+import landwatch.engine.model.ExecutableElement;
+import landwatch.engine.model.ExecutableProcess;
+import landwatch.engine.processing.Batch;
+import landwatch.engine.state.DeployedProcess;
+import landwatch.engine.state.DeployedResource;
+import landwatch.engine.state.Timer;
+
+/**
+ * Versions deployed resources per id like Zeebe: content identical to the latest version keeps
+ * that version and key; anything else becomes the next version. A new process version replaces
+ * the timer start events of the previous one.
+ */
+public final class DeploymentCommand {
+
+  /** What was deployed: one entry per process, decision or form. */
+  public record Deployed(long deploymentKey, List<DeployedProcess> processes, List<DeployedResource> resources,
+      List<ParsedResource> dmnSources) {}
+
+  private final TimerStartEvents timerStartEvents;
+
+  public DeploymentCommand(TimerStartEvents timerStartEvents) {
+    this.timerStartEvents = timerStartEvents;
+  }
+
+  public Deployed deploy(Batch batch, List<ParsedResource> resources) {
+    for (ParsedResource resource : resources) {
+      resource.processes().forEach(p -> timerStartEvents.check(batch, p));
+    }
+    long deploymentKey = batch.keys.next();
+    List<DeployedProcess> processes = new ArrayList<>();
+    List<DeployedResource> others = new ArrayList<>();
+    List<ParsedResource> dmn = new ArrayList<>();
+    for (ParsedResource resource : resources) {
+      if (resource.kind().equals("bpmn")) {
+        for (ExecutableProcess process : resource.processes()) {
+          processes.add(deployProcess(batch, deploymentKey, resource, process));
+        }
+      } else {
+        others.add(deployResource(batch, deploymentKey, resource));
+        if (resource.kind().equals("dmn")) {
+          dmn.add(resource);
+        }
+      }
+    }
+    batch.append(deploymentKey, "DEPLOYMENT", "CREATED", Map.of("resources", resources.size()));
+    return new Deployed(deploymentKey, processes, others, dmn);
+  }
+
+  private DeployedProcess deployProcess(Batch batch, long deploymentKey, ParsedResource resource, ExecutableProcess process) {
+    DeployedProcess latest = batch.state.latestProcess(process.bpmnProcessId);
+    if (latest != null && latest.checksum().equals(resource.checksum())) {
+      return latest;
+    }
+    DeployedProcess deployed = new DeployedProcess(batch.keys.next(), process.bpmnProcessId,
+        latest == null ? 1 : latest.version() + 1, resource.name(), resource.checksum(), deploymentKey,
+        resource.content(), process);
+    batch.state.putProcess(deployed, true);
+    batch.append(deployed.key(), "PROCESS", "CREATED",
+        Map.of("bpmnProcessId", deployed.bpmnProcessId(), "version", deployed.version(), "resourceName", deployed.resourceName()));
+    timerStartEvents.replace(batch, latest, deployed);
+    return deployed;
+  }
+
+  private DeployedResource deployResource(Batch batch, long deploymentKey, ParsedResource resource) {
+    DeployedResource latest = batch.state.latestResource(resource.kind(), resource.resourceId());
+    if (latest != null && latest.checksum().equals(resource.checksum())) {
+      return latest;
+    }
+    DeployedResource deployed = new DeployedResource(batch.keys.next(), resource.kind(), resource.resourceId(),
+        latest == null ? 1 : latest.version() + 1, resource.name(), resource.checksum(), deploymentKey, resource.content());
+    batch.state.putResource(deployed, true);
+    batch.append(deployed.key(), resource.kind().equals("dmn") ? "DECISION_REQUIREMENTS" : "FORM", "CREATED",
+        Map.of("id", deployed.resourceId(), "version", deployed.version()));
+    return deployed;
+  }
+
+  /** Timer start events belong to the latest version of a process only. */
+  public static final class TimerStartEvents {
+
+    private final FeelEvaluator feel;
+
+    public TimerStartEvents(FeelEvaluator feel) {
+      this.feel = feel;
+    }
+
+    public void replace(Batch batch, DeployedProcess previous, DeployedProcess deployed) {
+      if (previous != null) {
+        for (Timer timer : new ArrayList<>(batch.state.timers())) {
+          if (timer.elementInstanceKey < 0 && timer.processDefinitionKey == previous.key()) {
+            batch.state.removeTimer(timer);
+            batch.append(timer.key, "TIMER", "CANCELED", Map.of("targetElementId", timer.targetElementId));
+          }
+        }
+      }
+      for (ExecutableElement start : deployed.executable().eventStartEvents) {
+        if (start.eventType == EventType.TIMER) {
+          schedule(batch, deployed, start);
+        }
+      }
+    }
+
+    /** Rejects a process whose timer start events have no valid schedule, before anything changes. */
+    void check(Batch batch, ExecutableProcess process) {
+      for (ExecutableElement start : process.eventStartEvents) {
+        if (start.eventType == EventType.TIMER) {
+          schedule(batch, start);
+        }
+      }
+    }
+
+    private TimerSchedule schedule(Batch batch, ExecutableElement start) {
+      Expression expression = start.timeDate != null ? start.timeDate
+          : start.timeCycle != null ? start.timeCycle : start.timeDuration;
+      FeelResult value = feel.evaluate(expression, Map.of());
+      if (value.isFailure() || value.value() == null) {
+        throw Rejection.invalidArgument("Expected a valid timer on start event '%s', but '%s' gave %s",
+            start.id, expression.raw(), value.isFailure() ? value.failure() : "null");
+      }
+      TimerSchedule schedule;
+      try {
+        schedule = start.timeDate != null ? TimerSchedule.date(value.value())
+            : start.timeCycle != null ? TimerSchedule.cycle(value.value(), batch.now)
+            : TimerSchedule.duration(value.value(), batch.now);
+      } catch (RuntimeException e) {
+        throw Rejection.invalidArgument("Expected a valid timer on start event '%s', but: %s", start.id, e.getMessage());
+      }
+      return schedule;
+    }
+
+    private void schedule(Batch batch, DeployedProcess process, ExecutableElement start) {
+      TimerSchedule schedule = schedule(batch, start);
+      Timer timer = new Timer();
+      timer.key = batch.keys.next();
+      timer.processDefinitionKey = process.key();
+      timer.bpmnProcessId = process.bpmnProcessId();
+      timer.targetElementId = start.id;
+      timer.dueDate = schedule.dueDate();
+      timer.repetitions = schedule.repetitions();
+      timer.interval = schedule.interval();
+      batch.state.putTimer(timer);
+      batch.append(timer.key, "TIMER", "CREATED", Map.of("targetElementId", start.id, "dueDate", timer.dueDate));
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package landwatch.engine.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import landwatch.engine.feel.FeelEvaluator;
+import landwatch.engine.model.ExecutableProcess;
+import landwatch.engine.model.ProcessTransformer;
+import landwatch.engine.processing.Rejection;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Reads deployment resources: BPMN through zeebe-bpmn-model (parsed, validated, then transformed,
+ * which rejects what this engine cannot execute), DMN and forms just enough to know their ids.
+ */
+public final class ResourceParser {
+
+  private static final String DMN_NS_SUFFIX = "DMN/";
+
+  private final FeelEvaluator feel;
+  private final ObjectMapper json = new ObjectMapper();
+
+  public ResourceParser(FeelEvaluator feel) {
+    this.feel = feel;
+  }
+
+  public ParsedResource parse(String name, byte[] content) {
+    String lower = name.toLowerCase();
+    if (lower.endsWith(".bpmn") || lower.endsWith(".xml")) {
+      return new ParsedResource(name, content, checksum(content), "bpmn", parseBpmn(name, content), null, List.of());
+    }
+    if (lower.endsWith(".dmn")) {
+      return parseDmn(name, content);
+    }
+    if (lower.endsWith(".form")) {
+      return parseForm(name, content);
+    }
+    throw Rejection.invalidArgument("Expected to deploy new resources, but encountered the following errors:%n"
+        + "'%s': unknown resource type, expected a .bpmn, .xml, .dmn or .form file", name);
+  }
+
+  public List<ExecutableProcess> parseBpmn(String name, byte[] content) {
+    BpmnModelInstance model;
+    try {
+      model = Bpmn.readModelFromStream(new ByteArrayInputStream(content));
+      Bpmn.validateModel(model);
+    } catch (RuntimeException e) {
+      throw rejected(name, e.getMessage());
+    }
+    ProcessTransformer transformer = new ProcessTransformer(feel);
+    List<ExecutableProcess> processes = transformer.transform(model);
+    if (!transformer.problems().isEmpty()) {
+      throw rejected(name, String.join("\n", transformer.problems()));
+    }
+    return processes;
+  }
+
+  private ParsedResource parseDmn(String name, byte[] content) {
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(content));
+      Element definitions = document.getDocumentElement();
+      if (!"definitions".equals(definitions.getLocalName()) || definitions.getNamespaceURI() == null
+          || !definitions.getNamespaceURI().contains(DMN_NS_SUFFIX)) {
+        throw rejected(name, "not a DMN definitions document");
+      }
+      List<ParsedResource.Decision> decisions = new ArrayList<>();
+      NodeList nodes = definitions.getElementsByTagNameNS(definitions.getNamespaceURI(), "decision");
+      for (int i = 0; i < nodes.getLength(); i++) {
+        Element decision = (Element) nodes.item(i);
+        decisions.add(new ParsedResource.Decision(decision.getAttribute("id"), decision.getAttribute("name")));
+      }
+      if (decisions.isEmpty()) {
+        throw rejected(name, "a DMN resource must contain at least one decision");
+      }
+      return new ParsedResource(name, content, checksum(content), "dmn", List.of(), definitions.getAttribute("id"), decisions);
+    } catch (Rejection r) {
+      throw r;
+    } catch (Exception e) {
+      throw rejected(name, "failed to parse the DMN: " + e.getMessage());
+    }
+  }
+
+  private ParsedResource parseForm(String name, byte[] content) {
+    try {
+      JsonNode form = json.readTree(content);
+      JsonNode id = form.get("id");
+      if (id == null || !id.isTextual() || id.asText().isBlank()) {
+        throw rejected(name, "a form must have an 'id'");
+      }
+      return new ParsedResource(name, content, checksum(content), "form", List.of(), id.asText(), List.of());
+    } catch (IOException e) {
+      throw rejected(name, "failed to parse the form JSON: " + e.getMessage());
+    }
+  }
+
+  private static Rejection rejected(String name, String problems) {
+    return Rejection.invalidArgument("Expected to deploy new resources, but encountered the following errors:%n'%s': %s",
+        name, problems);
+  }
+
+  static String checksum(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

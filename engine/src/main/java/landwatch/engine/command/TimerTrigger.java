@@ -1,0 +1,74 @@
+package landwatch.engine.command;
+
+import java.util.Map;
+import landwatch.engine.bpmn.BpmnEngine;
+import landwatch.engine.bpmn.TimerSchedule;
+import landwatch.engine.model.ElementType;
+import landwatch.engine.model.ExecutableElement;
+import landwatch.engine.processing.Batch;
+import landwatch.engine.processing.DueWork;
+import landwatch.engine.state.DeployedProcess;
+import landwatch.engine.state.ElementInstance;
+import landwatch.engine.state.Timer;
+
+/**
+ * Fires due timers. A timer that fell due while the engine was down fires once on start; a cycle
+ * then continues from now, so downtime never causes a burst of repetitions.
+ */
+public final class TimerTrigger implements DueWork {
+
+  private final BpmnEngine bpmn;
+
+  public TimerTrigger(BpmnEngine bpmn) {
+    this.bpmn = bpmn;
+  }
+
+  @Override
+  public long processDue(Batch batch) {
+    Timer timer;
+    while ((timer = batch.state.nextTimer()) != null && timer.dueDate <= batch.now) {
+      fire(batch, timer);
+    }
+    return timer == null ? Long.MAX_VALUE : timer.dueDate - batch.now;
+  }
+
+  private void fire(Batch batch, Timer timer) {
+    batch.state.removeTimer(timer);
+    batch.append(timer.key, "TIMER", "TRIGGERED", Map.of("targetElementId", timer.targetElementId, "dueDate", timer.dueDate));
+    if (timer.elementInstanceKey < 0) {
+      DeployedProcess process = batch.state.process(timer.processDefinitionKey);
+      ExecutableElement start = process.executable().element(timer.targetElementId);
+      bpmn.behaviors.creation().create(process, start, Map.of(), null);
+      repeat(batch, timer);
+      return;
+    }
+    ElementInstance subscriber = batch.state.instance(timer.elementInstanceKey);
+    if (subscriber == null) {
+      return;
+    }
+    ExecutableElement catchElement = bpmn.behaviors.ctx().process(subscriber).executable().element(timer.targetElementId);
+    boolean repeats = !catchElement.interrupting
+        && (catchElement.type == ElementType.BOUNDARY_EVENT || catchElement.type == ElementType.START_EVENT);
+    if (bpmn.behaviors.events().trigger(subscriber, timer.targetElementId, null) && repeats) {
+      repeat(batch, timer);
+    }
+  }
+
+  private void repeat(Batch batch, Timer fired) {
+    if (fired.interval == null || fired.repetitions == 1 || fired.repetitions == 0) {
+      return;
+    }
+    Timer next = new Timer();
+    next.key = batch.keys.next();
+    next.elementInstanceKey = fired.elementInstanceKey;
+    next.processInstanceKey = fired.processInstanceKey;
+    next.processDefinitionKey = fired.processDefinitionKey;
+    next.bpmnProcessId = fired.bpmnProcessId;
+    next.targetElementId = fired.targetElementId;
+    next.interval = fired.interval;
+    next.repetitions = fired.repetitions < 0 ? -1 : fired.repetitions - 1;
+    next.dueDate = TimerSchedule.addInterval(Math.max(fired.dueDate, batch.now), fired.interval);
+    batch.state.putTimer(next);
+    batch.append(next.key, "TIMER", "CREATED", Map.of("targetElementId", next.targetElementId, "dueDate", next.dueDate));
+  }
+}

@@ -1,0 +1,33 @@
+package landwatch.engine.command;
+
+import java.util.Map;
+import landwatch.engine.bpmn.BpmnEngine;
+import landwatch.engine.processing.Batch;
+import landwatch.engine.processing.Rejection;
+import landwatch.engine.state.ElementInstance;
+
+/** {@code PUT /element-instances/{key}/variables}: local to that scope, or propagated from it. */
+public final class VariableCommands {
+
+  private final BpmnEngine bpmn;
+
+  public VariableCommands(BpmnEngine bpmn) {
+    this.bpmn = bpmn;
+  }
+
+  public long set(Batch batch, long scopeKey, Map<String, Object> variables, boolean local) {
+    ElementInstance scope = batch.state.instance(scopeKey);
+    if (scope == null) {
+      throw Rejection.notFound("Expected to update variables for element with key '%d', but no such element was found",
+          scopeKey);
+    }
+    long key = batch.keys.next();
+    batch.append(key, "VARIABLE_DOCUMENT", "UPDATED", Map.of("scopeKey", scopeKey, "local", local));
+    if (local) {
+      bpmn.behaviors.variables().setLocalDocument(scope, variables);
+    } else {
+      bpmn.behaviors.variables().merge(scope, variables);
+    }
+    return key;
+  }
+}

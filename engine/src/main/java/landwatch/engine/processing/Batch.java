@@ -1,0 +1,63 @@
+package landwatch.engine.processing;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import landwatch.engine.state.EngineState;
+import landwatch.engine.state.Record;
+
+/**
+ * What the single writer is doing right now: the commands of one batch, the records they
+ * produced, their follow-up work, and the answers to give once the batch has committed.
+ */
+public final class Batch {
+
+  public final EngineState state;
+  public final KeyGenerator keys;
+  public final long now;
+  private final List<Record> records = new ArrayList<>();
+  private final Deque<Runnable> followUps = new ArrayDeque<>();
+  private final List<Runnable> afterCommit = new ArrayList<>();
+  private long position;
+
+  Batch(EngineState state, KeyGenerator keys, long lastPosition, long now) {
+    this.state = state;
+    this.keys = keys;
+    this.position = lastPosition;
+    this.now = now;
+  }
+
+  public void append(long key, String valueType, String intent, Object value) {
+    records.add(new Record(++position, key, valueType, intent, value, now));
+  }
+
+  /** Work that follows from a command, run after it within the same batch (Zeebe's follow-up commands). */
+  public void followUp(Runnable work) {
+    followUps.add(work);
+  }
+
+  void drainFollowUps() {
+    Runnable next;
+    while ((next = followUps.poll()) != null) {
+      next.run();
+    }
+  }
+
+  /** Runs once the batch is durable: answers, wake-ups of waiting requests. */
+  public void afterCommit(Runnable action) {
+    afterCommit.add(action);
+  }
+
+  List<Record> records() {
+    return records;
+  }
+
+  List<Runnable> afterCommitActions() {
+    return afterCommit;
+  }
+
+  long position() {
+    return position;
+  }
+}

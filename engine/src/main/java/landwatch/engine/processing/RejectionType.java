@@ -1,0 +1,19 @@
+package landwatch.engine.processing;
+
+/** Zeebe's rejection types; each maps to the HTTP status the real REST API answers with. */
+public enum RejectionType {
+  INVALID_ARGUMENT(400, "INVALID_ARGUMENT"),
+  NOT_FOUND(404, "NOT_FOUND"),
+  INVALID_STATE(409, "INVALID_STATE"),
+  ALREADY_EXISTS(409, "ALREADY_EXISTS"),
+  EXCEEDED_BATCH_RECORD_SIZE(400, "EXCEEDED_BATCH_RECORD_SIZE"),
+  UNAVAILABLE(503, "RESOURCE_EXHAUSTED");
+
+  public final int status;
+  public final String title;
+
+  RejectionType(int status, String title) {
+    this.status = status;
+    this.title = title;
+  }
+}

@@ -1,0 +1,340 @@
+package landwatch.engine.state;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import landwatch.engine.model.ExecutableProcess;
+import landwatch.engine.state.StateChanges.Table;
+import landwatch.engine.state.StateChanges.VariableKey;
+import landwatch.engine.state.StateChanges.VariableRow;
+
+/**
+ * Writes a batch (records and state changes) inside the caller's transaction, one statement per
+ * table whatever the batch size, and loads the state back on start.
+ */
+public final class StateStore {
+
+  private static final int PARTITION_ID = 1;
+
+  /** Where the writer resumes after loading. */
+  public record Loaded(EngineState state, long lastKey, long lastPosition) {}
+
+  public void write(Connection c, List<Record> records, StateChanges changes, long lastKey, long lastPosition)
+      throws SQLException {
+    writeRecords(c, records);
+    for (Map.Entry<Table, Set<Long>> deleted : changes.deletes.entrySet()) {
+      if (!deleted.getValue().isEmpty()) {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM engine." + tableName(deleted.getKey()) + " WHERE key = ANY(?)")) {
+          ps.setArray(1, longs(c, new ArrayList<>(deleted.getValue())));
+          ps.executeUpdate();
+        }
+      }
+    }
+    for (Map.Entry<Table, Map<Long, Object>> upserted : changes.upserts.entrySet()) {
+      if (!upserted.getValue().isEmpty()) {
+        upsert(c, upserted.getKey(), upserted.getValue());
+      }
+    }
+    writeVariables(c, changes);
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO engine.partition_state VALUES (?, ?, ?) ON CONFLICT (partition_id) "
+            + "DO UPDATE SET last_key = EXCLUDED.last_key, last_position = EXCLUDED.last_position")) {
+      ps.setInt(1, PARTITION_ID);
+      ps.setLong(2, lastKey);
+      ps.setLong(3, lastPosition);
+      ps.executeUpdate();
+    }
+  }
+
+  private void writeRecords(Connection c, List<Record> records) throws SQLException {
+    if (records.isEmpty()) {
+      return;
+    }
+    int n = records.size();
+    Long[] positions = new Long[n];
+    Long[] keys = new Long[n];
+    String[] valueTypes = new String[n];
+    String[] intents = new String[n];
+    String[] values = new String[n];
+    Long[] timestamps = new Long[n];
+    for (int i = 0; i < n; i++) {
+      Record r = records.get(i);
+      positions[i] = r.position();
+      keys[i] = r.key();
+      valueTypes[i] = r.valueType();
+      intents[i] = r.intent();
+      values[i] = EngineJson.write(r.value());
+      timestamps[i] = r.timestamp();
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO engine.record SELECT p, k, t, i, v::json, ts FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::bigint[]) AS u(p, k, t, i, v, ts)")) {
+      ps.setArray(1, c.createArrayOf("bigint", positions));
+      ps.setArray(2, c.createArrayOf("bigint", keys));
+      ps.setArray(3, c.createArrayOf("text", valueTypes));
+      ps.setArray(4, c.createArrayOf("text", intents));
+      ps.setArray(5, c.createArrayOf("text", values));
+      ps.setArray(6, c.createArrayOf("bigint", timestamps));
+      ps.executeUpdate();
+    }
+  }
+
+  private void upsert(Connection c, Table table, Map<Long, Object> rows) throws SQLException {
+    switch (table) {
+      case ELEMENT_INSTANCE -> upsertElementInstances(c, rows);
+      case INCIDENT -> upsertIncidents(c, rows);
+      case PROCESS -> insertProcesses(c, rows);
+      case RESOURCE -> insertResources(c, rows);
+      default -> upsertJson(c, tableName(table), rows);
+    }
+  }
+
+  private void upsertJson(Connection c, String table, Map<Long, Object> rows) throws SQLException {
+    Long[] keys = rows.keySet().toArray(new Long[0]);
+    String[] data = new String[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      data[i] = EngineJson.write(rows.get(keys[i]));
+    }
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO engine." + table
+        + " SELECT k, d::json FROM unnest(?::bigint[], ?::text[]) AS u(k, d) ON CONFLICT (key) DO UPDATE SET data = EXCLUDED.data")) {
+      ps.setArray(1, c.createArrayOf("bigint", keys));
+      ps.setArray(2, c.createArrayOf("text", data));
+      ps.executeUpdate();
+    }
+  }
+
+  private void upsertElementInstances(Connection c, Map<Long, Object> rows) throws SQLException {
+    int n = rows.size();
+    Long[] key = new Long[n], pik = new Long[n], pdk = new Long[n], fsk = new Long[n], ppik = new Long[n],
+        peik = new Long[n], start = new Long[n], end = new Long[n], incident = new Long[n];
+    Integer[] version = new Integer[n];
+    String[] pid = new String[n], eid = new String[n], type = new String[n], state = new String[n], data = new String[n];
+    int i = 0;
+    for (Object row : rows.values()) {
+      ElementInstance e = (ElementInstance) row;
+      key[i] = e.key;
+      pik[i] = e.processInstanceKey;
+      pdk[i] = e.processDefinitionKey;
+      pid[i] = e.bpmnProcessId;
+      version[i] = e.version;
+      eid[i] = e.elementId;
+      type[i] = e.type.name();
+      state[i] = e.state.apiState();
+      fsk[i] = e.flowScopeKey;
+      ppik[i] = e.parentProcessInstanceKey;
+      peik[i] = e.parentElementInstanceKey;
+      start[i] = e.startDate;
+      end[i] = e.endDate;
+      incident[i] = e.incidentKey;
+      data[i] = EngineJson.write(e);
+      i++;
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO engine.element_instance SELECT k, pik, pdk, pid, v, eid, t, s, fsk, ppik, peik, sd, ed, ik, d::json "
+            + "FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], "
+            + "?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[]) "
+            + "AS u(k, pik, pdk, pid, v, eid, t, s, fsk, ppik, peik, sd, ed, ik, d) "
+            + "ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state, end_date = EXCLUDED.end_date, "
+            + "incident_key = EXCLUDED.incident_key, data = EXCLUDED.data")) {
+      ps.setArray(1, c.createArrayOf("bigint", key));
+      ps.setArray(2, c.createArrayOf("bigint", pik));
+      ps.setArray(3, c.createArrayOf("bigint", pdk));
+      ps.setArray(4, c.createArrayOf("text", pid));
+      ps.setArray(5, c.createArrayOf("integer", version));
+      ps.setArray(6, c.createArrayOf("text", eid));
+      ps.setArray(7, c.createArrayOf("text", type));
+      ps.setArray(8, c.createArrayOf("text", state));
+      ps.setArray(9, c.createArrayOf("bigint", fsk));
+      ps.setArray(10, c.createArrayOf("bigint", ppik));
+      ps.setArray(11, c.createArrayOf("bigint", peik));
+      ps.setArray(12, c.createArrayOf("bigint", start));
+      ps.setArray(13, c.createArrayOf("bigint", end));
+      ps.setArray(14, c.createArrayOf("bigint", incident));
+      ps.setArray(15, c.createArrayOf("text", data));
+      ps.executeUpdate();
+    }
+  }
+
+  private void upsertIncidents(Connection c, Map<Long, Object> rows) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO engine.incident VALUES (?, ?, ?, ?, ?, ?::json) ON CONFLICT (key) "
+            + "DO UPDATE SET state = EXCLUDED.state, data = EXCLUDED.data")) {
+      for (Object row : rows.values()) {
+        Incident incident = (Incident) row;
+        ps.setLong(1, incident.key);
+        ps.setLong(2, incident.processInstanceKey);
+        ps.setString(3, incident.state);
+        ps.setString(4, incident.errorType);
+        ps.setLong(5, incident.creationTime);
+        ps.setString(6, EngineJson.write(incident));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private void insertProcesses(Connection c, Map<Long, Object> rows) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO engine.process_definition VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      for (Object row : rows.values()) {
+        DeployedProcess p = (DeployedProcess) row;
+        ps.setLong(1, p.key());
+        ps.setString(2, p.bpmnProcessId());
+        ps.setInt(3, p.version());
+        ps.setString(4, p.resourceName());
+        ps.setString(5, p.checksum());
+        ps.setLong(6, p.deploymentKey());
+        ps.setBytes(7, p.resource());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private void insertResources(Connection c, Map<Long, Object> rows) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO engine.resource VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (Object row : rows.values()) {
+        DeployedResource r = (DeployedResource) row;
+        ps.setLong(1, r.key());
+        ps.setString(2, r.kind());
+        ps.setString(3, r.resourceId());
+        ps.setInt(4, r.version());
+        ps.setString(5, r.resourceName());
+        ps.setString(6, r.checksum());
+        ps.setLong(7, r.deploymentKey());
+        ps.setBytes(8, r.resource());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private void writeVariables(Connection c, StateChanges changes) throws SQLException {
+    if (!changes.deletedScopes.isEmpty()) {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM engine.variable WHERE scope_key = ANY(?)")) {
+        ps.setArray(1, longs(c, new ArrayList<>(changes.deletedScopes)));
+        ps.executeUpdate();
+      }
+    }
+    if (changes.variableUpserts.isEmpty()) {
+      return;
+    }
+    int n = changes.variableUpserts.size();
+    Long[] scopes = new Long[n], instances = new Long[n];
+    String[] names = new String[n], values = new String[n];
+    int i = 0;
+    for (Map.Entry<VariableKey, VariableRow> e : changes.variableUpserts.entrySet()) {
+      scopes[i] = e.getKey().scopeKey();
+      names[i] = e.getKey().name();
+      instances[i] = e.getValue().processInstanceKey();
+      values[i] = EngineJson.writeValue(e.getValue().value());
+      i++;
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO engine.variable SELECT * FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[]) "
+            + "ON CONFLICT (scope_key, name) DO UPDATE SET value = EXCLUDED.value")) {
+      ps.setArray(1, c.createArrayOf("bigint", scopes));
+      ps.setArray(2, c.createArrayOf("text", names));
+      ps.setArray(3, c.createArrayOf("bigint", instances));
+      ps.setArray(4, c.createArrayOf("text", values));
+      ps.executeUpdate();
+    }
+  }
+
+  private static Array longs(Connection c, List<Long> values) throws SQLException {
+    return c.createArrayOf("bigint", values.toArray(new Long[0]));
+  }
+
+  private static String tableName(Table table) {
+    return switch (table) {
+      case JOB -> "job";
+      case TIMER -> "timer";
+      case SUBSCRIPTION -> "message_subscription";
+      case MESSAGE -> "message";
+      case INCIDENT -> "incident";
+      case ELEMENT_INSTANCE -> "element_instance";
+      case PROCESS -> "process_definition";
+      case RESOURCE -> "resource";
+    };
+  }
+
+  /**
+   * Reads the committed state back. {@code transform} turns a stored BPMN resource into its
+   * executable processes, so that nothing about a definition is stored twice.
+   */
+  public Loaded load(Connection c, Function<byte[], List<ExecutableProcess>> transform) throws SQLException {
+    EngineState state = new EngineState();
+    long lastKey = 0;
+    long lastPosition = 0;
+    try (Statement s = c.createStatement()) {
+      try (ResultSet rs = s.executeQuery("SELECT last_key, last_position FROM engine.partition_state WHERE partition_id = " + PARTITION_ID)) {
+        if (rs.next()) {
+          lastKey = rs.getLong(1);
+          lastPosition = rs.getLong(2);
+        }
+      }
+      try (ResultSet rs = s.executeQuery(
+          "SELECT key, bpmn_process_id, version, resource_name, checksum, deployment_key, resource FROM engine.process_definition ORDER BY key")) {
+        while (rs.next()) {
+          byte[] resource = rs.getBytes(7);
+          String id = rs.getString(2);
+          ExecutableProcess executable = transform.apply(resource).stream()
+              .filter(p -> p.bpmnProcessId.equals(id)).findFirst().orElseThrow();
+          state.putProcess(new DeployedProcess(rs.getLong(1), id, rs.getInt(3), rs.getString(4), rs.getString(5),
+              rs.getLong(6), resource, executable), false);
+        }
+      }
+      try (ResultSet rs = s.executeQuery(
+          "SELECT key, kind, resource_id, version, resource_name, checksum, deployment_key, resource FROM engine.resource ORDER BY key")) {
+        while (rs.next()) {
+          state.putResource(new DeployedResource(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+              rs.getString(5), rs.getString(6), rs.getLong(7), rs.getBytes(8)), false);
+        }
+      }
+      try (ResultSet rs = s.executeQuery(
+          "SELECT data FROM engine.element_instance WHERE state NOT IN ('COMPLETED', 'TERMINATED') ORDER BY key")) {
+        while (rs.next()) {
+          state.putInstance(EngineJson.read(rs.getString(1), ElementInstance.class));
+        }
+      }
+      try (ResultSet rs = s.executeQuery("SELECT scope_key, name, value FROM engine.variable")) {
+        while (rs.next()) {
+          state.loadVariable(rs.getLong(1), rs.getString(2), EngineJson.readValue(rs.getString(3)));
+        }
+      }
+      try (ResultSet rs = s.executeQuery("SELECT data FROM engine.job ORDER BY key")) {
+        while (rs.next()) {
+          state.putJob(EngineJson.read(rs.getString(1), Job.class));
+        }
+      }
+      try (ResultSet rs = s.executeQuery("SELECT data FROM engine.timer")) {
+        while (rs.next()) {
+          state.putTimer(EngineJson.read(rs.getString(1), Timer.class));
+        }
+      }
+      try (ResultSet rs = s.executeQuery("SELECT data FROM engine.message_subscription ORDER BY key")) {
+        while (rs.next()) {
+          state.putSubscription(EngineJson.read(rs.getString(1), EventSubscription.class));
+        }
+      }
+      try (ResultSet rs = s.executeQuery("SELECT data FROM engine.message ORDER BY key")) {
+        while (rs.next()) {
+          state.putMessage(EngineJson.read(rs.getString(1), Message.class));
+        }
+      }
+      try (ResultSet rs = s.executeQuery("SELECT data FROM engine.incident WHERE state = 'ACTIVE' ORDER BY key")) {
+        while (rs.next()) {
+          state.putIncident(EngineJson.read(rs.getString(1), Incident.class));
+        }
+      }
+    }
+    state.changes.clear();
+    return new Loaded(state, lastKey, lastPosition);
+  }
+}

@@ -1,0 +1,112 @@
+package landwatch.engine.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.response.ProcessInstanceResult;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Call activities and multi-instance activities. */
+class CallActivityAndMultiInstanceTest extends EngineTest {
+
+  @Test
+  void callActivityRunsTheChildWithTheParentsVariablesAndTakesItsVariablesBack() {
+    String child = uniqueId("child");
+    deploy(Bpmn.createExecutableProcess(child).startEvent().serviceTask("work", t -> t.zeebeJobType(child)).endEvent().done());
+    String parent = uniqueId("parent");
+    deploy(Bpmn.createExecutableProcess(parent).startEvent()
+        .callActivity("call", c -> c.zeebeProcessId(child))
+        .serviceTask("after", t -> t.zeebeJobType(parent)).endEvent().done());
+    long instance = start(parent, Map.of("spot", "P1"));
+    ActivatedJob job = activateOne(child);
+    assertThat(job.getVariablesAsMap()).containsEntry("spot", "P1");
+    assertThat(job.getProcessInstanceKey()).isNotEqualTo(instance);
+    var childInstance = client.newProcessInstanceGetRequest(job.getProcessInstanceKey()).send().join();
+    assertThat(childInstance.getParentProcessInstanceKey()).isEqualTo(instance);
+    client.newCompleteCommand(job.getKey()).variables(Map.of("result", "done")).send().join();
+    assertThat(activateOne(parent).getVariablesAsMap()).containsEntry("result", "done");
+  }
+
+  @Test
+  void cancellingTheParentTerminatesTheChild() {
+    String child = uniqueId("child-cancel");
+    deploy(Bpmn.createExecutableProcess(child).startEvent().serviceTask("work", t -> t.zeebeJobType(child)).endEvent().done());
+    String parent = uniqueId("parent-cancel");
+    deploy(Bpmn.createExecutableProcess(parent).startEvent().callActivity("call", c -> c.zeebeProcessId(child)).endEvent().done());
+    long instance = start(parent);
+    long childKey = activateOne(child).getProcessInstanceKey();
+    client.newCancelInstanceCommand(instance).send().join();
+    assertThat(processState(instance)).isEqualTo("TERMINATED");
+    assertThat(processState(childKey)).isEqualTo("TERMINATED");
+  }
+
+  @Test
+  void parallelMultiInstanceCreatesOneJobPerItemAndCollectsTheOutput() {
+    String id = uniqueId("mi-parallel");
+    deploy(Bpmn.createExecutableProcess(id).startEvent()
+        .serviceTask("check", t -> t.zeebeJobType(id).multiInstance(mi -> mi.parallel()
+            .zeebeInputCollectionExpression("spots").zeebeInputElement("spot")
+            .zeebeOutputCollection("verdicts").zeebeOutputElementExpression("verdict")))
+        .endEvent().done());
+    var future = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
+        .variables(Map.of("spots", List.of("a", "b", "c"))).withResult().send();
+    List<ActivatedJob> jobs = activate(id, 10);
+    assertThat(jobs).extracting(j -> j.getVariablesAsMap().get("spot")).containsExactlyInAnyOrder("a", "b", "c");
+    for (ActivatedJob job : jobs) {
+      client.newCompleteCommand(job.getKey()).variables(Map.of("verdict", "ok-" + job.getVariablesAsMap().get("spot")))
+          .send().join();
+    }
+    ProcessInstanceResult result = future.join();
+    assertThat(result.getVariablesAsMap().get("verdicts")).isEqualTo(List.of("ok-a", "ok-b", "ok-c"));
+  }
+
+  @Test
+  void sequentialMultiInstanceRunsOneAfterTheOther() {
+    String id = uniqueId("mi-sequential");
+    deploy(Bpmn.createExecutableProcess(id).startEvent()
+        .serviceTask("check", t -> t.zeebeJobType(id).multiInstance(mi -> mi.sequential()
+            .zeebeInputCollectionExpression("[1, 2, 3]").zeebeInputElement("n")))
+        .endEvent().done());
+    long instance = start(id);
+    for (int n = 1; n <= 3; n++) {
+      List<ActivatedJob> jobs = activate(id, 10);
+      assertThat(jobs).singleElement().satisfies(j -> assertThat(j.getVariablesAsMap()).containsKey("n"));
+      client.newCompleteCommand(jobs.get(0).getKey()).send().join();
+    }
+    assertThat(processState(instance)).isEqualTo("COMPLETED");
+  }
+
+  @Test
+  void completionConditionEndsTheMultiInstanceEarly() {
+    String id = uniqueId("mi-condition");
+    deploy(Bpmn.createExecutableProcess(id).startEvent()
+        .serviceTask("vote", t -> t.zeebeJobType(id).multiInstance(mi -> mi.parallel()
+            .zeebeInputCollectionExpression("[1, 2, 3, 4]").completionCondition("= numberOfCompletedInstances >= 2")))
+        .endEvent().done());
+    long instance = start(id);
+    List<ActivatedJob> jobs = activate(id, 10);
+    assertThat(jobs).hasSize(4);
+    client.newCompleteCommand(jobs.get(0).getKey()).send().join();
+    client.newCompleteCommand(jobs.get(1).getKey()).send().join();
+    assertThat(processState(instance)).isEqualTo("COMPLETED");
+    assertThat(elementIds(instance, "TERMINATED")).hasSize(2);
+  }
+
+  @Test
+  void multiInstanceSubProcessGivesEachItemItsOwnScope() {
+    String id = uniqueId("mi-sub");
+    deploy(Bpmn.createExecutableProcess(id).startEvent()
+        .subProcess("per-spot", s -> s.multiInstance(mi -> mi.parallel().zeebeInputCollectionExpression("spots")
+            .zeebeInputElement("spot")))
+        .embeddedSubProcess().startEvent().serviceTask("inner", t -> t.zeebeJobType(id)).endEvent()
+        .subProcessDone().endEvent().done());
+    long instance = start(id, Map.of("spots", List.of("x", "y")));
+    List<ActivatedJob> jobs = activate(id, 10);
+    assertThat(jobs).extracting(j -> j.getVariablesAsMap().get("spot")).containsExactlyInAnyOrder("x", "y");
+    jobs.forEach(j -> client.newCompleteCommand(j.getKey()).send().join());
+    assertThat(processState(instance)).isEqualTo("COMPLETED");
+  }
+}

@@ -1,0 +1,199 @@
+package landwatch.engine.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.CredentialsProvider;
+import io.camunda.client.api.worker.JobWorker;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The engine runs in a separate JVM against its own database, is killed ({@code kill -9}) in the
+ * middle of a load of instances, and restarted: every acknowledged instance completes, and every
+ * process instance's end is recorded exactly once. Job workers may see a job twice (at-least-once
+ * delivery). A timer that falls due while the engine is down fires once after the restart.
+ */
+class CrashRecoveryTest {
+
+  private static final String PASSWORD = "crash-test";
+  private static final Duration STARTUP = Duration.ofMinutes(2);
+
+  private final List<Process> engines = new ArrayList<>();
+
+  @AfterEach
+  void stopEngines() {
+    engines.forEach(Process::destroyForcibly);
+  }
+
+  @Test
+  void everyInstanceCompletesExactlyOnceAcrossAKill() throws Exception {
+    String database = "crash_" + System.nanoTime();
+    try (Connection c = TestPostgres.dataSource().getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + database);
+    }
+    String jdbcUrl = TestPostgres.get().getJdbcUrl("postgres", database);
+    int port = freePort();
+    Path dataDir = Files.createTempDirectory("engine-crash");
+
+    Process engine = startEngine(jdbcUrl, port, dataDir, "first");
+    try (CamundaClient client = client(port)) {
+      client.newDeployResourceCommand()
+          .addProcessModel(Bpmn.createExecutableProcess("crash-load").startEvent()
+              .serviceTask("work", t -> t.zeebeJobType("crash-work")).endEvent().done(), "load.bpmn")
+          .addProcessModel(Bpmn.createExecutableProcess("crash-timer").startEvent()
+              .intermediateCatchEvent("wait", e -> e.timerWithDuration("PT3S")).endEvent().done(), "timer.bpmn")
+          .send().join();
+      long timerInstance = client.newCreateInstanceCommand().bpmnProcessId("crash-timer").latestVersion().send().join()
+          .getProcessInstanceKey();
+
+      Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
+      JobWorker worker = client.newWorker().jobType("crash-work")
+          .handler((jobClient, job) -> jobClient.newCompleteCommand(job.getKey()).send().join())
+          .timeout(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50)).maxJobsActive(32).open();
+
+      List<CompletableFuture<?>> firstWave = createInstances(client, 300, acknowledged);
+      while (acknowledged.size() < 100 && !firstWave.stream().allMatch(CompletableFuture::isDone)) {
+        TimeUnit.MILLISECONDS.sleep(5);
+      }
+      engine.destroyForcibly().waitFor();
+      firstWave.forEach(f -> f.handle((r, e) -> null).join());
+      int beforeKill = acknowledged.size();
+
+      startEngine(jdbcUrl, port, dataDir, "second");
+      createInstances(client, 100, acknowledged).forEach(CompletableFuture::join);
+
+      awaitCompleted(client, acknowledged, timerInstance);
+      worker.close();
+
+      assertThat(beforeKill).isGreaterThanOrEqualTo(100);
+      for (long key : acknowledged) {
+        assertThat(client.newProcessInstanceGetRequest(key).send().join().getState().name()).isEqualTo("COMPLETED");
+      }
+      assertThat(client.newProcessInstanceGetRequest(timerInstance).send().join().getState().name()).isEqualTo("COMPLETED");
+      assertEndsRecordedOnce(database, acknowledged);
+    }
+  }
+
+  private List<CompletableFuture<?>> createInstances(CamundaClient client, int count, Set<Long> acknowledged) {
+    List<CompletableFuture<?>> futures = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      futures.add(client.newCreateInstanceCommand().bpmnProcessId("crash-load").latestVersion().variables(Map.of("i", i))
+          .send().toCompletableFuture().thenAccept(e -> acknowledged.add(e.getProcessInstanceKey())));
+    }
+    return futures;
+  }
+
+  /** Waits for the workers to finish the load; bounded, so a broken engine fails instead of hanging. */
+  private void awaitCompleted(CamundaClient client, Set<Long> acknowledged, long timerInstance) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    while (System.nanoTime() < deadline) {
+      long active = client.newProcessInstanceSearchRequest()
+          .filter(f -> f.state(io.camunda.client.api.search.enums.ProcessInstanceState.ACTIVE))
+          .send().join().page().totalItems();
+      if (active == 0) {
+        return;
+      }
+      TimeUnit.MILLISECONDS.sleep(200);
+    }
+  }
+
+  private void assertEndsRecordedOnce(String database, Set<Long> acknowledged) throws Exception {
+    PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    dataSource.setUrl(TestPostgres.get().getJdbcUrl("postgres", database));
+    try (Connection c = ((DataSource) dataSource).getConnection(); Statement s = c.createStatement()) {
+      try (ResultSet rs = s.executeQuery("SELECT record_key, count(*) FROM engine.record WHERE value_type = 'PROCESS_INSTANCE'"
+          + " AND intent = 'ELEMENT_COMPLETED' AND value->>'bpmnElementType' = 'PROCESS' GROUP BY record_key")) {
+        Map<Long, Long> ends = new ConcurrentHashMap<>();
+        while (rs.next()) {
+          ends.put(rs.getLong(1), rs.getLong(2));
+        }
+        assertThat(ends.values()).allMatch(count -> count == 1);
+        assertThat(ends.keySet()).containsAll(acknowledged);
+      }
+      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM engine.element_instance WHERE element_type = 'PROCESS'"
+          + " AND state <> 'COMPLETED'")) {
+        rs.next();
+        assertThat(rs.getLong(1)).isZero();
+      }
+      try (ResultSet rs = s.executeQuery("SELECT record_key, count(*) FROM engine.record WHERE value_type = 'TIMER'"
+          + " AND intent = 'TRIGGERED' GROUP BY record_key HAVING count(*) > 1")) {
+        assertThat(rs.next()).isFalse();
+      }
+    }
+  }
+
+  private Process startEngine(String jdbcUrl, int port, Path dataDir, String name) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    File log = dataDir.resolve("engine-" + name + ".log").toFile();
+    Process process = new ProcessBuilder(java, "-Xmx512m", "-Dengine.test.jdbc-url=" + jdbcUrl,
+        "-cp", System.getProperty("java.class.path"), EngineTestApplication.class.getName(),
+        "--server.port=" + port, "--landwatch.data-dir=" + dataDir, "--landwatch.engine.api.password=" + PASSWORD)
+        .redirectErrorStream(true).redirectOutput(log).start();
+    engines.add(process);
+    awaitUp(process, port, log);
+    return process;
+  }
+
+  private static void awaitUp(Process process, int port, File log) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + STARTUP.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new AssertionError("engine JVM died on start, see " + log);
+      }
+      try {
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/topology"))
+            .build(), HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() == 401) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      TimeUnit.MILLISECONDS.sleep(200);
+    }
+    throw new AssertionError("engine JVM did not start within " + STARTUP + ", see " + log);
+  }
+
+  private static CamundaClient client(int port) {
+    return CamundaClient.newClientBuilder()
+        .restAddress(URI.create("http://127.0.0.1:" + port))
+        .grpcAddress(URI.create("http://127.0.0.1:1"))
+        .preferRestOverGrpc(true)
+        .defaultRequestTimeout(Duration.ofSeconds(30))
+        .credentialsProvider(CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
+            .username("landwatch").password(PASSWORD).build())
+        .build();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}

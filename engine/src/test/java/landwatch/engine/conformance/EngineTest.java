@@ -1,0 +1,144 @@
+package landwatch.engine.conformance;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.CredentialsProvider;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.camunda.client.api.search.response.ElementInstance;
+import io.camunda.client.api.search.response.Incident;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+
+/**
+ * Base of the conformance suite: the engine runs in a Spring Boot application on a random port and
+ * is driven only through camunda-client-java over REST with basic auth, as the app drives it.
+ * Every test deploys processes with ids of its own, so tests share one engine and database.
+ */
+@SpringBootTest(classes = EngineTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class EngineTest {
+
+  private static final AtomicInteger IDS = new AtomicInteger();
+  static final Path DATA_DIR = createDataDir();
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  Environment environment;
+
+  protected CamundaClient client;
+
+  private static Path createDataDir() {
+    try {
+      return Files.createTempDirectory("engine-data");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static {
+    // read by the engine's EnvironmentPostProcessor, which runs before any test property source
+    System.setProperty("landwatch.data-dir", DATA_DIR.toString());
+  }
+
+  @BeforeEach
+  void connect() {
+    client = CamundaClient.newClientBuilder()
+        .restAddress(URI.create("http://127.0.0.1:" + port))
+        .grpcAddress(URI.create("http://127.0.0.1:1"))
+        .preferRestOverGrpc(true)
+        .defaultRequestTimeout(Duration.ofSeconds(30))
+        .credentialsProvider(CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
+            .username(environment.getProperty("landwatch.engine.api.username"))
+            .password(environment.getProperty("landwatch.engine.api.password"))
+            .build())
+        .build();
+  }
+
+  @AfterEach
+  void disconnect() {
+    client.newResetClockCommand().send().join();
+    client.close();
+  }
+
+  /** A process id no other test uses. */
+  protected static String uniqueId(String prefix) {
+    return prefix + "-" + IDS.incrementAndGet();
+  }
+
+  protected long deploy(BpmnModelInstance model) {
+    return client.newDeployResourceCommand().addProcessModel(model, "process.bpmn").send().join()
+        .getProcesses().get(0).getProcessDefinitionKey();
+  }
+
+  protected long start(String processId, Map<String, Object> variables) {
+    ProcessInstanceEvent event = client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion()
+        .variables(variables).send().join();
+    return event.getProcessInstanceKey();
+  }
+
+  protected long start(String processId) {
+    return start(processId, Map.of());
+  }
+
+  /** Activates without waiting: the job must already be there. */
+  protected List<ActivatedJob> activate(String type, int max) {
+    return client.newActivateJobsCommand().jobType(type).maxJobsToActivate(max).timeout(Duration.ofMinutes(5))
+        .requestTimeout(Duration.ofMillis(-1)).send().join().getJobs();
+  }
+
+  protected ActivatedJob activateOne(String type) {
+    List<ActivatedJob> jobs = activate(type, 1);
+    if (jobs.size() != 1) {
+      throw new AssertionError("expected one job of type " + type + " but found " + jobs.size());
+    }
+    return jobs.get(0);
+  }
+
+  protected void completeJob(String type, Map<String, Object> variables) {
+    client.newCompleteCommand(activateOne(type).getKey()).variables(variables).send().join();
+  }
+
+  protected String processState(long processInstanceKey) {
+    return client.newProcessInstanceGetRequest(processInstanceKey).send().join().getState().name();
+  }
+
+  protected List<ElementInstance> elements(long processInstanceKey) {
+    return client.newElementInstanceSearchRequest().filter(f -> f.processInstanceKey(processInstanceKey))
+        .page(p -> p.limit(1000)).send().join().items();
+  }
+
+  /** The ids of elements in the given state (ACTIVE, COMPLETED, TERMINATED), in creation order. */
+  protected List<String> elementIds(long processInstanceKey, String state) {
+    return elements(processInstanceKey).stream().filter(e -> e.getState().name().equals(state))
+        .map(ElementInstance::getElementId).toList();
+  }
+
+  protected List<Incident> activeIncidents(long processInstanceKey) {
+    return client.newIncidentSearchRequest().filter(f -> f.processInstanceKey(processInstanceKey))
+        .send().join().items().stream().filter(i -> i.getState().name().equals("ACTIVE")).toList();
+  }
+
+  /** Variables of the finished instance, via a fresh awaited instance is not possible: use the job's view instead. */
+  protected Map<String, Object> variablesSeenBy(String jobType) {
+    return activateOne(jobType).getVariablesAsMap();
+  }
+
+  protected void pinClock(long epochMillis) {
+    client.newPinClockCommand().time(epochMillis).send().join();
+  }
+}
