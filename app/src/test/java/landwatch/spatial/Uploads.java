@@ -11,11 +11,11 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /** Multipart uploads as an office's browser sends them. */
-final class Uploads {
+public final class Uploads {
 
   private Uploads() {}
 
-  static ResponseEntity<JsonNode> post(TestRestTemplate http, String path, String fileName, byte[] content) {
+  public static ResponseEntity<JsonNode> post(TestRestTemplate http, String path, String fileName, byte[] content) {
     MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
     body.add(
         "file",

@@ -28,6 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RemoteEngineModeTest {
 
+  private static final String USERNAME = "landwatch-remote";
+  private static final String PASSWORD = "cluster-secret";
+
   @TempDir static Path clusterDataDir;
   @TempDir static Path ownDataDir;
   static ConfigurableApplicationContext cluster;
@@ -37,11 +40,18 @@ class RemoteEngineModeTest {
   static void pointAtTheCluster(DynamicPropertyRegistry registry) {
     cluster =
         new SpringApplicationBuilder(LandwatchApplication.class)
-            .run("--server.port=0", "--landwatch.data-dir=" + clusterDataDir);
+            .run(
+                "--server.port=0",
+                "--landwatch.data-dir=" + clusterDataDir,
+                "--landwatch.engine.api.username=" + USERNAME,
+                "--landwatch.engine.api.password=" + PASSWORD);
     clusterPort = ((WebServerApplicationContext) cluster).getWebServer().getPort();
     registry.add("landwatch.data-dir", ownDataDir::toString);
     registry.add("landwatch.engine", () -> "remote");
     registry.add("camunda.client.rest-address", () -> "http://127.0.0.1:" + clusterPort);
+    registry.add("camunda.client.auth.method", () -> "basic");
+    registry.add("camunda.client.auth.username", () -> USERNAME);
+    registry.add("camunda.client.auth.password", () -> PASSWORD);
   }
 
   @AfterAll
