@@ -1,0 +1,156 @@
+package landwatch.bench;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.UUID;
+import landwatch.LandwatchApplication;
+import landwatch.fixtures.FixtureGenerator;
+import landwatch.layer.LayerClass;
+import landwatch.spatial.io.Cgcs2000Crs;
+import landwatch.spatial.io.ShapefileZipWriter;
+
+/**
+ * Provincial scale through the HTTP interface, with the application in its own JVM at the heap
+ * an office server would give it: import a 1,000,000-parcel cultivated-land layer, import a
+ * 10,000-spot batch (checked at import), kill -9 and restart (the index is rebuilt from the
+ * database), then replace the layer (every spot rechecked). Prints each step's time.
+ *
+ * <p>Run: {@code ./mvnw -q -pl app -am -Pbench test-compile exec:exec} (see app/pom.xml).
+ */
+public final class ImportAtScaleBenchmark {
+
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+  public static void main(String[] args) throws Exception {
+    int parcels = Integer.parseInt(args.length > 0 ? args[0] : "1000000");
+    int spots = Integer.parseInt(args.length > 1 ? args[1] : "10000");
+    String heap = args.length > 2 ? args[2] : "2g";
+    Path work = Files.createTempDirectory("landwatch-bench");
+    Path layer = work.resolve("gengdi.zip");
+    Path batch = work.resolve("spots.zip");
+
+    long t = System.nanoTime();
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(layer))) {
+      new ShapefileZipWriter(Cgcs2000Crs.gaussKruger(105, true), StandardCharsets.UTF_8, true)
+          .write("gengdi", FixtureGenerator.LAYER_FIELDS,
+              new FixtureGenerator(1).layerIterator(LayerClass.CULTIVATED_LAND, parcels), out);
+    }
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(batch))) {
+      new ShapefileZipWriter(Cgcs2000Crs.geographic(), Charset.forName("GBK"), false)
+          .write("spots", FixtureGenerator.SPOT_FIELDS,
+              new FixtureGenerator(2).spotBatch(YearMonth.of(2023, 5), spots).iterator(), out);
+    }
+    System.out.printf("machine: %d cores, application heap -Xmx%s%n", Runtime.getRuntime().availableProcessors(), heap);
+    System.out.printf("generated %,d parcels (%,d bytes) and %,d spots in %.1f s%n",
+        parcels, Files.size(layer), spots, seconds(t));
+
+    int port = freePort();
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    Process app = start(work, port, heap);
+    try {
+      t = System.nanoTime();
+      awaitHealthy(http, port, app);
+      System.out.printf("first start: %.1f s%n", seconds(t));
+
+      t = System.nanoTime();
+      String answer = upload(http, port, "/api/layers/CULTIVATED_LAND?year=2023", layer);
+      System.out.printf("layer import (%,d parcels): %.1f s  %s%n", parcels, seconds(t), answer);
+
+      t = System.nanoTime();
+      answer = upload(http, port, "/api/batches", batch);
+      double batchSeconds = seconds(t);
+      System.out.printf("batch import (%,d spots, checked at import): %.1f s = %,.0f spots/s  %s%n",
+          spots, batchSeconds, spots / batchSeconds, answer);
+
+      app.destroyForcibly().waitFor();
+      app = start(work, port, heap);
+      t = System.nanoTime();
+      awaitHealthy(http, port, app);
+      System.out.printf("restart after kill -9, index rebuilt from the database: %.1f s%n", seconds(t));
+
+      t = System.nanoTime();
+      answer = upload(http, port, "/api/layers/CULTIVATED_LAND?year=2024", layer);
+      System.out.printf("layer replacement with %,d spots rechecked: %.1f s  %s%n", spots, seconds(t), answer);
+    } finally {
+      app.destroy();
+      app.waitFor();
+    }
+  }
+
+  private static Process start(Path work, int port, String heap) throws IOException {
+    return new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx" + heap,
+            "-cp",
+            System.getProperty("java.class.path"),
+            LandwatchApplication.class.getName(),
+            "--server.port=" + port,
+            "--landwatch.data-dir=" + work.resolve("data"))
+        .redirectErrorStream(true)
+        .redirectOutput(work.resolve("app.log").toFile())
+        .start();
+  }
+
+  private static void awaitHealthy(HttpClient http, int port, Process app) throws Exception {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline && app.isAlive()) {
+      try {
+        HttpResponse<String> health =
+            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (health.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // the server is not listening yet
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException("the application did not become healthy; see its log");
+  }
+
+  private static String upload(HttpClient http, int port, String path, Path file) throws Exception {
+    String boundary = UUID.randomUUID().toString();
+    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+        + file.getFileName() + "\"\r\nContent-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.concat(
+                HttpRequest.BodyPublishers.ofByteArray(head),
+                HttpRequest.BodyPublishers.ofFile(file),
+                HttpRequest.BodyPublishers.ofByteArray(tail)))
+            .build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 201) {
+      throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return response.body();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+
+  private ImportAtScaleBenchmark() {}
+}
