@@ -78,10 +78,6 @@ public final class StreamProcessor implements AutoCloseable {
     return future;
   }
 
-  /** Runs the read in the writer's thread, so it sees a consistent state; nothing is written. */
-  public <T> CompletableFuture<T> read(Function<EngineState, T> query) {
-    return submit(batch -> query.apply(batch.state));
-  }
 
   private void run() {
     long waitMillis = 0;

@@ -50,8 +50,4 @@ public final class ElementInstance {
 
   /** The lifecycle step an incident stopped: re-run on resolution. */
   public String failedStep;
-
-  public boolean isActive() {
-    return state == ElementState.ELEMENT_ACTIVATED;
-  }
 }

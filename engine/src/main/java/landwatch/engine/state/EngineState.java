@@ -135,10 +135,6 @@ public final class EngineState {
     return result;
   }
 
-  public Collection<ElementInstance> instances() {
-    return instances.values();
-  }
-
   // ---- variables
 
   public Map<String, Object> localVariables(long scopeKey) {
