@@ -136,7 +136,10 @@ public final class ProcessTransformer {
         scope.interrupting = ((StartEvent) node).isInterrupting();
         element.interrupting = scope.interrupting;
       } else if (scope.type == ElementType.PROCESS) {
-        // process-level event start events create instances; they are looked up by the deployment
+        if (element.eventType != EventType.MESSAGE && element.eventType != EventType.TIMER
+            && element.eventType != EventType.SIGNAL) {
+          problem(element.id, "a start event of a process must be a none, message, timer or signal start event");
+        }
       } else {
         problem(element.id, "a start event inside an embedded sub-process must be a none start event");
       }
@@ -182,6 +185,9 @@ public final class ProcessTransformer {
     if (type == ElementType.START_EVENT && element.eventType != EventType.NONE
         && node.getParentElement() instanceof Process) {
       process.eventStartEvents.add(element);
+    }
+    if (node instanceof Activity activity && activity.isForCompensation()) {
+      problem(node.getId(), "compensation activities are not supported");
     }
     if (node instanceof Activity activity && activity.getLoopCharacteristics() != null) {
       readLoop(activity, element);
