@@ -25,6 +25,7 @@ public final class BpmnEngine {
         new JobBehavior(ctx, variables), subscriptions, events, creation, signals);
     messages = new MessageCorrelation(ctx, events, creation);
     subscriptions.onMessageSubscriptionOpened(messages::correlateBuffered);
+    listeners.add(messages);
 
     JobWorkerTaskProcessor jobWorker = new JobWorkerTaskProcessor(behaviors);
     WaitingTaskProcessor waiting = new WaitingTaskProcessor(behaviors);
