@@ -437,9 +437,6 @@ public final class ProcessTransformer {
   }
 
   private void checkGatewayShape(ExecutableElement element) {
-    if (element.type == ElementType.INCLUSIVE_GATEWAY && element.incoming.size() > 1) {
-      problem(element.id, "an inclusive gateway that joins (more than one incoming flow) is not supported");
-    }
     if (element.type == ElementType.EVENT_BASED_GATEWAY) {
       for (ExecutableFlow flow : element.outgoing) {
         ExecutableElement target = flow.target;
