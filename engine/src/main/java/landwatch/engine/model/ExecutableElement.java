@@ -67,6 +67,9 @@ public final class ExecutableElement {
   public Expression calledProcessId;
   public boolean propagateAllChildVariables = true;
   public boolean propagateAllParentVariables = true;
+  /** latest, deployment (the version deployed with the caller) or versionTag. */
+  public String calledBinding = "latest";
+  public String calledVersionTag;
 
   /** User task: executed by a later part of the engine; a job-based user task is a job. */
   public boolean zeebeUserTask;

@@ -44,6 +44,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeVersionTag;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -73,6 +74,8 @@ public final class ProcessTransformer {
       }
       ExecutableElement root = new ExecutableElement(process.getId(), process.getName(), ElementType.PROCESS);
       ExecutableProcess executable = new ExecutableProcess(process.getId(), root);
+      ZeebeVersionTag versionTag = process.getSingleExtensionElement(ZeebeVersionTag.class);
+      executable.versionTag = versionTag == null ? null : versionTag.getValue();
       executable.elements.put(root.id, root);
       transformScope(executable, root, process.getFlowElements());
       resolveLinks(executable);
@@ -256,8 +259,12 @@ public final class ProcessTransformer {
           element.calledProcessId = expression(node.getId(), "called process id", called.getProcessId());
           element.propagateAllChildVariables = called.isPropagateAllChildVariablesEnabled();
           element.propagateAllParentVariables = called.isPropagateAllParentVariablesEnabled();
-          if (called.getBindingType() != null && !"latest".equalsIgnoreCase(called.getBindingType().name())) {
-            problem(node.getId(), "only the binding type 'latest' is supported for call activities");
+          if (called.getBindingType() != null) {
+            element.calledBinding = called.getBindingType().name();
+            element.calledVersionTag = called.getVersionTag();
+          }
+          if ("versionTag".equals(element.calledBinding) && (element.calledVersionTag == null || element.calledVersionTag.isBlank())) {
+            problem(node.getId(), "a call activity with binding type 'versionTag' needs a versionTag");
           }
         }
       }

@@ -75,6 +75,12 @@ public final class EngineState {
     return versions == null ? null : versions.get(version);
   }
 
+  /** Every version of a process, oldest first (empty when none is deployed). */
+  public Collection<DeployedProcess> versionsOf(String bpmnProcessId) {
+    NavigableMap<Integer, DeployedProcess> versions = processVersions.get(bpmnProcessId);
+    return versions == null ? List.of() : versions.values();
+  }
+
   public Collection<NavigableMap<Integer, DeployedProcess>> processVersions() {
     return processVersions.values();
   }
