@@ -125,6 +125,24 @@ class CallActivityAndMultiInstanceTest extends EngineTest {
   }
 
   @Test
+  void multiInstanceCallActivityStartsOneChildPerItem() {
+    String child = uniqueId("mi-child");
+    deploy(Bpmn.createExecutableProcess(child).startEvent().serviceTask("work", t -> t.zeebeJobType(child)).endEvent().done());
+    String parent = uniqueId("mi-call");
+    deploy(Bpmn.createExecutableProcess(parent).startEvent()
+        .callActivity("call", c -> c.zeebeProcessId(child).multiInstance(mi -> mi.sequential()
+            .zeebeInputCollectionExpression("regions").zeebeInputElement("region")))
+        .endEvent().done());
+    long instance = start(parent, Map.of("regions", List.of("640104", "640105")));
+    for (String region : List.of("640104", "640105")) {
+      ActivatedJob job = activateOne(child);
+      assertThat(job.getVariablesAsMap()).containsEntry("region", region);
+      client.newCompleteCommand(job.getKey()).send().join();
+    }
+    assertThat(processState(instance)).isEqualTo("COMPLETED");
+  }
+
+  @Test
   void multiInstanceSubProcessGivesEachItemItsOwnScope() {
     String id = uniqueId("mi-sub");
     deploy(Bpmn.createExecutableProcess(id).startEvent()
