@@ -49,6 +49,7 @@ public final class VariableBehavior {
     ctx.state().setVariable(scope.key, scope.processInstanceKey, name, value);
     Map<String, Object> record = new LinkedHashMap<>();
     record.put("name", name);
+    record.put("value", value);
     record.put("scopeKey", scope.key);
     record.put("processInstanceKey", scope.processInstanceKey);
     ctx.record(scope.key, "VARIABLE", exists ? "UPDATED" : "CREATED", record);
