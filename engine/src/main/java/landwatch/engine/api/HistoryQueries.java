@@ -126,6 +126,7 @@ public final class HistoryQueries {
         .processDefinitionId(rs.getString("bpmn_process_id"))
         .processDefinitionName(process == null ? null : process.executable().root.name)
         .processDefinitionVersion(rs.getInt("version"))
+        .processDefinitionVersionTag(process == null ? null : process.executable().versionTag)
         .processDefinitionKey(String.valueOf(definitionKey))
         .startDate(date(rs.getLong("start_date")))
         .endDate(date(rs.getObject("end_date", Long.class)))

@@ -60,6 +60,8 @@ public class JobController {
         request.getMaxJobsToActivate(), request.getFetchVariable(), System.nanoTime() + Math.max(wait, 0) * 1_000_000, jobs);
     DeferredResult<JobActivationResult> response = new DeferredResult<>(Math.max(wait, 0) + 10_000);
     response.onTimeout(() -> jobs.complete(List.of()));
+    // a worker that went away: the writer drops its parked request instead of activating jobs for it
+    response.onError(error -> jobs.complete(List.of()));
     jobs.whenComplete((activated, failure) -> {
       if (failure != null) {
         response.setErrorResult(failure);

@@ -17,12 +17,10 @@ abstract class ActivityProcessor implements BpmnElementProcessor {
 
   @Override
   public void onActivate(ExecutableElement element, ElementInstance instance) {
-    String failure = b.variables().applyInputMappings(element, instance);
-    if (failure != null) {
-      b.incidents().raise(instance, IncidentTypes.IO_MAPPING_ERROR, failure, IncidentBehavior.STEP_ACTIVATE, -1);
+    if (!b.mappings().applyInputs(element, instance)) {
       return;
     }
-    failure = b.subscriptions().subscribe(element, instance);
+    String failure = b.subscriptions().subscribe(element, instance);
     if (failure != null) {
       b.incidents().raise(instance, IncidentTypes.EXTRACT_VALUE_ERROR, failure, IncidentBehavior.STEP_ACTIVATE, -1);
       return;
@@ -35,9 +33,7 @@ abstract class ActivityProcessor implements BpmnElementProcessor {
 
   @Override
   public void onComplete(ExecutableElement element, ElementInstance instance) {
-    String failure = b.variables().applyOutput(element, instance, instance.triggerVariables);
-    if (failure != null) {
-      b.incidents().raise(instance, IncidentTypes.IO_MAPPING_ERROR, failure, IncidentBehavior.STEP_COMPLETE, -1);
+    if (!b.mappings().applyOutputs(element, instance, instance.triggerVariables)) {
       return;
     }
     b.subscriptions().unsubscribe(instance);

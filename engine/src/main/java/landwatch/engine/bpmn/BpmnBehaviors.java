@@ -5,6 +5,7 @@ public record BpmnBehaviors(
     BpmnContext ctx,
     BpmnStateTransitions transitions,
     VariableBehavior variables,
+    VariableMappingBehavior mappings,
     IncidentBehavior incidents,
     JobBehavior jobs,
     EventSubscriptionBehavior subscriptions,

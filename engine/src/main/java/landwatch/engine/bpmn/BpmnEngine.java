@@ -20,10 +20,12 @@ public final class BpmnEngine {
     ProcessInstanceCreation creation = new ProcessInstanceCreation(ctx, transitions, variables);
     SignalBroadcaster signals = new SignalBroadcaster(ctx);
     signals.wire(events, creation);
-    behaviors = new BpmnBehaviors(ctx, transitions, variables, new IncidentBehavior(ctx),
+    IncidentBehavior incidents = new IncidentBehavior(ctx);
+    behaviors = new BpmnBehaviors(ctx, transitions, variables, new VariableMappingBehavior(variables, incidents), incidents,
         new JobBehavior(ctx, variables), subscriptions, events, creation, signals);
     messages = new MessageCorrelation(ctx, events, creation);
     subscriptions.onMessageSubscriptionOpened(messages::correlateBuffered);
+    listeners.add(messages);
 
     JobWorkerTaskProcessor jobWorker = new JobWorkerTaskProcessor(behaviors);
     WaitingTaskProcessor waiting = new WaitingTaskProcessor(behaviors);
@@ -33,8 +35,10 @@ public final class BpmnEngine {
     processors.register(ElementType.EVENT_SUB_PROCESS, scope);
     processors.register(ElementType.SERVICE_TASK, jobWorker);
     processors.register(ElementType.SEND_TASK, jobWorker);
-    processors.register(ElementType.USER_TASK, new UserTaskProcessor(jobWorker, waiting));
-    processors.register(ElementType.BUSINESS_RULE_TASK, new BusinessRuleTaskProcessor(jobWorker, waiting));
+    // a Zeebe user task waits for the tasklist part; a job-based one is a job, as in Zeebe
+    processors.register(ElementType.USER_TASK, new VariantProcessor(e -> e.zeebeUserTask, waiting, jobWorker));
+    // a decision-calling business-rule task raises an incident until DMN evaluation arrives
+    processors.register(ElementType.BUSINESS_RULE_TASK, new VariantProcessor(e -> !e.isJobBased(), waiting, jobWorker));
     processors.register(ElementType.SCRIPT_TASK, new ScriptTaskProcessor(behaviors, jobWorker));
     processors.register(ElementType.RECEIVE_TASK, waiting);
     processors.register(ElementType.MANUAL_TASK, new PassThroughTaskProcessor(behaviors));

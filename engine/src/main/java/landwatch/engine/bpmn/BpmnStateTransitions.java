@@ -1,11 +1,15 @@
 package landwatch.engine.bpmn;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import landwatch.engine.model.ElementType;
 import landwatch.engine.model.ExecutableElement;
 import landwatch.engine.model.ExecutableFlow;
+import landwatch.engine.model.ExecutableProcess;
 import landwatch.engine.state.ElementInstance;
 import landwatch.engine.state.ElementState;
 
@@ -113,6 +117,9 @@ public final class BpmnStateTransitions {
     if (flowScope != null) {
       flowScope.activeChildren--;
       ctx.state().touch(flowScope);
+      if (!flowScope.joinTokens.isEmpty()) {
+        ctx.batch().followUp(() -> inclusiveJoins(flowScope));
+      }
     }
     return flowScope;
   }
@@ -153,6 +160,10 @@ public final class BpmnStateTransitions {
     ExecutableElement target = flow.target;
     if (target.type == ElementType.PARALLEL_GATEWAY && target.incoming.size() > 1) {
       join(flow, target, flowScope);
+    } else if (target.type == ElementType.INCLUSIVE_GATEWAY && target.incoming.size() > 1) {
+      flowScope.joinTokens.merge(target.id + "/" + flow.id, 1, Integer::sum);
+      ctx.state().touch(flowScope);
+      ctx.batch().followUp(() -> inclusiveJoins(flowScope));
     } else {
       activateChild(flowScope, target, triggerVariables);
     }
@@ -177,6 +188,60 @@ public final class BpmnStateTransitions {
       }
     }
     activateChild(flowScope, gateway, null);
+  }
+
+  /**
+   * Inclusive joins of the scope with waiting tokens activate once no incoming flow without a token
+   * can still be reached from anything running (or waiting) in the scope, consuming one token per
+   * flow that has one. Re-checked whenever a child of the scope ends.
+   */
+  private void inclusiveJoins(ElementInstance flowScope) {
+    if (isGone(flowScope) || flowScope.joinTokens.isEmpty() || flowScope.state != ElementState.ELEMENT_ACTIVATED) {
+      return;
+    }
+    ExecutableProcess process = ctx.process(flowScope).executable();
+    for (String gatewayId : waitingGateways(flowScope)) {
+      ExecutableElement gateway = process.element(gatewayId);
+      if (gateway.type == ElementType.INCLUSIVE_GATEWAY && !mayStillCome(flowScope, gateway, process)) {
+        for (ExecutableFlow incoming : gateway.incoming) {
+          String token = gateway.id + "/" + incoming.id;
+          Integer count = flowScope.joinTokens.get(token);
+          if (count != null) {
+            if (count == 1) {
+              flowScope.joinTokens.remove(token);
+            } else {
+              flowScope.joinTokens.put(token, count - 1);
+            }
+          }
+        }
+        activateChild(flowScope, gateway, null);
+      }
+    }
+  }
+
+  private static Set<String> waitingGateways(ElementInstance flowScope) {
+    Set<String> gateways = new LinkedHashSet<>();
+    flowScope.joinTokens.keySet().forEach(token -> gateways.add(token.substring(0, token.indexOf('/'))));
+    return gateways;
+  }
+
+  private boolean mayStillCome(ElementInstance flowScope, ExecutableElement gateway, ExecutableProcess process) {
+    List<ExecutableElement> sources = gateway.incoming.stream()
+        .filter(f -> !flowScope.joinTokens.containsKey(gateway.id + "/" + f.id)).map(f -> f.source).toList();
+    if (sources.isEmpty()) {
+      return false;
+    }
+    List<ExecutableElement> running = new ArrayList<>();
+    ctx.state().children(flowScope.key).forEach(child -> running.add(process.element(child.elementId)));
+    waitingGateways(flowScope).stream().filter(id -> !id.equals(gateway.id)).forEach(id -> running.add(process.element(id)));
+    for (ExecutableElement element : running) {
+      for (ExecutableElement source : sources) {
+        if (element == source || element.reachable().contains(source)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** A container can complete when nothing runs in it and no token waits at a join. */
@@ -219,6 +284,9 @@ public final class BpmnStateTransitions {
     }
     flowScope.activeChildren--;
     ctx.state().touch(flowScope);
+    if (!flowScope.joinTokens.isEmpty()) {
+      ctx.batch().followUp(() -> inclusiveJoins(flowScope));
+    }
     if (instance.triggerElementId != null && !instance.interruptedByEventSubProcess) {
       // an interrupting boundary event: it takes the place of the activity it interrupted
       ExecutableElement boundary = ctx.process(instance).executable().element(instance.triggerElementId);

@@ -24,13 +24,13 @@ final class CallActivityProcessor extends ActivityProcessor implements BpmnConta
   protected void onInputsApplied(ExecutableElement element, ElementInstance instance) {
     Map<String, Object> context = b.variables().visible(instance.key);
     FeelResult processId = b.ctx().evaluate(element.calledProcessId, context);
-    DeployedProcess called = processId.value() instanceof String id ? b.ctx().state().latestProcess(id) : null;
+    DeployedProcess called = processId.value() instanceof String id ? resolve(element, instance, id) : null;
     if (called == null || called.executable().root.noneStartEvent == null) {
       b.subscriptions().unsubscribe(instance);
       b.incidents().raise(instance, IncidentTypes.CALLED_ELEMENT_ERROR,
           processId.isFailure() ? "Failed to evaluate the called process id: " + processId.failure()
-              : "Expected process with BPMN process id '" + processId.value()
-                  + "' to be deployed with a none start event, but not found.",
+              : "Expected process with BPMN process id '" + processId.value() + "' (binding "
+                  + element.calledBinding + ") to be deployed with a none start event, but not found.",
           IncidentBehavior.STEP_ACTIVATE, -1);
       return;
     }
@@ -40,6 +40,22 @@ final class CallActivityProcessor extends ActivityProcessor implements BpmnConta
     ElementInstance child = b.creation().create(called, called.executable().root.noneStartEvent, variables, instance);
     instance.calledInstanceKey = child.key;
     b.ctx().state().touch(instance);
+  }
+
+  /** The called version: the latest, the one deployed with the caller, or the latest with the version tag. */
+  private DeployedProcess resolve(ExecutableElement element, ElementInstance instance, String processId) {
+    DeployedProcess found = null;
+    for (DeployedProcess candidate : b.ctx().state().versionsOf(processId)) {
+      boolean matches = switch (element.calledBinding) {
+        case "deployment" -> candidate.deploymentKey() == b.ctx().process(instance).deploymentKey();
+        case "versionTag" -> element.calledVersionTag.equals(candidate.executable().versionTag);
+        default -> true;
+      };
+      if (matches) {
+        found = candidate;
+      }
+    }
+    return found;
   }
 
   @Override

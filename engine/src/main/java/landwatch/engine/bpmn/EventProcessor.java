@@ -12,20 +12,9 @@ abstract class EventProcessor implements BpmnElementProcessor {
     this.b = behaviors;
   }
 
-  protected boolean applyInputs(ExecutableElement element, ElementInstance instance) {
-    String failure = b.variables().applyInputMappings(element, instance);
-    if (failure != null) {
-      b.incidents().raise(instance, IncidentTypes.IO_MAPPING_ERROR, failure, IncidentBehavior.STEP_ACTIVATE, -1);
-      return false;
-    }
-    return true;
-  }
-
   @Override
   public void onComplete(ExecutableElement element, ElementInstance instance) {
-    String failure = b.variables().applyOutput(element, instance, instance.triggerVariables);
-    if (failure != null) {
-      b.incidents().raise(instance, IncidentTypes.IO_MAPPING_ERROR, failure, IncidentBehavior.STEP_COMPLETE, -1);
+    if (!b.mappings().applyOutputs(element, instance, instance.triggerVariables)) {
       return;
     }
     ElementInstance flowScope = b.transitions().transitionToCompleted(instance);

@@ -17,7 +17,7 @@ final class IntermediateCatchEventProcessor extends EventProcessor {
 
   @Override
   public void onActivate(ExecutableElement element, ElementInstance instance) {
-    if (!applyInputs(element, instance)) {
+    if (!b.mappings().applyInputs(element, instance)) {
       return;
     }
     boolean afterEventGateway = element.incoming.stream()

@@ -22,7 +22,7 @@ import landwatch.engine.state.Message;
  * through message start events, and is buffered for its time to live so that later
  * subscriptions can still receive it.
  */
-public final class MessageCorrelation {
+public final class MessageCorrelation implements ProcessInstanceListener {
 
   /** The outcome of a publication or correlation. */
   public record Correlated(long messageKey, List<Long> processInstanceKeys) {}
@@ -97,14 +97,69 @@ public final class MessageCorrelation {
         break;
       }
       DeployedProcess latest = versions.lastEntry().getValue();
-      for (ExecutableElement start : latest.executable().eventStartEvents) {
-        if (start.eventType == EventType.MESSAGE && message.name.equals(start.messageName.raw())
-            && message.startedProcesses.add(latest.bpmnProcessId())) {
-          instances.add(creation.create(latest, start, message.variables, null).key);
-        }
+      Long started = startByMessage(latest, message);
+      if (started != null) {
+        instances.add(started);
       }
     }
     return instances;
+  }
+
+  /**
+   * A message start event creates an instance unless this message started one before, or, with a
+   * correlation key, an instance it started for that key still runs (Zeebe's rule).
+   */
+  private Long startByMessage(DeployedProcess process, Message message) {
+    for (ExecutableElement start : process.executable().eventStartEvents) {
+      if (start.eventType != EventType.MESSAGE || !message.name.equals(start.messageName.raw())
+          || message.startedProcesses.contains(process.bpmnProcessId())) {
+        continue;
+      }
+      boolean keyed = message.correlationKey != null && !message.correlationKey.isEmpty();
+      if (keyed && ctx.state().hasMessageStartedInstance(process.bpmnProcessId(), message.correlationKey)) {
+        return null;
+      }
+      message.startedProcesses.add(process.bpmnProcessId());
+      ElementInstance instance = creation.create(process, start, message.variables, null);
+      if (keyed) {
+        instance.startCorrelationKey = message.correlationKey;
+        ctx.state().putInstance(instance);
+      }
+      return instance.key;
+    }
+    return null;
+  }
+
+  @Override
+  public void onCompleted(ElementInstance processInstance) {
+    startBufferedAfter(processInstance);
+  }
+
+  @Override
+  public void onTerminated(ElementInstance processInstance) {
+    startBufferedAfter(processInstance);
+  }
+
+  /** The instance for a correlation key ended: a message buffered meanwhile may start the next. */
+  private void startBufferedAfter(ElementInstance processInstance) {
+    if (processInstance.startCorrelationKey == null) {
+      return;
+    }
+    DeployedProcess latest = ctx.state().latestProcess(processInstance.bpmnProcessId);
+    String correlationKey = processInstance.startCorrelationKey;
+    ctx.batch().followUp(() -> {
+      for (ExecutableElement start : latest.executable().eventStartEvents) {
+        if (start.eventType != EventType.MESSAGE) {
+          continue;
+        }
+        for (Message message : ctx.state().messages(start.messageName.raw(), correlationKey)) {
+          if (message.deadline > ctx.now() && startByMessage(latest, message) != null) {
+            ctx.state().touch(message);
+            return;
+          }
+        }
+      }
+    });
   }
 
   /** A new subscription takes the oldest buffered message it has not seen yet. */

@@ -20,12 +20,8 @@ final class ScopeProcessor implements BpmnContainerProcessor {
 
   @Override
   public void onActivate(ExecutableElement element, ElementInstance instance) {
-    if (element.type != ElementType.PROCESS) {
-      String failure = b.variables().applyInputMappings(element, instance);
-      if (failure != null) {
-        b.incidents().raise(instance, IncidentTypes.IO_MAPPING_ERROR, failure, IncidentBehavior.STEP_ACTIVATE, -1);
-        return;
-      }
+    if (element.type != ElementType.PROCESS && !b.mappings().applyInputs(element, instance)) {
+      return;
     }
     String failure = b.subscriptions().subscribe(element, instance);
     if (failure != null) {
@@ -50,12 +46,8 @@ final class ScopeProcessor implements BpmnContainerProcessor {
 
   @Override
   public void onComplete(ExecutableElement element, ElementInstance instance) {
-    if (element.type != ElementType.PROCESS) {
-      String failure = b.variables().applyOutput(element, instance, null);
-      if (failure != null) {
-        b.incidents().raise(instance, IncidentTypes.IO_MAPPING_ERROR, failure, IncidentBehavior.STEP_COMPLETE, -1);
-        return;
-      }
+    if (element.type != ElementType.PROCESS && !b.mappings().applyOutputs(element, instance, null)) {
+      return;
     }
     b.subscriptions().unsubscribe(instance);
     ElementInstance flowScope = b.transitions().transitionToCompleted(instance);

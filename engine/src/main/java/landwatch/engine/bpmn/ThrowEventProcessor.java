@@ -24,7 +24,7 @@ final class ThrowEventProcessor extends EventProcessor {
 
   @Override
   public void onActivate(ExecutableElement element, ElementInstance instance) {
-    if (!applyInputs(element, instance)) {
+    if (!b.mappings().applyInputs(element, instance)) {
       return;
     }
     switch (element.eventType) {

@@ -7,8 +7,12 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import org.springframework.scheduling.support.CronExpression;
 
-/** ISO-8601 timer values: a date, a duration, or a repeating cycle {@code R[n]/duration}. */
+/**
+ * Timer values: an ISO-8601 date, an ISO-8601 duration, or a cycle, either a repeating interval
+ * {@code R[n]/duration} or a cron expression (Spring's six-field syntax, as Zeebe accepts).
+ */
 public record TimerSchedule(long dueDate, int repetitions, String interval) {
 
   public static TimerSchedule date(Object value) {
@@ -24,10 +28,15 @@ public record TimerSchedule(long dueDate, int repetitions, String interval) {
     return new TimerSchedule(addInterval(now, String.valueOf(value).trim()), 1, null);
   }
 
+  private static final String CRON = "cron:";
+
   public static TimerSchedule cycle(Object value, long now) {
     String text = String.valueOf(value).trim();
     if (!text.startsWith("R")) {
-      throw new DateTimeParseException("only ISO-8601 repeating intervals (R[n]/duration) are supported as cycles", text, 0);
+      if (!CronExpression.isValidExpression(text)) {
+        throw new DateTimeParseException("expected R[n]/duration or a cron expression", text, 0);
+      }
+      return new TimerSchedule(addInterval(now, CRON + text), -1, CRON + text);
     }
     int slash = text.indexOf('/');
     if (slash < 0 || text.indexOf('/', slash + 1) >= 0) {
@@ -39,7 +48,16 @@ public record TimerSchedule(long dueDate, int repetitions, String interval) {
     return new TimerSchedule(addInterval(now, interval), repetitions, interval);
   }
 
+  /** The next due date after {@code from}: a cron cycle's next match, or {@code from} plus the interval. */
   public static long addInterval(long from, String interval) {
+    if (interval.startsWith(CRON)) {
+      ZonedDateTime next = CronExpression.parse(interval.substring(CRON.length()))
+          .next(Instant.ofEpochMilli(from).atZone(ZoneOffset.UTC));
+      if (next == null) {
+        throw new DateTimeParseException("the cron expression never matches again", interval, 0);
+      }
+      return next.toInstant().toEpochMilli();
+    }
     try {
       return from + Duration.parse(interval).toMillis();
     } catch (DateTimeParseException e) {

@@ -49,6 +49,7 @@ public final class VariableBehavior {
     ctx.state().setVariable(scope.key, scope.processInstanceKey, name, value);
     Map<String, Object> record = new LinkedHashMap<>();
     record.put("name", name);
+    record.put("value", value);
     record.put("scopeKey", scope.key);
     record.put("processInstanceKey", scope.processInstanceKey);
     ctx.record(scope.key, "VARIABLE", exists ? "UPDATED" : "CREATED", record);
@@ -101,8 +102,10 @@ public final class VariableBehavior {
 
   /**
    * What an element hands back when it completes: with output mappings, the event or job
-   * variables become local to the instance, the mappings are evaluated there and their results
-   * merged from the flow scope up; without, the variables are merged from the instance up.
+   * variables become local to the instance, the mappings are evaluated there (each seeing the
+   * results before it) and their results merged from the flow scope up, or from the instance
+   * itself for an inner multi-instance activity, whose output element reads them; without output
+   * mappings, the variables are merged from the instance up.
    */
   public String applyOutput(ExecutableElement element, ElementInstance instance, Map<String, Object> variables) {
     if (element.outputs.isEmpty()) {
@@ -113,18 +116,19 @@ public final class VariableBehavior {
     }
     setLocalDocument(instance, variables);
     Map<String, Object> context = visible(instance.key);
-    Map<String, Object> flowScopeContext = visible(instance.flowScopeKey);
     Map<String, Object> result = new LinkedHashMap<>();
     for (Mapping mapping : element.outputs) {
       FeelResult value = ctx.evaluate(mapping.source(), context);
       if (value.isFailure()) {
         return "Failed to evaluate output mapping '" + mapping.source().feel() + "': " + value.failure();
       }
-      assign(result, flowScopeContext, mapping.target(), value.value());
+      assign(result, context, mapping.target(), value.value());
+      context.put(rootName(mapping.target()), result.get(rootName(mapping.target())));
     }
-    ElementInstance flowScope = ctx.flowScope(instance);
-    if (flowScope != null) {
-      merge(flowScope, result);
+    boolean innerOfMultiInstance = element.isMultiInstance() && instance.loopCounter > 0;
+    ElementInstance target = innerOfMultiInstance ? instance : ctx.flowScope(instance);
+    if (target != null) {
+      merge(target, result);
     }
     return null;
   }

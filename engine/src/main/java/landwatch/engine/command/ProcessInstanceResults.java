@@ -31,6 +31,8 @@ public final class ProcessInstanceResults implements ProcessInstanceListener, Du
 
   private final BpmnContext ctx;
   private final Map<Long, List<Waiter>> waiters = new HashMap<>();
+  /** The earliest expiry among the waiters, so they are only scanned when one is due. */
+  private long nextExpiryNanos = Long.MAX_VALUE;
 
   public ProcessInstanceResults(BpmnContext ctx) {
     this.ctx = ctx;
@@ -38,8 +40,11 @@ public final class ProcessInstanceResults implements ProcessInstanceListener, Du
 
   public void await(long processInstanceKey, List<String> fetchVariables, long timeoutMillis,
       CompletableFuture<Map<String, Object>> result) {
-    waiters.computeIfAbsent(processInstanceKey, k -> new ArrayList<>())
-        .add(new Waiter(fetchVariables, System.nanoTime() + timeoutMillis * 1_000_000, result));
+    long expires = System.nanoTime() + timeoutMillis * 1_000_000;
+    waiters.computeIfAbsent(processInstanceKey, k -> new ArrayList<>()).add(new Waiter(fetchVariables, expires, result));
+    if (expires - nextExpiryNanos < 0) {
+      nextExpiryNanos = expires;
+    }
   }
 
   @Override
@@ -77,7 +82,15 @@ public final class ProcessInstanceResults implements ProcessInstanceListener, Du
   @Override
   public long processDue(Batch batch) {
     long now = System.nanoTime();
+    if (waiters.isEmpty()) {
+      nextExpiryNanos = Long.MAX_VALUE;
+      return Long.MAX_VALUE;
+    }
+    if (nextExpiryNanos != Long.MAX_VALUE && now - nextExpiryNanos < 0) {
+      return (nextExpiryNanos - now) / 1_000_000 + 1;
+    }
     long next = Long.MAX_VALUE;
+    long earliest = Long.MAX_VALUE;
     Iterator<Map.Entry<Long, List<Waiter>>> entries = waiters.entrySet().iterator();
     while (entries.hasNext()) {
       Map.Entry<Long, List<Waiter>> entry = entries.next();
@@ -90,12 +103,14 @@ public final class ProcessInstanceResults implements ProcessInstanceListener, Du
               "Expected to complete process instance '" + entry.getKey() + "' within the request timeout, but it did not")));
         } else {
           next = Math.min(next, (waiter.expiresAtNanos() - now) / 1_000_000 + 1);
+          earliest = earliest == Long.MAX_VALUE || waiter.expiresAtNanos() - earliest < 0 ? waiter.expiresAtNanos() : earliest;
         }
       }
       if (entry.getValue().isEmpty()) {
         entries.remove();
       }
     }
+    nextExpiryNanos = earliest;
     return next;
   }
 }

@@ -1,9 +1,13 @@
 package landwatch.engine.model;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One element of a deployed process, transformed from the BPMN model into what execution needs.
@@ -63,6 +67,9 @@ public final class ExecutableElement {
   public Expression calledProcessId;
   public boolean propagateAllChildVariables = true;
   public boolean propagateAllParentVariables = true;
+  /** latest, deployment (the version deployed with the caller) or versionTag. */
+  public String calledBinding = "latest";
+  public String calledVersionTag;
 
   /** User task: executed by a later part of the engine; a job-based user task is a job. */
   public boolean zeebeUserTask;
@@ -85,4 +92,33 @@ public final class ExecutableElement {
 
   /** The link catch event a link throw event jumps to, resolved at deployment. */
   public ExecutableElement linkTarget;
+
+  private Set<ExecutableElement> reachable;
+
+  /**
+   * The elements of the same scope a token here can still get to: along outgoing flows, through
+   * boundary events and link events. Inclusive joins use it to know which flows may still come.
+   */
+  public synchronized Set<ExecutableElement> reachable() {
+    if (reachable == null) {
+      Set<ExecutableElement> found = new HashSet<>();
+      Deque<ExecutableElement> next = new ArrayDeque<>(List.of(this));
+      while (!next.isEmpty()) {
+        ExecutableElement element = next.poll();
+        List<ExecutableElement> successors = new ArrayList<>();
+        element.outgoing.forEach(f -> successors.add(f.target));
+        successors.addAll(element.boundaryEvents);
+        if (element.linkTarget != null) {
+          successors.add(element.linkTarget);
+        }
+        for (ExecutableElement successor : successors) {
+          if (found.add(successor)) {
+            next.add(successor);
+          }
+        }
+      }
+      reachable = found;
+    }
+    return reachable;
+  }
 }

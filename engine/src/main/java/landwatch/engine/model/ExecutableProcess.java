@@ -12,6 +12,8 @@ public final class ExecutableProcess {
   public final Map<String, ExecutableElement> elements = new LinkedHashMap<>();
   /** Process-level message, timer and signal start events, which create instances. */
   public final List<ExecutableElement> eventStartEvents = new ArrayList<>();
+  /** {@code zeebe:versionTag}, or null. */
+  public String versionTag;
 
   public ExecutableProcess(String bpmnProcessId, ExecutableElement root) {
     this.bpmnProcessId = bpmnProcessId;

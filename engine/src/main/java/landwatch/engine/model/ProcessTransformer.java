@@ -44,6 +44,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeVersionTag;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -73,6 +74,8 @@ public final class ProcessTransformer {
       }
       ExecutableElement root = new ExecutableElement(process.getId(), process.getName(), ElementType.PROCESS);
       ExecutableProcess executable = new ExecutableProcess(process.getId(), root);
+      ZeebeVersionTag versionTag = process.getSingleExtensionElement(ZeebeVersionTag.class);
+      executable.versionTag = versionTag == null ? null : versionTag.getValue();
       executable.elements.put(root.id, root);
       transformScope(executable, root, process.getFlowElements());
       resolveLinks(executable);
@@ -136,7 +139,10 @@ public final class ProcessTransformer {
         scope.interrupting = ((StartEvent) node).isInterrupting();
         element.interrupting = scope.interrupting;
       } else if (scope.type == ElementType.PROCESS) {
-        // process-level event start events create instances; they are looked up by the deployment
+        if (element.eventType != EventType.MESSAGE && element.eventType != EventType.TIMER
+            && element.eventType != EventType.SIGNAL) {
+          problem(element.id, "a start event of a process must be a none, message, timer or signal start event");
+        }
       } else {
         problem(element.id, "a start event inside an embedded sub-process must be a none start event");
       }
@@ -182,6 +188,9 @@ public final class ProcessTransformer {
     if (type == ElementType.START_EVENT && element.eventType != EventType.NONE
         && node.getParentElement() instanceof Process) {
       process.eventStartEvents.add(element);
+    }
+    if (node instanceof Activity activity && activity.isForCompensation()) {
+      problem(node.getId(), "compensation activities are not supported");
     }
     if (node instanceof Activity activity && activity.getLoopCharacteristics() != null) {
       readLoop(activity, element);
@@ -250,8 +259,12 @@ public final class ProcessTransformer {
           element.calledProcessId = expression(node.getId(), "called process id", called.getProcessId());
           element.propagateAllChildVariables = called.isPropagateAllChildVariablesEnabled();
           element.propagateAllParentVariables = called.isPropagateAllParentVariablesEnabled();
-          if (called.getBindingType() != null && !"latest".equalsIgnoreCase(called.getBindingType().name())) {
-            problem(node.getId(), "only the binding type 'latest' is supported for call activities");
+          if (called.getBindingType() != null) {
+            element.calledBinding = called.getBindingType().name();
+            element.calledVersionTag = called.getVersionTag();
+          }
+          if ("versionTag".equals(element.calledBinding) && (element.calledVersionTag == null || element.calledVersionTag.isBlank())) {
+            problem(node.getId(), "a call activity with binding type 'versionTag' needs a versionTag");
           }
         }
       }
@@ -431,9 +444,6 @@ public final class ProcessTransformer {
   }
 
   private void checkGatewayShape(ExecutableElement element) {
-    if (element.type == ElementType.INCLUSIVE_GATEWAY && element.incoming.size() > 1) {
-      problem(element.id, "an inclusive gateway that joins (more than one incoming flow) is not supported");
-    }
     if (element.type == ElementType.EVENT_BASED_GATEWAY) {
       for (ExecutableFlow flow : element.outgoing) {
         ExecutableElement target = flow.target;

@@ -28,6 +28,8 @@ public final class StreamProcessor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StreamProcessor.class);
   private static final int MAX_BATCH = 1000;
   private static final long MAX_IDLE_MILLIS = 500;
+  private static final long RELOAD_RETRY_MILLIS = 1_000;
+  private static final long DUE_WORK_PAUSE_NANOS = 5_000_000_000L;
 
   private record Submission<T>(Function<Batch, T> command, CompletableFuture<T> future) {}
 
@@ -42,6 +44,7 @@ public final class StreamProcessor implements AutoCloseable {
 
   private EngineState state;
   private Batch current;
+  private long dueWorkPausedUntil = System.nanoTime();
   private KeyGenerator keys;
   private long lastPosition;
 
@@ -78,10 +81,6 @@ public final class StreamProcessor implements AutoCloseable {
     return future;
   }
 
-  /** Runs the read in the writer's thread, so it sees a consistent state; nothing is written. */
-  public <T> CompletableFuture<T> read(Function<EngineState, T> query) {
-    return submit(batch -> query.apply(batch.state));
-  }
 
   private void run() {
     long waitMillis = 0;
@@ -108,6 +107,7 @@ public final class StreamProcessor implements AutoCloseable {
   }
 
   private long processBatch(List<Submission<?>> submissions) {
+    boolean withDueWork = System.nanoTime() - dueWorkPausedUntil >= 0;
     Batch batch = new Batch(state, keys, lastPosition, clock.millis());
     current = batch;
     try {
@@ -115,14 +115,22 @@ public final class StreamProcessor implements AutoCloseable {
         process(batch, submission);
       }
       long wait = MAX_IDLE_MILLIS;
-      for (DueWork work : dueWork) {
-        wait = Math.min(wait, work.processDue(batch));
-        batch.drainFollowUps();
+      if (withDueWork) {
+        for (DueWork work : dueWork) {
+          wait = Math.min(wait, work.processDue(batch));
+          batch.drainFollowUps();
+        }
       }
       commit(batch);
       return Math.max(0, wait);
     } catch (RuntimeException | SQLException e) {
       safeReload();
+      if (withDueWork) {
+        // the due work may be what broke: pause it so that commands still get through
+        dueWorkPausedUntil = System.nanoTime() + DUE_WORK_PAUSE_NANOS;
+        LOG.error("Engine batch failed; retrying its commands without due work", e);
+        return processBatch(submissions);
+      }
       if (submissions.size() <= 1) {
         Throwable failure = e instanceof RejectedAfterWrite r ? r.rejection : e;
         submissions.forEach(s -> s.future().completeExceptionally(failure));
@@ -176,11 +184,24 @@ public final class StreamProcessor implements AutoCloseable {
     }
   }
 
+  /**
+   * After a failed batch the hot state holds changes that never committed: nothing may be processed
+   * until it is replaced by the committed state, so this waits for the database if it must.
+   */
   private void safeReload() {
-    try {
-      reload();
-    } catch (RuntimeException e) {
-      LOG.error("Could not reload the engine state", e);
+    while (running) {
+      try {
+        reload();
+        return;
+      } catch (RuntimeException e) {
+        LOG.error("Could not reload the engine state; retrying", e);
+        try {
+          TimeUnit.MILLISECONDS.sleep(RELOAD_RETRY_MILLIS);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
     }
   }
 

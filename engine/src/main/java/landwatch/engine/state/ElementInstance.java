@@ -48,10 +48,9 @@ public final class ElementInstance {
   /** The instance whose children are terminated by an interrupting event sub-process. */
   public boolean interruptedByEventSubProcess;
 
+  /** A process instance started by a message with a correlation key: the key, while it runs. */
+  public String startCorrelationKey;
+
   /** The lifecycle step an incident stopped: re-run on resolution. */
   public String failedStep;
-
-  public boolean isActive() {
-    return state == ElementState.ELEMENT_ACTIVATED;
-  }
 }

@@ -9,10 +9,6 @@ public enum ElementState {
   ELEMENT_TERMINATING,
   ELEMENT_TERMINATED;
 
-  public boolean isFinal() {
-    return this == ELEMENT_COMPLETED || this == ELEMENT_TERMINATED;
-  }
-
   /** The state the REST API reports: ACTIVE, COMPLETED or TERMINATED. */
   public String apiState() {
     return switch (this) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
-import java.util.Map;
 
 /** The JSON of state rows and record values: plain fields, no getters, no nulls. */
 public final class EngineJson {
@@ -56,12 +55,4 @@ public final class EngineJson {
     }
   }
 
-  @SuppressWarnings("unchecked")
-  public static Map<String, Object> readDocument(String json) {
-    try {
-      return VALUES.readValue(json, Map.class);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

@@ -47,6 +47,8 @@ public final class EngineState {
   private final Map<String, Long> messagesById = new HashMap<>();
 
   private final Map<Long, Incident> incidents = new LinkedHashMap<>();
+  /** "processId/correlationKey" of running instances a message start event created. */
+  private final Set<String> messageStartedInstances = new java.util.HashSet<>();
   private final Map<Long, Set<Long>> incidentsByInstance = new HashMap<>();
 
   // ---- deployed processes and resources
@@ -73,6 +75,12 @@ public final class EngineState {
     return versions == null ? null : versions.get(version);
   }
 
+  /** Every version of a process, oldest first (empty when none is deployed). */
+  public Collection<DeployedProcess> versionsOf(String bpmnProcessId) {
+    NavigableMap<Integer, DeployedProcess> versions = processVersions.get(bpmnProcessId);
+    return versions == null ? List.of() : versions.values();
+  }
+
   public Collection<NavigableMap<Integer, DeployedProcess>> processVersions() {
     return processVersions.values();
   }
@@ -96,6 +104,9 @@ public final class EngineState {
     if (instances.put(instance.key, instance) == null && instance.flowScopeKey >= 0) {
       children.computeIfAbsent(instance.flowScopeKey, k -> new LinkedHashSet<>()).add(instance.key);
     }
+    if (instance.startCorrelationKey != null) {
+      messageStartedInstances.add(instance.bpmnProcessId + "\u0000" + instance.startCorrelationKey);
+    }
     changes.upsert(Table.ELEMENT_INSTANCE, instance.key, instance);
   }
 
@@ -107,6 +118,9 @@ public final class EngineState {
   /** The instance has ended: its row stays (as history), its variables and hot copy go. */
   public void removeInstance(ElementInstance instance) {
     instances.remove(instance.key);
+    if (instance.startCorrelationKey != null) {
+      messageStartedInstances.remove(instance.bpmnProcessId + "\u0000" + instance.startCorrelationKey);
+    }
     Set<Long> siblings = children.get(instance.flowScopeKey);
     if (siblings != null) {
       siblings.remove(instance.key);
@@ -135,8 +149,9 @@ public final class EngineState {
     return result;
   }
 
-  public Collection<ElementInstance> instances() {
-    return instances.values();
+  /** Whether an instance of the process started by a message with this correlation key still runs. */
+  public boolean hasMessageStartedInstance(String bpmnProcessId, String correlationKey) {
+    return messageStartedInstances.contains(bpmnProcessId + "\u0000" + correlationKey);
   }
 
   // ---- variables

@@ -2,16 +2,17 @@ package landwatch.engine.bench;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.CredentialsProvider;
-import io.camunda.client.api.worker.JobWorker;
+import io.camunda.client.annotation.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.builder.ParallelGatewayBuilder;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -22,9 +23,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Throughput of the embedded engine over REST, as the application uses it: N instances of a
- * 3-service-task process and of a 10-branch parallel process, completed by job workers of the
- * real client. Each instance is created awaiting its result, so start-to-complete latency is
- * measured by the client. Not a test: run with
+ * 3-service-task process and of a 10-branch parallel process, completed by Spring SDK
+ * {@code @JobWorker} beans in the same application. Each instance is created awaiting its
+ * result, so start-to-complete latency is measured by the client. Not a test: run with
  * {@code ./mvnw -q -pl engine -Pbench test-compile exec:java [-Dbench.instances=3000]}.
  */
 public final class EngineBenchmark {
@@ -33,30 +34,49 @@ public final class EngineBenchmark {
 
   public static void main(String[] args) throws Exception {
     int instances = Integer.getInteger("bench.instances", 3000);
-    ConfigurableApplicationContext app = new SpringApplicationBuilder(EngineTestApplication.class)
-        .properties("server.port=0", "landwatch.data-dir=" + Files.createTempDirectory("engine-bench"),
-            "landwatch.engine.api.password=bench", "logging.level.root=WARN", "spring.flyway.enabled=false",
-            "server.tomcat.threads.max=64")
-        .run();
-    int port = app.getEnvironment().getProperty("local.server.port", Integer.class);
-    try (CamundaClient starter = client(port, 2 * IN_FLIGHT); CamundaClient workers = client(port, 64)) {
+    int port = freePort();
+    // the app's way: the engine and the Spring SDK's client in one application, the client
+    // pointed at the engine's own port, workers as @JobWorker beans
+    ConfigurableApplicationContext app = new SpringApplicationBuilder(EngineTestApplication.class, Workers.class)
+        .run("--server.port=" + port, "--landwatch.data-dir=" + Files.createTempDirectory("engine-bench"),
+            "--landwatch.engine.api.password=bench", "--logging.level.root=WARN",
+            "--camunda.client.enabled=true", "--camunda.client.mode=self-managed",
+            "--camunda.client.prefer-rest-over-grpc=true", "--camunda.client.rest-address=http://127.0.0.1:" + port,
+            "--camunda.client.grpc-address=http://127.0.0.1:1",
+            "--camunda.client.worker.defaults.max-jobs-active=256", "--camunda.client.worker.defaults.poll-interval=PT0.02S",
+            "--camunda.client.execution-threads=2");
+    try (CamundaClient starter = client(port, 2 * IN_FLIGHT)) {
       starter.newDeployResourceCommand().addProcessModel(threeTasks(), "three.bpmn")
           .addProcessModel(parallel(), "parallel.bpmn").send().join();
-      List<JobWorker> open = new ArrayList<>();
-      for (String type : List.of("bench-a", "bench-b", "bench-c", "bench-par")) {
-        open.add(workers.newWorker().jobType(type)
-            .handler((jobClient, job) -> jobClient.newCompleteCommand(job.getKey()).send())
-            .maxJobsActive(256).pollInterval(Duration.ofMillis(20)).requestTimeout(Duration.ofSeconds(10))
-            .timeout(Duration.ofMinutes(1)).open());
-      }
       run(starter, "bench-three", Math.min(500, instances), "warm-up (3 service tasks)");
       run(starter, "bench-three", instances, "3 service tasks");
       run(starter, "bench-parallel", Math.max(instances / 3, 100), "10 parallel branches");
-      open.forEach(JobWorker::close);
     } finally {
       app.close();
     }
     System.exit(0);
+  }
+
+  /** The job workers, as the application writes them. */
+  public static class Workers {
+
+    @JobWorker(type = "bench-a")
+    public void a() {}
+
+    @JobWorker(type = "bench-b")
+    public void b() {}
+
+    @JobWorker(type = "bench-c")
+    public void c() {}
+
+    @JobWorker(type = "bench-par")
+    public void branch() {}
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
   }
 
   private static CamundaClient client(int port, int connections) {
@@ -65,7 +85,6 @@ public final class EngineBenchmark {
         .grpcAddress(URI.create("http://127.0.0.1:1"))
         .preferRestOverGrpc(true)
         .maxHttpConnections(connections)
-        .numJobWorkerExecutionThreads(2)
         .defaultRequestTimeout(Duration.ofSeconds(120))
         .credentialsProvider(CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
             .username("landwatch").password("bench").build())

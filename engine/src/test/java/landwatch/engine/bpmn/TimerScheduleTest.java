@@ -34,7 +34,16 @@ class TimerScheduleTest {
   }
 
   @Test
-  void cronIsNotACycleHere() {
-    assertThatThrownBy(() -> TimerSchedule.cycle("0 0 9 * * MON", NOW)).isInstanceOf(DateTimeParseException.class);
+  void cronCyclesRepeatAtTheirNextMatch() {
+    TimerSchedule mondays = TimerSchedule.cycle("0 0 9 * * MON", NOW);
+    assertThat(mondays.dueDate()).isEqualTo(Instant.parse("2026-03-30T09:00:00Z").toEpochMilli());
+    assertThat(mondays.repetitions()).isEqualTo(-1);
+    assertThat(TimerSchedule.addInterval(mondays.dueDate(), mondays.interval()))
+        .isEqualTo(Instant.parse("2026-04-06T09:00:00Z").toEpochMilli());
+  }
+
+  @Test
+  void anythingElseIsNotACycle() {
+    assertThatThrownBy(() -> TimerSchedule.cycle("every monday", NOW)).isInstanceOf(DateTimeParseException.class);
   }
 }

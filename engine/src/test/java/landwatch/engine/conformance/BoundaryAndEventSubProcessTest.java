@@ -91,6 +91,38 @@ class BoundaryAndEventSubProcessTest extends EngineTest {
   }
 
   @Test
+  void anEscalationEventSubProcessCatchesAnEscalationEndEventInsideASubProcess() {
+    String id = uniqueId("esp-escalation");
+    deploy(Bpmn.createExecutableProcess(id)
+        .eventSubProcess("on-late", e -> e.startEvent("late").escalation("LATE")
+            .serviceTask("report", t -> t.zeebeJobType(id + "-report")).endEvent())
+        .startEvent()
+        .subProcess("sub").embeddedSubProcess().startEvent().endEvent("raise", e -> e.escalation("LATE")).subProcessDone()
+        .serviceTask("after", t -> t.zeebeJobType(id + "-after")).endEvent().done());
+    long instance = start(id);
+    completeJob(id + "-report", Map.of());
+    assertThat(processState(instance)).isEqualTo("COMPLETED");
+    assertThat(activate(id + "-after", 1)).isEmpty();
+  }
+
+  @Test
+  void messageAndSignalEndEventsAndNoneThrowEventsPassThrough() {
+    String id = uniqueId("throws");
+    String signal = id + "-done";
+    deploy(Bpmn.createExecutableProcess(id + "-listener").startEvent()
+        .intermediateCatchEvent("wait", e -> e.signal(signal)).endEvent().done());
+    long listener = start(id + "-listener");
+    deploy(Bpmn.createExecutableProcess(id).startEvent().intermediateThrowEvent("milestone")
+        .parallelGateway("fork").endEvent("notify", e -> e.message("notice").zeebeJobType(id + "-notify"))
+        .moveToNode("fork").endEvent("announce", e -> e.signal(signal)).done());
+    long instance = start(id);
+    assertThat(processState(listener)).isEqualTo("COMPLETED");
+    completeJob(id + "-notify", Map.of());
+    assertThat(processState(instance)).isEqualTo("COMPLETED");
+    assertThat(elementIds(instance, "COMPLETED")).contains("milestone", "notify", "announce");
+  }
+
+  @Test
   void anUncaughtEscalationEndEventSimplyEndsThePath() {
     String id = uniqueId("escalation-end");
     deploy(Bpmn.createExecutableProcess(id).startEvent().endEvent("raise", e -> e.escalation("NOBODY")).done());

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.ProcessInstanceResult;
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,31 @@ class CallActivityAndMultiInstanceTest extends EngineTest {
   }
 
   @Test
+  void bindingsChooseTheDeployedWithOrTaggedVersionOfTheChild() {
+    String child = uniqueId("bound-child");
+    String byDeployment = uniqueId("by-deployment");
+    String byTag = uniqueId("by-tag");
+    client.newDeployResourceCommand()
+        .addProcessModel(Bpmn.createExecutableProcess(child).versionTag("v1.0").startEvent()
+            .serviceTask("work", t -> t.zeebeJobType(child)).endEvent().done(), "child.bpmn")
+        .addProcessModel(Bpmn.createExecutableProcess(byDeployment).startEvent()
+            .callActivity("call", c -> c.zeebeProcessId(child).zeebeBindingType(ZeebeBindingType.deployment))
+            .endEvent().done(), "parent.bpmn")
+        .send().join();
+    deploy(Bpmn.createExecutableProcess(child).versionTag("v2.0").startEvent()
+        .serviceTask("work2", t -> t.zeebeJobType(child)).endEvent().done());
+    deploy(Bpmn.createExecutableProcess(byTag).startEvent()
+        .callActivity("call", c -> c.zeebeProcessId(child).zeebeBindingType(ZeebeBindingType.versionTag).zeebeVersionTag("v1.0"))
+        .endEvent().done());
+    start(byDeployment);
+    start(byTag);
+    String latest = uniqueId("by-latest");
+    deploy(Bpmn.createExecutableProcess(latest).startEvent().callActivity("call", c -> c.zeebeProcessId(child)).endEvent().done());
+    start(latest);
+    assertThat(activate(child, 10)).extracting(ActivatedJob::getElementId).containsExactlyInAnyOrder("work", "work", "work2");
+  }
+
+  @Test
   void cancellingTheParentTerminatesTheChild() {
     String child = uniqueId("child-cancel");
     deploy(Bpmn.createExecutableProcess(child).startEvent().serviceTask("work", t -> t.zeebeJobType(child)).endEvent().done());
@@ -53,7 +80,9 @@ class CallActivityAndMultiInstanceTest extends EngineTest {
         .endEvent().done());
     var future = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
         .variables(Map.of("spots", List.of("a", "b", "c"))).withResult().send();
-    List<ActivatedJob> jobs = activate(id, 10);
+    // the creation is in flight: wait for its jobs, which all arrive in the batch that creates them
+    List<ActivatedJob> jobs = client.newActivateJobsCommand().jobType(id).maxJobsToActivate(10)
+        .requestTimeout(Duration.ofSeconds(30)).send().join().getJobs();
     assertThat(jobs).extracting(j -> j.getVariablesAsMap().get("spot")).containsExactlyInAnyOrder("a", "b", "c");
     for (ActivatedJob job : jobs) {
       client.newCompleteCommand(job.getKey()).variables(Map.of("verdict", "ok-" + job.getVariablesAsMap().get("spot")))
@@ -93,6 +122,24 @@ class CallActivityAndMultiInstanceTest extends EngineTest {
     client.newCompleteCommand(jobs.get(1).getKey()).send().join();
     assertThat(processState(instance)).isEqualTo("COMPLETED");
     assertThat(elementIds(instance, "TERMINATED")).hasSize(2);
+  }
+
+  @Test
+  void multiInstanceCallActivityStartsOneChildPerItem() {
+    String child = uniqueId("mi-child");
+    deploy(Bpmn.createExecutableProcess(child).startEvent().serviceTask("work", t -> t.zeebeJobType(child)).endEvent().done());
+    String parent = uniqueId("mi-call");
+    deploy(Bpmn.createExecutableProcess(parent).startEvent()
+        .callActivity("call", c -> c.zeebeProcessId(child).multiInstance(mi -> mi.sequential()
+            .zeebeInputCollectionExpression("regions").zeebeInputElement("region")))
+        .endEvent().done());
+    long instance = start(parent, Map.of("regions", List.of("640104", "640105")));
+    for (String region : List.of("640104", "640105")) {
+      ActivatedJob job = activateOne(child);
+      assertThat(job.getVariablesAsMap()).containsEntry("region", region);
+      client.newCompleteCommand(job.getKey()).send().join();
+    }
+    assertThat(processState(instance)).isEqualTo("COMPLETED");
   }
 
   @Test

@@ -36,7 +36,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * The engine runs in a separate JVM against its own database, is killed ({@code kill -9}) in the
  * middle of a load of instances, and restarted: every acknowledged instance completes, and every
  * process instance's end is recorded exactly once. Job workers may see a job twice (at-least-once
- * delivery). A timer that falls due while the engine is down fires once after the restart.
+ * delivery). A timer that falls due while the engine is down fires once after the restart; message
+ * subscriptions and a buffered message opened before the kill are correlated after it.
  */
 class CrashRecoveryTest {
 
@@ -67,9 +68,19 @@ class CrashRecoveryTest {
               .serviceTask("work", t -> t.zeebeJobType("crash-work")).endEvent().done(), "load.bpmn")
           .addProcessModel(Bpmn.createExecutableProcess("crash-timer").startEvent()
               .intermediateCatchEvent("wait", e -> e.timerWithDuration("PT3S")).endEvent().done(), "timer.bpmn")
+          .addProcessModel(Bpmn.createExecutableProcess("crash-message").startEvent()
+              .intermediateCatchEvent("reply", e -> e.message(m -> m.name("crash-reply").zeebeCorrelationKeyExpression("key")))
+              .endEvent().done(), "message.bpmn")
           .send().join();
       long timerInstance = client.newCreateInstanceCommand().bpmnProcessId("crash-timer").latestVersion().send().join()
           .getProcessInstanceKey();
+      Set<Long> waitingForMessages = ConcurrentHashMap.newKeySet();
+      for (int i = 0; i < 20; i++) {
+        waitingForMessages.add(client.newCreateInstanceCommand().bpmnProcessId("crash-message").latestVersion()
+            .variables(Map.of("key", "k" + i)).send().join().getProcessInstanceKey());
+      }
+      client.newPublishMessageCommand().messageName("crash-reply").correlationKey("late")
+          .timeToLive(Duration.ofHours(1)).send().join();
 
       Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
       JobWorker worker = client.newWorker().jobType("crash-work")
@@ -86,6 +97,12 @@ class CrashRecoveryTest {
 
       startEngine(jdbcUrl, port, dataDir, "second");
       createInstances(client, 100, acknowledged).forEach(CompletableFuture::join);
+      for (int i = 0; i < 20; i++) {
+        client.newPublishMessageCommand().messageName("crash-reply").correlationKey("k" + i).send().join();
+      }
+      waitingForMessages.add(client.newCreateInstanceCommand().bpmnProcessId("crash-message").latestVersion()
+          .variables(Map.of("key", "late")).send().join().getProcessInstanceKey());
+      acknowledged.addAll(waitingForMessages);
 
       awaitCompleted(client, acknowledged, timerInstance);
       worker.close();

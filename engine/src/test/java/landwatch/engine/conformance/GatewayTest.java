@@ -91,6 +91,38 @@ class GatewayTest extends EngineTest {
     assertThat(activate(id + "-water", 1)).isEmpty();
   }
 
+  private String inclusiveJoin(String id) {
+    deploy(Bpmn.createExecutableProcess(id).startEvent()
+        .inclusiveGateway("fork")
+          .conditionExpression("farmland").serviceTask("farm", t -> t.zeebeJobType(id + "-farm")).inclusiveGateway("join")
+          .serviceTask("after", t -> t.zeebeJobType(id + "-after")).endEvent()
+        .moveToNode("fork").conditionExpression("forest").serviceTask("forest", t -> t.zeebeJobType(id + "-forest"))
+          .connectTo("join")
+        .moveToNode("fork").conditionExpression("water").serviceTask("water", t -> t.zeebeJobType(id + "-water"))
+          .connectTo("join")
+        .done());
+    return id;
+  }
+
+  @Test
+  void inclusiveJoinWaitsForEveryTakenBranchOnly() {
+    String id = inclusiveJoin(uniqueId("or-join"));
+    long instance = start(id, Map.of("farmland", true, "forest", true, "water", false));
+    completeJob(id + "-farm", Map.of());
+    assertThat(activate(id + "-after", 1)).isEmpty();
+    completeJob(id + "-forest", Map.of());
+    assertThat(activate(id + "-after", 5)).hasSize(1);
+    assertThat(elementIds(instance, "COMPLETED").stream().filter("join"::equals)).hasSize(1);
+  }
+
+  @Test
+  void inclusiveJoinWithASingleTakenBranchPassesAtOnce() {
+    String id = inclusiveJoin(uniqueId("or-single"));
+    start(id, Map.of("farmland", false, "forest", false, "water", true));
+    completeJob(id + "-water", Map.of());
+    assertThat(activate(id + "-after", 5)).hasSize(1);
+  }
+
   @Test
   void eventBasedGatewayFollowsTheFirstEvent() {
     String id = uniqueId("event-gw");

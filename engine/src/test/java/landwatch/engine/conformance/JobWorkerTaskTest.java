@@ -125,6 +125,24 @@ class JobWorkerTaskTest extends EngineTest {
   }
 
   @Test
+  void concurrentWorkersNeverHoldTheSameJob() {
+    String id = uniqueId("concurrent");
+    deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("task", t -> t.zeebeJobType(id)).endEvent().done());
+    List<CompletableFuture<List<ActivatedJob>>> polls = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      polls.add(client.newActivateJobsCommand().jobType(id).maxJobsToActivate(5).workerName("w" + i)
+          .requestTimeout(Duration.ofSeconds(30)).send().toCompletableFuture().thenApply(r -> r.getJobs()));
+    }
+    for (int i = 0; i < 40; i++) {
+      start(id);
+    }
+    List<Long> handed = new java.util.ArrayList<>();
+    polls.forEach(p -> p.join().forEach(j -> handed.add(j.getKey())));
+    handed.addAll(activate(id, 100).stream().map(ActivatedJob::getKey).toList());
+    assertThat(handed).hasSize(40).doesNotHaveDuplicates();
+  }
+
+  @Test
   void unknownJobsAreNotFound() {
     assertThatThrownBy(() -> client.newCompleteCommand(2251799813685248L + 999_999_999L).send().join())
         .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo(404));

@@ -97,6 +97,23 @@ class MessageTest extends EngineTest {
   }
 
   @Test
+  void aMessageStartEventRunsOneInstancePerCorrelationKeyAtATime() {
+    String id = uniqueId("msg-start-key");
+    deploy(Bpmn.createExecutableProcess(id).startEvent().message(id)
+        .serviceTask("work", t -> t.zeebeJobType(id)).endEvent().done());
+    client.newPublishMessageCommand().messageName(id).correlationKey("A").variables(Map.of("n", 1))
+        .timeToLive(Duration.ofHours(1)).send().join();
+    client.newPublishMessageCommand().messageName(id).correlationKey("A").variables(Map.of("n", 2))
+        .timeToLive(Duration.ofHours(1)).send().join();
+    client.newPublishMessageCommand().messageName(id).correlationKey("B").variables(Map.of("n", 3)).send().join();
+    var running = activate(id, 10);
+    assertThat(running).extracting(j -> j.getVariablesAsMap().get("n")).containsExactlyInAnyOrder(1, 3);
+    var first = running.stream().filter(j -> j.getVariablesAsMap().get("n").equals(1)).findFirst().orElseThrow();
+    client.newCompleteCommand(first.getKey()).send().join();
+    assertThat(activateOne(id).getVariablesAsMap()).containsEntry("n", 2);
+  }
+
+  @Test
   void correlateAnswersWithTheProcessInstanceOrNotFound() {
     String id = catchProcess(uniqueId("correlate"));
     long instance = start(id, Map.of("spot", "C"));

@@ -44,6 +44,20 @@ class VariableScopeTest extends EngineTest {
   }
 
   @Test
+  void eachOutputMappingSeesTheOnesBeforeIt() {
+    String id = uniqueId("chained-outputs");
+    deploy(Bpmn.createExecutableProcess(id).startEvent()
+        .serviceTask("task", t -> t.zeebeJobType(id).zeebeOutputExpression("measured", "area")
+            .zeebeOutputExpression("area * 2", "doubled"))
+        .serviceTask("next", t -> t.zeebeJobType(id + "-next")).endEvent().done());
+    start(id);
+    client.newCompleteCommand(activateOne(id).getKey()).variables(Map.of("measured", 4)).send().join();
+    Map<String, Object> seen = variablesSeenBy(id + "-next");
+    assertThat(((Number) seen.get("area")).intValue()).isEqualTo(4);
+    assertThat(((Number) seen.get("doubled")).intValue()).isEqualTo(8);
+  }
+
+  @Test
   void completionVariablesPropagateToTheClosestScopeHoldingThem() {
     String id = uniqueId("propagate");
     deploy(Bpmn.createExecutableProcess(id).startEvent()

@@ -31,11 +31,18 @@ class ProcessTransformerTest {
   }
 
   @Test
-  void anInclusiveJoinIsRejectedNamingTheGateway() {
-    BpmnModelInstance model = Bpmn.createExecutableProcess("p").startEvent().inclusiveGateway("fork")
-        .conditionExpression("true").inclusiveGateway("join").endEvent()
-        .moveToNode("fork").conditionExpression("true").connectTo("join").done();
-    assertThat(problems(model)).singleElement().asString().contains("Element: join").contains("inclusive gateway");
+  void anErrorStartEventOutsideAnEventSubProcessIsRejected() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("p").startEvent("s").error("E").endEvent().done();
+    assertThat(problems(model)).anySatisfy(p -> assertThat(p).contains("Element: s").contains("start event"));
+  }
+
+  @Test
+  void reachabilityFollowsFlowsAndBoundaryEvents() {
+    ExecutableProcess process = transformer.transform(Bpmn.createExecutableProcess("p").startEvent("s")
+        .serviceTask("t", b -> b.zeebeJobType("x")).boundaryEvent("b").timerWithDuration("PT1H").endEvent("late")
+        .moveToActivity("t").endEvent("e").done()).get(0);
+    assertThat(process.element("s").reachable()).extracting(e -> e.id).contains("t", "b", "late", "e");
+    assertThat(process.element("e").reachable()).isEmpty();
   }
 
   @Test

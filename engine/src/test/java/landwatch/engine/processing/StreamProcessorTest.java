@@ -1,0 +1,125 @@
+package landwatch.engine.processing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import javax.sql.DataSource;
+import landwatch.engine.EngineSchema;
+import landwatch.engine.conformance.TestPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** The single writer against a real database: group commit, and one bad command not harming its batch. */
+class StreamProcessorTest {
+
+  private DataSource dataSource;
+  private StreamProcessor writer;
+
+  @BeforeEach
+  void start() throws Exception {
+    String database = "writer_" + System.nanoTime();
+    try (Connection c = TestPostgres.dataSource().getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + database);
+    }
+    PGSimpleDataSource pg = new PGSimpleDataSource();
+    pg.setUrl(TestPostgres.get().getJdbcUrl("postgres", database));
+    dataSource = pg;
+    EngineSchema.migrate(dataSource);
+    writer = new StreamProcessor(dataSource, bytes -> List.of(), new EngineClock(), 100);
+    writer.start(state -> {});
+  }
+
+  @AfterEach
+  void stop() {
+    writer.close();
+  }
+
+  /** Holds the writer until released, so that the commands queued meanwhile form one batch. */
+  private CountDownLatch holdWriter() {
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch holding = new CountDownLatch(1);
+    writer.submit(batch -> {
+      holding.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return null;
+    });
+    try {
+      holding.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return release;
+  }
+
+  private static CompletableFuture<String> writing(StreamProcessor writer, String name, RuntimeException failure) {
+    return writer.submit(batch -> {
+      batch.append(batch.keys.next(), "TEST", name, Map.of("name", name));
+      if (failure != null) {
+        throw failure;
+      }
+      return name;
+    });
+  }
+
+  private List<String> committedIntents() throws Exception {
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT intent FROM engine.record WHERE value_type = 'TEST' ORDER BY position")) {
+      List<String> intents = new java.util.ArrayList<>();
+      while (rs.next()) {
+        intents.add(rs.getString(1));
+      }
+      return intents;
+    }
+  }
+
+  @Test
+  void aFailingCommandIsIsolatedAndTheRestOfItsBatchCommits() throws Exception {
+    CountDownLatch release = holdWriter();
+    CompletableFuture<String> a = writing(writer, "A", null);
+    CompletableFuture<String> broken = writing(writer, "B", new IllegalStateException("bug"));
+    CompletableFuture<String> c = writing(writer, "C", null);
+    release.countDown();
+    assertThat(a.join()).isEqualTo("A");
+    assertThat(c.join()).isEqualTo("C");
+    assertThatThrownBy(broken::join).isInstanceOf(CompletionException.class).hasRootCauseMessage("bug");
+    assertThat(committedIntents()).containsExactly("A", "C");
+  }
+
+  @Test
+  void aRejectionAfterWritingIsRolledBackAndAnswered() throws Exception {
+    CompletableFuture<String> rejected = writing(writer, "R", Rejection.invalidState("no"));
+    assertThatThrownBy(rejected::join).hasCauseInstanceOf(Rejection.class);
+    assertThat(writing(writer, "OK", null).join()).isEqualTo("OK");
+    assertThat(committedIntents()).containsExactly("OK");
+  }
+
+  @Test
+  void positionsAndKeysContinueAfterARestart() throws Exception {
+    writing(writer, "FIRST", null).join();
+    writer.close();
+    writer = new StreamProcessor(dataSource, bytes -> List.of(), new EngineClock(), 100);
+    writer.start(state -> {});
+    writing(writer, "SECOND", null).join();
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(DISTINCT position), count(DISTINCT record_key), count(*) FROM engine.record")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isEqualTo(rs.getLong(3));
+      assertThat(rs.getLong(2)).isEqualTo(rs.getLong(3));
+    }
+    assertThat(committedIntents()).containsExactly("FIRST", "SECOND");
+  }
+}
