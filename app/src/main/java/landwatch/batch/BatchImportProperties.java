@@ -1,5 +1,6 @@
 package landwatch.batch;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,7 +21,9 @@ public record BatchImportProperties(Map<SpotField, List<String>> aliases) {
   AttributeMapping mapping() {
     AttributeMapping mapping = AttributeMapping.defaults();
     for (Map.Entry<SpotField, List<String>> entry : aliases.entrySet()) {
-      mapping = mapping.withAliases(entry.getKey(), entry.getValue().toArray(String[]::new));
+      List<String> names = new ArrayList<>(mapping.aliasesOf(entry.getKey()));
+      names.addAll(entry.getValue());
+      mapping = mapping.withAliases(entry.getKey(), names.toArray(String[]::new));
     }
     return mapping;
   }

@@ -6,22 +6,27 @@ import landwatch.region.RegionService;
 import landwatch.spatial.ImportRejectedException;
 import landwatch.spatial.SpatialCheckResult;
 import landwatch.spatial.SpatialCheckService;
+import landwatch.spatial.SpatialResultsLock;
 import landwatch.spatial.io.ProvinceExtent;
 import landwatch.spatial.io.SpatialFileReader;
 import landwatch.spot.DemolishAndRestore;
 import landwatch.spot.SpotStore;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports a Ministry batch all-or-nothing: read, validate every feature, then store the spots and
  * their spatial check in one transaction, so that a 201 means every spot has its result.
+ * Imports run one at a time: they are monthly, and serialising them keeps duplicate codes a
+ * validation error rather than a constraint violation.
  */
 @Service
 public class BatchImportService {
 
   private final SpotBatchImporter importer;
   private final SpotStore spots;
+  private final SpatialResultsLock lock;
+  private final TransactionTemplate transaction;
   private final SpatialCheckService spatialCheck;
 
   public BatchImportService(
@@ -30,19 +35,30 @@ public class BatchImportService {
       BatchImportProperties properties,
       RegionService regions,
       SpotStore spots,
-      SpatialCheckService spatialCheck) {
+      SpatialCheckService spatialCheck,
+      SpatialResultsLock lock,
+      TransactionTemplate transaction) {
     this.importer =
         new SpotBatchImporter(
-            reader, new SpotBatchValidator(properties.mapping(), extent, regions::exists, spots::isStored));
+            reader, new SpotBatchValidator(properties.mapping(), extent, regions::isCountyLevel, spots::isStored));
     this.spots = spots;
     this.spatialCheck = spatialCheck;
+    this.lock = lock;
+    this.transaction = transaction;
   }
 
-  @Transactional
   public BatchImport importBatch(String fileName, byte[] content, String importedBy) {
+    return lock.exclusively(
+        () -> transaction.execute(status -> importLocked(fileName, content, importedBy)));
+  }
+
+  private BatchImport importLocked(String fileName, byte[] content, String importedBy) {
+    // Taken before validation, so that a concurrent upload of the same codes (from this or
+    // another instance) waits for this one and then sees its spots as already imported.
+    spots.lockImports();
     BatchValidation validation = importer.importBatch(new ByteArrayInputStream(content));
     if (!validation.accepted()) {
-      throw new ImportRejectedException("批次", validation.errors());
+      throw new ImportRejectedException("批次", "batch", validation.errors());
     }
     List<IssuedSpot> issued = validation.spots();
     List<SpatialCheckResult> results =

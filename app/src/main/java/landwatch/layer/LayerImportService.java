@@ -3,9 +3,13 @@ package landwatch.layer;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import landwatch.spatial.ImportRejectedException;
+import landwatch.spatial.SpatialResultsLock;
 import landwatch.spatial.io.SpatialFileReader;
 import landwatch.spot.SpatialResultRefresh;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -21,6 +25,7 @@ public class LayerImportService {
   private final ReferenceLayers referenceLayers;
   private final SpatialResultRefresh refresh;
   private final TransactionTemplate transaction;
+  private final SpatialResultsLock lock;
 
   public LayerImportService(
       SpatialFileReader reader,
@@ -28,30 +33,55 @@ public class LayerImportService {
       LayerStore store,
       ReferenceLayers referenceLayers,
       SpatialResultRefresh refresh,
-      TransactionTemplate transaction) {
+      TransactionTemplate transaction,
+      SpatialResultsLock lock) {
     this.importer = new LayerImporter(reader, validator);
     this.store = store;
     this.referenceLayers = referenceLayers;
     this.refresh = refresh;
     this.transaction = transaction;
+    this.lock = lock;
   }
 
   public LayerImport importLayer(
       LayerClass layerClass, int surveyYear, String fileName, byte[] content, String importedBy) {
     LayerValidation validation = importer.importLayer(layerClass, new ByteArrayInputStream(content));
     if (!validation.accepted()) {
-      throw new ImportRejectedException(layerClass.chineseName() + "图层", validation.errors());
+      throw new ImportRejectedException(
+          layerClass.chineseName() + "图层", layerClass + " layer", validation.errors());
     }
     List<LayerFeature> features = validation.features();
-    LayerVersion version =
-        transaction.execute(
-            status -> {
-              store.lockClass(layerClass);
-              return store.replace(layerClass, surveyYear, fileName, importedBy, features);
-            });
-    referenceLayers.replace(
-        layerClass, version.label(), features.stream().map(LayerFeature::geometry).toList());
-    refresh.refreshStale();
-    return new LayerImport(layerClass, surveyYear, features.size(), version.label());
+    return lock.exclusively(
+        () -> {
+          LayerVersion version =
+              transaction.execute(
+                  status -> {
+                    store.lockClass(layerClass);
+                    store.current(layerClass).ifPresent(current -> refuseOlder(current, surveyYear));
+                    return store.replace(layerClass, surveyYear, fileName, importedBy, features);
+                  });
+          referenceLayers.replace(
+              layerClass, version.label(), features.stream().map(LayerFeature::geometry).toList());
+          refresh.refreshStale();
+          return new LayerImport(layerClass, surveyYear, features.size(), version.label());
+        });
+  }
+
+  /**
+   * A survey year older than the current one is almost always the wrong file; the same year
+   * again is a correction and replaces it.
+   */
+  private static void refuseOlder(LayerVersion current, int surveyYear) {
+    if (surveyYear < current.surveyYear()) {
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.CONFLICT,
+              current.layerClass().chineseName() + "图层当前为 " + current.surveyYear() + " 年度版本，不能以较早的 "
+                  + surveyYear + " 年度替换 / " + current.layerClass() + " is at survey year "
+                  + current.surveyYear() + "; an older year (" + surveyYear + ") cannot replace it");
+      problem.setTitle("Older survey year");
+      problem.setProperty("currentYear", current.surveyYear());
+      throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    }
   }
 }

@@ -32,6 +32,14 @@ public class RegionService {
     return tree.find(code).isPresent();
   }
 
+  /**
+   * Whether the unit is one that verifies and judges spots itself: a county-level unit, or 宁东,
+   * which has no units below it. Spots are issued to these, never to a city or the province.
+   */
+  public boolean isCountyLevel(String code) {
+    return exists(code) && tree.childrenOf(code).isEmpty() && tree.get(code).level() != RegionLevel.PROVINCE;
+  }
+
   public List<Region> all() {
     return tree.all();
   }

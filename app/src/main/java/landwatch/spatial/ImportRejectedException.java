@@ -1,5 +1,6 @@
 package landwatch.spatial;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import landwatch.spatial.io.ImportError;
@@ -13,22 +14,27 @@ import org.springframework.web.ErrorResponseException;
  */
 public class ImportRejectedException extends ErrorResponseException {
 
-  public ImportRejectedException(String what, List<ImportError> errors) {
-    super(HttpStatus.UNPROCESSABLE_ENTITY, problem(what, errors), null);
+  /**
+   * @param whatChinese what was refused, as the office calls it (批次, 耕地图层)
+   * @param whatEnglish the same in English
+   */
+  public ImportRejectedException(String whatChinese, String whatEnglish, List<ImportError> errors) {
+    super(HttpStatus.UNPROCESSABLE_ENTITY, problem(whatChinese, whatEnglish, errors), null);
   }
 
-  private static ProblemDetail problem(String what, List<ImportError> errors) {
+  private static ProblemDetail problem(String whatChinese, String whatEnglish, List<ImportError> errors) {
     ProblemDetail detail =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.UNPROCESSABLE_ENTITY,
-            what + "未导入：" + errors.size() + " 处错误 / " + what + " not imported: " + errors.size() + " error(s)");
+            whatChinese + "未导入：" + errors.size() + " 处错误 / " + whatEnglish + " not imported: "
+                + errors.size() + " error(s)");
     detail.setTitle("Import rejected");
     detail.setProperty(
         "errors",
         errors.stream()
             .map(
                 e -> {
-                  Map<String, Object> entry = new java.util.LinkedHashMap<>();
+                  Map<String, Object> entry = new LinkedHashMap<>();
                   entry.put("index", e.index());
                   entry.put("monitoringCode", e.monitoringCode());
                   entry.put("field", e.field());

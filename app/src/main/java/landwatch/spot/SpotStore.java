@@ -71,6 +71,11 @@ public class SpotStore implements SpotRecords {
         .flatMap(result -> result);
   }
 
+  /** Serialises batch imports across application instances until the transaction ends. */
+  public void lockImports() {
+    jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtext('landwatch.batch-import'))::text", String.class);
+  }
+
   public boolean isStored(String monitoringCode) {
     return Boolean.TRUE.equals(
         jdbc.queryForObject(

@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -193,6 +196,55 @@ class SpatialImportApiTest {
     ResponseEntity<JsonNode> layer = Uploads.post(http, "/api/layers/FOREST?year=2023", "forest.geojson", new byte[] {'{', '}'});
     assertThat(layer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(layer.getBody().path("detail").asText()).contains("FOREST");
+  }
+
+  @Test
+  void anOlderSurveyYearDoesNotReplaceANewerOne() {
+    Geometry parcel = KnownShapes.square(ZONE_35, 106.1, 38.6, 200);
+    byte[] layer = shapefile(ZONE_35, StandardCharsets.UTF_8, List.of(layerFeature(0, parcel)));
+    assertThat(Uploads.post(http, "/api/layers/TEMPORARY_LAND?year=2024", "lsyd-2024.zip", layer).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+    int versions = jdbc.queryForObject("SELECT count(*) FROM layer_version", Integer.class);
+
+    ResponseEntity<JsonNode> older = Uploads.post(http, "/api/layers/TEMPORARY_LAND?year=2022", "lsyd-2022.zip", layer);
+
+    assertThat(older.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(older.getBody().path("detail").asText()).contains("2024", "2022", "临时用地");
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM layer_version", Integer.class)).isEqualTo(versions);
+    assertThat(
+            Uploads.post(http, "/api/layers/TEMPORARY_LAND?year=2024", "lsyd-2024-corrected.zip", layer)
+                .getStatusCode())
+        .as("the same year again is a correction")
+        .isEqualTo(HttpStatus.CREATED);
+  }
+
+  @Test
+  void theSameBatchUploadedTwiceAtOnceIsStoredOnce() throws Exception {
+    List<Feature> spots = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      spots.add(KnownShapes.spot(i, prefix + "RACE-" + i, NingxiaCounty.byCode("640122"),
+          KnownShapes.square(ZONE_35, 106.30 + i * 0.001, 38.70, 40)));
+    }
+    byte[] batch = geoJson(spots);
+    ExecutorService uploaders = Executors.newFixedThreadPool(2);
+    try {
+      Future<ResponseEntity<JsonNode>> first = uploaders.submit(() -> Uploads.post(http, "/api/batches", "a.geojson", batch));
+      Future<ResponseEntity<JsonNode>> second = uploaders.submit(() -> Uploads.post(http, "/api/batches", "b.geojson", batch));
+      assertThat(List.of(first.get().getStatusCode(), second.get().getStatusCode()))
+          .containsExactlyInAnyOrder(HttpStatus.CREATED, HttpStatus.UNPROCESSABLE_ENTITY);
+    } finally {
+      uploaders.shutdown();
+    }
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM spot WHERE monitoring_code LIKE ?", Integer.class, prefix + "RACE-%"))
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aMissingParameterIsExplainedInBothLanguages() {
+    ResponseEntity<JsonNode> noYear =
+        Uploads.post(http, "/api/layers/MINING_RIGHTS", "kyq.geojson", new byte[] {'{', '}'});
+    assertThat(noYear.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(noYear.getBody().path("detail").asText()).contains("缺少请求参数", "year");
   }
 
   private static Feature layerFeature(int index, Geometry geometry) {

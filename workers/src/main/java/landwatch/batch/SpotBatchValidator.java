@@ -24,20 +24,26 @@ import landwatch.spatial.io.Reason;
  */
 public final class SpotBatchValidator {
 
+  /** What the spot store holds: longer codes or larger areas would fail there, not here. */
+  static final int MAX_MONITORING_CODE_LENGTH = 64;
+
+  static final BigDecimal MAX_REPORTED_AREA = new BigDecimal("999999999999.99");
+
   private final AttributeMapping mapping;
   private final PolygonCheck polygonCheck;
-  private final Predicate<String> knownRegion;
+  private final Predicate<String> countyLevelUnit;
   private final Predicate<String> alreadyImported;
 
   /**
-   * @param knownRegion whether a (6-digit) region code is one of the province's units
+   * @param countyLevelUnit whether a (6-digit) region code is one of the province's units that
+   *     verify spots: the county-level units, and 宁东
    * @param alreadyImported whether a monitoring code was stored by an earlier batch
    */
   public SpotBatchValidator(AttributeMapping mapping, ProvinceExtent extent,
-      Predicate<String> knownRegion, Predicate<String> alreadyImported) {
+      Predicate<String> countyLevelUnit, Predicate<String> alreadyImported) {
     this.mapping = mapping;
     this.polygonCheck = new PolygonCheck(extent);
-    this.knownRegion = knownRegion;
+    this.countyLevelUnit = countyLevelUnit;
     this.alreadyImported = alreadyImported;
   }
 
@@ -101,11 +107,20 @@ public final class SpotBatchValidator {
         fail(SpotField.IMAGERY_AFTER,
             new Reason("后时相早于前时相", "later imagery date precedes the earlier one"));
       }
+      if (code != null && code.length() > MAX_MONITORING_CODE_LENGTH) {
+        fail(SpotField.MONITORING_CODE, new Reason(
+            "监测编号超过 " + MAX_MONITORING_CODE_LENGTH + " 个字符",
+            "monitoring code is longer than " + MAX_MONITORING_CODE_LENGTH + " characters"));
+      }
+      if (area != null && area.abs().compareTo(MAX_REPORTED_AREA) > 0) {
+        fail(SpotField.REPORTED_AREA, new Reason("图斑面积超出范围：" + area.toPlainString(),
+            "reported area is out of range: " + area.toPlainString()));
+      }
       if (region != null) {
         region = countyLevel(region);
-        if (!knownRegion.test(region)) {
-          fail(SpotField.REGION_CODE, new Reason("行政区代码 " + region + " 不属于本省",
-              "region code " + region + " is not a unit of the province"));
+        if (!countyLevelUnit.test(region)) {
+          fail(SpotField.REGION_CODE, new Reason("行政区代码 " + region + " 不是本省的县级单位",
+              "region code " + region + " is not a county-level unit of the province"));
         }
       }
       geometry = polygonCheck.check(feature.geometry());

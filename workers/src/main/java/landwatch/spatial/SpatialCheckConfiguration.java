@@ -1,10 +1,15 @@
 package landwatch.spatial;
 
+import java.io.IOException;
+import java.io.InputStream;
 import landwatch.layer.ReferenceLayers;
 import landwatch.spatial.judgment.JudgmentRuleTable;
+import landwatch.spatial.judgment.RuleTableException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 
 /**
  * The spatial-check beans. The rule table is loaded and validated here, at start, so a broken
@@ -18,10 +23,23 @@ public class SpatialCheckConfiguration {
     return new ReferenceLayers();
   }
 
+  /**
+   * Next year's table is a file an operator drops in ({@code file:/etc/landwatch/rules-2024.json});
+   * a plain path is looked up on the classpath.
+   */
   @Bean
   JudgmentRuleTable judgmentRuleTable(
-      @Value("${landwatch.rules.judgment-suggestion:rules/judgment-suggestion-2023.json}") String resource) {
-    return JudgmentRuleTable.fromClasspath(resource);
+      @Value("${landwatch.rules.judgment-suggestion:classpath:rules/judgment-suggestion-2023.json}") String location,
+      ResourceLoader resources) {
+    Resource resource = resources.getResource(location);
+    if (!resource.exists()) {
+      throw new RuleTableException("rule table " + location + " not found");
+    }
+    try (InputStream json = resource.getInputStream()) {
+      return JudgmentRuleTable.load(json, resource.getDescription());
+    } catch (IOException e) {
+      throw new RuleTableException("rule table " + location + " cannot be read", e);
+    }
   }
 
   @Bean

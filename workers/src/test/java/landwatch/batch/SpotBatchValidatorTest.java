@@ -148,8 +148,36 @@ class SpotBatchValidatorTest {
     Feature gansu = spot(0, "A", square(), a -> a.put("XZQDM", "620102"));
 
     assertThat(validator.validate(List.of(gansu)).errors()).containsExactly(
-        new ImportError(0, "A", "XZQDM", "行政区代码 620102 不属于本省",
-            "region code 620102 is not a unit of the province"));
+        new ImportError(0, "A", "XZQDM", "行政区代码 620102 不是本省的县级单位",
+            "region code 620102 is not a county-level unit of the province"));
+  }
+
+  @Test
+  void aCityCodeIsNotACountyLevelUnit() {
+    Feature city = spot(0, "A", square(), a -> a.put("XZQDM", "640100"));
+
+    assertThat(validator.validate(List.of(city)).errors()).containsExactly(
+        new ImportError(0, "A", "XZQDM", "行政区代码 640100 不是本省的县级单位",
+            "region code 640100 is not a county-level unit of the province"));
+  }
+
+  @Test
+  void aMonitoringCodeLongerThanTheStoreHoldsIsReported() {
+    String longCode = "6".repeat(SpotBatchValidator.MAX_MONITORING_CODE_LENGTH + 1);
+    Feature spot = spot(0, longCode, square(), a -> {});
+
+    assertThat(validator.validate(List.of(spot)).errors()).containsExactly(
+        new ImportError(0, longCode, "JCBH", "监测编号超过 64 个字符",
+            "monitoring code is longer than 64 characters"));
+  }
+
+  @Test
+  void aReportedAreaBeyondWhatTheStoreHoldsIsReported() {
+    Feature spot = spot(0, "A", square(), a -> a.put("TBMJ", new BigDecimal("1E+15")));
+
+    assertThat(validator.validate(List.of(spot)).errors()).containsExactly(
+        new ImportError(0, "A", "TBMJ", "图斑面积超出范围：1000000000000000",
+            "reported area is out of range: 1000000000000000"));
   }
 
   @Test

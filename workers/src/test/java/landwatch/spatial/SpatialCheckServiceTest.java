@@ -250,6 +250,6 @@ class SpatialCheckServiceTest {
     assertThat(result.layerVersions()).isEmpty();
     assertThat(result.overlaps()).hasSize(LayerClass.values().length).containsValue(LayerOverlap.NONE);
     assertThat(result.flags().coveredByApprovedUse()).isFalse();
-    assertThat(result.ruleTableVersion()).isEqualTo("2023.1");
+    assertThat(result.ruleTableVersion()).isEqualTo("2023.2");
   }
 }

@@ -45,7 +45,7 @@ class JudgmentRuleTableTest {
     JudgmentRuleTable shipped = JudgmentRuleTable.fromClasspath("rules/judgment-suggestion-2023.json");
 
     assertThat(shipped.year()).isEqualTo(2023);
-    assertThat(shipped.version()).isEqualTo("2023.1");
+    assertThat(shipped.version()).isEqualTo("2023.2");
     assertThat(shipped.suggest(facts().build()).ruleId()).isEqualTo("S-DEFAULT");
   }
 
