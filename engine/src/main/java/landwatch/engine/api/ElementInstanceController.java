@@ -5,7 +5,6 @@ import io.camunda.client.protocol.rest.ElementInstanceResult;
 import io.camunda.client.protocol.rest.ElementInstanceSearchQueryResult;
 import io.camunda.client.protocol.rest.SetVariableRequest;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import landwatch.engine.Engine;
 import landwatch.engine.processing.Rejection;
 import org.springframework.http.MediaType;
@@ -37,16 +36,16 @@ public class ElementInstanceController {
   }
 
   @PutMapping(path = "/v2/element-instances/{key}/variables")
-  public CompletableFuture<ResponseEntity<Void>> setVariables(@PathVariable("key") long key,
+  public ResponseEntity<Void> setVariables(@PathVariable("key") long key,
       @RequestBody SetVariableRequest request) {
     if (request.getVariables() == null) {
       throw Rejection.invalidArgument("No variables provided");
     }
     Map<String, Object> variables = limits.check(request.getVariables());
     boolean local = Boolean.TRUE.equals(request.getLocal());
-    return engine.writer.submit(batch -> {
+    return Committed.await(engine.writer.submit(batch -> {
       engine.variables.set(batch, key, variables, local);
       return ResponseEntity.noContent().<Void>build();
-    });
+    }));
   }
 }

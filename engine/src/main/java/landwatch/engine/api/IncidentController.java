@@ -3,7 +3,6 @@ package landwatch.engine.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.protocol.rest.IncidentResult;
 import io.camunda.client.protocol.rest.IncidentSearchQueryResult;
-import java.util.concurrent.CompletableFuture;
 import landwatch.engine.Engine;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,10 +30,10 @@ public class IncidentController {
   }
 
   @PostMapping(path = "/v2/incidents/{key}/resolution")
-  public CompletableFuture<ResponseEntity<Void>> resolve(@PathVariable("key") long key) {
-    return engine.writer.submit(batch -> {
+  public ResponseEntity<Void> resolve(@PathVariable("key") long key) {
+    return Committed.await(engine.writer.submit(batch -> {
       engine.incidents.resolve(batch, key);
       return ResponseEntity.noContent().<Void>build();
-    });
+    }));
   }
 }
