@@ -9,6 +9,7 @@ import landwatch.engine.Engine;
 import landwatch.engine.processing.Rejection;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -33,6 +34,15 @@ public class ElementInstanceController {
   public ElementInstanceSearchQueryResult search(@RequestBody(required = false) JsonNode request) {
     HistoryQueries.Page<ElementInstanceResult> page = queries.elementInstances(request);
     return new ElementInstanceSearchQueryResult().items(page.items()).page(page.page());
+  }
+
+  @GetMapping(path = "/v2/element-instances/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
+  public ElementInstanceResult get(@PathVariable("key") long key) {
+    ElementInstanceResult result = queries.elementInstance(key);
+    if (result == null) {
+      throw Rejection.notFound("Element instance with key '%d' not found", key);
+    }
+    return result;
   }
 
   @PutMapping(path = "/v2/element-instances/{key}/variables")

@@ -95,6 +95,19 @@ public final class HistoryQueries {
     return page(query, "engine.element_instance e", "e.*", this::elementInstance);
   }
 
+  public ElementInstanceResult elementInstance(long key) {
+    SearchQuery query = new SearchQuery(ELEMENT_INSTANCE_FIELDS, "e.key")
+        .where("e.element_type <> 'PROCESS'").where("e.key = ?", key);
+    List<ElementInstanceResult> found = page(query, "engine.element_instance e", "e.*", this::elementInstance).items();
+    return found.isEmpty() ? null : found.get(0);
+  }
+
+  public IncidentResult incident(long key) {
+    SearchQuery query = new SearchQuery(INCIDENT_FIELDS, "i.key").where("i.key = ?", key);
+    List<IncidentResult> found = page(query, "engine.incident i", "i.*", this::incident).items();
+    return found.isEmpty() ? null : found.get(0);
+  }
+
   public Page<IncidentResult> incidents(JsonNode request) {
     SearchQuery query = new SearchQuery(INCIDENT_FIELDS, "i.key").read(request);
     return page(query, "engine.incident i", "i.*", this::incident);

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.protocol.rest.IncidentResult;
 import io.camunda.client.protocol.rest.IncidentSearchQueryResult;
 import landwatch.engine.Engine;
+import landwatch.engine.processing.Rejection;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,6 +29,15 @@ public class IncidentController {
   public IncidentSearchQueryResult search(@RequestBody(required = false) JsonNode request) {
     HistoryQueries.Page<IncidentResult> page = queries.incidents(request);
     return new IncidentSearchQueryResult().items(page.items()).page(page.page());
+  }
+
+  @GetMapping(path = "/v2/incidents/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
+  public IncidentResult get(@PathVariable("key") long key) {
+    IncidentResult result = queries.incident(key);
+    if (result == null) {
+      throw Rejection.notFound("Incident with key '%d' not found", key);
+    }
+    return result;
   }
 
   @PostMapping(path = "/v2/incidents/{key}/resolution")
