@@ -10,6 +10,7 @@ import landwatch.engine.api.HistoryQueries;
 import landwatch.engine.api.IncidentController;
 import landwatch.engine.api.JobController;
 import landwatch.engine.api.MessageController;
+import landwatch.engine.api.ProcessDefinitionController;
 import landwatch.engine.api.ProcessInstanceController;
 import landwatch.engine.api.VariableLimits;
 import landwatch.engine.topology.TopologyController;
@@ -29,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ConditionalOnProperty(name = "landwatch.engine", havingValue = "embedded", matchIfMissing = true)
 @EnableConfigurationProperties(EngineProperties.class)
 @Import({TopologyController.class, DeploymentController.class, IncidentController.class, MessageController.class,
-    ClockController.class, EngineProblemAdvice.class})
+    ClockController.class, ProcessDefinitionController.class, EngineProblemAdvice.class})
 public class EngineAutoConfiguration {
 
   public static final String SCHEMA = "engine";

@@ -3,7 +3,6 @@ package landwatch.engine.api;
 import io.camunda.client.protocol.rest.ClockPinRequest;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import landwatch.engine.Engine;
 import landwatch.engine.processing.Rejection;
 import org.springframework.http.ResponseEntity;
@@ -26,23 +25,23 @@ public class ClockController {
   }
 
   @PutMapping(path = "/v2/clock")
-  public CompletableFuture<ResponseEntity<Void>> pin(@RequestBody ClockPinRequest request) {
+  public ResponseEntity<Void> pin(@RequestBody ClockPinRequest request) {
     if (request.getTimestamp() == null || request.getTimestamp() < 0) {
       throw Rejection.invalidArgument("Expected a non-negative timestamp");
     }
     engine.clock.pin(Instant.ofEpochMilli(request.getTimestamp()));
-    return engine.writer.submit(batch -> {
+    return Committed.await(engine.writer.submit(batch -> {
       batch.append(batch.keys.next(), "CLOCK", "PINNED", Map.of("time", request.getTimestamp()));
       return ResponseEntity.noContent().<Void>build();
-    });
+    }));
   }
 
   @PostMapping(path = "/v2/clock/reset")
-  public CompletableFuture<ResponseEntity<Void>> reset() {
+  public ResponseEntity<Void> reset() {
     engine.clock.reset();
-    return engine.writer.submit(batch -> {
+    return Committed.await(engine.writer.submit(batch -> {
       batch.append(batch.keys.next(), "CLOCK", "RESETTED", Map.of());
       return ResponseEntity.noContent().<Void>build();
-    });
+    }));
   }
 }

@@ -9,7 +9,6 @@ import io.camunda.client.protocol.rest.DeploymentResult;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import landwatch.engine.Engine;
 import landwatch.engine.command.DeploymentCommand;
 import landwatch.engine.command.ParsedResource;
@@ -35,7 +34,7 @@ public class DeploymentController {
   }
 
   @PostMapping(path = "/v2/deployments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-  public CompletableFuture<DeploymentResult> deploy(@RequestPart("resources") List<MultipartFile> files) throws IOException {
+  public DeploymentResult deploy(@RequestPart("resources") List<MultipartFile> files) throws IOException {
     if (files.isEmpty()) {
       throw Rejection.invalidArgument("Expected to deploy at least one resource, but none given");
     }
@@ -44,11 +43,11 @@ public class DeploymentController {
       String name = file.getOriginalFilename() == null ? file.getName() : file.getOriginalFilename();
       resources.add(engine.parser.parse(name, file.getBytes()));
     }
-    return engine.writer.submit(batch -> {
+    return Committed.await(engine.writer.submit(batch -> {
       DeploymentCommand.Deployed deployed = engine.deployments.deploy(batch, resources);
       batch.afterCommit(() -> deployed.processes().forEach(p -> engine.definitions.put(p.key(), p)));
       return deployed;
-    }).thenApply(DeploymentController::toResult);
+    }).thenApply(DeploymentController::toResult));
   }
 
   private static DeploymentResult toResult(DeploymentCommand.Deployed deployed) {

@@ -68,6 +68,15 @@ public final class HistoryQueries {
       "processDefinitionKey", new SearchQuery.Field("(i.data->>'processDefinitionKey')::bigint", true),
       "creationTime", new SearchQuery.Field("i.creation_time", true));
 
+  private static final Map<String, SearchQuery.Field> PROCESS_DEFINITION_FIELDS = Map.of(
+      "processDefinitionKey", new SearchQuery.Field("d.key", true),
+      "processDefinitionId", new SearchQuery.Field("d.bpmn_process_id", false),
+      "version", new SearchQuery.Field("d.version", true),
+      "resourceName", new SearchQuery.Field("d.resource_name", false),
+      "isLatestVersion", new SearchQuery.Field(
+          "(d.version = (SELECT max(l.version) FROM engine.process_definition l WHERE l.bpmn_process_id = d.bpmn_process_id))",
+          false));
+
   private final JdbcTemplate jdbc;
   private final Engine engine;
 
@@ -93,6 +102,25 @@ public final class HistoryQueries {
     SearchQuery query = new SearchQuery(ELEMENT_INSTANCE_FIELDS, "e.key")
         .where("e.element_type <> 'PROCESS'").read(request);
     return page(query, "engine.element_instance e", "e.*", this::elementInstance);
+  }
+
+  public ElementInstanceResult elementInstance(long key) {
+    SearchQuery query = new SearchQuery(ELEMENT_INSTANCE_FIELDS, "e.key")
+        .where("e.element_type <> 'PROCESS'").where("e.key = ?", key);
+    List<ElementInstanceResult> found = page(query, "engine.element_instance e", "e.*", this::elementInstance).items();
+    return found.isEmpty() ? null : found.get(0);
+  }
+
+  public IncidentResult incident(long key) {
+    SearchQuery query = new SearchQuery(INCIDENT_FIELDS, "i.key").where("i.key = ?", key);
+    List<IncidentResult> found = page(query, "engine.incident i", "i.*", this::incident).items();
+    return found.isEmpty() ? null : found.get(0);
+  }
+
+  /** Keys only: the definitions themselves are immutable and held in memory. */
+  public Page<Long> processDefinitionKeys(JsonNode request) {
+    SearchQuery query = new SearchQuery(PROCESS_DEFINITION_FIELDS, "d.key").read(request);
+    return page(query, "engine.process_definition d", "d.key", rs -> rs.getLong("key"));
   }
 
   public Page<IncidentResult> incidents(JsonNode request) {

@@ -79,47 +79,47 @@ public class JobController {
   }
 
   @PostMapping(path = "/v2/jobs/{key}/completion")
-  public CompletableFuture<ResponseEntity<Void>> complete(@PathVariable("key") long key,
+  public ResponseEntity<Void> complete(@PathVariable("key") long key,
       @RequestBody(required = false) JobCompletionRequest request) {
     Map<String, Object> variables = limits.check(request == null ? null : request.getVariables());
-    return engine.writer.submit(batch -> {
+    return Committed.await(engine.writer.submit(batch -> {
       engine.jobs.complete(batch, key, variables);
       return ResponseEntity.noContent().<Void>build();
-    });
+    }));
   }
 
   @PostMapping(path = "/v2/jobs/{key}/failure")
-  public CompletableFuture<ResponseEntity<Void>> fail(@PathVariable("key") long key,
+  public ResponseEntity<Void> fail(@PathVariable("key") long key,
       @RequestBody(required = false) JobFailRequest request) {
     JobFailRequest body = request == null ? new JobFailRequest() : request;
     Map<String, Object> variables = limits.check(body.getVariables());
     int retries = body.getRetries() == null ? 0 : body.getRetries();
     long backoff = body.getRetryBackOff() == null ? 0 : body.getRetryBackOff();
-    return engine.writer.submit(batch -> {
+    return Committed.await(engine.writer.submit(batch -> {
       engine.jobs.fail(batch, key, retries, body.getErrorMessage(), backoff, variables);
       return ResponseEntity.noContent().<Void>build();
-    });
+    }));
   }
 
   @PostMapping(path = "/v2/jobs/{key}/error")
-  public CompletableFuture<ResponseEntity<Void>> error(@PathVariable("key") long key, @RequestBody JobErrorRequest request) {
+  public ResponseEntity<Void> error(@PathVariable("key") long key, @RequestBody JobErrorRequest request) {
     Map<String, Object> variables = limits.check(request.getVariables());
-    return engine.writer.submit(batch -> {
+    return Committed.await(engine.writer.submit(batch -> {
       engine.jobs.throwError(batch, key, request.getErrorCode(), request.getErrorMessage(), variables);
       return ResponseEntity.noContent().<Void>build();
-    });
+    }));
   }
 
   @PatchMapping(path = "/v2/jobs/{key}")
-  public CompletableFuture<ResponseEntity<Void>> update(@PathVariable("key") long key, @RequestBody JobUpdateRequest request) {
+  public ResponseEntity<Void> update(@PathVariable("key") long key, @RequestBody JobUpdateRequest request) {
     if (request.getChangeset() == null) {
       throw Rejection.invalidArgument("Expected a changeset, but none given");
     }
     Integer retries = request.getChangeset().getRetries();
     Long timeout = request.getChangeset().getTimeout();
-    return engine.writer.submit(batch -> {
+    return Committed.await(engine.writer.submit(batch -> {
       engine.jobs.update(batch, key, retries, timeout);
       return ResponseEntity.noContent().<Void>build();
-    });
+    }));
   }
 }

@@ -7,7 +7,6 @@ import io.camunda.client.protocol.rest.MessagePublicationResult;
 import io.camunda.client.protocol.rest.SignalBroadcastRequest;
 import io.camunda.client.protocol.rest.SignalBroadcastResult;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import landwatch.engine.Engine;
 import landwatch.engine.processing.Rejection;
 import org.springframework.http.MediaType;
@@ -28,35 +27,35 @@ public class MessageController {
   }
 
   @PostMapping(path = "/v2/messages/publication", produces = MediaType.APPLICATION_JSON_VALUE)
-  public CompletableFuture<MessagePublicationResult> publish(@RequestBody MessagePublicationRequest request) {
+  public MessagePublicationResult publish(@RequestBody MessagePublicationRequest request) {
     requireName(request.getName());
     Map<String, Object> variables = limits.check(request.getVariables());
     String correlationKey = request.getCorrelationKey() == null ? "" : request.getCorrelationKey();
     long ttl = request.getTimeToLive() == null ? 0 : request.getTimeToLive();
-    return engine.writer.submit(batch -> engine.bpmn.messages.publish(request.getName(), correlationKey, ttl,
+    return Committed.await(engine.writer.submit(batch -> engine.bpmn.messages.publish(request.getName(), correlationKey, ttl,
             request.getMessageId(), variables))
-        .thenApply(c -> new MessagePublicationResult().messageKey(String.valueOf(c.messageKey())).tenantId(DeploymentController.TENANT));
+        .thenApply(c -> new MessagePublicationResult().messageKey(String.valueOf(c.messageKey())).tenantId(DeploymentController.TENANT)));
   }
 
   @PostMapping(path = "/v2/messages/correlation", produces = MediaType.APPLICATION_JSON_VALUE)
-  public CompletableFuture<MessageCorrelationResult> correlate(@RequestBody MessageCorrelationRequest request) {
+  public MessageCorrelationResult correlate(@RequestBody MessageCorrelationRequest request) {
     requireName(request.getName());
     Map<String, Object> variables = limits.check(request.getVariables());
     String correlationKey = request.getCorrelationKey() == null ? "" : request.getCorrelationKey();
-    return engine.writer.submit(batch -> engine.bpmn.messages.correlateNow(request.getName(), correlationKey, variables))
+    return Committed.await(engine.writer.submit(batch -> engine.bpmn.messages.correlateNow(request.getName(), correlationKey, variables))
         .thenApply(c -> new MessageCorrelationResult()
             .messageKey(String.valueOf(c.messageKey()))
             .processInstanceKey(String.valueOf(c.processInstanceKeys().get(0)))
-            .tenantId(DeploymentController.TENANT));
+            .tenantId(DeploymentController.TENANT)));
   }
 
   @PostMapping(path = "/v2/signals/broadcast", produces = MediaType.APPLICATION_JSON_VALUE)
-  public CompletableFuture<SignalBroadcastResult> broadcast(@RequestBody SignalBroadcastRequest request) {
+  public SignalBroadcastResult broadcast(@RequestBody SignalBroadcastRequest request) {
     requireName(request.getSignalName());
     Map<String, Object> variables = limits.check(request.getVariables());
-    return engine.writer.submit(batch -> engine.bpmn.behaviors.signals().broadcast(request.getSignalName(),
+    return Committed.await(engine.writer.submit(batch -> engine.bpmn.behaviors.signals().broadcast(request.getSignalName(),
             variables == null ? Map.of() : variables))
-        .thenApply(key -> new SignalBroadcastResult().signalKey(String.valueOf(key)).tenantId(DeploymentController.TENANT));
+        .thenApply(key -> new SignalBroadcastResult().signalKey(String.valueOf(key)).tenantId(DeploymentController.TENANT)));
   }
 
   private static void requireName(String name) {

@@ -87,11 +87,11 @@ public class ProcessInstanceController {
   }
 
   @PostMapping(path = "/v2/process-instances/{key}/cancellation")
-  public CompletableFuture<ResponseEntity<Void>> cancel(@PathVariable("key") long key) {
-    return engine.writer.submit(batch -> {
+  public ResponseEntity<Void> cancel(@PathVariable("key") long key) {
+    return Committed.await(engine.writer.submit(batch -> {
       engine.processInstances.cancel(batch, key);
       return ResponseEntity.noContent().<Void>build();
-    });
+    }));
   }
 
   @PostMapping(path = "/v2/process-instances/search", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import landwatch.engine.model.ExecutableProcess;
@@ -62,7 +63,7 @@ public final class StreamProcessor implements AutoCloseable {
   }
 
   /** Loads the state, shows it to {@code onLoaded} before any command runs, and starts writing. */
-  public void start(java.util.function.Consumer<EngineState> onLoaded) {
+  public void start(Consumer<EngineState> onLoaded) {
     reload();
     onLoaded.accept(state);
     running = true;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class EngineState {
 
   private final Map<Long, Incident> incidents = new LinkedHashMap<>();
   /** "processId/correlationKey" of running instances a message start event created. */
-  private final Set<String> messageStartedInstances = new java.util.HashSet<>();
+  private final Set<String> messageStartedInstances = new HashSet<>();
   private final Map<Long, Set<Long>> incidentsByInstance = new HashMap<>();
 
   // ---- deployed processes and resources

@@ -27,6 +27,21 @@ class DeploymentTest extends EngineTest {
   }
 
   @Test
+  void deployedDefinitionsCanBeReadBackWithTheirXml() {
+    String id = uniqueId("readback");
+    BpmnModelInstance v1 = Bpmn.createExecutableProcess(id).name("Spot check").startEvent().endEvent().done();
+    client.newDeployResourceCommand().addProcessModel(v1, "spot.bpmn").send().join();
+    long latest = deploy(Bpmn.createExecutableProcess(id).name("Spot check").startEvent().endEvent("done").done());
+    var definition = client.newProcessDefinitionGetRequest(latest).send().join();
+    assertThat(definition.getName()).isEqualTo("Spot check");
+    assertThat(definition.getVersion()).isEqualTo(2);
+    assertThat(client.newProcessDefinitionGetXmlRequest(latest).send().join()).contains("id=\"done\"");
+    var found = client.newProcessDefinitionSearchRequest().filter(f -> f.processDefinitionId(id).isLatestVersion(true))
+        .send().join().items();
+    assertThat(found).singleElement().satisfies(d -> assertThat(d.getProcessDefinitionKey()).isEqualTo(latest));
+  }
+
+  @Test
   void invalidBpmnIsRejectedWithTheValidatorsMessage() {
     String id = uniqueId("invalid");
     BpmnModelInstance noType = Bpmn.createExecutableProcess(id).startEvent().serviceTask("nameless").endEvent().done();

@@ -83,6 +83,9 @@ class JobWorkerTaskTest extends EngineTest {
       assertThat(incident.getJobKey()).isEqualTo(job.getKey());
     });
     assertThat(client.newProcessInstanceGetRequest(instance).send().join().getHasIncident()).isTrue();
+    assertThat(client.newIncidentGetRequest(incidents.get(0).getIncidentKey()).send().join().getElementId()).isEqualTo("task");
+    assertThat(client.newElementInstanceGetRequest(job.getElementInstanceKey()).send().join().getIncidentKey())
+        .isEqualTo(incidents.get(0).getIncidentKey());
     assertThat(activate(id, 1)).isEmpty();
 
     assertThatThrownBy(() -> client.newResolveIncidentCommand(incidents.get(0).getIncidentKey()).send().join())

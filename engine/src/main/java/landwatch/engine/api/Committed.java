@@ -1,0 +1,28 @@
+package landwatch.engine.api;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Waits for a command's batch to commit on the request thread. Commits take milliseconds, and a
+ * short wait costs less than an asynchronous re-dispatch; only long polls and awaited instances
+ * are parked as deferred results.
+ */
+final class Committed {
+
+  private Committed() {}
+
+  static <T> T await(CompletableFuture<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the engine", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+}
