@@ -3,7 +3,6 @@ package landwatch.spatial;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,15 +21,12 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * The oversize-upload class of {@link BadInputNothingStoredTest}: a configured input limit far
  * below the default, so that a small file is "oversize". A limit of its own means a context of
- * its own, with its own database directory (the shared one is held by the shared context); it is
- * closed after the class.
+ * its own; it is closed after the class.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = "landwatch.import.limits.max-input-bytes=" + OversizeUploadTest.LIMIT)
@@ -41,16 +37,6 @@ class OversizeUploadTest {
   private static final Cgcs2000Crs ZONE_35 = Cgcs2000Crs.gaussKruger(105, true);
   private static final List<String> TABLES =
       List.of("batch", "spot", "spot_spatial_result", "layer_version", "layer_feature");
-
-  @DynamicPropertySource
-  static void ownDataDirectory(DynamicPropertyRegistry registry) {
-    String shared = System.getProperty("landwatch.data-dir");
-    Path own =
-        shared != null
-            ? Path.of(shared + "-oversize")
-            : Path.of("target", "test-data", "oversize-" + ProcessHandle.current().pid());
-    registry.add("landwatch.data-dir", own::toString);
-  }
 
   @Autowired TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;

@@ -200,19 +200,20 @@ class SpatialImportApiTest {
 
   @Test
   void anOlderSurveyYearDoesNotReplaceANewerOne() {
-    Geometry parcel = KnownShapes.square(ZONE_35, 106.1, 38.6, 200);
+    // Far from every spot the tests place, so that no other test's results change with it.
+    Geometry parcel = KnownShapes.square(ZONE_35, 104.5, 39.2, 200);
     byte[] layer = shapefile(ZONE_35, StandardCharsets.UTF_8, List.of(layerFeature(0, parcel)));
-    assertThat(Uploads.post(http, "/api/layers/TEMPORARY_LAND?year=2024", "lsyd-2024.zip", layer).getStatusCode())
+    assertThat(Uploads.post(http, "/api/layers/FACILITY_AGRICULTURE?year=2024", "ssny-2024.zip", layer).getStatusCode())
         .isEqualTo(HttpStatus.CREATED);
     int versions = jdbc.queryForObject("SELECT count(*) FROM layer_version", Integer.class);
 
-    ResponseEntity<JsonNode> older = Uploads.post(http, "/api/layers/TEMPORARY_LAND?year=2022", "lsyd-2022.zip", layer);
+    ResponseEntity<JsonNode> older = Uploads.post(http, "/api/layers/FACILITY_AGRICULTURE?year=2022", "ssny-2022.zip", layer);
 
     assertThat(older.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(older.getBody().path("detail").asText()).contains("2024", "2022", "临时用地");
+    assertThat(older.getBody().path("detail").asText()).contains("2024", "2022", "设施农用地");
     assertThat(jdbc.queryForObject("SELECT count(*) FROM layer_version", Integer.class)).isEqualTo(versions);
     assertThat(
-            Uploads.post(http, "/api/layers/TEMPORARY_LAND?year=2024", "lsyd-2024-corrected.zip", layer)
+            Uploads.post(http, "/api/layers/FACILITY_AGRICULTURE?year=2024", "ssny-2024-corrected.zip", layer)
                 .getStatusCode())
         .as("the same year again is a correction")
         .isEqualTo(HttpStatus.CREATED);
