@@ -16,6 +16,7 @@ import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Reference layer versions and their polygons in PostgreSQL. */
 @Repository
@@ -84,7 +85,11 @@ public class LayerStore {
         .findFirst();
   }
 
-  /** Streams a version's polygons without holding them all as rows. */
+  /**
+   * Streams a version's polygons without holding them all as rows. In a transaction because
+   * PostgreSQL's driver only fetches in portions (a cursor) when autocommit is off.
+   */
+  @Transactional(readOnly = true)
   public void forEachGeometry(LayerVersion version, Consumer<Geometry> consumer) {
     jdbc.query(
         connection -> {
