@@ -36,6 +36,9 @@ abstract class ActivityProcessor implements BpmnElementProcessor {
     if (!b.mappings().applyOutputs(element, instance, instance.triggerVariables)) {
       return;
     }
+    if (!b.transitions().beforeCompleted(instance)) {
+      return;
+    }
     b.subscriptions().unsubscribe(instance);
     ElementInstance flowScope = b.transitions().transitionToCompleted(instance);
     b.transitions().takeOutgoingFlows(element, instance, flowScope);
