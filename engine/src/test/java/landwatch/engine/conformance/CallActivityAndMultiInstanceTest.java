@@ -7,6 +7,7 @@ import io.camunda.client.api.response.ProcessInstanceResult;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -195,7 +196,9 @@ class CallActivityAndMultiInstanceTest extends EngineTest {
         .endEvent().done());
     long instance = start(id);
     ActivatedJob first = activateOne(id);
-    client.newCompleteCommand(first.getKey()).send().join();
+    Map<String, Object> noVerdict = new HashMap<>();
+    noVerdict.put("verdict", null);
+    client.newCompleteCommand(first.getKey()).variables(noVerdict).send().join();
 
     assertThat(activeIncidents(instance)).singleElement().satisfies(i -> {
       assertThat(i.getErrorType().name()).isEqualTo("EXTRACT_VALUE_ERROR");
@@ -204,6 +207,7 @@ class CallActivityAndMultiInstanceTest extends EngineTest {
     // the failed inner instance does not count as completed: the next one has not started
     assertThat(activate(id, 10)).isEmpty();
 
+    // fixed on the inner instance: resolving must not bring the job's null back
     client.newSetVariablesCommand(first.getElementInstanceKey()).variables(Map.of("verdict", "ok-1")).local(true)
         .send().join();
     client.newResolveIncidentCommand(activeIncidents(instance).get(0).getIncidentKey()).send().join();
