@@ -33,7 +33,15 @@ abstract class ActivityProcessor implements BpmnElementProcessor {
 
   @Override
   public void onComplete(ExecutableElement element, ElementInstance instance) {
-    if (!b.mappings().applyOutputs(element, instance, instance.triggerVariables)) {
+    boolean applied = b.mappings().applyOutputs(element, instance, instance.triggerVariables);
+    // The job's or event's variables are in place now, once, as Zeebe applies them when the job
+    // completes: re-running the completion after an incident must not overwrite what was fixed.
+    instance.triggerVariables = null;
+    b.ctx().state().touch(instance);
+    if (!applied) {
+      return;
+    }
+    if (!b.transitions().beforeCompleted(instance)) {
       return;
     }
     b.subscriptions().unsubscribe(instance);
@@ -43,9 +51,6 @@ abstract class ActivityProcessor implements BpmnElementProcessor {
 
   @Override
   public void onTerminate(ExecutableElement element, ElementInstance instance) {
-    b.jobs().cancelJob(instance);
-    b.subscriptions().unsubscribe(instance);
-    b.incidents().resolveAll(instance);
-    b.transitions().transitionToTerminated(instance);
+    b.termination().terminateLeaf(instance);
   }
 }

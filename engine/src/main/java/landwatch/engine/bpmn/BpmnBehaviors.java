@@ -8,6 +8,7 @@ public record BpmnBehaviors(
     VariableMappingBehavior mappings,
     IncidentBehavior incidents,
     JobBehavior jobs,
+    TerminationBehavior termination,
     EventSubscriptionBehavior subscriptions,
     EventTriggerBehavior events,
     ProcessInstanceCreation creation,

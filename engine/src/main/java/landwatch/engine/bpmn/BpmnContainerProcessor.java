@@ -9,8 +9,13 @@ import landwatch.engine.state.ElementInstance;
  */
 public interface BpmnContainerProcessor extends BpmnElementProcessor {
 
-  /** A child is about to complete; its variables are still there. */
-  default void beforeChildCompleted(ExecutableElement element, ElementInstance container, ElementInstance child) {}
+  /**
+   * A child is about to complete; its variables are still there. False when the container raised
+   * an incident on the child instead, which then stays COMPLETING until the incident is resolved.
+   */
+  default boolean beforeChildCompleted(ExecutableElement element, ElementInstance container, ElementInstance child) {
+    return true;
+  }
 
   /** An execution path inside the container ended, with a completed child and no flow taken. */
   void onChildCompleted(ExecutableElement element, ElementInstance container, ElementInstance child);

@@ -21,8 +21,9 @@ public final class BpmnEngine {
     SignalBroadcaster signals = new SignalBroadcaster(ctx);
     signals.wire(events, creation);
     IncidentBehavior incidents = new IncidentBehavior(ctx);
+    JobBehavior jobs = new JobBehavior(ctx, variables);
     behaviors = new BpmnBehaviors(ctx, transitions, variables, new VariableMappingBehavior(variables, incidents), incidents,
-        new JobBehavior(ctx, variables), subscriptions, events, creation, signals);
+        jobs, new TerminationBehavior(jobs, subscriptions, incidents, transitions), subscriptions, events, creation, signals);
     messages = new MessageCorrelation(ctx, events, creation);
     subscriptions.onMessageSubscriptionOpened(messages::correlateBuffered);
     listeners.add(messages);

@@ -97,12 +97,25 @@ public final class BpmnStateTransitions {
     }
   }
 
-  /** Ends the instance as completed; returns its flow scope (null for a process instance). */
+  /**
+   * Hands a completing activity to its flow scope before it completes: a multi-instance body
+   * collects its output element and evaluates its completion condition there. False when that
+   * failed and raised an incident on the activity (Zeebe's beforeExecutionPathCompleted), so the
+   * caller must stop; resolving the incident re-runs the completion.
+   */
+  public boolean beforeCompleted(ElementInstance instance) {
+    ElementInstance flowScope = ctx.flowScope(instance);
+    return flowScope == null
+        || processors.container(flowScope.type).beforeChildCompleted(ctx.element(flowScope), flowScope, instance);
+  }
+
+  /**
+   * Ends the instance as completed; returns its flow scope (null for a process instance). An
+   * activity must have passed {@link #beforeCompleted} first.
+   */
   public ElementInstance transitionToCompleted(ElementInstance instance) {
     ElementInstance flowScope = ctx.flowScope(instance);
-    if (flowScope != null) {
-      processors.container(flowScope.type).beforeChildCompleted(ctx.element(flowScope), flowScope, instance);
-    } else {
+    if (flowScope == null) {
       listeners.forEach(l -> l.onCompleted(instance));
       ElementInstance caller = instance.parentElementInstanceKey < 0 ? null : ctx.state().instance(instance.parentElementInstanceKey);
       if (caller != null) {

@@ -59,11 +59,12 @@ final class CallActivityProcessor extends ActivityProcessor implements BpmnConta
   }
 
   @Override
-  public void beforeChildCompleted(ExecutableElement element, ElementInstance callActivity, ElementInstance child) {
+  public boolean beforeChildCompleted(ExecutableElement element, ElementInstance callActivity, ElementInstance child) {
     if (element.propagateAllChildVariables || !element.outputs.isEmpty()) {
       callActivity.triggerVariables = new LinkedHashMap<>(b.ctx().state().localVariables(child.key));
       b.ctx().state().touch(callActivity);
     }
+    return true;
   }
 
   @Override

@@ -23,9 +23,6 @@ abstract class EventProcessor implements BpmnElementProcessor {
 
   @Override
   public void onTerminate(ExecutableElement element, ElementInstance instance) {
-    b.jobs().cancelJob(instance);
-    b.subscriptions().unsubscribe(instance);
-    b.incidents().resolveAll(instance);
-    b.transitions().transitionToTerminated(instance);
+    b.termination().terminateLeaf(instance);
   }
 }

@@ -23,9 +23,7 @@ abstract class GatewayProcessor implements BpmnElementProcessor {
 
   @Override
   public void onTerminate(ExecutableElement element, ElementInstance instance) {
-    b.subscriptions().unsubscribe(instance);
-    b.incidents().resolveAll(instance);
-    b.transitions().transitionToTerminated(instance);
+    b.termination().terminateLeaf(instance);
   }
 
   protected boolean isTrue(ExecutableElement gateway, ElementInstance instance, ExecutableFlow flow,

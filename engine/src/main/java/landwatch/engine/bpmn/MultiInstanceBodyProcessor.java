@@ -77,32 +77,58 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
     b.variables().setLocal(inner, "loopCounter", loopCounter);
   }
 
+  /**
+   * Collects the inner instance's output element and evaluates the completion condition. As in
+   * Zeebe, a failing evaluation (or a condition that is not a boolean) raises an EXTRACT_VALUE_ERROR
+   * incident on the inner instance, which stays completing and counts as completed only once the
+   * incident is resolved and the evaluation succeeds.
+   */
   @Override
   @SuppressWarnings("unchecked")
-  public void beforeChildCompleted(ExecutableElement element, ElementInstance body, ElementInstance inner) {
+  public boolean beforeChildCompleted(ExecutableElement element, ElementInstance body, ElementInstance inner) {
     LoopCharacteristics loop = element.loop;
-    body.loopCompleted++;
-    b.ctx().state().touch(body);
     Map<String, Object> context = b.variables().visible(inner.key);
+    List<Object> output = null;
     if (loop.outputCollection() != null && loop.outputElement() != null) {
       FeelResult value = b.ctx().evaluate(loop.outputElement(), context);
+      if (value.isFailure()) {
+        return evaluationFailed(inner, value.failure());
+      }
       Object current = b.ctx().state().localVariables(body.key).get(loop.outputCollection());
-      List<Object> output = current instanceof List<?> list ? new ArrayList<>((List<Object>) list) : new ArrayList<>();
+      output = current instanceof List<?> list ? new ArrayList<>((List<Object>) list) : new ArrayList<>();
       while (output.size() < inner.loopCounter) {
         output.add(null);
       }
       output.set(inner.loopCounter - 1, value.value());
-      b.variables().setLocal(body, loop.outputCollection(), output);
     }
+    boolean conditionMet = false;
     if (loop.completionCondition() != null) {
       context.put("numberOfInstances", body.loopTotal);
-      context.put("numberOfCompletedInstances", body.loopCompleted);
+      context.put("numberOfCompletedInstances", body.loopCompleted + 1);
       context.put("numberOfActiveInstances", body.activeChildren - 1);
       FeelResult condition = b.ctx().evaluate(loop.completionCondition(), context);
-      if (!condition.isFailure() && Boolean.TRUE.equals(condition.value())) {
-        body.loopCompletionConditionMet = true;
+      if (condition.isFailure()) {
+        return evaluationFailed(inner, condition.failure());
       }
+      if (!(condition.value() instanceof Boolean met)) {
+        return evaluationFailed(inner, "Expected result of the expression '" + loop.completionCondition().feel()
+            + "' to be 'BOOLEAN', but was '" + condition.value() + "'");
+      }
+      conditionMet = met;
     }
+    // only now that nothing can fail does the inner instance count, so a retry counts it once
+    if (output != null) {
+      b.variables().setLocal(body, loop.outputCollection(), output);
+    }
+    body.loopCompleted++;
+    body.loopCompletionConditionMet |= conditionMet;
+    b.ctx().state().touch(body);
+    return true;
+  }
+
+  private boolean evaluationFailed(ElementInstance inner, String message) {
+    b.incidents().raise(inner, IncidentTypes.EXTRACT_VALUE_ERROR, message, IncidentBehavior.STEP_COMPLETE, -1);
+    return false;
   }
 
   @Override

@@ -49,6 +49,9 @@ final class ScopeProcessor implements BpmnContainerProcessor {
     if (element.type != ElementType.PROCESS && !b.mappings().applyOutputs(element, instance, null)) {
       return;
     }
+    if (!b.transitions().beforeCompleted(instance)) {
+      return;
+    }
     b.subscriptions().unsubscribe(instance);
     ElementInstance flowScope = b.transitions().transitionToCompleted(instance);
     b.transitions().takeOutgoingFlows(element, instance, flowScope);

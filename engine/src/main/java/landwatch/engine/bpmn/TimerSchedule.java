@@ -11,7 +11,8 @@ import org.springframework.scheduling.support.CronExpression;
 
 /**
  * Timer values: an ISO-8601 date, an ISO-8601 duration, or a cycle, either a repeating interval
- * {@code R[n]/duration} or a cron expression (Spring's six-field syntax, as Zeebe accepts).
+ * {@code R[n]/duration} or {@code R[n]/start/duration} (the start a date-time with offset or zone),
+ * or a cron expression (Spring's six-field syntax, as Zeebe accepts).
  */
 public record TimerSchedule(long dueDate, int repetitions, String interval) {
 
@@ -38,14 +39,21 @@ public record TimerSchedule(long dueDate, int repetitions, String interval) {
       }
       return new TimerSchedule(addInterval(now, CRON + text), -1, CRON + text);
     }
-    int slash = text.indexOf('/');
-    if (slash < 0 || text.indexOf('/', slash + 1) >= 0) {
-      throw new DateTimeParseException("expected R[n]/duration", text, 0);
+    String[] parts = text.split("/", -1);
+    if (parts.length < 2 || parts.length > 3) {
+      throw new DateTimeParseException("expected R[n]/duration or R[n]/start/duration", text, 0);
     }
-    String count = text.substring(1, slash);
+    String count = parts[0].substring(1);
     int repetitions = count.isEmpty() ? -1 : Integer.parseInt(count);
-    String interval = text.substring(slash + 1);
-    return new TimerSchedule(addInterval(now, interval), repetitions, interval);
+    String interval = parts[parts.length - 1];
+    if (parts.length == 2) {
+      return new TimerSchedule(addInterval(now, interval), repetitions, interval);
+    }
+    // As Zeebe 8.8: the first repetition is due at the start date; once that has passed, an
+    // interval from now (computed even then, so that a bad interval fails when the timer is created)
+    long start = ZonedDateTime.parse(parts[1]).toInstant().toEpochMilli();
+    long afterNow = addInterval(now, interval);
+    return new TimerSchedule(start > now ? start : afterNow, repetitions, interval);
   }
 
   /** The next due date after {@code from}: a cron cycle's next match, or {@code from} plus the interval. */

@@ -13,7 +13,8 @@ import landwatch.engine.state.Timer;
 
 /**
  * Fires due timers. A timer that fell due while the engine was down fires once on start; a cycle
- * then continues from now, so downtime never causes a burst of repetitions.
+ * then continues with its next repetition that is still ahead, so downtime never causes a burst of
+ * repetitions.
  */
 public final class TimerTrigger implements DueWork {
 
@@ -67,7 +68,10 @@ public final class TimerTrigger implements DueWork {
     next.targetElementId = fired.targetElementId;
     next.interval = fired.interval;
     next.repetitions = fired.repetitions < 0 ? -1 : fired.repetitions - 1;
-    next.dueDate = TimerSchedule.addInterval(Math.max(fired.dueDate, batch.now), fired.interval);
+    // As Zeebe: the next repetition follows the one that fired, unless that is already overdue
+    // (the clock jumped, or the engine was down); then it follows now, so nothing fires in a burst.
+    long natural = TimerSchedule.addInterval(fired.dueDate, fired.interval);
+    next.dueDate = natural > batch.now ? natural : TimerSchedule.addInterval(batch.now, fired.interval);
     batch.state.putTimer(next);
     batch.append(next.key, "TIMER", "CREATED", Map.of("targetElementId", next.targetElementId, "dueDate", next.dueDate));
   }

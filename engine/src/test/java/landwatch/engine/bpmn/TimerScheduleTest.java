@@ -34,6 +34,19 @@ class TimerScheduleTest {
   }
 
   @Test
+  void cyclesWithAStartDateAreFirstDueAtTheStartOrAnIntervalFromNowWhenItHasPassed() {
+    TimerSchedule future = TimerSchedule.cycle("R2/2026-03-26T06:00:00+08:00/PT1H", NOW);
+    assertThat(future.dueDate()).isEqualTo(Instant.parse("2026-03-25T22:00:00Z").toEpochMilli());
+    assertThat(future.repetitions()).isEqualTo(2);
+    assertThat(future.interval()).isEqualTo("PT1H");
+    TimerSchedule past = TimerSchedule.cycle("R/2026-01-01T00:00:00Z/P1D", NOW);
+    assertThat(past.dueDate()).isEqualTo(Instant.parse("2026-03-26T08:00:00Z").toEpochMilli());
+    assertThat(past.repetitions()).isEqualTo(-1);
+    assertThatThrownBy(() -> TimerSchedule.cycle("R2/2026-03-26T06:00:00Z/hourly", NOW))
+        .isInstanceOf(DateTimeParseException.class);
+  }
+
+  @Test
   void cronCyclesRepeatAtTheirNextMatch() {
     TimerSchedule mondays = TimerSchedule.cycle("0 0 9 * * MON", NOW);
     assertThat(mondays.dueDate()).isEqualTo(Instant.parse("2026-03-30T09:00:00Z").toEpochMilli());

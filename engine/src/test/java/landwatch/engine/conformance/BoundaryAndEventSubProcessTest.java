@@ -157,4 +157,85 @@ class BoundaryAndEventSubProcessTest extends EngineTest {
     client.newCompleteCommand(job.getKey()).send().join();
     assertThat(elementIds(instance, "ACTIVE")).containsExactly("review");
   }
+
+  /** A job without retries: its task stays ACTIVATED with a JOB_NO_RETRIES incident. */
+  private long failWithoutRetries(String jobType, long instance) {
+    client.newFailCommand(activateOne(jobType).getKey()).retries(0).errorMessage("down").send().join();
+    assertThat(activeIncidents(instance)).singleElement()
+        .satisfies(i -> assertThat(i.getErrorType().name()).isEqualTo("JOB_NO_RETRIES"));
+    return activeIncidents(instance).get(0).getIncidentKey();
+  }
+
+  private String incidentState(long incidentKey) {
+    return client.newIncidentGetRequest(incidentKey).send().join().getState().name();
+  }
+
+  @Test
+  void interruptingTimerBoundaryTerminatesATaskStuckInAnIncidentAndResolvesTheIncident() {
+    String id = uniqueId("incident-timer");
+    deploy(Bpmn.createExecutableProcess(id).startEvent()
+        .serviceTask("verify", t -> t.zeebeJobType(id))
+        .boundaryEvent("overdue", b -> b.timerWithDuration("PT1H"))
+        .serviceTask("escalate", t -> t.zeebeJobType(id + "-escalate")).endEvent()
+        .moveToActivity("verify").endEvent().done());
+    long instance = start(id);
+    long incident = failWithoutRetries(id, instance);
+
+    pinClock(System.currentTimeMillis() + Duration.ofHours(2).toMillis());
+    assertThat(elementIds(instance, "TERMINATED")).containsExactly("verify");
+    assertThat(incidentState(incident)).isEqualTo("RESOLVED");
+    assertThat(activeIncidents(instance)).isEmpty();
+    completeJob(id + "-escalate", Map.of());
+    assertThat(processState(instance)).isEqualTo("COMPLETED");
+  }
+
+  @Test
+  void nonInterruptingTimerBoundaryFiresOnATaskStuckInAnIncidentWhichKeepsIt() {
+    String id = uniqueId("incident-timer-nonint");
+    deploy(Bpmn.createExecutableProcess(id).startEvent()
+        .serviceTask("verify", t -> t.zeebeJobType(id))
+        .boundaryEvent("remind", b -> b.cancelActivity(false).timerWithDuration("PT1H"))
+        .serviceTask("remind-officer", t -> t.zeebeJobType(id + "-remind")).endEvent()
+        .moveToActivity("verify").endEvent().done());
+    long instance = start(id);
+    long incident = failWithoutRetries(id, instance);
+
+    pinClock(System.currentTimeMillis() + Duration.ofHours(2).toMillis());
+    assertThat(activate(id + "-remind", 5)).hasSize(1);
+    assertThat(incidentState(incident)).isEqualTo("ACTIVE");
+    assertThat(elementIds(instance, "ACTIVE")).contains("verify");
+  }
+
+  @Test
+  void interruptingMessageBoundaryTerminatesATaskStuckInAnIncidentAndResolvesTheIncident() {
+    String id = uniqueId("incident-message");
+    deploy(Bpmn.createExecutableProcess(id).startEvent()
+        .serviceTask("verify", t -> t.zeebeJobType(id))
+        .boundaryEvent("withdrawn", b -> b.message(m -> m.name(id).zeebeCorrelationKeyExpression("k")))
+        .endEvent("closed")
+        .moveToActivity("verify").endEvent().done());
+    long instance = start(id, Map.of("k", "w"));
+    long incident = failWithoutRetries(id, instance);
+
+    client.newPublishMessageCommand().messageName(id).correlationKey("w").send().join();
+    assertThat(processState(instance)).isEqualTo("COMPLETED");
+    assertThat(elementIds(instance, "TERMINATED")).containsExactly("verify");
+    assertThat(incidentState(incident)).isEqualTo("RESOLVED");
+  }
+
+  @Test
+  void interruptingEventSubProcessTerminatesATaskStuckInAnIncidentAndResolvesTheIncident() {
+    String id = uniqueId("incident-esp");
+    deploy(Bpmn.createExecutableProcess(id)
+        .eventSubProcess("cancelled", e -> e.startEvent("cancel").message(m -> m.name(id).zeebeCorrelationKeyExpression("k"))
+            .endEvent())
+        .startEvent().serviceTask("verify", t -> t.zeebeJobType(id)).endEvent().done());
+    long instance = start(id, Map.of("k", "c"));
+    long incident = failWithoutRetries(id, instance);
+
+    client.newPublishMessageCommand().messageName(id).correlationKey("c").send().join();
+    assertThat(processState(instance)).isEqualTo("COMPLETED");
+    assertThat(elementIds(instance, "TERMINATED")).containsExactly("verify");
+    assertThat(incidentState(incident)).isEqualTo("RESOLVED");
+  }
 }

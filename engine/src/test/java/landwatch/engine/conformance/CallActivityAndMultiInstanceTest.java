@@ -7,6 +7,7 @@ import io.camunda.client.api.response.ProcessInstanceResult;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -155,5 +156,63 @@ class CallActivityAndMultiInstanceTest extends EngineTest {
     assertThat(jobs).extracting(j -> j.getVariablesAsMap().get("spot")).containsExactlyInAnyOrder("x", "y");
     jobs.forEach(j -> client.newCompleteCommand(j.getKey()).send().join());
     assertThat(processState(instance)).isEqualTo("COMPLETED");
+  }
+
+  @Test
+  void completionConditionThatIsNotABooleanRaisesAnIncidentOnTheInnerInstanceAndContinuesOnceResolved() {
+    String id = uniqueId("mi-condition-incident");
+    deploy(Bpmn.createExecutableProcess(id).startEvent()
+        .serviceTask("vote", t -> t.zeebeJobType(id).multiInstance(mi -> mi.parallel()
+            .zeebeInputCollectionExpression("[1, 2]").completionCondition("= enough")))
+        .endEvent().done());
+    long instance = start(id);
+    List<ActivatedJob> jobs = activate(id, 10);
+    assertThat(jobs).hasSize(2);
+    client.newCompleteCommand(jobs.get(0).getKey()).send().join();
+
+    // Zeebe: the condition evaluates to null (no variable "enough"), which is not a boolean
+    assertThat(activeIncidents(instance)).singleElement().satisfies(i -> {
+      assertThat(i.getErrorType().name()).isEqualTo("EXTRACT_VALUE_ERROR");
+      assertThat(i.getElementId()).isEqualTo("vote");
+      assertThat(i.getElementInstanceKey()).isEqualTo(jobs.get(0).getElementInstanceKey());
+    });
+    assertThat(processState(instance)).isEqualTo("ACTIVE");
+
+    client.newSetVariablesCommand(instance).variables(Map.of("enough", true)).send().join();
+    client.newResolveIncidentCommand(activeIncidents(instance).get(0).getIncidentKey()).send().join();
+    assertThat(activeIncidents(instance)).isEmpty();
+    assertThat(processState(instance)).isEqualTo("COMPLETED");
+    assertThat(elementIds(instance, "TERMINATED")).containsExactly("vote");
+  }
+
+  @Test
+  void outputElementThatFailsRaisesAnIncidentOnTheInnerInstanceAndIsCollectedOnceResolved() {
+    String id = uniqueId("mi-output-incident");
+    deploy(Bpmn.createExecutableProcess(id).startEvent()
+        .serviceTask("check", t -> t.zeebeJobType(id).multiInstance(mi -> mi.sequential()
+            .zeebeInputCollectionExpression("[1, 2]")
+            .zeebeOutputCollection("verdicts").zeebeOutputElementExpression("assert(verdict, verdict != null)")))
+        .serviceTask("after", t -> t.zeebeJobType(id + "-after"))
+        .endEvent().done());
+    long instance = start(id);
+    ActivatedJob first = activateOne(id);
+    Map<String, Object> noVerdict = new HashMap<>();
+    noVerdict.put("verdict", null);
+    client.newCompleteCommand(first.getKey()).variables(noVerdict).send().join();
+
+    assertThat(activeIncidents(instance)).singleElement().satisfies(i -> {
+      assertThat(i.getErrorType().name()).isEqualTo("EXTRACT_VALUE_ERROR");
+      assertThat(i.getElementInstanceKey()).isEqualTo(first.getElementInstanceKey());
+    });
+    // the failed inner instance does not count as completed: the next one has not started
+    assertThat(activate(id, 10)).isEmpty();
+
+    // fixed on the inner instance: resolving must not bring the job's null back
+    client.newSetVariablesCommand(first.getElementInstanceKey()).variables(Map.of("verdict", "ok-1")).local(true)
+        .send().join();
+    client.newResolveIncidentCommand(activeIncidents(instance).get(0).getIncidentKey()).send().join();
+    assertThat(activeIncidents(instance)).isEmpty();
+    client.newCompleteCommand(activateOne(id).getKey()).variables(Map.of("verdict", "ok-2")).send().join();
+    assertThat(variablesSeenBy(id + "-after").get("verdicts")).isEqualTo(List.of("ok-1", "ok-2"));
   }
 }

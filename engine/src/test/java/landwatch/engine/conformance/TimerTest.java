@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +68,51 @@ class TimerTest extends EngineTest {
     pinClock(now + Duration.ofMinutes(122).toMillis());
     assertThat(activate(id + "-remind", 10)).hasSize(2);
     assertThat(activate(id, 1)).hasSize(1);
+  }
+
+  /** How often the boundary event "remind" fired (counted as element instances: jobs would time out). */
+  private long reminders(long instance) {
+    return elements(instance).stream().filter(e -> e.getElementId().equals("remind")).count();
+  }
+
+  private String reminderProcess(String id, String cycle) {
+    deploy(Bpmn.createExecutableProcess(id).startEvent()
+        .serviceTask("verify", t -> t.zeebeJobType(id))
+        .boundaryEvent("remind", b -> b.cancelActivity(false).timerWithCycle(cycle))
+        .serviceTask("remind-officer", t -> t.zeebeJobType(id + "-remind")).endEvent()
+        .moveToActivity("verify").endEvent().done());
+    return id;
+  }
+
+  @Test
+  void cycleWithAStartDateFiresFirstAtTheStartThenEveryIntervalNTimes() {
+    long startDate = Instant.ofEpochMilli(inFuture(Duration.ofDays(1))).truncatedTo(ChronoUnit.SECONDS).toEpochMilli();
+    long instance = start(reminderProcess(uniqueId("cycle-start"), "R2/" + Instant.ofEpochMilli(startDate) + "/PT1H"));
+    pinClock(startDate - Duration.ofMinutes(1).toMillis());
+    assertThat(reminders(instance)).isZero();
+    pinClock(startDate + Duration.ofMinutes(30).toMillis());
+    assertThat(reminders(instance)).isEqualTo(1);
+    // the repetitions keep to the start date, not to when the clock was seen past it
+    pinClock(startDate + Duration.ofMinutes(59).toMillis());
+    assertThat(reminders(instance)).isEqualTo(1);
+    pinClock(startDate + Duration.ofHours(1).toMillis());
+    assertThat(reminders(instance)).isEqualTo(2);
+    pinClock(startDate + Duration.ofHours(5).toMillis());
+    assertThat(reminders(instance)).isEqualTo(2);
+  }
+
+  @Test
+  void unboundedCycleWithAStartDateKeepsFiringUntilItsTaskEnds() {
+    long startDate = Instant.ofEpochMilli(inFuture(Duration.ofDays(1))).truncatedTo(ChronoUnit.SECONDS).toEpochMilli();
+    String id = reminderProcess(uniqueId("cycle-start-unbounded"), "R/" + Instant.ofEpochMilli(startDate) + "/PT1H");
+    long instance = start(id);
+    for (int hour = 0; hour < 4; hour++) {
+      pinClock(startDate + Duration.ofHours(hour).toMillis());
+    }
+    assertThat(reminders(instance)).isEqualTo(4);
+    client.newCompleteCommand(activateOne(id).getKey()).send().join();
+    pinClock(startDate + Duration.ofHours(5).toMillis());
+    assertThat(reminders(instance)).isEqualTo(4);
   }
 
   @Test
