@@ -15,6 +15,11 @@ class SpotController {
     this.spots = spots;
   }
 
+  @GetMapping("/{monitoringCode}")
+  SpotDetails details(@PathVariable String monitoringCode) {
+    return spots.details(monitoringCode).orElseThrow(() -> new SpotNotFoundException(monitoringCode));
+  }
+
   @GetMapping("/{monitoringCode}/spatial")
   SpotSpatialView spatial(@PathVariable String monitoringCode) {
     return spots

@@ -1,8 +1,10 @@
 package landwatch.spot;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +60,29 @@ public class SpotStore implements SpotRecords {
     if (rows != 1) {
       throw new IllegalArgumentException("no spot with monitoring code " + monitoringCode);
     }
+  }
+
+  public Optional<SpotDetails> details(String monitoringCode) {
+    return jdbc
+        .query(
+            "SELECT monitoring_code, batch_id, feature_index, region_code, change_type, reported_area_mu,"
+                + " area_mu, imagery_before, imagery_after, attributes, repairs FROM spot WHERE monitoring_code = ?",
+            (rs, row) ->
+                new SpotDetails(
+                    rs.getString("monitoring_code"),
+                    rs.getLong("batch_id"),
+                    rs.getInt("feature_index"),
+                    rs.getString("region_code"),
+                    rs.getString("change_type"),
+                    rs.getBigDecimal("reported_area_mu"),
+                    rs.getBigDecimal("area_mu"),
+                    rs.getObject("imagery_before", LocalDate.class),
+                    rs.getObject("imagery_after", LocalDate.class),
+                    readTree(rs.getString("attributes")),
+                    readTree(rs.getString("repairs"))),
+            monitoringCode)
+        .stream()
+        .findFirst();
   }
 
   public Optional<SpatialCheckResult> currentResult(String monitoringCode) {
@@ -144,6 +169,14 @@ public class SpotStore implements SpotRecords {
       return json.readValue(value, SpatialCheckResult.class);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored spatial result is unreadable", e);
+    }
+  }
+
+  private JsonNode readTree(String value) {
+    try {
+      return json.readTree(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored JSON is unreadable", e);
     }
   }
 

@@ -25,7 +25,9 @@ import landwatch.spatial.io.Feature;
 import landwatch.spatial.io.GeoJsonWriter;
 import landwatch.spatial.io.ShapefileZipWriter;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -238,6 +240,33 @@ class SpatialImportApiTest {
     }
     assertThat(jdbc.queryForObject("SELECT count(*) FROM spot WHERE monitoring_code LIKE ?", Integer.class, prefix + "RACE-%"))
         .isEqualTo(200);
+  }
+
+  @Test
+  void aRepairedGeometryIsStoredWithItsRepairAndShownWithTheSpot() {
+    String code = prefix + "BOWTIE";
+    // A bow-tie: its two halves cross at the centre, which GeometryFixer splits into two triangles.
+    Geometry bowTie =
+        new GeometryFactory()
+            .createPolygon(
+                new Coordinate[] {
+                  new Coordinate(106.50, 38.10),
+                  new Coordinate(106.501, 38.101),
+                  new Coordinate(106.501, 38.10),
+                  new Coordinate(106.50, 38.101),
+                  new Coordinate(106.50, 38.10)
+                });
+    Feature spot = KnownShapes.spot(0, code, NingxiaCounty.byCode("640121"), bowTie);
+    assertThat(Uploads.post(http, "/api/batches", "bowtie.geojson", geoJson(List.of(spot))).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+
+    JsonNode details = http.getForObject("/api/spots/" + code, JsonNode.class);
+    assertThat(details.path("regionCode").asText()).isEqualTo("640121");
+    assertThat(details.path("attributes").path("XZQMC").asText()).isEqualTo("永宁县");
+    assertThat(details.path("repairs")).hasSize(1);
+    assertThat(details.at("/repairs/0/problemEnglish").asText()).containsIgnoringCase("self-intersection");
+    assertThat(http.getForEntity("/api/spots/" + prefix + "NONE", JsonNode.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   @Test
