@@ -20,9 +20,7 @@ abstract class ActivityProcessor implements BpmnElementProcessor {
     if (!b.mappings().applyInputs(element, instance)) {
       return;
     }
-    String failure = b.subscriptions().subscribe(element, instance);
-    if (failure != null) {
-      b.incidents().raise(instance, IncidentTypes.EXTRACT_VALUE_ERROR, failure, IncidentBehavior.STEP_ACTIVATE, -1);
+    if (!b.subscriptions().subscribe(element, instance)) {
       return;
     }
     onInputsApplied(element, instance);

@@ -15,12 +15,12 @@ public final class BpmnEngine {
     BpmnProcessors processors = new BpmnProcessors();
     VariableBehavior variables = new VariableBehavior(ctx);
     BpmnStateTransitions transitions = new BpmnStateTransitions(ctx, processors, listeners);
-    EventSubscriptionBehavior subscriptions = new EventSubscriptionBehavior(ctx, variables);
+    IncidentBehavior incidents = new IncidentBehavior(ctx);
+    EventSubscriptionBehavior subscriptions = new EventSubscriptionBehavior(ctx, variables, incidents);
     EventTriggerBehavior events = new EventTriggerBehavior(ctx, transitions, subscriptions);
     ProcessInstanceCreation creation = new ProcessInstanceCreation(ctx, transitions, variables);
     SignalBroadcaster signals = new SignalBroadcaster(ctx);
     signals.wire(events, creation);
-    IncidentBehavior incidents = new IncidentBehavior(ctx);
     JobBehavior jobs = new JobBehavior(ctx, variables);
     behaviors = new BpmnBehaviors(ctx, transitions, variables, new VariableMappingBehavior(variables, incidents), incidents,
         jobs, new TerminationBehavior(jobs, subscriptions, incidents, transitions), subscriptions, events, creation, signals);

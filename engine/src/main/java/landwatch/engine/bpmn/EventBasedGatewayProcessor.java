@@ -16,9 +16,7 @@ final class EventBasedGatewayProcessor extends GatewayProcessor {
 
   @Override
   public void onActivate(ExecutableElement element, ElementInstance instance) {
-    String failure = b.subscriptions().subscribe(element, instance);
-    if (failure != null) {
-      b.incidents().raise(instance, IncidentTypes.EXTRACT_VALUE_ERROR, failure, IncidentBehavior.STEP_ACTIVATE, -1);
+    if (!b.subscriptions().subscribe(element, instance)) {
       return;
     }
     b.transitions().transitionToActivated(instance);

@@ -25,11 +25,13 @@ public final class EventSubscriptionBehavior {
 
   private final BpmnContext ctx;
   private final VariableBehavior variables;
+  private final IncidentBehavior incidents;
   private Consumer<EventSubscription> messageSubscriptionOpened = s -> {};
 
-  public EventSubscriptionBehavior(BpmnContext ctx, VariableBehavior variables) {
+  public EventSubscriptionBehavior(BpmnContext ctx, VariableBehavior variables, IncidentBehavior incidents) {
     this.ctx = ctx;
     this.variables = variables;
+    this.incidents = incidents;
   }
 
   /** Told of every new message subscription, once its subscriber is activated, to hand it buffered messages. */
@@ -71,8 +73,23 @@ public final class EventSubscriptionBehavior {
     return type == EventType.TIMER || type == EventType.MESSAGE || type == EventType.SIGNAL;
   }
 
-  /** Opens everything; returns the failure (e.g. a correlation key that is not a string), or null. */
-  public String subscribe(ExecutableElement element, ElementInstance instance) {
+  /**
+   * Opens everything the element instance subscribes to on activation. When one cannot be opened
+   * (e.g. a correlation key that is not a string), none stays open and an incident is raised on
+   * the instance instead; the activation is then to stop.
+   *
+   * @return whether the activation may go on
+   */
+  public boolean subscribe(ExecutableElement element, ElementInstance instance) {
+    String failure = open(element, instance);
+    if (failure != null) {
+      incidents.raise(instance, IncidentTypes.EXTRACT_VALUE_ERROR, failure, IncidentBehavior.STEP_ACTIVATE, -1);
+      return false;
+    }
+    return true;
+  }
+
+  private String open(ExecutableElement element, ElementInstance instance) {
     List<ExecutableElement> catches = catchElements(element, instance);
     if (catches.isEmpty()) {
       return null;

@@ -38,9 +38,7 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
           IncidentBehavior.STEP_ACTIVATE, -1);
       return;
     }
-    String failure = b.subscriptions().subscribe(element, body);
-    if (failure != null) {
-      b.incidents().raise(body, IncidentTypes.EXTRACT_VALUE_ERROR, failure, IncidentBehavior.STEP_ACTIVATE, -1);
+    if (!b.subscriptions().subscribe(element, body)) {
       return;
     }
     b.transitions().transitionToActivated(body);

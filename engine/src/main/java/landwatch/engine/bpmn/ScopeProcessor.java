@@ -23,9 +23,7 @@ final class ScopeProcessor implements BpmnContainerProcessor {
     if (element.type != ElementType.PROCESS && !b.mappings().applyInputs(element, instance)) {
       return;
     }
-    String failure = b.subscriptions().subscribe(element, instance);
-    if (failure != null) {
-      b.incidents().raise(instance, IncidentTypes.EXTRACT_VALUE_ERROR, failure, IncidentBehavior.STEP_ACTIVATE, -1);
+    if (!b.subscriptions().subscribe(element, instance)) {
       return;
     }
     b.transitions().transitionToActivated(instance);
