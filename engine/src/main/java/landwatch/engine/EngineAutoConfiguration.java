@@ -52,7 +52,7 @@ public class EngineAutoConfiguration {
 
   @Bean
   VariableLimits engineVariableLimits(EngineProperties properties) {
-    return new VariableLimits((int) properties.maxVariableDocumentSize().toBytes());
+    return new VariableLimits((int) properties.limits().maxVariableDocumentSize().toBytes());
   }
 
   @Bean

@@ -9,21 +9,61 @@ import org.springframework.util.unit.DataSize;
  * @param clusterSize reported by the topology endpoint; the embedded engine is one broker
  * @param partitionsCount reported by the topology endpoint
  * @param api credentials of the {@code /v2} API (see {@link EngineApiCredentials})
- * @param maxVariableDocumentSize the largest variable document a request may carry
  * @param defaultLongPoll how long a job activation waits when the request does not say
  * @param maxLongPoll the longest a job activation or awaited creation may wait
  * @param commandQueueCapacity commands waiting for the writer before requests are refused (503)
+ * @param commandTimeout how long a request waits for its queued command before it is answered
+ *     504 (outcome unknown: the command may still be applied)
+ * @param limits what one request, deployment or evaluation may amount to
+ * @param feel how long one FEEL evaluation may hold the writer
+ * @param health when the writer counts as stalled
  */
 @ConfigurationProperties("landwatch.engine")
 public record EngineProperties(
     @DefaultValue("1") int clusterSize,
     @DefaultValue("1") int partitionsCount,
     @DefaultValue Api api,
-    @DefaultValue("4MB") DataSize maxVariableDocumentSize,
     @DefaultValue("10s") Duration defaultLongPoll,
     @DefaultValue("60s") Duration maxLongPoll,
-    @DefaultValue("20000") int commandQueueCapacity) {
+    @DefaultValue("20000") int commandQueueCapacity,
+    @DefaultValue("20s") Duration commandTimeout,
+    @DefaultValue Limits limits,
+    @DefaultValue Feel feel,
+    @DefaultValue Health health) {
 
   /** The API's basic-auth user; a blank password means one is generated and kept in the data dir. */
   public record Api(@DefaultValue("landwatch") String username, String password) {}
+
+  /**
+   * Bounds on input, each refused with a 4xx problem naming the property (prefix
+   * {@code landwatch.engine.limits.}).
+   *
+   * @param maxResourceSize the largest single deployed resource (BPMN, DMN or form)
+   * @param maxDeploymentSize all resources of one deployment together
+   * @param maxResourcesPerDeployment resources (multipart parts) in one deployment
+   * @param maxProcessesPerResource executable processes one BPMN resource may hold
+   * @param maxVariableDocumentSize the largest variable document, on the way in and on the way out
+   * @param maxVariableDepth how deeply a variable's value may nest (objects and arrays), on the way
+   *     in and on the way out
+   * @param maxActivationResponseSize the jobs one activation answers with, together
+   * @param maxMultiInstanceCollectionSize elements of a multi-instance input collection
+   */
+  public record Limits(
+      @DefaultValue("4MB") DataSize maxResourceSize,
+      @DefaultValue("16MB") DataSize maxDeploymentSize,
+      @DefaultValue("100") int maxResourcesPerDeployment,
+      @DefaultValue("50") int maxProcessesPerResource,
+      @DefaultValue("4MB") DataSize maxVariableDocumentSize,
+      @DefaultValue("64") int maxVariableDepth,
+      @DefaultValue("16MB") DataSize maxActivationResponseSize,
+      @DefaultValue("10000") int maxMultiInstanceCollectionSize) {}
+
+  /** @param evaluationBudget past it, the evaluation is abandoned and an incident raised */
+  public record Feel(@DefaultValue("2s") Duration evaluationBudget) {}
+
+  /**
+   * @param writerStallThreshold the engine reports DOWN when commands wait and the writer has made
+   *     no progress for longer than this
+   */
+  public record Health(@DefaultValue("20s") Duration writerStallThreshold) {}
 }
