@@ -36,6 +36,14 @@ final class ScriptTaskProcessor extends ActivityProcessor {
     if (element.resultVariable != null) {
       Map<String, Object> variables = new HashMap<>();
       variables.put(element.resultVariable, result.value());
+      String exceeded = b.variables().exceedsLimits(variables);
+      if (exceeded != null) {
+        b.subscriptions().unsubscribe(instance);
+        b.incidents().raise(instance, IncidentTypes.EXTRACT_VALUE_ERROR,
+            "Failed to store the result of expression '" + element.script.feel() + "': " + exceeded,
+            IncidentBehavior.STEP_ACTIVATE, -1);
+        return;
+      }
       instance.triggerVariables = variables;
     }
     b.transitions().transitionToActivated(instance);
