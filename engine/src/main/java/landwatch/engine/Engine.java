@@ -20,6 +20,7 @@ import landwatch.engine.feel.FeelEvaluator;
 import landwatch.engine.processing.EngineClock;
 import landwatch.engine.processing.StreamProcessor;
 import landwatch.engine.state.DeployedProcess;
+import landwatch.engine.state.VariableDocumentLimits;
 
 /**
  * The embedded engine without Spring: the single writer, the BPMN processors and the commands the
@@ -30,6 +31,8 @@ public final class Engine implements AutoCloseable {
   public final EngineClock clock = new EngineClock();
   public final FeelEvaluator feel = new FeelEvaluator(clock::zonedNow);
   public final ResourceParser parser = new ResourceParser(feel);
+  /** What a variable document may amount to, on the way in and out. */
+  public final VariableDocumentLimits variableLimits;
   public final StreamProcessor writer;
   public final BpmnEngine bpmn;
   public final DeploymentCommand deployments;
@@ -42,12 +45,16 @@ public final class Engine implements AutoCloseable {
   /** Deployed definitions for readers outside the writer (names in search results); immutable values. */
   public final Map<Long, DeployedProcess> definitions = new ConcurrentHashMap<>();
 
-  public Engine(DataSource dataSource, int queueCapacity) {
-    writer = new StreamProcessor(dataSource, bytes -> parser.parseBpmn("stored", bytes), clock, queueCapacity);
-    BpmnContext ctx = new BpmnContext(writer, feel);
+  public Engine(DataSource dataSource, EngineProperties properties) {
+    EngineProperties.Limits limits = properties.limits();
+    variableLimits = new VariableDocumentLimits(limits.maxVariableDocumentSize().toBytes(), limits.maxVariableDepth());
+    writer = new StreamProcessor(dataSource, bytes -> parser.parseBpmn("stored", bytes), clock,
+        properties.commandQueueCapacity());
+    BpmnContext ctx = new BpmnContext(writer, feel, variableLimits);
     bpmn = new BpmnEngine(ctx);
     JobDeadlines deadlines = new JobDeadlines(type -> bpmn.behaviors.jobs().notifyAvailable(type));
-    activator = new JobActivator(bpmn.behaviors.variables(), deadlines);
+    activator = new JobActivator(writer, bpmn.behaviors, deadlines, variableLimits,
+        limits.maxActivationResponseSize().toBytes());
     bpmn.behaviors.jobs().onJobsAvailable(activator::jobsAvailable);
     results = new ProcessInstanceResults(ctx);
     bpmn.addListener(results);

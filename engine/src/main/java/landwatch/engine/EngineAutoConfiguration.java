@@ -1,6 +1,7 @@
 package landwatch.engine;
 
 import javax.sql.DataSource;
+import landwatch.engine.api.ActivatedJobsBodyConverter;
 import landwatch.engine.api.BasicAuthFilter;
 import landwatch.engine.api.ClockController;
 import landwatch.engine.api.DeploymentController;
@@ -42,7 +43,7 @@ public class EngineAutoConfiguration {
 
   @Bean(initMethod = "start", destroyMethod = "close")
   Engine embeddedEngine(DataSource dataSource, EngineSchema schema, EngineProperties properties) {
-    return new Engine(dataSource, properties.commandQueueCapacity());
+    return new Engine(dataSource, properties);
   }
 
   @Bean
@@ -51,8 +52,8 @@ public class EngineAutoConfiguration {
   }
 
   @Bean
-  VariableLimits engineVariableLimits(EngineProperties properties) {
-    return new VariableLimits((int) properties.limits().maxVariableDocumentSize().toBytes());
+  VariableLimits engineVariableLimits(Engine engine) {
+    return new VariableLimits(engine.variableLimits);
   }
 
   @Bean
@@ -69,6 +70,11 @@ public class EngineAutoConfiguration {
   @Bean
   JobController engineJobController(Engine engine, VariableLimits limits, EngineProperties properties) {
     return new JobController(engine, limits, properties.defaultLongPoll().toMillis(), properties.maxLongPoll().toMillis());
+  }
+
+  @Bean
+  ActivatedJobsBodyConverter engineActivatedJobsBodyConverter() {
+    return new ActivatedJobsBodyConverter();
   }
 
   @Bean

@@ -43,9 +43,13 @@ public record EngineProperties(
    * @param maxResourcesPerDeployment resources (multipart parts) in one deployment
    * @param maxProcessesPerResource executable processes one BPMN resource may hold
    * @param maxVariableDocumentSize the largest variable document, on the way in and on the way out
+   *     (a request's variables, what a step stores, the variables an activated job carries)
    * @param maxVariableDepth how deeply a variable's value may nest (objects and arrays), on the way
-   *     in and on the way out
-   * @param maxActivationResponseSize the jobs one activation answers with, together
+   *     in and on the way out; at most 900, checked at start: Jackson writes no more than 1,000
+   *     levels and responses wrap variables in a few, so a higher limit would accept variables no
+   *     response could carry
+   * @param maxActivationResponseSize the jobs one activation answers with, together; checked at
+   *     start to exceed {@code maxVariableDocumentSize}, so that every deliverable job fits alone
    * @param maxMultiInstanceCollectionSize elements of a multi-instance input collection
    */
   public record Limits(

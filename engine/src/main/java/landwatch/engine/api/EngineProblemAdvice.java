@@ -1,5 +1,6 @@
 package landwatch.engine.api;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.concurrent.CompletionException;
@@ -27,6 +28,10 @@ public class EngineProblemAdvice {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineProblemAdvice.class);
 
+  /** Jackson's own read limit, met before the engine's variable depth can answer; its message names its internals. */
+  private static final String TOO_DEEP = "Expected the request body to nest at most 1000 levels, but it nests deeper"
+      + " (variables may nest as deep as landwatch.engine.limits.max-variable-depth allows)";
+
   @ExceptionHandler(Rejection.class)
   ResponseEntity<ProblemDetail> rejection(Rejection rejection, HttpServletRequest request) {
     return problem(HttpStatus.valueOf(rejection.type.status), rejection.type.title, rejection.getMessage(), request);
@@ -51,7 +56,16 @@ public class EngineProblemAdvice {
   @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestPartException.class,
       MissingServletRequestParameterException.class, IllegalArgumentException.class, NumberFormatException.class})
   ResponseEntity<ProblemDetail> badRequest(Exception e, HttpServletRequest request) {
-    return problem(HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", e.getMessage(), request);
+    return problem(HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", tooDeep(e) ? TOO_DEEP : e.getMessage(), request);
+  }
+
+  private static boolean tooDeep(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StreamConstraintsException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)

@@ -1,8 +1,6 @@
 package landwatch.engine.api;
 
-import io.camunda.client.protocol.rest.ActivatedJobResult;
 import io.camunda.client.protocol.rest.JobActivationRequest;
-import io.camunda.client.protocol.rest.JobActivationResult;
 import io.camunda.client.protocol.rest.JobCompletionRequest;
 import io.camunda.client.protocol.rest.JobErrorRequest;
 import io.camunda.client.protocol.rest.JobFailRequest;
@@ -23,8 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
 
 /**
- * Jobs: activation with long polling (the request is parked as a deferred result, no thread waits)
- * and the worker's answers.
+ * Jobs: activation with long polling (the request is parked as a deferred result, no thread waits;
+ * the response is written from the entries the writer made, see {@link ActivatedJobsBody}) and the
+ * worker's answers.
  */
 @RestController
 public class JobController {
@@ -42,7 +41,7 @@ public class JobController {
   }
 
   @PostMapping(path = "/v2/jobs/activation", produces = MediaType.APPLICATION_JSON_VALUE)
-  public DeferredResult<JobActivationResult> activate(@RequestBody JobActivationRequest request) {
+  public DeferredResult<ActivatedJobsBody> activate(@RequestBody JobActivationRequest request) {
     if (request.getType() == null || request.getType().isBlank()) {
       throw Rejection.invalidArgument("Expected a job type, but none given");
     }
@@ -55,18 +54,21 @@ public class JobController {
     long requested = request.getRequestTimeout() == null ? 0 : request.getRequestTimeout();
     boolean mayWait = requested >= 0;
     long wait = Math.min(requested == 0 ? defaultLongPollMillis : requested, maxLongPollMillis);
-    CompletableFuture<List<ActivatedJobResult>> jobs = new CompletableFuture<>();
+    CompletableFuture<List<JobActivator.Delivery>> jobs = new CompletableFuture<>();
     JobActivator.Request activation = new JobActivator.Request(request.getType(), request.getWorker(), request.getTimeout(),
         request.getMaxJobsToActivate(), request.getFetchVariable(), System.nanoTime() + Math.max(wait, 0) * 1_000_000, jobs);
-    DeferredResult<JobActivationResult> response = new DeferredResult<>(Math.max(wait, 0) + 10_000);
+    DeferredResult<ActivatedJobsBody> response = new DeferredResult<>(Math.max(wait, 0) + 10_000);
     response.onTimeout(() -> jobs.complete(List.of()));
     // a worker that went away: the writer drops its parked request instead of activating jobs for it
     response.onError(error -> jobs.complete(List.of()));
     jobs.whenComplete((activated, failure) -> {
       if (failure != null) {
         response.setErrorResult(failure);
-      } else {
-        response.setResult(new JobActivationResult().jobs(activated));
+        return;
+      }
+      ActivatedJobsBody body = new ActivatedJobsBody(activated, engine.activator::yieldLater);
+      if (!response.setResult(body)) {
+        body.undelivered();
       }
     });
     engine.writer.submit(batch -> engine.activator.activateOrWait(batch, activation, mayWait))

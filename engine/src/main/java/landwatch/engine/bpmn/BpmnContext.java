@@ -10,16 +10,20 @@ import landwatch.engine.processing.StreamProcessor;
 import landwatch.engine.state.DeployedProcess;
 import landwatch.engine.state.ElementInstance;
 import landwatch.engine.state.EngineState;
+import landwatch.engine.state.VariableDocumentLimits;
 
 /** What every behaviour needs: the batch being processed, its state, FEEL, and model lookups. */
 public final class BpmnContext {
 
   private final StreamProcessor writer;
   public final FeelEvaluator feel;
+  /** What a step may store as variables: the same limits as a request's variables. */
+  public final VariableDocumentLimits variableLimits;
 
-  public BpmnContext(StreamProcessor writer, FeelEvaluator feel) {
+  public BpmnContext(StreamProcessor writer, FeelEvaluator feel, VariableDocumentLimits variableLimits) {
     this.writer = writer;
     this.feel = feel;
+    this.variableLimits = variableLimits;
   }
 
   public Batch batch() {

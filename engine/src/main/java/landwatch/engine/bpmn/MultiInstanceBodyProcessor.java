@@ -98,6 +98,12 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
         output.add(null);
       }
       output.set(inner.loopCounter - 1, value.value());
+      Map<String, Object> collected = new HashMap<>();
+      collected.put(loop.outputCollection(), output);
+      String exceeded = b.variables().exceedsLimits(collected);
+      if (exceeded != null) {
+        return evaluationFailed(inner, "Failed to collect the output element '" + loop.outputElement().feel() + "': " + exceeded);
+      }
     }
     boolean conditionMet = false;
     if (loop.completionCondition() != null) {

@@ -28,17 +28,25 @@ final class ScriptTaskProcessor extends ActivityProcessor {
     }
     FeelResult result = b.ctx().evaluate(element.script, b.variables().visible(instance.key));
     if (result.isFailure()) {
-      b.subscriptions().unsubscribe(instance);
-      b.incidents().raise(instance, IncidentTypes.EXTRACT_VALUE_ERROR,
-          "Failed to evaluate expression '" + element.script.feel() + "': " + result.failure(), IncidentBehavior.STEP_ACTIVATE, -1);
+      raiseIncident(instance, "Failed to evaluate expression '" + element.script.feel() + "': " + result.failure());
       return;
     }
     if (element.resultVariable != null) {
       Map<String, Object> variables = new HashMap<>();
       variables.put(element.resultVariable, result.value());
+      String exceeded = b.variables().exceedsLimits(variables);
+      if (exceeded != null) {
+        raiseIncident(instance, "Failed to store the result of expression '" + element.script.feel() + "': " + exceeded);
+        return;
+      }
       instance.triggerVariables = variables;
     }
     b.transitions().transitionToActivated(instance);
     b.transitions().completeElement(instance);
+  }
+
+  private void raiseIncident(ElementInstance instance, String message) {
+    b.subscriptions().unsubscribe(instance);
+    b.incidents().raise(instance, IncidentTypes.EXTRACT_VALUE_ERROR, message, IncidentBehavior.STEP_ACTIVATE, -1);
   }
 }

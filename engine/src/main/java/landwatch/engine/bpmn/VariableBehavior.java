@@ -96,6 +96,10 @@ public final class VariableBehavior {
       assign(result, context, mapping.target(), value.value());
       context.put(rootName(mapping.target()), result.get(rootName(mapping.target())));
     }
+    String exceeded = exceedsLimits(result);
+    if (exceeded != null) {
+      return "Failed to apply the input mappings: " + exceeded;
+    }
     setLocalDocument(instance, result);
     return null;
   }
@@ -125,12 +129,25 @@ public final class VariableBehavior {
       assign(result, context, mapping.target(), value.value());
       context.put(rootName(mapping.target()), result.get(rootName(mapping.target())));
     }
+    String exceeded = exceedsLimits(result);
+    if (exceeded != null) {
+      return "Failed to apply the output mappings: " + exceeded;
+    }
     boolean innerOfMultiInstance = element.isMultiInstance() && instance.loopCounter > 0;
     ElementInstance target = innerOfMultiInstance ? instance : ctx.flowScope(instance);
     if (target != null) {
       merge(target, result);
     }
     return null;
+  }
+
+  /**
+   * Why variables the engine produced (FEEL results, mapped values, collected outputs) may not be
+   * stored, or null: they must pass the limits a request's variables pass, so that every job
+   * that sees them can still be delivered.
+   */
+  public String exceedsLimits(Map<String, Object> produced) {
+    return ctx.variableLimits.violation(produced);
   }
 
   /** Sets {@code a.b.c = value}, starting from the existing value of {@code a} if it is an object. */

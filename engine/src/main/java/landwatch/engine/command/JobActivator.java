@@ -1,6 +1,10 @@
 package landwatch.engine.command;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.camunda.client.protocol.rest.ActivatedJobResult;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -11,31 +15,69 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import landwatch.engine.bpmn.BpmnBehaviors;
+import landwatch.engine.bpmn.IncidentBehavior;
+import landwatch.engine.bpmn.IncidentTypes;
 import landwatch.engine.bpmn.VariableBehavior;
 import landwatch.engine.processing.Batch;
 import landwatch.engine.processing.DueWork;
+import landwatch.engine.processing.StreamProcessor;
+import landwatch.engine.state.ElementInstance;
 import landwatch.engine.state.Job;
+import landwatch.engine.state.VariableDocumentLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Job activation with long polling. A request that finds no job waits in the writer's memory, not
  * on a thread: it is answered in the first batch that makes a job of its type activatable, or
  * empty when its request timeout has passed. One writer means a job is never handed to two
  * workers at once (until its timeout makes it activatable again).
+ *
+ * <p>An activation answers only what it can deliver: each job is written as its response entry
+ * before it is marked activated. A job that no response can carry gets a MESSAGE_SIZE_EXCEEDED
+ * incident instead, as in Zeebe, and jobs beyond the response size stay for the next request.
+ * Jobs whose response could not be written are yielded: activatable again at once.
  */
 public final class JobActivator implements DueWork {
 
+  public static final String RESPONSE_SIZE_PROPERTY = "landwatch.engine.limits.max-activation-response-size";
+
+  /** What the response adds around its entries: {@code {"jobs":[ ... ]}}. */
+  public static final int RESPONSE_FRAME_BYTES = 11;
+
+  private static final Logger LOG = LoggerFactory.getLogger(JobActivator.class);
+  private static final ObjectWriter ENTRY = new ObjectMapper().writerFor(ActivatedJobResult.class);
+
   /** A worker's request; {@code expiresAtNanos} is on the JVM's monotonic clock. */
   public record Request(String type, String worker, long timeout, int maxJobs, List<String> fetchVariables,
-      long expiresAtNanos, CompletableFuture<List<ActivatedJobResult>> response) {}
+      long expiresAtNanos, CompletableFuture<List<Delivery>> response) {}
 
+  /** One activated job as its JSON entry of the response; key and deadline name this activation of it. */
+  public record Delivery(long key, long deadline, byte[] json) {}
+
+  private final StreamProcessor writer;
   private final VariableBehavior variables;
+  private final IncidentBehavior incidents;
   private final JobDeadlines deadlines;
+  private final VariableDocumentLimits limits;
+  private final long maxResponseBytes;
   private final Deque<Request> waiting = new ArrayDeque<>();
   private final Set<String> available = new HashSet<>();
 
-  public JobActivator(VariableBehavior variables, JobDeadlines deadlines) {
-    this.variables = variables;
+  public JobActivator(StreamProcessor writer, BpmnBehaviors behaviors, JobDeadlines deadlines,
+      VariableDocumentLimits limits, long maxResponseBytes) {
+    if (maxResponseBytes < limits.maxBytes() + RESPONSE_FRAME_BYTES) {
+      // a job within the variable limits must fit a response on its own
+      throw new IllegalArgumentException("Expected " + RESPONSE_SIZE_PROPERTY + " to be larger than "
+          + VariableDocumentLimits.SIZE_PROPERTY + " (" + limits.maxBytes() + " bytes), but it was " + maxResponseBytes + " bytes");
+    }
+    this.writer = writer;
+    this.variables = behaviors.variables();
+    this.incidents = behaviors.incidents();
     this.deadlines = deadlines;
+    this.limits = limits;
+    this.maxResponseBytes = maxResponseBytes;
   }
 
   /** Called from the writer whenever a job of this type becomes activatable. */
@@ -45,48 +87,133 @@ public final class JobActivator implements DueWork {
 
   /** Activates what is there; parks the request when nothing is and it may wait. Returns null. */
   public Void activateOrWait(Batch batch, Request request, boolean mayWait) {
-    List<ActivatedJobResult> jobs = activate(batch, request);
+    List<Delivery> jobs = activate(batch, request);
     if (!jobs.isEmpty() || !mayWait) {
-      batch.afterCommit(() -> request.response().complete(jobs));
+      answer(batch, request, jobs);
     } else {
       waiting.add(request);
     }
     return null;
   }
 
-  private List<ActivatedJobResult> activate(Batch batch, Request request) {
-    List<ActivatedJobResult> result = new ArrayList<>();
-    Iterator<Long> keys = batch.state.activatableJobs(request.type()).iterator();
-    List<Job> chosen = new ArrayList<>();
-    while (keys.hasNext() && chosen.size() < request.maxJobs()) {
-      chosen.add(batch.state.job(keys.next()));
+  /**
+   * Jobs activated for a response that did not reach the worker become activatable again, by a
+   * command of their own (Zeebe's job YIELD), not after their timeout.
+   */
+  public void yieldLater(List<Delivery> jobs) {
+    if (jobs.isEmpty()) {
+      return;
     }
-    for (Job job : chosen) {
-      job.state = Job.State.ACTIVATED;
-      job.worker = request.worker() == null ? "" : request.worker();
-      job.deadline = batch.now + request.timeout();
-      batch.state.touch(job);
-      deadlines.noteDeadline(job.deadline);
-      batch.append(job.key, "JOB", "ACTIVATED", Map.of("worker", job.worker, "deadline", job.deadline));
-      result.add(toResult(job, request.fetchVariables()));
-    }
-    return result;
+    writer.submit(batch -> yieldJobs(batch, jobs)).whenComplete((ignored, failure) -> {
+      if (failure != null) {
+        LOG.warn("Could not yield {} undelivered jobs; they become activatable at their timeout", jobs.size(), failure);
+      }
+    });
   }
 
-  private ActivatedJobResult toResult(Job job, List<String> fetch) {
-    Map<String, Object> visible = variables.visible(job.elementInstanceKey);
-    Map<String, Object> selected;
-    if (fetch == null || fetch.isEmpty()) {
-      selected = visible;
-    } else {
-      selected = new HashMap<>();
-      for (String name : fetch) {
-        if (visible.containsKey(name)) {
-          selected.put(name, visible.get(name));
-        }
+  /** Returns null; a job completed, failed or activated anew since is left as it is. */
+  public Void yieldJobs(Batch batch, List<Delivery> jobs) {
+    for (Delivery delivery : jobs) {
+      Job job = batch.state.job(delivery.key());
+      if (job != null && job.state == Job.State.ACTIVATED && job.deadline == delivery.deadline()) {
+        job.state = Job.State.ACTIVATABLE;
+        job.worker = "";
+        job.deadline = -1;
+        batch.state.touch(job);
+        batch.append(job.key, "JOB", "YIELDED", Map.of("type", job.type));
+        jobsAvailable(job.type);
       }
     }
-    return new ActivatedJobResult()
+    return null;
+  }
+
+  private void answer(Batch batch, Request request, List<Delivery> jobs) {
+    batch.afterCommit(() -> {
+      if (!request.response().complete(jobs)) {
+        // the request ended (timed out, the worker went away) while the writer activated its jobs
+        yieldLater(jobs);
+      }
+    });
+  }
+
+  private List<Delivery> activate(Batch batch, Request request) {
+    List<Delivery> delivered = new ArrayList<>();
+    long responseBytes = RESPONSE_FRAME_BYTES;
+    List<Job> candidates;
+    // an undeliverable job leaves the activatable ones, so look again until the request is served
+    while (delivered.size() < request.maxJobs()
+        && !(candidates = candidates(batch, request.type(), request.maxJobs() - delivered.size())).isEmpty()) {
+      for (Job job : candidates) {
+        Delivery delivery = deliverable(batch, job, request);
+        if (delivery == null) {
+          continue;
+        }
+        long withEntry = responseBytes + delivery.json().length + (delivered.isEmpty() ? 0 : 1);
+        if (withEntry > maxResponseBytes) {
+          return delivered;
+        }
+        responseBytes = withEntry;
+        job.state = Job.State.ACTIVATED;
+        job.worker = request.worker() == null ? "" : request.worker();
+        job.deadline = delivery.deadline();
+        batch.state.touch(job);
+        deadlines.noteDeadline(job.deadline);
+        batch.append(job.key, "JOB", "ACTIVATED", Map.of("worker", job.worker, "deadline", job.deadline));
+        delivered.add(delivery);
+      }
+    }
+    return delivered;
+  }
+
+  private static List<Job> candidates(Batch batch, String type, int max) {
+    List<Job> jobs = new ArrayList<>();
+    Iterator<Long> keys = batch.state.activatableJobs(type).iterator();
+    while (keys.hasNext() && jobs.size() < max) {
+      jobs.add(batch.state.job(keys.next()));
+    }
+    return jobs;
+  }
+
+  /** The job written as it would be delivered, or null when it cannot be and got an incident instead. */
+  private Delivery deliverable(Batch batch, Job job, Request request) {
+    Map<String, Object> selected = select(variables.visible(job.elementInstanceKey), request.fetchVariables());
+    String exceeded = limits.violation(selected);
+    if (exceeded == null) {
+      long deadline = batch.now + request.timeout();
+      byte[] json = entry(job, request.worker() == null ? "" : request.worker(), deadline, selected);
+      if (json.length + RESPONSE_FRAME_BYTES <= maxResponseBytes) {
+        return new Delivery(job.key, deadline, json);
+      }
+      exceeded = String.format("Expected a job to be at most %d bytes (%s), but it was %d bytes",
+          maxResponseBytes - RESPONSE_FRAME_BYTES, RESPONSE_SIZE_PROPERTY, json.length);
+    }
+    job.state = Job.State.FAILED;
+    job.retryBackoffUntil = -1;
+    batch.state.touch(job);
+    ElementInstance instance = batch.state.instance(job.elementInstanceKey);
+    if (instance != null) {
+      incidents.raise(instance, IncidentTypes.MESSAGE_SIZE_EXCEEDED, "The job with key '" + job.key
+          + "' can not be activated: " + exceeded + ". Reduce the fetched variables or their values.",
+          IncidentBehavior.STEP_JOB, job.key);
+    }
+    return null;
+  }
+
+  private static Map<String, Object> select(Map<String, Object> visible, List<String> fetch) {
+    if (fetch == null || fetch.isEmpty()) {
+      return visible;
+    }
+    Map<String, Object> selected = new HashMap<>();
+    for (String name : fetch) {
+      if (visible.containsKey(name)) {
+        selected.put(name, visible.get(name));
+      }
+    }
+    return selected;
+  }
+
+  private static byte[] entry(Job job, String worker, long deadline, Map<String, Object> selected) {
+    ActivatedJobResult result = new ActivatedJobResult()
         .jobKey(String.valueOf(job.key))
         .type(job.type)
         .processDefinitionId(job.bpmnProcessId)
@@ -96,11 +223,16 @@ public final class JobActivator implements DueWork {
         .elementId(job.elementId)
         .elementInstanceKey(String.valueOf(job.elementInstanceKey))
         .customHeaders(new HashMap<>(job.customHeaders))
-        .worker(job.worker)
+        .worker(worker)
         .retries(job.retries)
-        .deadline(job.deadline)
+        .deadline(deadline)
         .variables(selected)
         .tenantId("<default>");
+    try {
+      return ENTRY.writeValueAsBytes(result);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override
@@ -115,16 +247,16 @@ public final class JobActivator implements DueWork {
         continue;
       }
       if (available.contains(request.type())) {
-        List<ActivatedJobResult> jobs = activate(batch, request);
+        List<Delivery> jobs = activate(batch, request);
         if (!jobs.isEmpty()) {
           requests.remove();
-          batch.afterCommit(() -> request.response().complete(jobs));
+          answer(batch, request, jobs);
           continue;
         }
       }
       if (request.expiresAtNanos() - now <= 0) {
         requests.remove();
-        batch.afterCommit(() -> request.response().complete(List.of()));
+        answer(batch, request, List.of());
       } else {
         next = Math.min(next, (request.expiresAtNanos() - now) / 1_000_000 + 1);
       }
