@@ -12,8 +12,10 @@ import landwatch.engine.api.JobController;
 import landwatch.engine.api.MessageController;
 import landwatch.engine.api.ProcessDefinitionController;
 import landwatch.engine.api.ProcessInstanceController;
+import landwatch.engine.api.UnmappedRequestProblems;
 import landwatch.engine.api.VariableLimits;
 import landwatch.engine.topology.TopologyController;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,6 +23,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * The embedded engine: on unless {@code landwatch.engine=remote}. It keeps its state in its own
@@ -69,6 +72,12 @@ public class EngineAutoConfiguration {
   @Bean
   JobController engineJobController(Engine engine, VariableLimits limits, EngineProperties properties) {
     return new JobController(engine, limits, properties.defaultLongPoll().toMillis(), properties.maxLongPoll().toMillis());
+  }
+
+  @Bean
+  UnmappedRequestProblems engineUnmappedRequestProblems(
+      @Qualifier("handlerExceptionResolver") HandlerExceptionResolver springResolvers, EngineProblemAdvice advice) {
+    return new UnmappedRequestProblems(springResolvers, advice);
   }
 
   @Bean
