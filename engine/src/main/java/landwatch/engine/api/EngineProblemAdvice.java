@@ -68,7 +68,7 @@ public class EngineProblemAdvice {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-    return invalidArgument(String.format("Expected the %s in the path to be a key (a 64-bit integer), but it was '%s'",
+    return invalidArgument(String.format("Expected the %s in the path to be a 64-bit integer, but it was '%s'",
         e.getName(), abbreviated(String.valueOf(e.getValue()))), request);
   }
 

@@ -60,7 +60,8 @@ final class SearchQuery {
     /** A text field taking only the values of an OpenAPI enumeration (without its "unknown" case). */
     static Field oneOf(String sql, Enum<?>[] constants) {
       Set<String> values = new TreeSet<>();
-      Arrays.stream(constants).map(Object::toString).filter(v -> !v.equals("UNKNOWN_DEFAULT_OPEN_API")).forEach(values::add);
+      Arrays.stream(constants).filter(c -> !c.name().equals("UNKNOWN_DEFAULT_OPEN_API")).map(Object::toString)
+          .forEach(values::add);
       return new Field(sql, Kind.TEXT, values);
     }
   }

@@ -1,6 +1,7 @@
 package landwatch.engine.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -57,13 +58,16 @@ final class UnreadableRequests {
       type = mismatch.getTargetType();
     } else if (mapping instanceof ValueInstantiationException instantiation) {
       type = instantiation.getType().getRawClass();
+    } else if (mapping.getCause() instanceof InputCoercionException coercion) {
+      type = coercion.getTargetType();
     }
     if (type == null) {
       return "of the documented type";
     }
     if (type.isEnum()) {
-      return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
-          .filter(v -> !v.equals("UNKNOWN_DEFAULT_OPEN_API")).collect(Collectors.joining(", ", "[", "]"));
+      return "one of " + Arrays.stream((Enum<?>[]) type.getEnumConstants())
+          .filter(c -> !c.name().equals("UNKNOWN_DEFAULT_OPEN_API")).map(Object::toString)
+          .collect(Collectors.joining(", ", "[", "]"));
     }
     if (type == Long.class || type == long.class || type == Integer.class || type == int.class
         || type == Short.class || type == short.class) {
@@ -92,6 +96,6 @@ final class UnreadableRequests {
       String value = String.valueOf(invalid.getValue());
       return "'" + (value.length() > 100 ? value.substring(0, 100) + "…" : value) + "'";
     }
-    return "not";
+    return mapping.getCause() instanceof InputCoercionException ? "out of that range" : "not";
   }
 }
