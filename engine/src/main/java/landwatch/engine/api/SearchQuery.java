@@ -26,6 +26,8 @@ final class SearchQuery {
   static final int MAX_LIMIT = 10_000;
   /** Far below PostgreSQL's 65,535 bind parameters per statement. */
   static final int MAX_VALUES = 10_000;
+  /** As camunda-client-java 8.8 sends them: an offset or a cursor. */
+  private static final List<String> PAGE_PROPERTIES = List.of("from", "limit", "after", "before");
 
   /** What an API field holds, and so which values and operators it takes. */
   enum Kind { KEY, INTEGER, TEXT, BOOLEAN, DATE }
@@ -156,6 +158,11 @@ final class SearchQuery {
     if (!page.isObject()) {
       throw Rejection.invalidArgument("Expected 'page' to be a JSON object, but it was %s", kindOf(page));
     }
+    page.fieldNames().forEachRemaining(name -> {
+      if (!PAGE_PROPERTIES.contains(name)) {
+        throw Rejection.invalidArgument("The page property '%s' is not supported, expected one of %s", name, PAGE_PROPERTIES);
+      }
+    });
     from = pageNumber(page, "from", 0, Integer.MAX_VALUE, 0);
     limit = pageNumber(page, "limit", 1, MAX_LIMIT, 100);
     // the cursors are the positions of the first and last item of a page the engine answered earlier

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.camunda.client.api.search.response.ProcessInstance;
+import io.camunda.client.api.search.response.SearchResponse;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -74,6 +76,25 @@ class ProblemDetailTest extends EngineTest {
   }
 
   @Test
+  void theClientsCursorsPageForwardAndBack() {
+    String id = uniqueId("pages");
+    deploy(Bpmn.createExecutableProcess(id).startEvent().endEvent().done());
+    long first = start(id);
+    long second = start(id);
+    SearchResponse<ProcessInstance> page1 = client.newProcessInstanceSearchRequest()
+        .filter(f -> f.processDefinitionId(id)).sort(s -> s.processInstanceKey().asc()).page(p -> p.limit(1)).send().join();
+    assertThat(page1.items()).extracting(ProcessInstance::getProcessInstanceKey).containsExactly(first);
+    SearchResponse<ProcessInstance> page2 = client.newProcessInstanceSearchRequest()
+        .filter(f -> f.processDefinitionId(id)).sort(s -> s.processInstanceKey().asc())
+        .page(p -> p.limit(1).after(page1.page().endCursor())).send().join();
+    assertThat(page2.items()).extracting(ProcessInstance::getProcessInstanceKey).containsExactly(second);
+    SearchResponse<ProcessInstance> back = client.newProcessInstanceSearchRequest()
+        .filter(f -> f.processDefinitionId(id)).sort(s -> s.processInstanceKey().asc())
+        .page(p -> p.limit(1).before(page2.page().startCursor())).send().join();
+    assertThat(back.items()).extracting(ProcessInstance::getProcessInstanceKey).containsExactly(first);
+  }
+
+  @Test
   void likePatternsTakeZeebesWildcardsOnlyAndALoneTrailingBackslashIsLiteral() {
     String underscore = uniqueId("pct_a");
     deploy(Bpmn.createExecutableProcess(underscore).startEvent().endEvent().done());
@@ -107,6 +128,7 @@ class ProblemDetailTest extends EngineTest {
     all.add(Hostile.json("POST", search, "{\"page\":{\"limit\":2.5}}", 400, "'page.limit'"));
     all.add(Hostile.json("POST", search, "{\"page\":{\"after\":\"WzIyNTE3OTk4MTM2ODcxMDJd\"}}", 400, "'page.after'"));
     all.add(Hostile.json("POST", search, "{\"page\":{\"before\":\"-3\"}}", 400, "'page.before'"));
+    all.add(Hostile.json("POST", search, "{\"page\":{\"searchAfter\":\"abc\"}}", 400, "'searchAfter'"));
     all.add(Hostile.json("POST", search, "{\"page\":[1]}", 400, "'page'"));
     // sorting
     all.add(Hostile.json("POST", search, "{\"sort\":[{\"field\":\"processInstanceKey\",\"order\":\"SIDEWAYS\"}]}", 400,
