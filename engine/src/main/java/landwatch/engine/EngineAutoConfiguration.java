@@ -13,8 +13,10 @@ import landwatch.engine.api.JobController;
 import landwatch.engine.api.MessageController;
 import landwatch.engine.api.ProcessDefinitionController;
 import landwatch.engine.api.ProcessInstanceController;
+import landwatch.engine.api.UnmappedRequestProblems;
 import landwatch.engine.api.VariableLimits;
 import landwatch.engine.topology.TopologyController;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,6 +24,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * The embedded engine: on unless {@code landwatch.engine=remote}. It keeps its state in its own
@@ -75,6 +78,12 @@ public class EngineAutoConfiguration {
   @Bean
   ActivatedJobsBodyConverter engineActivatedJobsBodyConverter() {
     return new ActivatedJobsBodyConverter();
+  }
+
+  @Bean
+  UnmappedRequestProblems engineUnmappedRequestProblems(
+      @Qualifier("handlerExceptionResolver") HandlerExceptionResolver springResolvers, EngineProblemAdvice advice) {
+    return new UnmappedRequestProblems(springResolvers, advice);
   }
 
   @Bean

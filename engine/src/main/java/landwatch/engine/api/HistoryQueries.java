@@ -33,49 +33,49 @@ public final class HistoryQueries {
       "EXISTS (SELECT 1 FROM engine.incident i WHERE i.process_instance_key = e.key AND i.state = 'ACTIVE')";
 
   private static final Map<String, SearchQuery.Field> PROCESS_INSTANCE_FIELDS = Map.of(
-      "processInstanceKey", new SearchQuery.Field("e.key", true),
-      "processDefinitionId", new SearchQuery.Field("e.bpmn_process_id", false),
-      "processDefinitionKey", new SearchQuery.Field("e.process_definition_key", true),
-      "processDefinitionVersion", new SearchQuery.Field("e.version", true),
-      "state", new SearchQuery.Field("e.state", false),
-      "parentProcessInstanceKey", new SearchQuery.Field("e.parent_process_instance_key", true),
-      "parentElementInstanceKey", new SearchQuery.Field("e.parent_element_instance_key", true),
-      "startDate", new SearchQuery.Field("e.start_date", true),
-      "endDate", new SearchQuery.Field("e.end_date", true),
-      "hasIncident", new SearchQuery.Field(ACTIVE_INCIDENT, false));
+      "processInstanceKey", SearchQuery.Field.key("e.key"),
+      "processDefinitionId", SearchQuery.Field.text("e.bpmn_process_id"),
+      "processDefinitionKey", SearchQuery.Field.key("e.process_definition_key"),
+      "processDefinitionVersion", SearchQuery.Field.integer("e.version"),
+      "state", SearchQuery.Field.oneOf("e.state", ProcessInstanceStateEnum.values()),
+      "parentProcessInstanceKey", SearchQuery.Field.key("e.parent_process_instance_key"),
+      "parentElementInstanceKey", SearchQuery.Field.key("e.parent_element_instance_key"),
+      "startDate", SearchQuery.Field.date("e.start_date"),
+      "endDate", SearchQuery.Field.date("e.end_date"),
+      "hasIncident", SearchQuery.Field.bool(ACTIVE_INCIDENT));
 
-  private static final Map<String, SearchQuery.Field> ELEMENT_INSTANCE_FIELDS = Map.of(
-      "elementInstanceKey", new SearchQuery.Field("e.key", true),
-      "processInstanceKey", new SearchQuery.Field("e.process_instance_key", true),
-      "processDefinitionKey", new SearchQuery.Field("e.process_definition_key", true),
-      "processDefinitionId", new SearchQuery.Field("e.bpmn_process_id", false),
-      "elementId", new SearchQuery.Field("e.element_id", false),
-      "type", new SearchQuery.Field("e.element_type", false),
-      "state", new SearchQuery.Field("e.state", false),
-      "incidentKey", new SearchQuery.Field("e.incident_key", true),
-      "startDate", new SearchQuery.Field("e.start_date", true),
-      "hasIncident", new SearchQuery.Field("(e.incident_key >= 0)", false));
+  private static final Map<String, SearchQuery.Field> ELEMENT_INSTANCE_FIELDS = Map.ofEntries(
+      Map.entry("elementInstanceKey", SearchQuery.Field.key("e.key")),
+      Map.entry("processInstanceKey", SearchQuery.Field.key("e.process_instance_key")),
+      Map.entry("processDefinitionKey", SearchQuery.Field.key("e.process_definition_key")),
+      Map.entry("processDefinitionId", SearchQuery.Field.text("e.bpmn_process_id")),
+      Map.entry("elementId", SearchQuery.Field.text("e.element_id")),
+      Map.entry("type", SearchQuery.Field.oneOf("e.element_type", ElementInstanceResult.TypeEnum.values())),
+      Map.entry("state", SearchQuery.Field.oneOf("e.state", ElementInstanceStateEnum.values())),
+      Map.entry("incidentKey", SearchQuery.Field.key("e.incident_key")),
+      Map.entry("startDate", SearchQuery.Field.date("e.start_date")),
+      Map.entry("endDate", SearchQuery.Field.date("e.end_date")),
+      Map.entry("hasIncident", SearchQuery.Field.bool("(e.incident_key >= 0)")));
 
   private static final Map<String, SearchQuery.Field> INCIDENT_FIELDS = Map.of(
-      "incidentKey", new SearchQuery.Field("i.key", true),
-      "processInstanceKey", new SearchQuery.Field("i.process_instance_key", true),
-      "state", new SearchQuery.Field("i.state", false),
-      "errorType", new SearchQuery.Field("i.error_type", false),
-      "elementInstanceKey", new SearchQuery.Field("(i.data->>'elementInstanceKey')::bigint", true),
-      "jobKey", new SearchQuery.Field("(i.data->>'jobKey')::bigint", true),
-      "elementId", new SearchQuery.Field("(i.data->>'elementId')", false),
-      "processDefinitionId", new SearchQuery.Field("(i.data->>'bpmnProcessId')", false),
-      "processDefinitionKey", new SearchQuery.Field("(i.data->>'processDefinitionKey')::bigint", true),
-      "creationTime", new SearchQuery.Field("i.creation_time", true));
+      "incidentKey", SearchQuery.Field.key("i.key"),
+      "processInstanceKey", SearchQuery.Field.key("i.process_instance_key"),
+      "state", SearchQuery.Field.oneOf("i.state", IncidentResult.StateEnum.values()),
+      "errorType", SearchQuery.Field.oneOf("i.error_type", IncidentResult.ErrorTypeEnum.values()),
+      "elementInstanceKey", SearchQuery.Field.key("(i.data->>'elementInstanceKey')::bigint"),
+      "jobKey", SearchQuery.Field.key("(i.data->>'jobKey')::bigint"),
+      "elementId", SearchQuery.Field.text("(i.data->>'elementId')"),
+      "processDefinitionId", SearchQuery.Field.text("(i.data->>'bpmnProcessId')"),
+      "processDefinitionKey", SearchQuery.Field.key("(i.data->>'processDefinitionKey')::bigint"),
+      "creationTime", SearchQuery.Field.date("i.creation_time"));
 
   private static final Map<String, SearchQuery.Field> PROCESS_DEFINITION_FIELDS = Map.of(
-      "processDefinitionKey", new SearchQuery.Field("d.key", true),
-      "processDefinitionId", new SearchQuery.Field("d.bpmn_process_id", false),
-      "version", new SearchQuery.Field("d.version", true),
-      "resourceName", new SearchQuery.Field("d.resource_name", false),
-      "isLatestVersion", new SearchQuery.Field(
-          "(d.version = (SELECT max(l.version) FROM engine.process_definition l WHERE l.bpmn_process_id = d.bpmn_process_id))",
-          false));
+      "processDefinitionKey", SearchQuery.Field.key("d.key"),
+      "processDefinitionId", SearchQuery.Field.text("d.bpmn_process_id"),
+      "version", SearchQuery.Field.integer("d.version"),
+      "resourceName", SearchQuery.Field.text("d.resource_name"),
+      "isLatestVersion", SearchQuery.Field.bool(
+          "(d.version = (SELECT max(l.version) FROM engine.process_definition l WHERE l.bpmn_process_id = d.bpmn_process_id))"));
 
   private final JdbcTemplate jdbc;
   private final Engine engine;

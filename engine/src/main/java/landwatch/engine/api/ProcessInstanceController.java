@@ -38,7 +38,7 @@ public class ProcessInstanceController {
   @PostMapping(path = "/v2/process-instances", produces = MediaType.APPLICATION_JSON_VALUE)
   public DeferredResult<CreateProcessInstanceResult> create(@RequestBody ProcessInstanceCreationInstruction request) {
     Map<String, Object> variables = limits.check(request.getVariables());
-    Long definitionKey = request.getProcessDefinitionKey() == null ? null : Long.parseLong(request.getProcessDefinitionKey());
+    Long definitionKey = definitionKey(request.getProcessDefinitionKey());
     boolean await = Boolean.TRUE.equals(request.getAwaitCompletion());
     long timeout = request.getRequestTimeout() == null || request.getRequestTimeout() <= 0
         ? defaultAwaitMillis : request.getRequestTimeout();
@@ -75,6 +75,19 @@ public class ProcessInstanceController {
       });
     });
     return response;
+  }
+
+  /** Keys travel as strings in JSON: JavaScript's numbers cannot hold them. */
+  private static Long definitionKey(String key) {
+    if (key == null) {
+      return null;
+    }
+    try {
+      return Long.parseLong(key);
+    } catch (NumberFormatException e) {
+      throw Rejection.invalidArgument("Expected 'processDefinitionKey' to be a key (a 64-bit integer), but it was '%s'",
+          key.length() > 100 ? key.substring(0, 100) + "…" : key);
+    }
   }
 
   @GetMapping(path = "/v2/process-instances/{key}", produces = MediaType.APPLICATION_JSON_VALUE)

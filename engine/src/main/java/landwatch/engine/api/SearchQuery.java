@@ -1,21 +1,72 @@
 package landwatch.engine.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import landwatch.engine.processing.Rejection;
 
 /**
  * Turns a search request's filter, sort and page into SQL. A filter property is either a plain
  * value or an advanced filter ({@code $eq}, {@code $neq}, {@code $in}, {@code $notIn},
- * {@code $exists}, {@code $gt}, {@code $gte}, {@code $lt}, {@code $lte}, {@code $like}).
+ * {@code $exists}, {@code $gt}, {@code $gte}, {@code $lt}, {@code $lte}, {@code $like}). Every
+ * value is checked against its field's kind before it becomes a bind parameter, so a wrong value
+ * is refused naming the field instead of failing in the database.
  */
 final class SearchQuery {
 
-  /** An API field and the SQL expression it is stored in; numeric fields are keys or versions. */
-  record Field(String sql, boolean numeric) {}
+  static final int MAX_LIMIT = 10_000;
+  /** Far below PostgreSQL's 65,535 bind parameters per statement. */
+  static final int MAX_VALUES = 10_000;
+  /** As camunda-client-java 8.8 sends them: an offset or a cursor. */
+  private static final List<String> PAGE_PROPERTIES = List.of("from", "limit", "after", "before");
+
+  /** What an API field holds, and so which values and operators it takes. */
+  enum Kind { KEY, INTEGER, TEXT, BOOLEAN, DATE }
+
+  /**
+   * An API field and the SQL expression it is stored in; dates are stored as epoch milliseconds.
+   *
+   * @param values the only values a text field takes (an enumeration), or empty for any text
+   */
+  record Field(String sql, Kind kind, Set<String> values) {
+
+    static Field key(String sql) {
+      return new Field(sql, Kind.KEY, Set.of());
+    }
+
+    static Field integer(String sql) {
+      return new Field(sql, Kind.INTEGER, Set.of());
+    }
+
+    static Field text(String sql) {
+      return new Field(sql, Kind.TEXT, Set.of());
+    }
+
+    static Field bool(String sql) {
+      return new Field(sql, Kind.BOOLEAN, Set.of());
+    }
+
+    static Field date(String sql) {
+      return new Field(sql, Kind.DATE, Set.of());
+    }
+
+    /** A text field taking only the values of an OpenAPI enumeration (without its "unknown" case). */
+    static Field oneOf(String sql, Enum<?>[] constants) {
+      Set<String> values = new TreeSet<>();
+      Arrays.stream(constants).filter(c -> !c.name().equals("UNKNOWN_DEFAULT_OPEN_API")).map(Object::toString)
+          .forEach(values::add);
+      return new Field(sql, Kind.TEXT, values);
+    }
+  }
 
   private final Map<String, Field> fields;
   private final List<String> where = new ArrayList<>();
@@ -36,86 +87,173 @@ final class SearchQuery {
   }
 
   SearchQuery read(JsonNode request) {
-    if (request == null) {
+    if (request == null || request.isNull()) {
       return this;
     }
-    JsonNode filter = request.get("filter");
-    if (filter != null && filter.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> properties = filter.fields();
-      while (properties.hasNext()) {
-        Map.Entry<String, JsonNode> property = properties.next();
-        JsonNode value = property.getValue();
-        if (value == null || value.isNull() || (value.isContainerNode() && value.isEmpty())) {
-          continue;
-        }
-        Field field = fields.get(property.getKey());
-        if (field == null) {
-          throw Rejection.invalidArgument("The filter property '%s' is not supported", property.getKey());
-        }
-        filter(field, property.getValue());
-      }
+    if (!request.isObject()) {
+      throw Rejection.invalidArgument("Expected the search request to be a JSON object, but it was %s", kindOf(request));
     }
-    JsonNode sort = request.get("sort");
-    if (sort != null && sort.isArray() && !sort.isEmpty()) {
-      List<String> orders = new ArrayList<>();
-      for (JsonNode order : sort) {
-        Field field = fields.get(order.path("field").asText());
-        if (field == null) {
-          throw Rejection.invalidArgument("The sort field '%s' is not supported", order.path("field").asText());
-        }
-        orders.add(field.sql() + ("DESC".equalsIgnoreCase(order.path("order").asText()) ? " DESC" : " ASC"));
-      }
-      orderBy = String.join(", ", orders) + ", " + orderBy;
-    }
-    JsonNode page = request.get("page");
-    if (page != null) {
-      from = page.path("from").asInt(0);
-      limit = Math.min(Math.max(page.path("limit").asInt(100), 0), 10_000);
-      if (page.hasNonNull("searchAfter")) {
-        from = Integer.parseInt(page.get("searchAfter").asText()) + 1;
-      }
-    }
+    readFilter(request.get("filter"));
+    readSort(request.get("sort"));
+    readPage(request.get("page"));
     return this;
   }
 
-  private void filter(Field field, JsonNode value) {
-    if (value == null || value.isNull()) {
+  private void readFilter(JsonNode filter) {
+    if (filter == null || filter.isNull()) {
       return;
     }
+    if (!filter.isObject()) {
+      throw Rejection.invalidArgument("Expected 'filter' to be a JSON object, but it was %s", kindOf(filter));
+    }
+    Iterator<Map.Entry<String, JsonNode>> properties = filter.fields();
+    while (properties.hasNext()) {
+      Map.Entry<String, JsonNode> property = properties.next();
+      JsonNode value = property.getValue();
+      // the client sends empty objects and lists (e.g. "tags": []) for properties not filtered by
+      if (value.isNull() || (value.isContainerNode() && value.isEmpty())) {
+        continue;
+      }
+      Field field = fields.get(property.getKey());
+      if (field == null) {
+        throw Rejection.invalidArgument("The filter property '%s' is not supported, expected one of %s",
+            property.getKey(), new TreeSet<>(fields.keySet()));
+      }
+      filter(property.getKey(), field, value);
+    }
+  }
+
+  private void readSort(JsonNode sort) {
+    if (sort == null || sort.isNull() || (sort.isArray() && sort.isEmpty())) {
+      return;
+    }
+    if (!sort.isArray()) {
+      throw Rejection.invalidArgument("Expected 'sort' to be a JSON array, but it was %s", kindOf(sort));
+    }
+    List<String> orders = new ArrayList<>();
+    for (JsonNode order : sort) {
+      String name = order.path("field").asText();
+      Field field = fields.get(name);
+      if (field == null) {
+        throw Rejection.invalidArgument("The sort field '%s' is not supported, expected one of %s",
+            name, new TreeSet<>(fields.keySet()));
+      }
+      JsonNode direction = order.path("order");
+      if (direction.isMissingNode() || direction.isNull() || "ASC".equalsIgnoreCase(direction.asText())) {
+        orders.add(field.sql() + " ASC");
+      } else if ("DESC".equalsIgnoreCase(direction.asText())) {
+        orders.add(field.sql() + " DESC");
+      } else {
+        throw Rejection.invalidArgument("Expected the sort order of '%s' to be ASC or DESC, but it was %s",
+            name, shown(direction));
+      }
+    }
+    orderBy = String.join(", ", orders) + ", " + orderBy;
+  }
+
+  private void readPage(JsonNode page) {
+    if (page == null || page.isNull()) {
+      return;
+    }
+    if (!page.isObject()) {
+      throw Rejection.invalidArgument("Expected 'page' to be a JSON object, but it was %s", kindOf(page));
+    }
+    page.fieldNames().forEachRemaining(name -> {
+      if (!PAGE_PROPERTIES.contains(name)) {
+        throw Rejection.invalidArgument("The page property '%s' is not supported, expected one of %s", name, PAGE_PROPERTIES);
+      }
+    });
+    from = pageNumber(page, "from", 0, Integer.MAX_VALUE, 0);
+    limit = pageNumber(page, "limit", 1, MAX_LIMIT, 100);
+    // the cursors are the positions of the first and last item of a page the engine answered earlier
+    if (page.hasNonNull("after")) {
+      from = cursor(page, "after") + 1;
+    }
+    if (page.hasNonNull("before")) {
+      int before = cursor(page, "before");
+      from = Math.max(before - limit, 0);
+      limit = Math.min(limit, before);
+    }
+  }
+
+  private static int pageNumber(JsonNode page, String name, int min, int max, int absent) {
+    JsonNode value = page.get(name);
+    if (value == null || value.isNull()) {
+      return absent;
+    }
+    if (!value.canConvertToExactIntegral() || !value.canConvertToInt() || value.asInt() < min || value.asInt() > max) {
+      throw Rejection.invalidArgument("Expected 'page.%s' to be an integer from %d to %d, but it was %s",
+          name, min, max, shown(value));
+    }
+    return value.asInt();
+  }
+
+  private static int cursor(JsonNode page, String name) {
+    String text = page.get(name).asText();
+    try {
+      int position = Integer.parseInt(text);
+      if (position >= 0 && position < Integer.MAX_VALUE) {
+        return position;
+      }
+    } catch (NumberFormatException notAPosition) {
+      // answered below like a negative one
+    }
+    throw Rejection.invalidArgument(
+        "Expected 'page.%s' to be the startCursor or endCursor of an earlier page, but it was %s", name, shown(page.get(name)));
+  }
+
+  private void filter(String name, Field field, JsonNode value) {
     if (!value.isObject()) {
-      where.add(field.sql() + " = ?");
-      args.add(scalar(field, value));
+      condition(field.sql() + " = ?", scalar(name, field, value));
       return;
     }
     Iterator<Map.Entry<String, JsonNode>> operators = value.fields();
     while (operators.hasNext()) {
       Map.Entry<String, JsonNode> operator = operators.next();
+      String property = name + "." + operator.getKey();
       JsonNode operand = operator.getValue();
+      if (operand.isNull()) {
+        continue;
+      }
       switch (operator.getKey()) {
-        case "$eq" -> condition(field.sql() + " = ?", scalar(field, operand));
-        case "$neq" -> condition(field.sql() + " <> ?", scalar(field, operand));
-        case "$gt" -> condition(field.sql() + " > ?", scalar(field, operand));
-        case "$gte" -> condition(field.sql() + " >= ?", scalar(field, operand));
-        case "$lt" -> condition(field.sql() + " < ?", scalar(field, operand));
-        case "$lte" -> condition(field.sql() + " <= ?", scalar(field, operand));
-        case "$like" -> condition(field.sql() + "::text LIKE ?", operand.asText().replace('*', '%').replace('?', '_'));
-        case "$exists" -> where.add(field.sql() + (operand.asBoolean() ? " IS NOT NULL" : " IS NULL"));
-        case "$in", "$notIn" -> {
-          if (operand.isEmpty()) {
-            // the client sends an empty list for "no such condition"
-            continue;
+        case "$eq" -> condition(field.sql() + " = ?", scalar(property, field, operand));
+        case "$neq" -> condition(field.sql() + " <> ?", scalar(property, field, operand));
+        case "$gt" -> condition(field.sql() + " > ?", ordered(property, field, operand));
+        case "$gte" -> condition(field.sql() + " >= ?", ordered(property, field, operand));
+        case "$lt" -> condition(field.sql() + " < ?", ordered(property, field, operand));
+        case "$lte" -> condition(field.sql() + " <= ?", ordered(property, field, operand));
+        case "$like" -> condition(field.sql() + " LIKE ?", like(property, field, operand));
+        case "$exists" -> {
+          if (!operand.isBoolean()) {
+            throw Rejection.invalidArgument("Expected '%s' to be true or false, but it was %s", property, shown(operand));
           }
-          List<String> marks = new ArrayList<>();
-          for (JsonNode item : operand) {
-            marks.add("?");
-            args.add(scalar(field, item));
-          }
-          String list = String.join(", ", marks);
-          where.add(field.sql() + (operator.getKey().equals("$in") ? " IN (" : " NOT IN (") + list + ")");
+          where.add(field.sql() + (operand.asBoolean() ? " IS NOT NULL" : " IS NULL"));
         }
-        default -> throw Rejection.invalidArgument("The filter operator '%s' is not supported", operator.getKey());
+        case "$in", "$notIn" -> in(property, field, operand, operator.getKey().equals("$in"));
+        default -> throw Rejection.invalidArgument("The filter operator '%s' is not supported, expected one of "
+            + "[$eq, $neq, $gt, $gte, $lt, $lte, $like, $exists, $in, $notIn]", property);
       }
     }
+  }
+
+  private void in(String property, Field field, JsonNode operand, boolean in) {
+    if (!operand.isArray()) {
+      throw Rejection.invalidArgument("Expected '%s' to be a JSON array, but it was %s", property, kindOf(operand));
+    }
+    if (operand.isEmpty()) {
+      // the client sends an empty list for "no such condition"
+      return;
+    }
+    if (args.size() + operand.size() > MAX_VALUES) {
+      throw Rejection.invalidArgument("Expected a search to filter by at most %d values, but '%s' alone has %d",
+          MAX_VALUES, property, operand.size());
+    }
+    List<String> marks = new ArrayList<>();
+    for (JsonNode item : operand) {
+      marks.add("?");
+      args.add(scalar(property, field, item));
+    }
+    where.add(field.sql() + (in ? " IN (" : " NOT IN (") + String.join(", ", marks) + ")");
   }
 
   private void condition(String sql, Object value) {
@@ -123,11 +261,111 @@ final class SearchQuery {
     args.add(value);
   }
 
-  private static Object scalar(Field field, JsonNode value) {
-    if (field.numeric()) {
-      return Long.parseLong(value.asText());
+  private static Object ordered(String property, Field field, JsonNode value) {
+    if (field.kind() == Kind.BOOLEAN || (field.kind() == Kind.TEXT && !field.values().isEmpty())) {
+      throw Rejection.invalidArgument("Expected '%s' to compare a number, a date-time or a text, but the field takes %s",
+          property, expected(field));
     }
-    return value.isBoolean() ? value.asBoolean() : value.asText();
+    return scalar(property, field, value);
+  }
+
+  /** Zeebe's wildcards: {@code *} any characters, {@code ?} one, a backslash escapes the next. */
+  private static String like(String property, Field field, JsonNode value) {
+    if (field.kind() != Kind.TEXT || !value.isTextual()) {
+      throw Rejection.invalidArgument("Expected '%s' to be a text pattern on a text field, but it was %s on a field taking %s",
+          property, shown(value), expected(field));
+    }
+    String pattern = value.asText();
+    StringBuilder sql = new StringBuilder();
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\' && i + 1 < pattern.length()) {
+        c = pattern.charAt(++i);
+        sql.append(c == '%' || c == '_' || c == '\\' ? "\\" + c : String.valueOf(c));
+      } else if (c == '*') {
+        sql.append('%');
+      } else if (c == '?') {
+        sql.append('_');
+      } else {
+        sql.append(c == '%' || c == '_' || c == '\\' ? "\\" + c : String.valueOf(c));
+      }
+    }
+    return sql.toString();
+  }
+
+  private static Object scalar(String property, Field field, JsonNode value) {
+    return switch (field.kind()) {
+      case KEY -> {
+        // keys travel as strings (they exceed JavaScript's integers), versions as numbers
+        if ((value.isTextual() || value.isIntegralNumber()) && value.asText().matches("-?\\d{1,19}")) {
+          try {
+            yield Long.parseLong(value.asText());
+          } catch (NumberFormatException tooLarge) {
+            // a 19-digit number above Long.MAX_VALUE: refused below
+          }
+        }
+        throw mismatch(property, field, value);
+      }
+      case INTEGER -> {
+        if (value.canConvertToExactIntegral() && value.canConvertToInt()) {
+          yield value.asInt();
+        }
+        throw mismatch(property, field, value);
+      }
+      case BOOLEAN -> {
+        if (value.isBoolean()) {
+          yield value.asBoolean();
+        }
+        throw mismatch(property, field, value);
+      }
+      case DATE -> {
+        if (value.isTextual()) {
+          try {
+            yield epochMillis(ZonedDateTime.parse(value.asText()).toInstant());
+          } catch (DateTimeParseException notADate) {
+            // refused below
+          }
+        }
+        throw mismatch(property, field, value);
+      }
+      case TEXT -> {
+        if (!value.isTextual() || (!field.values().isEmpty() && !field.values().contains(value.asText()))) {
+          throw mismatch(property, field, value);
+        }
+        yield value.asText();
+      }
+    };
+  }
+
+  /** Exact, fractions below a millisecond included, so that e.g. {@code $gt} never matches the instant itself. */
+  private static BigDecimal epochMillis(Instant instant) {
+    return BigDecimal.valueOf(instant.getEpochSecond()).movePointRight(3).add(BigDecimal.valueOf(instant.getNano(), 6));
+  }
+
+  private static Rejection mismatch(String property, Field field, JsonNode value) {
+    return Rejection.invalidArgument("Expected '%s' to be %s, but it was %s", property, expected(field), shown(value));
+  }
+
+  private static String expected(Field field) {
+    return switch (field.kind()) {
+      case KEY -> "a key (a 64-bit integer, as a string or a number)";
+      case INTEGER -> "an integer";
+      case BOOLEAN -> "true or false";
+      case DATE -> "an ISO 8601 date-time with an offset, e.g. 2025-04-01T08:30:00+08:00";
+      case TEXT -> field.values().isEmpty() ? "a text" : "one of " + field.values();
+    };
+  }
+
+  private static String shown(JsonNode value) {
+    if (value.isContainerNode()) {
+      return kindOf(value);
+    }
+    String text = value.toString();
+    return text.length() > 100 ? text.substring(0, 100) + "…" : text;
+  }
+
+  private static String kindOf(JsonNode value) {
+    return value.isObject() ? "a JSON object" : value.isArray() ? "a JSON array" : shown(value);
   }
 
   String whereClause() {

@@ -1,5 +1,6 @@
 package landwatch.engine.command;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -19,6 +20,7 @@ import landwatch.engine.processing.Rejection;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
 
 /**
  * Reads deployment resources: BPMN through zeebe-bpmn-model (parsed, validated, then transformed,
@@ -56,7 +58,7 @@ public final class ResourceParser {
       model = Bpmn.readModelFromStream(new ByteArrayInputStream(content));
       Bpmn.validateModel(model);
     } catch (RuntimeException e) {
-      throw rejected(name, e.getMessage());
+      throw rejected(name, xmlProblem(e));
     }
     ProcessTransformer transformer = new ProcessTransformer(feel);
     List<ExecutableProcess> processes = transformer.transform(model);
@@ -64,6 +66,16 @@ public final class ResourceParser {
       throw rejected(name, String.join("\n", transformer.problems()));
     }
     return processes;
+  }
+
+  /** The XML parser's own words ("Content is not allowed in prolog."), not the model API's wrapper naming its exception. */
+  private static String xmlProblem(RuntimeException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof SAXException && cause.getMessage() != null) {
+        return cause.getMessage();
+      }
+    }
+    return e.getMessage();
   }
 
   private ParsedResource parseDmn(String name, byte[] content) {
@@ -102,8 +114,10 @@ public final class ResourceParser {
         throw rejected(name, "a form must have an 'id'");
       }
       return new ParsedResource(name, content, checksum(content), "form", List.of(), id.asText(), List.of());
+    } catch (JsonProcessingException e) {
+      throw rejected(name, "failed to parse the form JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw rejected(name, "failed to parse the form JSON: " + e.getMessage());
+      throw rejected(name, "failed to read the form");
     }
   }
 
