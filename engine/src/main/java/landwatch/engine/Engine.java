@@ -1,5 +1,8 @@
 package landwatch.engine;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -19,13 +22,19 @@ import landwatch.engine.command.VariableCommands;
 import landwatch.engine.feel.FeelEvaluator;
 import landwatch.engine.processing.EngineClock;
 import landwatch.engine.processing.StreamProcessor;
+import landwatch.engine.model.ExecutableProcess;
 import landwatch.engine.state.DeployedProcess;
+import landwatch.engine.state.ProcessModels;
+import landwatch.engine.state.StateStore;
 
 /**
  * The embedded engine without Spring: the single writer, the BPMN processors and the commands the
  * REST API sends it. Started once its schema is migrated; its state is loaded from the tables.
  */
 public final class Engine implements AutoCloseable {
+
+  /** {@code landwatch.engine.models.cache-size}'s default. */
+  public static final long DEFAULT_MODEL_CACHE_BYTES = 64L * 1024 * 1024;
 
   public final EngineClock clock = new EngineClock();
   public final FeelEvaluator feel = new FeelEvaluator(clock::zonedNow);
@@ -39,11 +48,22 @@ public final class Engine implements AutoCloseable {
   public final JobActivator activator;
   public final IncidentCommands incidents;
   public final VariableCommands variables;
-  /** Deployed definitions for readers outside the writer (names in search results); immutable values. */
+  /** Deployed versions for readers outside the writer (names in search results): metadata, models through {@link #models}. */
   public final Map<Long, DeployedProcess> definitions = new ConcurrentHashMap<>();
 
+  /** The parsed models of deployed versions, on demand: see {@link ProcessModels}. */
+  public final ProcessModels models;
+  private final DataSource dataSource;
+
   public Engine(DataSource dataSource, int queueCapacity) {
-    writer = new StreamProcessor(dataSource, bytes -> parser.parseBpmn("stored", bytes), clock, queueCapacity);
+    this(dataSource, queueCapacity, DEFAULT_MODEL_CACHE_BYTES);
+  }
+
+  /** {@code modelCacheBytes}: the BPMN source size of the parsed models kept in memory at most. */
+  public Engine(DataSource dataSource, int queueCapacity, long modelCacheBytes) {
+    this.dataSource = dataSource;
+    models = new ProcessModels(modelCacheBytes, this::loadModel);
+    writer = new StreamProcessor(dataSource, models, clock, queueCapacity);
     BpmnContext ctx = new BpmnContext(writer, feel);
     bpmn = new BpmnEngine(ctx);
     JobDeadlines deadlines = new JobDeadlines(type -> bpmn.behaviors.jobs().notifyAvailable(type));
@@ -51,7 +71,7 @@ public final class Engine implements AutoCloseable {
     bpmn.behaviors.jobs().onJobsAvailable(activator::jobsAvailable);
     results = new ProcessInstanceResults(ctx);
     bpmn.addListener(results);
-    deployments = new DeploymentCommand(new DeploymentCommand.TimerStartEvents(feel));
+    deployments = new DeploymentCommand(new DeploymentCommand.TimerStartEvents(feel), models);
     processInstances = new ProcessInstanceCommands(bpmn);
     jobs = new JobCommands(bpmn, deadlines);
     incidents = new IncidentCommands(bpmn);
@@ -61,6 +81,27 @@ public final class Engine implements AutoCloseable {
     writer.register(new MessageExpiry(bpmn.messages));
     writer.register(activator);
     writer.register(results);
+  }
+
+  /** The stored content of a resource (a BPMN resource for {@link DeployedProcess#resourceKey()}), or null. */
+  public byte[] resource(long resourceKey) {
+    try (Connection c = dataSource.getConnection()) {
+      return StateStore.resource(c, resourceKey);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read resource " + resourceKey, e);
+    }
+  }
+
+  /** A cache miss: the version's stored resource, parsed; it weighs its share of the resource's bytes. */
+  private ProcessModels.Loaded loadModel(DeployedProcess process) {
+    byte[] resource = resource(process.resourceKey());
+    if (resource == null) {
+      throw new IllegalStateException("the stored resource of " + process + " is missing");
+    }
+    List<ExecutableProcess> processes = parser.parseBpmn(process.resourceName(), resource);
+    ExecutableProcess executable = processes.stream().filter(p -> p.bpmnProcessId.equals(process.bpmnProcessId()))
+        .findFirst().orElseThrow(() -> new IllegalStateException("the stored resource of " + process + " lacks it"));
+    return new ProcessModels.Loaded(executable, resource.length / processes.size());
   }
 
   public void start() {

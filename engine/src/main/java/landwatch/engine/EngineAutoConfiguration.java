@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 import landwatch.engine.api.BasicAuthFilter;
 import landwatch.engine.api.ClockController;
 import landwatch.engine.api.DeploymentController;
+import landwatch.engine.api.DeploymentMultipartProblems;
 import landwatch.engine.api.ElementInstanceController;
 import landwatch.engine.api.EngineProblemAdvice;
 import landwatch.engine.api.HistoryQueries;
@@ -42,7 +43,12 @@ public class EngineAutoConfiguration {
 
   @Bean(initMethod = "start", destroyMethod = "close")
   Engine embeddedEngine(DataSource dataSource, EngineSchema schema, EngineProperties properties) {
-    return new Engine(dataSource, properties.commandQueueCapacity());
+    return new Engine(dataSource, properties.commandQueueCapacity(), properties.models().cacheSize().toBytes());
+  }
+
+  @Bean
+  DeploymentMultipartProblems engineDeploymentMultipartProblems(EngineProperties properties) {
+    return new DeploymentMultipartProblems(properties);
   }
 
   @Bean
