@@ -1,5 +1,8 @@
 package landwatch.engine;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -19,7 +22,10 @@ import landwatch.engine.command.VariableCommands;
 import landwatch.engine.feel.FeelEvaluator;
 import landwatch.engine.processing.EngineClock;
 import landwatch.engine.processing.StreamProcessor;
+import landwatch.engine.model.ExecutableProcess;
 import landwatch.engine.state.DeployedProcess;
+import landwatch.engine.state.ProcessModels;
+import landwatch.engine.state.StateStore;
 import landwatch.engine.state.VariableDocumentLimits;
 
 /**
@@ -42,14 +48,19 @@ public final class Engine implements AutoCloseable {
   public final JobActivator activator;
   public final IncidentCommands incidents;
   public final VariableCommands variables;
-  /** Deployed definitions for readers outside the writer (names in search results); immutable values. */
+  /** Deployed versions for readers outside the writer (names in search results): metadata, models through {@link #models}. */
   public final Map<Long, DeployedProcess> definitions = new ConcurrentHashMap<>();
 
+  /** The parsed models of deployed versions, on demand: see {@link ProcessModels}. */
+  public final ProcessModels models;
+  private final DataSource dataSource;
+
   public Engine(DataSource dataSource, EngineProperties properties) {
+    this.dataSource = dataSource;
     EngineProperties.Limits limits = properties.limits();
     variableLimits = new VariableDocumentLimits(limits.maxVariableDocumentSize().toBytes(), limits.maxVariableDepth());
-    writer = new StreamProcessor(dataSource, bytes -> parser.parseBpmn("stored", bytes), clock,
-        properties.commandQueueCapacity());
+    models = new ProcessModels(properties.models().cacheSize().toBytes(), this::loadModel);
+    writer = new StreamProcessor(dataSource, models, clock, properties.commandQueueCapacity());
     BpmnContext ctx = new BpmnContext(writer, feel, variableLimits);
     bpmn = new BpmnEngine(ctx);
     JobDeadlines deadlines = new JobDeadlines(type -> bpmn.behaviors.jobs().notifyAvailable(type));
@@ -58,7 +69,7 @@ public final class Engine implements AutoCloseable {
     bpmn.behaviors.jobs().onJobsAvailable(activator::jobsAvailable);
     results = new ProcessInstanceResults(ctx);
     bpmn.addListener(results);
-    deployments = new DeploymentCommand(new DeploymentCommand.TimerStartEvents(feel));
+    deployments = new DeploymentCommand(new DeploymentCommand.TimerStartEvents(feel), models);
     processInstances = new ProcessInstanceCommands(bpmn);
     jobs = new JobCommands(bpmn, deadlines);
     incidents = new IncidentCommands(bpmn);
@@ -68,6 +79,27 @@ public final class Engine implements AutoCloseable {
     writer.register(new MessageExpiry(bpmn.messages));
     writer.register(activator);
     writer.register(results);
+  }
+
+  /** The stored content of a resource (a BPMN resource for {@link DeployedProcess#resourceKey()}), or null. */
+  public byte[] resource(long resourceKey) {
+    try (Connection c = dataSource.getConnection()) {
+      return StateStore.resource(c, resourceKey);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read resource " + resourceKey, e);
+    }
+  }
+
+  /** A cache miss: the version's stored resource, parsed; it weighs its share of the resource's bytes. */
+  private ProcessModels.Loaded loadModel(DeployedProcess process) {
+    byte[] resource = resource(process.resourceKey());
+    if (resource == null) {
+      throw new IllegalStateException("the stored resource of " + process + " is missing");
+    }
+    List<ExecutableProcess> processes = parser.parseBpmn(process.resourceName(), resource);
+    ExecutableProcess executable = processes.stream().filter(p -> p.bpmnProcessId.equals(process.bpmnProcessId()))
+        .findFirst().orElseThrow(() -> new IllegalStateException("the stored resource of " + process + " lacks it"));
+    return new ProcessModels.Loaded(executable, resource.length / processes.size());
   }
 
   public void start() {

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -27,6 +28,11 @@ public class EngineApiCredentials implements EnvironmentPostProcessor {
 
   static final String SOURCE = "landwatchEngineApiCredentials";
   static final String PASSWORD_FILE = "engine-api-password";
+  static final String DEFAULTS = "landwatchEngineWebServerDefaults";
+  static final String MAX_PART_COUNT = "server.tomcat.max-part-count";
+  private static final int BOOT_MAX_PART_COUNT = 50;
+  /** Parts of a deployment request that are not resources (the client's tenantId, say). */
+  private static final int EXTRA_PARTS = 10;
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -45,6 +51,24 @@ public class EngineApiCredentials implements EnvironmentPostProcessor {
     settings.put("camunda.client.auth.username", username);
     settings.put("camunda.client.auth.password", password);
     environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, settings));
+    webServerDefaults(environment);
+  }
+
+  /**
+   * The web server reads a multipart deployment before the engine sees it, and refuses more parts
+   * than {@code server.tomcat.max-part-count} (50 in Spring Boot 3.5): unless the operator set it,
+   * it is raised to let every deployment the engine's {@code max-resources-per-deployment} allows
+   * through (with room for a few non-resource parts), never lowered below Boot's default. A
+   * request over it is still answered naming the engine's limit ({@code DeploymentMultipartProblems}).
+   */
+  static void webServerDefaults(ConfigurableEnvironment environment) {
+    Binder binder = Binder.get(environment);
+    if (binder.bind(MAX_PART_COUNT, Integer.class).isBound()) {
+      return;
+    }
+    int resources = binder.bind("landwatch.engine.limits.max-resources-per-deployment", Integer.class).orElse(100);
+    int parts = Math.max(BOOT_MAX_PART_COUNT, resources + EXTRA_PARTS);
+    environment.getPropertySources().addLast(new MapPropertySource(DEFAULTS, Map.of(MAX_PART_COUNT, parts)));
   }
 
   static String storedPassword(Path dataDir) {

@@ -17,6 +17,7 @@ import org.springframework.util.unit.DataSize;
  * @param limits what one request, deployment or evaluation may amount to
  * @param feel how long one FEEL evaluation may hold the writer
  * @param health when the writer counts as stalled
+ * @param models how many parsed process models stay in memory
  */
 @ConfigurationProperties("landwatch.engine")
 public record EngineProperties(
@@ -29,7 +30,8 @@ public record EngineProperties(
     @DefaultValue("20s") Duration commandTimeout,
     @DefaultValue Limits limits,
     @DefaultValue Feel feel,
-    @DefaultValue Health health) {
+    @DefaultValue Health health,
+    @DefaultValue Models models) {
 
   /** The API's basic-auth user; a blank password means one is generated and kept in the data dir. */
   public record Api(@DefaultValue("landwatch") String username, String password) {}
@@ -61,6 +63,14 @@ public record EngineProperties(
       @DefaultValue("64") int maxVariableDepth,
       @DefaultValue("16MB") DataSize maxActivationResponseSize,
       @DefaultValue("10000") int maxMultiInstanceCollectionSize) {}
+
+  /**
+   * Deployed versions' models are parsed on demand and kept in a least-recently-used cache.
+   *
+   * @param cacheSize the BPMN source size of the parsed models kept at most (a model counts for
+   *     its share of its resource's bytes; its parsed form takes a few times that in the heap)
+   */
+  public record Models(@DefaultValue("64MB") DataSize cacheSize) {}
 
   /** @param evaluationBudget past it, the evaluation is abandoned and an incident raised */
   public record Feel(@DefaultValue("2s") Duration evaluationBudget) {}

@@ -152,9 +152,9 @@ public final class HistoryQueries {
     return new ProcessInstanceResult()
         .processInstanceKey(String.valueOf(rs.getLong("key")))
         .processDefinitionId(rs.getString("bpmn_process_id"))
-        .processDefinitionName(process == null ? null : process.executable().root.name)
+        .processDefinitionName(process == null ? null : process.name())
         .processDefinitionVersion(rs.getInt("version"))
-        .processDefinitionVersionTag(process == null ? null : process.executable().versionTag)
+        .processDefinitionVersionTag(process == null ? null : process.versionTag())
         .processDefinitionKey(String.valueOf(definitionKey))
         .startDate(date(rs.getLong("start_date")))
         .endDate(date(rs.getObject("end_date", Long.class)))
@@ -169,6 +169,7 @@ public final class HistoryQueries {
     long definitionKey = rs.getLong("process_definition_key");
     DeployedProcess process = engine.definitions.get(definitionKey);
     String elementId = rs.getString("element_id");
+    // element names come from the model: a page touches few versions, each parsed at most once on a miss
     ExecutableElement element = process == null ? null : process.executable().elements.get(elementId);
     long incidentKey = rs.getLong("incident_key");
     return new ElementInstanceResult()

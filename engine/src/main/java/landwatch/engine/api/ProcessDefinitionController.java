@@ -35,8 +35,12 @@ public class ProcessDefinitionController {
   /** Always text/xml, as the real API answers, whatever the client's Accept header says. */
   @GetMapping(path = "/v2/process-definitions/{key}/xml")
   public ResponseEntity<String> xml(@PathVariable("key") long key) {
-    return ResponseEntity.ok().contentType(MediaType.TEXT_XML)
-        .body(new String(definition(key).resource(), StandardCharsets.UTF_8));
+    // read from the database: the engine holds no resource in memory
+    byte[] resource = engine.resource(definition(key).resourceKey());
+    if (resource == null) {
+      throw Rejection.notFound("Process definition with key '%d' not found", key);
+    }
+    return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(new String(resource, StandardCharsets.UTF_8));
   }
 
   @PostMapping(path = "/v2/process-definitions/search", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -59,9 +63,9 @@ public class ProcessDefinitionController {
     return new ProcessDefinitionResult()
         .processDefinitionKey(String.valueOf(process.key()))
         .processDefinitionId(process.bpmnProcessId())
-        .name(process.executable().root.name)
+        .name(process.name())
         .version(process.version())
-        .versionTag(process.executable().versionTag)
+        .versionTag(process.versionTag())
         .resourceName(process.resourceName())
         .hasStartForm(false)
         .tenantId(DeploymentController.TENANT);

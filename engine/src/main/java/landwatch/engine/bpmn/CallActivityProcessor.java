@@ -48,7 +48,7 @@ final class CallActivityProcessor extends ActivityProcessor implements BpmnConta
     for (DeployedProcess candidate : b.ctx().state().versionsOf(processId)) {
       boolean matches = switch (element.calledBinding) {
         case "deployment" -> candidate.deploymentKey() == b.ctx().process(instance).deploymentKey();
-        case "versionTag" -> element.calledVersionTag.equals(candidate.executable().versionTag);
+        case "versionTag" -> element.calledVersionTag.equals(candidate.versionTag()); // metadata: no version parsed
         default -> true;
       };
       if (matches) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import landwatch.engine.model.EventType;
-import landwatch.engine.model.ExecutableElement;
 import landwatch.engine.processing.Rejection;
 import landwatch.engine.processing.RejectionType;
 import landwatch.engine.state.DeployedProcess;
@@ -110,8 +109,8 @@ public final class MessageCorrelation implements ProcessInstanceListener {
    * correlation key, an instance it started for that key still runs (Zeebe's rule).
    */
   private Long startByMessage(DeployedProcess process, Message message) {
-    for (ExecutableElement start : process.executable().eventStartEvents) {
-      if (start.eventType != EventType.MESSAGE || !message.name.equals(start.messageName.raw())
+    for (DeployedProcess.StartEvent start : process.startEvents()) {
+      if (start.type() != EventType.MESSAGE || !message.name.equals(start.name())
           || message.startedProcesses.contains(process.bpmnProcessId())) {
         continue;
       }
@@ -120,7 +119,7 @@ public final class MessageCorrelation implements ProcessInstanceListener {
         return null;
       }
       message.startedProcesses.add(process.bpmnProcessId());
-      ElementInstance instance = creation.create(process, start, message.variables, null);
+      ElementInstance instance = creation.create(process, process.startElement(start), message.variables, null);
       if (keyed) {
         instance.startCorrelationKey = message.correlationKey;
         ctx.state().putInstance(instance);
@@ -148,11 +147,11 @@ public final class MessageCorrelation implements ProcessInstanceListener {
     DeployedProcess latest = ctx.state().latestProcess(processInstance.bpmnProcessId);
     String correlationKey = processInstance.startCorrelationKey;
     ctx.batch().followUp(() -> {
-      for (ExecutableElement start : latest.executable().eventStartEvents) {
-        if (start.eventType != EventType.MESSAGE) {
+      for (DeployedProcess.StartEvent start : latest.startEvents()) {
+        if (start.type() != EventType.MESSAGE) {
           continue;
         }
-        for (Message message : ctx.state().messages(start.messageName.raw(), correlationKey)) {
+        for (Message message : ctx.state().messages(start.name(), correlationKey)) {
           if (message.deadline > ctx.now() && startByMessage(latest, message) != null) {
             ctx.state().touch(message);
             return;

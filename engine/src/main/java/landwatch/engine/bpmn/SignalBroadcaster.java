@@ -3,7 +3,6 @@ package landwatch.engine.bpmn;
 import java.util.Map;
 import java.util.NavigableMap;
 import landwatch.engine.model.EventType;
-import landwatch.engine.model.ExecutableElement;
 import landwatch.engine.state.DeployedProcess;
 import landwatch.engine.state.EventSubscription;
 
@@ -34,9 +33,10 @@ public final class SignalBroadcaster {
     }
     for (NavigableMap<Integer, DeployedProcess> versions : ctx.state().processVersions()) {
       DeployedProcess latest = versions.lastEntry().getValue();
-      for (ExecutableElement start : latest.executable().eventStartEvents) {
-        if (start.eventType == EventType.SIGNAL && name.equals(start.signalName.raw())) {
-          creation.create(latest, start, variables, null);
+      // the start events are metadata: only a version this signal starts has its model parsed
+      for (DeployedProcess.StartEvent start : latest.startEvents()) {
+        if (start.type() == EventType.SIGNAL && name.equals(start.name())) {
+          creation.create(latest, latest.startElement(start), variables, null);
         }
       }
     }

@@ -14,6 +14,7 @@ import landwatch.engine.model.ExecutableProcess;
 import landwatch.engine.processing.Batch;
 import landwatch.engine.state.DeployedProcess;
 import landwatch.engine.state.DeployedResource;
+import landwatch.engine.state.ProcessModels;
 import landwatch.engine.state.Timer;
 
 /**
@@ -28,9 +29,11 @@ public final class DeploymentCommand {
       List<ParsedResource> dmnSources) {}
 
   private final TimerStartEvents timerStartEvents;
+  private final ProcessModels models;
 
-  public DeploymentCommand(TimerStartEvents timerStartEvents) {
+  public DeploymentCommand(TimerStartEvents timerStartEvents, ProcessModels models) {
     this.timerStartEvents = timerStartEvents;
+    this.models = models;
   }
 
   public Deployed deploy(Batch batch, List<ParsedResource> resources) {
@@ -62,14 +65,29 @@ public final class DeploymentCommand {
     if (latest != null && latest.checksum().equals(resource.checksum())) {
       return latest;
     }
-    DeployedProcess deployed = new DeployedProcess(batch.keys.next(), process.bpmnProcessId,
-        latest == null ? 1 : latest.version() + 1, resource.name(), resource.checksum(), deploymentKey,
-        resource.content(), process);
+    long key = batch.keys.next();
+    DeployedProcess deployed = DeployedProcess.deployed(key, latest == null ? 1 : latest.version() + 1,
+        resource.name(), resource.checksum(), deploymentKey, storeOnce(batch, deploymentKey, resource), process,
+        resource.content().length / Math.max(1, resource.processes().size()), models);
     batch.state.putProcess(deployed, true);
+    // committed: the model goes to the cache and the version stops holding it
+    batch.afterCommit(deployed::committed);
     batch.append(deployed.key(), "PROCESS", "CREATED",
         Map.of("bpmnProcessId", deployed.bpmnProcessId(), "version", deployed.version(), "resourceName", deployed.resourceName()));
     timerStartEvents.replace(batch, latest, deployed);
     return deployed;
+  }
+
+  /** The BPMN resource is stored once, however many process versions of it are deployed. */
+  private static long storeOnce(Batch batch, long deploymentKey, ParsedResource resource) {
+    Long stored = batch.state.bpmnResource(resource.checksum());
+    if (stored != null) {
+      return stored;
+    }
+    DeployedResource row = new DeployedResource(batch.keys.next(), "bpmn", resource.name(), 0, resource.name(),
+        resource.checksum(), deploymentKey, resource.content());
+    batch.state.putBpmnResource(row, true);
+    return row.key();
   }
 
   private DeployedResource deployResource(Batch batch, long deploymentKey, ParsedResource resource) {

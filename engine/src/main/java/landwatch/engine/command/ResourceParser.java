@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import landwatch.engine.feel.FeelEvaluator;
 import landwatch.engine.model.ExecutableProcess;
 import landwatch.engine.model.ProcessTransformer;
@@ -29,6 +33,7 @@ import org.xml.sax.SAXException;
 public final class ResourceParser {
 
   private static final String DMN_NS_SUFFIX = "DMN/";
+  private static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
 
   private final FeelEvaluator feel;
   private final ObjectMapper json = new ObjectMapper();
@@ -37,9 +42,44 @@ public final class ResourceParser {
     this.feel = feel;
   }
 
+  public static boolean isBpmn(String name) {
+    String lower = name.toLowerCase();
+    return lower.endsWith(".bpmn") || lower.endsWith(".xml");
+  }
+
+  /**
+   * Counts the executable processes ({@code <bpmn:process isExecutable="true">}) of a BPMN
+   * resource with a streaming reader, without building a model, and stops once it has found more
+   * than {@code stopAbove}. XML that the reader cannot read ends the count: the parser's own
+   * validation reports it.
+   */
+  public static int countExecutableProcesses(byte[] content, int stopAbove) {
+    XMLInputFactory factory = XMLInputFactory.newFactory();
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    int count = 0;
+    try {
+      XMLStreamReader reader = factory.createXMLStreamReader(new ByteArrayInputStream(content));
+      try {
+        while (reader.hasNext() && count <= stopAbove) {
+          if (reader.next() == XMLStreamConstants.START_ELEMENT && "process".equals(reader.getLocalName())
+              && BPMN_NS.equals(reader.getNamespaceURI())
+              && "true".equalsIgnoreCase(reader.getAttributeValue(null, "isExecutable"))) {
+            count++;
+          }
+        }
+      } finally {
+        reader.close();
+      }
+    } catch (XMLStreamException e) {
+      // not readable XML: the model parser rejects it with its own message
+    }
+    return count;
+  }
+
   public ParsedResource parse(String name, byte[] content) {
     String lower = name.toLowerCase();
-    if (lower.endsWith(".bpmn") || lower.endsWith(".xml")) {
+    if (isBpmn(name)) {
       return new ParsedResource(name, content, checksum(content), "bpmn", parseBpmn(name, content), null, List.of());
     }
     if (lower.endsWith(".dmn")) {

@@ -7,6 +7,8 @@ public enum RejectionType {
   INVALID_STATE(409, "INVALID_STATE"),
   ALREADY_EXISTS(409, "ALREADY_EXISTS"),
   EXCEEDED_BATCH_RECORD_SIZE(400, "EXCEEDED_BATCH_RECORD_SIZE"),
+  /** A request (or a part of it) over a configured size limit. */
+  PAYLOAD_TOO_LARGE(413, "PAYLOAD_TOO_LARGE"),
   UNAVAILABLE(503, "RESOURCE_EXHAUSTED");
 
   public final int status;

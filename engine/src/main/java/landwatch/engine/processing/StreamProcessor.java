@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import landwatch.engine.model.ExecutableProcess;
 import landwatch.engine.state.EngineState;
+import landwatch.engine.state.ProcessModels;
 import landwatch.engine.state.StateStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +36,7 @@ public final class StreamProcessor implements AutoCloseable {
 
   private final DataSource dataSource;
   private final StateStore store = new StateStore();
-  private final Function<byte[], List<ExecutableProcess>> transform;
+  private final ProcessModels models;
   private final EngineClock clock;
   private final BlockingQueue<Submission<?>> queue;
   private final List<DueWork> dueWork = new CopyOnWriteArrayList<>();
@@ -49,10 +49,10 @@ public final class StreamProcessor implements AutoCloseable {
   private KeyGenerator keys;
   private long lastPosition;
 
-  public StreamProcessor(DataSource dataSource, Function<byte[], List<ExecutableProcess>> transform,
-      EngineClock clock, int queueCapacity) {
+  /** {@code models} parses the deployed versions' models on demand; loading the state parses none. */
+  public StreamProcessor(DataSource dataSource, ProcessModels models, EngineClock clock, int queueCapacity) {
     this.dataSource = dataSource;
-    this.transform = transform;
+    this.models = models;
     this.clock = clock;
     this.queue = new LinkedBlockingQueue<>(queueCapacity);
     this.thread = new Thread(this::run, "engine-writer");
@@ -208,7 +208,7 @@ public final class StreamProcessor implements AutoCloseable {
 
   private void reload() {
     try (Connection connection = dataSource.getConnection()) {
-      StateStore.Loaded loaded = store.load(connection, transform);
+      StateStore.Loaded loaded = store.load(connection, models);
       state = loaded.state();
       keys = new KeyGenerator(loaded.lastKey());
       lastPosition = loaded.lastPosition();

@@ -1,6 +1,12 @@
 package landwatch.engine.state;
 
-/** A DMN or form resource, versioned per id like processes; executed by a later part. */
+/**
+ * A stored resource: a DMN or form resource, versioned per id like processes (executed by a later
+ * part), or a BPMN resource (kind {@code bpmn}, stored once and referenced by its processes'
+ * versions; its {@code resourceId} is its name, its version 0). {@code resource} holds the content
+ * only on the way in (a deployment being written); state loaded from the tables does not hold
+ * resources: they are read from {@code engine.resource} when needed.
+ */
 public record DeployedResource(
     long key,
     String kind,
@@ -9,4 +15,11 @@ public record DeployedResource(
     String resourceName,
     String checksum,
     long deploymentKey,
-    byte[] resource) {}
+    byte[] resource) {
+
+  /** The same resource without its content, as the hot state keeps it. */
+  public DeployedResource withoutContent() {
+    return resource == null ? this : new DeployedResource(key, kind, resourceId, version, resourceName, checksum,
+        deploymentKey, null);
+  }
+}

@@ -26,6 +26,8 @@ public final class EngineState {
   private final Map<Long, DeployedProcess> processes = new HashMap<>();
   private final Map<String, NavigableMap<Integer, DeployedProcess>> processVersions = new HashMap<>();
   private final Map<String, NavigableMap<Integer, DeployedResource>> resourceVersions = new HashMap<>();
+  /** Stored BPMN resources by checksum: a resource is stored once, whatever its processes' versions. */
+  private final Map<String, Long> bpmnResources = new HashMap<>();
 
   private final Map<Long, ElementInstance> instances = new HashMap<>();
   private final Map<Long, Set<Long>> children = new HashMap<>();
@@ -87,11 +89,29 @@ public final class EngineState {
   }
 
   public void putResource(DeployedResource resource, boolean isNew) {
+    // the content goes to the table with the batch; the hot state keeps none
     resourceVersions.computeIfAbsent(resource.kind() + ":" + resource.resourceId(), id -> new TreeMap<>())
-        .put(resource.version(), resource);
+        .put(resource.version(), resource.withoutContent());
     if (isNew) {
       changes.upsert(Table.RESOURCE, resource.key(), resource);
     }
+  }
+
+  /** The key of the stored BPMN resource with this content, or null. */
+  public Long bpmnResource(String checksum) {
+    return bpmnResources.get(checksum);
+  }
+
+  /** A BPMN resource row (kind {@code bpmn}); new ones are written with the batch. */
+  public void putBpmnResource(DeployedResource resource, boolean isNew) {
+    bpmnResources.put(resource.checksum(), resource.key());
+    if (isNew) {
+      changes.upsert(Table.RESOURCE, resource.key(), resource);
+    }
+  }
+
+  void loadBpmnResource(String checksum, long key) {
+    bpmnResources.put(checksum, key);
   }
 
   public DeployedResource latestResource(String kind, String resourceId) {

@@ -1,5 +1,8 @@
 package landwatch.engine.state;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import landwatch.engine.model.ExecutableProcess;
 import landwatch.engine.state.StateChanges.Table;
 import landwatch.engine.state.StateChanges.VariableKey;
 import landwatch.engine.state.StateChanges.VariableRow;
@@ -181,7 +182,9 @@ public final class StateStore {
   }
 
   private void insertProcesses(Connection c, Map<Long, Object> rows) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO engine.process_definition VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO engine.process_definition "
+        + "(key, bpmn_process_id, version, resource_name, checksum, deployment_key, resource_key, name, version_tag, start_events) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)")) {
       for (Object row : rows.values()) {
         DeployedProcess p = (DeployedProcess) row;
         ps.setLong(1, p.key());
@@ -190,7 +193,10 @@ public final class StateStore {
         ps.setString(4, p.resourceName());
         ps.setString(5, p.checksum());
         ps.setLong(6, p.deploymentKey());
-        ps.setBytes(7, p.resource());
+        ps.setLong(7, p.resourceKey());
+        ps.setString(8, p.name());
+        ps.setString(9, p.versionTag());
+        ps.setString(10, startEventsJson(p.startEvents()));
         ps.addBatch();
       }
       ps.executeBatch();
@@ -247,6 +253,35 @@ public final class StateStore {
     }
   }
 
+  private static final TypeReference<List<DeployedProcess.StartEvent>> START_EVENTS = new TypeReference<>() {};
+
+  /** {@code process_definition.start_events}: {@code [{"elementId":…,"type":"MESSAGE","name":…}, …]}. */
+  public static String startEventsJson(List<DeployedProcess.StartEvent> startEvents) {
+    try {
+      return EngineJson.VALUES.writeValueAsString(startEvents);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static List<DeployedProcess.StartEvent> startEvents(String json) {
+    try {
+      return json == null ? List.of() : EngineJson.VALUES.readValue(json, START_EVENTS);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The stored content of a resource (one row), or null when there is none with this key. */
+  public static byte[] resource(Connection c, long key) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT resource FROM engine.resource WHERE key = ?")) {
+      ps.setLong(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getBytes(1) : null;
+      }
+    }
+  }
+
   private static Array longs(Connection c, List<Long> values) throws SQLException {
     return c.createArrayOf("bigint", values.toArray(new Long[0]));
   }
@@ -265,10 +300,11 @@ public final class StateStore {
   }
 
   /**
-   * Reads the committed state back. {@code transform} turns a stored BPMN resource into its
-   * executable processes, so that nothing about a definition is stored twice.
+   * Reads the committed state back. Process versions come back as metadata only (no resource, no
+   * parsing): their models are parsed on demand by {@code models}; other stored resources come
+   * back without their content. So loading costs the same whatever the size of the models.
    */
-  public Loaded load(Connection c, Function<byte[], List<ExecutableProcess>> transform) throws SQLException {
+  public Loaded load(Connection c, ProcessModels models) throws SQLException {
     EngineState state = new EngineState();
     long lastKey = 0;
     long lastPosition = 0;
@@ -279,22 +315,23 @@ public final class StateStore {
           lastPosition = rs.getLong(2);
         }
       }
-      try (ResultSet rs = s.executeQuery(
-          "SELECT key, bpmn_process_id, version, resource_name, checksum, deployment_key, resource FROM engine.process_definition ORDER BY key")) {
+      try (ResultSet rs = s.executeQuery("SELECT key, bpmn_process_id, version, resource_name, checksum, deployment_key, "
+          + "resource_key, name, version_tag, start_events FROM engine.process_definition ORDER BY key")) {
         while (rs.next()) {
-          byte[] resource = rs.getBytes(7);
-          String id = rs.getString(2);
-          ExecutableProcess executable = transform.apply(resource).stream()
-              .filter(p -> p.bpmnProcessId.equals(id)).findFirst().orElseThrow();
-          state.putProcess(new DeployedProcess(rs.getLong(1), id, rs.getInt(3), rs.getString(4), rs.getString(5),
-              rs.getLong(6), resource, executable), false);
+          state.putProcess(new DeployedProcess(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+              rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getString(9), startEvents(rs.getString(10)), models), false);
         }
       }
-      try (ResultSet rs = s.executeQuery(
-          "SELECT key, kind, resource_id, version, resource_name, checksum, deployment_key, resource FROM engine.resource ORDER BY key")) {
+      try (ResultSet rs = s.executeQuery("SELECT key, checksum FROM engine.resource WHERE kind = 'bpmn'")) {
+        while (rs.next()) {
+          state.loadBpmnResource(rs.getString(2), rs.getLong(1));
+        }
+      }
+      try (ResultSet rs = s.executeQuery("SELECT key, kind, resource_id, version, resource_name, checksum, deployment_key "
+          + "FROM engine.resource WHERE kind <> 'bpmn' ORDER BY key")) {
         while (rs.next()) {
           state.putResource(new DeployedResource(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-              rs.getString(5), rs.getString(6), rs.getLong(7), rs.getBytes(8)), false);
+              rs.getString(5), rs.getString(6), rs.getLong(7), null), false);
         }
       }
       try (ResultSet rs = s.executeQuery(

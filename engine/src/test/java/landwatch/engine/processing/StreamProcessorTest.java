@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import javax.sql.DataSource;
 import landwatch.engine.EngineSchema;
 import landwatch.engine.conformance.TestPostgres;
+import landwatch.engine.state.ProcessModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,14 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /** The single writer against a real database: group commit, and one bad command not harming its batch. */
 class StreamProcessorTest {
+
+  /** These tests deploy nothing: no model is ever asked for. */
+  private static ProcessModels noModels() {
+    return new ProcessModels(1 << 20, process -> {
+      throw new IllegalStateException("no models in this test");
+    });
+  }
+
 
   private DataSource dataSource;
   private StreamProcessor writer;
@@ -35,7 +44,7 @@ class StreamProcessorTest {
     pg.setUrl(TestPostgres.get().getJdbcUrl("postgres", database));
     dataSource = pg;
     EngineSchema.migrate(dataSource);
-    writer = new StreamProcessor(dataSource, bytes -> List.of(), new EngineClock(), 100);
+    writer = new StreamProcessor(dataSource, noModels(), new EngineClock(), 100);
     writer.start(state -> {});
   }
 
@@ -111,7 +120,7 @@ class StreamProcessorTest {
   void positionsAndKeysContinueAfterARestart() throws Exception {
     writing(writer, "FIRST", null).join();
     writer.close();
-    writer = new StreamProcessor(dataSource, bytes -> List.of(), new EngineClock(), 100);
+    writer = new StreamProcessor(dataSource, noModels(), new EngineClock(), 100);
     writer.start(state -> {});
     writing(writer, "SECOND", null).join();
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
