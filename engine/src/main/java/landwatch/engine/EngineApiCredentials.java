@@ -59,7 +59,7 @@ public class EngineApiCredentials implements EnvironmentPostProcessor {
    * than {@code server.tomcat.max-part-count} (50 in Spring Boot 3.5): unless the operator set it,
    * it is raised to let every deployment the engine's {@code max-resources-per-deployment} allows
    * through (with room for a few non-resource parts), never lowered below Boot's default. A
-   * request over it is still answered naming the engine's limit ({@code DeploymentMultipartProblems}).
+   * request over it is still answered naming the engine's limit ({@code EngineProblemAdvice}).
    */
   static void webServerDefaults(ConfigurableEnvironment environment) {
     Binder binder = Binder.get(environment);

@@ -5,7 +5,6 @@ import landwatch.engine.api.ActivatedJobsBodyConverter;
 import landwatch.engine.api.BasicAuthFilter;
 import landwatch.engine.api.ClockController;
 import landwatch.engine.api.DeploymentController;
-import landwatch.engine.api.DeploymentMultipartProblems;
 import landwatch.engine.api.ElementInstanceController;
 import landwatch.engine.api.EngineProblemAdvice;
 import landwatch.engine.api.HistoryQueries;
@@ -48,11 +47,6 @@ public class EngineAutoConfiguration {
   @Bean(initMethod = "start", destroyMethod = "close")
   Engine embeddedEngine(DataSource dataSource, EngineSchema schema, EngineProperties properties) {
     return new Engine(dataSource, properties);
-  }
-
-  @Bean
-  DeploymentMultipartProblems engineDeploymentMultipartProblems(EngineProperties properties) {
-    return new DeploymentMultipartProblems(properties);
   }
 
   @Bean

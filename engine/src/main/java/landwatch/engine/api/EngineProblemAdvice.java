@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import landwatch.engine.EngineProperties;
 import landwatch.engine.command.ProcessInstanceResults;
 import landwatch.engine.processing.Rejection;
 import landwatch.engine.topology.TopologyController;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -40,6 +42,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class EngineProblemAdvice {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineProblemAdvice.class);
+
+  private final EngineProperties.Limits limits;
+
+  public EngineProblemAdvice(EngineProperties properties) {
+    this.limits = properties.limits();
+  }
 
   @ExceptionHandler(Rejection.class)
   ResponseEntity<ProblemDetail> rejection(Rejection rejection, HttpServletRequest request) {
@@ -117,11 +125,37 @@ public class EngineProblemAdvice {
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
-    return problem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "Expected the upload to be within the server's "
-        + "multipart limits (spring.servlet.multipart.max-file-size and max-request-size), but it exceeds them", request);
+    return problem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", String.format("Expected the upload to be within "
+        + "the server's multipart limits (spring.servlet.multipart.max-file-size and max-request-size), but it exceeds "
+        + "them; a deployment's resources may have at most %s each (%s) and %s together (%s)", limits.maxResourceSize(),
+        DeploymentController.MAX_RESOURCE_SIZE, limits.maxDeploymentSize(), DeploymentController.MAX_DEPLOYMENT_SIZE),
+        request);
   }
 
-  /** The cause goes to the log only; the caller gets the id under which to find it there. */
+  /**
+   * The web server refuses a multipart request while it reads it, before the deployment's own
+   * checks: more parts than {@code server.tomcat.max-part-count} (which the engine keeps above its
+   * own limit, so this names the engine's), or a body that is not multipart at all.
+   */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException e, HttpServletRequest request) {
+    if (isPartCount(e)) {
+      return rejection(DeploymentController.tooManyResources(limits.maxResourcesPerDeployment(),
+          "more parts than the web server reads (server.tomcat.max-part-count)"), request);
+    }
+    return invalidArgument("Expected a multipart request with 'resources' parts, but it could not be read", request);
+  }
+
+  /** Tomcat's part-count refusal: a FileCountLimitExceededException somewhere in the causes. */
+  private static boolean isPartCount(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause.getClass().getSimpleName().contains("FileCountLimit")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The client went away while its answer was written: nobody is left to answer, and nothing failed here. */
   @ExceptionHandler(AsyncRequestNotUsableException.class)
   void clientGone(AsyncRequestNotUsableException e, HttpServletRequest request) {
@@ -129,6 +163,7 @@ public class EngineProblemAdvice {
         request.getRequestURI(), e);
   }
 
+  /** The cause goes to the log only; the caller gets the id under which to find it there. */
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
     String correlationId = UUID.randomUUID().toString();
