@@ -28,8 +28,8 @@ import landwatch.engine.state.DeployedProcess;
 public final class Engine implements AutoCloseable {
 
   public final EngineClock clock = new EngineClock();
-  public final FeelEvaluator feel = new FeelEvaluator(clock::zonedNow);
-  public final ResourceParser parser = new ResourceParser(feel);
+  public final FeelEvaluator feel;
+  public final ResourceParser parser;
   public final StreamProcessor writer;
   public final BpmnEngine bpmn;
   public final DeploymentCommand deployments;
@@ -42,8 +42,11 @@ public final class Engine implements AutoCloseable {
   /** Deployed definitions for readers outside the writer (names in search results); immutable values. */
   public final Map<Long, DeployedProcess> definitions = new ConcurrentHashMap<>();
 
-  public Engine(DataSource dataSource, int queueCapacity) {
-    writer = new StreamProcessor(dataSource, bytes -> parser.parseBpmn("stored", bytes), clock, queueCapacity);
+  public Engine(DataSource dataSource, EngineProperties properties) {
+    feel = new FeelEvaluator(clock::zonedNow, properties.feel().evaluationBudget());
+    parser = new ResourceParser(feel);
+    writer = new StreamProcessor(dataSource, bytes -> parser.parseBpmn("stored", bytes), clock,
+        properties.commandQueueCapacity(), properties.commandTimeout());
     BpmnContext ctx = new BpmnContext(writer, feel);
     bpmn = new BpmnEngine(ctx);
     JobDeadlines deadlines = new JobDeadlines(type -> bpmn.behaviors.jobs().notifyAvailable(type));
@@ -68,8 +71,10 @@ public final class Engine implements AutoCloseable {
         .forEach(versions -> versions.values().forEach(p -> definitions.put(p.key(), p))));
   }
 
+  /** Stops the writer (abandoning a running evaluation and answering what waits), then FEEL's thread. */
   @Override
   public void close() {
     writer.close();
+    feel.close();
   }
 }

@@ -13,12 +13,15 @@ import landwatch.engine.api.MessageController;
 import landwatch.engine.api.ProcessDefinitionController;
 import landwatch.engine.api.ProcessInstanceController;
 import landwatch.engine.api.VariableLimits;
+import landwatch.engine.health.WriterHealthIndicator;
 import landwatch.engine.topology.TopologyController;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -42,7 +45,12 @@ public class EngineAutoConfiguration {
 
   @Bean(initMethod = "start", destroyMethod = "close")
   Engine embeddedEngine(DataSource dataSource, EngineSchema schema, EngineProperties properties) {
-    return new Engine(dataSource, properties.commandQueueCapacity());
+    return new Engine(dataSource, properties);
+  }
+
+  @Bean
+  EngineLifecycle engineLifecycle(Engine engine) {
+    return new EngineLifecycle(engine);
   }
 
   @Bean
@@ -58,7 +66,8 @@ public class EngineAutoConfiguration {
   @Bean
   ProcessInstanceController engineProcessInstanceController(Engine engine, HistoryQueries queries, VariableLimits limits,
       EngineProperties properties) {
-    return new ProcessInstanceController(engine, queries, limits, properties.maxLongPoll().toMillis());
+    return new ProcessInstanceController(engine, queries, limits, properties.maxLongPoll().toMillis(),
+        properties.commandTimeout().toMillis());
   }
 
   @Bean
@@ -82,5 +91,16 @@ public class EngineAutoConfiguration {
     registration.addUrlPatterns("/v2/*");
     registration.setName("landwatchEngineApiAuthentication");
     return registration;
+  }
+
+  /** Contributed only when the application has actuator; its health component is {@code engineWriter}. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+  static class WriterHealth {
+
+    @Bean
+    WriterHealthIndicator engineWriterHealthIndicator(Engine engine, EngineProperties properties) {
+      return new WriterHealthIndicator(engine.writer, properties.health().writerStallThreshold());
+    }
   }
 }

@@ -14,6 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import landwatch.engine.bpmn.VariableBehavior;
 import landwatch.engine.processing.Batch;
 import landwatch.engine.processing.DueWork;
+import landwatch.engine.processing.Rejection;
+import landwatch.engine.processing.RejectionType;
 import landwatch.engine.state.Job;
 
 /**
@@ -45,6 +47,10 @@ public final class JobActivator implements DueWork {
 
   /** Activates what is there; parks the request when nothing is and it may wait. Returns null. */
   public Void activateOrWait(Batch batch, Request request, boolean mayWait) {
+    if (request.response().isDone()) {
+      // answered already (command timeout, worker gone): jobs activated now would reach no one
+      return null;
+    }
     List<ActivatedJobResult> jobs = activate(batch, request);
     if (!jobs.isEmpty() || !mayWait) {
       batch.afterCommit(() -> request.response().complete(jobs));
@@ -131,5 +137,13 @@ public final class JobActivator implements DueWork {
     }
     available.clear();
     return next;
+  }
+
+  @Override
+  public void shutDown() {
+    Rejection stopping = new Rejection(RejectionType.NOT_RUNNING,
+        "Expected to activate jobs, but the engine is shutting down; no job was activated");
+    waiting.forEach(request -> request.response().completeExceptionally(stopping));
+    waiting.clear();
   }
 }

@@ -7,7 +7,10 @@ public enum RejectionType {
   INVALID_STATE(409, "INVALID_STATE"),
   ALREADY_EXISTS(409, "ALREADY_EXISTS"),
   EXCEEDED_BATCH_RECORD_SIZE(400, "EXCEEDED_BATCH_RECORD_SIZE"),
-  UNAVAILABLE(503, "RESOURCE_EXHAUSTED");
+  /** The command queue is full: refused before it was queued, nothing applied. */
+  UNAVAILABLE(503, "RESOURCE_EXHAUSTED"),
+  /** The engine is not running or is shutting down: the command was not (or will not be) applied. */
+  NOT_RUNNING(503, "UNAVAILABLE");
 
   public final int status;
   public final String title;
