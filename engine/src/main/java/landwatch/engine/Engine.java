@@ -47,7 +47,7 @@ public final class Engine implements AutoCloseable {
     parser = new ResourceParser(feel);
     writer = new StreamProcessor(dataSource, bytes -> parser.parseBpmn("stored", bytes), clock,
         properties.commandQueueCapacity(), properties.commandTimeout());
-    BpmnContext ctx = new BpmnContext(writer, feel);
+    BpmnContext ctx = new BpmnContext(writer, feel, properties.limits());
     bpmn = new BpmnEngine(ctx);
     JobDeadlines deadlines = new JobDeadlines(type -> bpmn.behaviors.jobs().notifyAvailable(type));
     activator = new JobActivator(bpmn.behaviors.variables(), deadlines);

@@ -1,6 +1,7 @@
 package landwatch.engine.bpmn;
 
 import java.util.Map;
+import landwatch.engine.EngineProperties;
 import landwatch.engine.feel.FeelEvaluator;
 import landwatch.engine.feel.FeelResult;
 import landwatch.engine.model.ExecutableElement;
@@ -16,10 +17,12 @@ public final class BpmnContext {
 
   private final StreamProcessor writer;
   public final FeelEvaluator feel;
+  public final EngineProperties.Limits limits;
 
-  public BpmnContext(StreamProcessor writer, FeelEvaluator feel) {
+  public BpmnContext(StreamProcessor writer, FeelEvaluator feel, EngineProperties.Limits limits) {
     this.writer = writer;
     this.feel = feel;
+    this.limits = limits;
   }
 
   public Batch batch() {

@@ -175,6 +175,7 @@ public final class StreamProcessor implements AutoCloseable {
           batch.drainFollowUps();
         }
       }
+      batch.drainBeforeCommit();
       commit(batch);
       return Math.max(0, wait);
     } catch (RuntimeException | SQLException e) {
