@@ -44,13 +44,16 @@ final class EvaluationThread {
 
   /** The evaluation's value, or a timeout when it did not finish within the budget. */
   synchronized Object run(Supplier<Object> evaluation) throws TimeoutException {
-    if (worker == null) {
+    if (worker == null || !worker.thread.isAlive()) {
       worker = new Worker();
     }
     Task task = new Task(evaluation, new CompletableFuture<>());
+    long deadline = System.nanoTime() + budgetNanos;
     try {
-      worker.tasks.put(task);
-      return task.result().get(budgetNanos, TimeUnit.NANOSECONDS);
+      if (!worker.tasks.offer(task, budgetNanos, TimeUnit.NANOSECONDS)) {
+        throw new TimeoutException();
+      }
+      return task.result().get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       abandon();
       throw e;

@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -109,12 +110,20 @@ public final class StreamProcessor implements AutoCloseable {
       // close() drained the queue before this offer: nobody else will answer it
       future.completeExceptionally(notRunning());
     } else {
+      scheduleTimeout(future);
+    }
+    return future;
+  }
+
+  private void scheduleTimeout(CompletableFuture<?> future) {
+    try {
       ScheduledFuture<?> timeout = timeouts.schedule(
           () -> future.completeExceptionally(new CommandTimeout(commandTimeoutMillis)), commandTimeoutMillis,
           TimeUnit.MILLISECONDS);
       future.whenComplete((result, failure) -> timeout.cancel(false));
+    } catch (RejectedExecutionException closed) {
+      // close() ran since the offer and has answered the drained command already
     }
-    return future;
   }
 
   private static Rejection notRunning() {
