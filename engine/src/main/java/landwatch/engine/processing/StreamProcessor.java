@@ -188,13 +188,16 @@ public final class StreamProcessor implements AutoCloseable {
       commit(batch);
       return Math.max(0, wait);
     } catch (RuntimeException | SQLException e) {
+      if (running) {
+        safeReload();
+      }
       if (!running) {
-        // shutting down mid-batch: nothing of it committed, and the hot state is dropped with the writer
+        // shutting down mid-batch (or while waiting to reload): nothing of it committed, and the
+        // uncommitted hot state is dropped with the writer instead of being retried
         LOG.info("Engine stopping: the batch being processed is rolled back ({})", e.toString());
         submissions.forEach(s -> s.future().completeExceptionally(notRunning()));
         return 0;
       }
-      safeReload();
       if (withDueWork) {
         // the due work may be what broke: pause it so that commands still get through
         dueWorkPausedUntil = System.nanoTime() + DUE_WORK_PAUSE_NANOS;

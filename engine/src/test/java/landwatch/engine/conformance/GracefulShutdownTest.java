@@ -34,8 +34,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The application is shut down (as SIGTERM does: the context closes, the web server shuts down
  * gracefully) while the writer is held by a long evaluation that a timer's firing started: the
- * shutdown completes within a bound, the parked and the queued requests are answered 503 (not
- * applied), and after a restart against the same database the acknowledged instance is there and
+ * shutdown completes within a bound, the queued creation and a long poll are answered 503 (not
+ * applied) and a parked awaited creation 504 (created, completion unknown), and after a restart against the same database the acknowledged instance is there and
  * its timer fires again. The engine is started and stopped by the test itself, in this JVM.
  */
 class GracefulShutdownTest {
@@ -61,13 +61,20 @@ class GracefulShutdownTest {
       client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("shutdown-timer").startEvent()
           .intermediateCatchEvent("wait", e -> e.timerWithDuration("PT1H"))
           .scriptTask("spin", t -> t.zeebeExpression("count(for x in 1..3000000 return x)").zeebeResultVariable("n"))
-          .endEvent().done(), "shutdown.bpmn").send().join();
+          .endEvent().done(), "shutdown.bpmn")
+          .addProcessModel(Bpmn.createExecutableProcess("shutdown-await").startEvent()
+              .serviceTask("never", t -> t.zeebeJobType("nobody-works-this")).endEvent().done(), "await.bpmn")
+          .send().join();
       instance = client.newCreateInstanceCommand().bpmnProcessId("shutdown-timer").latestVersion().send().join()
           .getProcessInstanceKey();
       // raw HTTP for the requests whose 503 is asserted: the client's HTTP stack retries a 503 once by itself
-      CompletableFuture<HttpResponse<String>> parked = post(first, "/v2/jobs/activation",
-          "{\"type\":\"nobody-works-this\",\"maxJobsToActivate\":1,\"timeout\":60000,\"requestTimeout\":60000}");
-      client.newTopologyRequest().send().join();
+      CompletableFuture<HttpResponse<String>> awaiting = post(first, "/v2/process-instances",
+          "{\"processDefinitionId\":\"shutdown-await\",\"awaitCompletion\":true,\"requestTimeout\":60000}");
+      // the creation has committed, so its request is parked until the instance completes
+      await().atMost(GENEROUS).until(() -> !client.newProcessInstanceSearchRequest()
+          .filter(f -> f.processDefinitionId("shutdown-await")).send().join().items().isEmpty());
+      CompletableFuture<HttpResponse<String>> polling = post(first, "/v2/jobs/activation",
+          "{\"type\":\"nobody-works-this-either\",\"maxJobsToActivate\":1,\"timeout\":60000,\"requestTimeout\":60000}");
       // the timer falls due: the pin's batch fires it and the script holds the writer for up to 10 minutes
       CamundaFuture<?> pin = client.newPinClockCommand().time(createdAt + 2 * HOUR).send();
       WriterHealthIndicator health = first.getBean(WriterHealthIndicator.class);
@@ -86,9 +93,14 @@ class GracefulShutdownTest {
         assertThat(r.statusCode()).isEqualTo(503);
         assertThat(r.body()).contains("\"title\":\"UNAVAILABLE\"", "nothing was applied");
       });
-      assertThat(parked.get(10, TimeUnit.SECONDS)).satisfies(r -> {
+      assertThat(awaiting.get(10, TimeUnit.SECONDS)).satisfies(r -> {
+        assertThat(r.statusCode()).isEqualTo(504);
+        assertThat(r.body()).contains("\"title\":\"DEADLINE_EXCEEDED\"", "the instance was created");
+      });
+      // parked, or still queued behind the held writer: either way refused, nothing activated
+      assertThat(polling.get(10, TimeUnit.SECONDS)).satisfies(r -> {
         assertThat(r.statusCode()).isEqualTo(503);
-        assertThat(r.body()).contains("no job was activated");
+        assertThat(r.body()).contains("\"title\":\"UNAVAILABLE\"");
       });
       // the client retries the pin's 503 against the stopped server: it fails either way
       assertThatThrownBy(() -> pin.join(10, TimeUnit.SECONDS)).isInstanceOf(ClientException.class);
