@@ -35,8 +35,8 @@ import landwatch.engine.state.VariableDocumentLimits;
 public final class Engine implements AutoCloseable {
 
   public final EngineClock clock = new EngineClock();
-  public final FeelEvaluator feel = new FeelEvaluator(clock::zonedNow);
-  public final ResourceParser parser = new ResourceParser(feel);
+  public final FeelEvaluator feel;
+  public final ResourceParser parser;
   /** What a variable document may amount to, on the way in and out. */
   public final VariableDocumentLimits variableLimits;
   public final StreamProcessor writer;
@@ -58,10 +58,13 @@ public final class Engine implements AutoCloseable {
   public Engine(DataSource dataSource, EngineProperties properties) {
     this.dataSource = dataSource;
     EngineProperties.Limits limits = properties.limits();
+    feel = new FeelEvaluator(clock::zonedNow, properties.feel().evaluationBudget());
+    parser = new ResourceParser(feel);
     variableLimits = new VariableDocumentLimits(limits.maxVariableDocumentSize().toBytes(), limits.maxVariableDepth());
     models = new ProcessModels(properties.models().cacheSize().toBytes(), this::loadModel);
-    writer = new StreamProcessor(dataSource, models, clock, properties.commandQueueCapacity());
-    BpmnContext ctx = new BpmnContext(writer, feel, variableLimits);
+    writer = new StreamProcessor(dataSource, models, clock, properties.commandQueueCapacity(),
+        properties.commandTimeout());
+    BpmnContext ctx = new BpmnContext(writer, feel, variableLimits, limits);
     bpmn = new BpmnEngine(ctx);
     JobDeadlines deadlines = new JobDeadlines(type -> bpmn.behaviors.jobs().notifyAvailable(type));
     activator = new JobActivator(writer, bpmn.behaviors, deadlines, variableLimits,
@@ -107,8 +110,10 @@ public final class Engine implements AutoCloseable {
         .forEach(versions -> versions.values().forEach(p -> definitions.put(p.key(), p))));
   }
 
+  /** Stops the writer (abandoning a running evaluation and answering what waits), then FEEL's thread. */
   @Override
   public void close() {
     writer.close();
+    feel.close();
   }
 }

@@ -15,13 +15,16 @@ import landwatch.engine.api.ProcessDefinitionController;
 import landwatch.engine.api.ProcessInstanceController;
 import landwatch.engine.api.UnmappedRequestProblems;
 import landwatch.engine.api.VariableLimits;
+import landwatch.engine.health.WriterHealthIndicator;
 import landwatch.engine.topology.TopologyController;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -50,6 +53,11 @@ public class EngineAutoConfiguration {
   }
 
   @Bean
+  EngineLifecycle engineLifecycle(Engine engine) {
+    return new EngineLifecycle(engine);
+  }
+
+  @Bean
   HistoryQueries engineHistoryQueries(DataSource dataSource, Engine engine) {
     return new HistoryQueries(new JdbcTemplate(dataSource), engine);
   }
@@ -62,7 +70,8 @@ public class EngineAutoConfiguration {
   @Bean
   ProcessInstanceController engineProcessInstanceController(Engine engine, HistoryQueries queries, VariableLimits limits,
       EngineProperties properties) {
-    return new ProcessInstanceController(engine, queries, limits, properties.maxLongPoll().toMillis());
+    return new ProcessInstanceController(engine, queries, limits, properties.maxLongPoll().toMillis(),
+        properties.commandTimeout().toMillis());
   }
 
   @Bean
@@ -97,5 +106,16 @@ public class EngineAutoConfiguration {
     registration.addUrlPatterns("/v2/*");
     registration.setName("landwatchEngineApiAuthentication");
     return registration;
+  }
+
+  /** Contributed only when the application has actuator; its health component is {@code engineWriter}. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+  static class WriterHealth {
+
+    @Bean
+    WriterHealthIndicator engineWriterHealthIndicator(Engine engine, EngineProperties properties) {
+      return new WriterHealthIndicator(engine.writer, properties.health().writerStallThreshold());
+    }
   }
 }

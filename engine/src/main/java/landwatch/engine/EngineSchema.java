@@ -1,5 +1,6 @@
 package landwatch.engine;
 
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -25,7 +26,8 @@ public final class EngineSchema {
     ResourceParser[] parser = new ResourceParser[1];
     BiFunction<String, byte[], List<ExecutableProcess>> transform = (name, content) -> {
       if (parser[0] == null) {
-        parser[0] = new ResourceParser(new FeelEvaluator(ZonedDateTime::now));
+        // parsing only checks expressions, it evaluates none: the budget never applies
+        parser[0] = new ResourceParser(new FeelEvaluator(ZonedDateTime::now, Duration.ofSeconds(2)));
       }
       return parser[0].parseBpmn(name, content);
     };

@@ -3,6 +3,7 @@ package landwatch.engine.api;
 import io.camunda.client.protocol.rest.ClockPinRequest;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import landwatch.engine.Engine;
 import landwatch.engine.processing.Rejection;
 import org.springframework.http.ResponseEntity;
@@ -29,19 +30,28 @@ public class ClockController {
     if (request.getTimestamp() == null || request.getTimestamp() < 0) {
       throw Rejection.invalidArgument("Expected a non-negative timestamp");
     }
-    engine.clock.pin(Instant.ofEpochMilli(request.getTimestamp()));
-    return Committed.await(engine.writer.submit(batch -> {
+    Instant previous = engine.clock.pin(Instant.ofEpochMilli(request.getTimestamp()));
+    CompletableFuture<ResponseEntity<Void>> pinned = engine.writer.submit(batch -> {
       batch.append(batch.keys.next(), "CLOCK", "PINNED", Map.of("time", request.getTimestamp()));
       return ResponseEntity.noContent().<Void>build();
-    }));
+    });
+    if (pinned.isCompletedExceptionally()) {
+      // refused before it was queued (503, nothing applied): the clock must not have moved either
+      engine.clock.restore(previous);
+    }
+    return Committed.await(pinned);
   }
 
   @PostMapping(path = "/v2/clock/reset")
   public ResponseEntity<Void> reset() {
-    engine.clock.reset();
-    return Committed.await(engine.writer.submit(batch -> {
+    Instant previous = engine.clock.reset();
+    CompletableFuture<ResponseEntity<Void>> reset = engine.writer.submit(batch -> {
       batch.append(batch.keys.next(), "CLOCK", "RESETTED", Map.of());
       return ResponseEntity.noContent().<Void>build();
-    }));
+    });
+    if (reset.isCompletedExceptionally()) {
+      engine.clock.restore(previous);
+    }
+    return Committed.await(reset);
   }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import landwatch.engine.EngineProperties;
 import landwatch.engine.command.ProcessInstanceResults;
+import landwatch.engine.processing.CommandTimeout;
 import landwatch.engine.processing.Rejection;
 import landwatch.engine.topology.TopologyController;
 import org.slf4j.Logger;
@@ -59,6 +60,12 @@ public class EngineProblemAdvice {
     return problem(HttpStatus.GATEWAY_TIMEOUT, "DEADLINE_EXCEEDED", timeout.getMessage(), request);
   }
 
+  /** A queued command not answered in time: 504, its outcome unknown (it may still be applied). */
+  @ExceptionHandler(CommandTimeout.class)
+  ResponseEntity<ProblemDetail> commandTimeout(CommandTimeout timeout, HttpServletRequest request) {
+    return problem(HttpStatus.GATEWAY_TIMEOUT, "DEADLINE_EXCEEDED", timeout.getMessage(), request);
+  }
+
   @ExceptionHandler(CompletionException.class)
   ResponseEntity<ProblemDetail> completion(CompletionException e, HttpServletRequest request) {
     if (e.getCause() instanceof Rejection rejection) {
@@ -66,6 +73,9 @@ public class EngineProblemAdvice {
     }
     if (e.getCause() instanceof ProcessInstanceResults.Timeout timeout) {
       return timeout(timeout, request);
+    }
+    if (e.getCause() instanceof CommandTimeout timeout) {
+      return commandTimeout(timeout, request);
     }
     return unexpected(e.getCause() instanceof Exception cause ? cause : e, request);
   }

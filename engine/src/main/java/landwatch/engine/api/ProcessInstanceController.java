@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import landwatch.engine.Engine;
 import landwatch.engine.command.ProcessInstanceCommands;
+import landwatch.engine.processing.CommandTimeout;
 import landwatch.engine.processing.Rejection;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,16 +24,22 @@ import org.springframework.web.context.request.async.DeferredResult;
 @RestController
 public class ProcessInstanceController {
 
+  /** After the writer's own timeouts: the servlet's async timeout must never be what answers (503). */
+  private static final long ANSWER_MARGIN_MILLIS = 5_000;
+
   private final Engine engine;
   private final HistoryQueries queries;
   private final VariableLimits limits;
   private final long defaultAwaitMillis;
+  private final long commandTimeoutMillis;
 
-  public ProcessInstanceController(Engine engine, HistoryQueries queries, VariableLimits limits, long defaultAwaitMillis) {
+  public ProcessInstanceController(Engine engine, HistoryQueries queries, VariableLimits limits, long defaultAwaitMillis,
+      long commandTimeoutMillis) {
     this.engine = engine;
     this.queries = queries;
     this.limits = limits;
     this.defaultAwaitMillis = defaultAwaitMillis;
+    this.commandTimeoutMillis = commandTimeoutMillis;
   }
 
   @PostMapping(path = "/v2/process-instances", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -43,7 +50,10 @@ public class ProcessInstanceController {
     long timeout = request.getRequestTimeout() == null || request.getRequestTimeout() <= 0
         ? defaultAwaitMillis : request.getRequestTimeout();
     CompletableFuture<Map<String, Object>> completion = new CompletableFuture<>();
-    DeferredResult<CreateProcessInstanceResult> response = new DeferredResult<>(await ? timeout + 5_000 : null);
+    long answerWithin = commandTimeoutMillis + (await ? timeout : 0) + ANSWER_MARGIN_MILLIS;
+    DeferredResult<CreateProcessInstanceResult> response = new DeferredResult<>(answerWithin);
+    response.onTimeout(() -> response.setErrorResult(new CommandTimeout("Expected to answer the creation within "
+        + answerWithin + " ms, but the engine did not; its outcome is unknown: the instance may have been created")));
     engine.writer.submit(batch -> {
       ProcessInstanceCommands.Created created = engine.processInstances.create(batch, request.getProcessDefinitionId(),
           request.getProcessDefinitionVersion(), definitionKey, variables);

@@ -1,6 +1,7 @@
 package landwatch.engine.bpmn;
 
 import java.util.Map;
+import landwatch.engine.EngineProperties;
 import landwatch.engine.feel.FeelEvaluator;
 import landwatch.engine.feel.FeelResult;
 import landwatch.engine.model.ExecutableElement;
@@ -19,11 +20,15 @@ public final class BpmnContext {
   public final FeelEvaluator feel;
   /** What a step may store as variables: the same limits as a request's variables. */
   public final VariableDocumentLimits variableLimits;
+  /** The other limits a step obeys (the multi-instance collection size). */
+  public final EngineProperties.Limits limits;
 
-  public BpmnContext(StreamProcessor writer, FeelEvaluator feel, VariableDocumentLimits variableLimits) {
+  public BpmnContext(StreamProcessor writer, FeelEvaluator feel, VariableDocumentLimits variableLimits,
+      EngineProperties.Limits limits) {
     this.writer = writer;
     this.feel = feel;
     this.variableLimits = variableLimits;
+    this.limits = limits;
   }
 
   public Batch batch() {

@@ -1,27 +1,44 @@
 package landwatch.engine.bpmn;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import landwatch.engine.feel.FeelResult;
 import landwatch.engine.model.ExecutableElement;
 import landwatch.engine.model.LoopCharacteristics;
+import landwatch.engine.processing.Batch;
 import landwatch.engine.state.ElementInstance;
 import landwatch.engine.state.ElementState;
+import landwatch.engine.state.VariableDocumentLimits;
 
 /**
  * The multi-instance body Zeebe wraps around a multi-instance activity: one inner instance per
  * element of the input collection, all at once (parallel) or one after the other (sequential),
  * collecting the output collection and honouring the completion condition. Boundary events are
  * attached to the body.
+ *
+ * <p>Work per inner instance stays constant, so a collection at the size limit completes in one
+ * batch in seconds: only a sequential body keeps the input collection (its row is rewritten with
+ * every iteration; a parallel body has created all inner instances at once), and the output
+ * collection is copied and recorded once per batch, not once per completed inner instance.
  */
 final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
 
+  /** {@code null} as JSON. */
+  private static final int NULL_BYTES = 4;
+
   /** The evaluated input collection, kept with the body for sequential iterations. */
   private static final String COLLECTION = "collection";
+  private static final String SIZE_PROPERTY = "landwatch.engine.limits.max-multi-instance-collection-size";
+
+  /** An output collection changed in the current batch: the body's variable, edited in place. */
+  private record ChangedOutput(ElementInstance body, String name, List<Object> values) {}
 
   private final BpmnBehaviors b;
+  private final Map<Long, ChangedOutput> changedOutputs = new HashMap<>();
+  private Batch changedOutputsBatch;
 
   MultiInstanceBodyProcessor(BpmnBehaviors behaviors) {
     this.b = behaviors;
@@ -38,19 +55,30 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
           IncidentBehavior.STEP_ACTIVATE, -1);
       return;
     }
+    int max = b.ctx().limits.maxMultiInstanceCollectionSize();
+    if (items.size() > max) {
+      b.incidents().raise(body, IncidentTypes.EXTRACT_VALUE_ERROR,
+          "Expected the input collection '" + loop.inputCollection().feel() + "' to hold at most " + max
+              + " elements (" + SIZE_PROPERTY + "), but it held " + items.size(),
+          IncidentBehavior.STEP_ACTIVATE, -1);
+      return;
+    }
     if (!b.subscriptions().subscribe(element, body)) {
       return;
     }
     b.transitions().transitionToActivated(body);
     body.loopTotal = items.size();
-    Map<String, Object> kept = new HashMap<>();
-    kept.put(COLLECTION, new ArrayList<>(items));
-    body.triggerVariables = kept;
+    if (loop.sequential()) {
+      Map<String, Object> kept = new HashMap<>();
+      kept.put(COLLECTION, new ArrayList<>(items));
+      body.triggerVariables = kept;
+    }
     b.ctx().state().touch(body);
     if (loop.outputCollection() != null) {
       List<Object> output = new ArrayList<>();
       items.forEach(i -> output.add(null));
       b.variables().setLocal(body, loop.outputCollection(), output);
+      body.outputCollectionBytes = b.ctx().variableLimits.size(Map.of(loop.outputCollection(), output));
     }
     if (items.isEmpty()) {
       b.transitions().completeElement(body);
@@ -58,19 +86,23 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
       createInner(element, body, 1);
     } else {
       for (int i = 1; i <= items.size(); i++) {
-        createInner(element, body, i);
+        createInner(element, body, i, items.get(i - 1));
       }
     }
   }
 
   private void createInner(ExecutableElement element, ElementInstance body, int loopCounter) {
     List<?> items = (List<?>) body.triggerVariables.get(COLLECTION);
+    createInner(element, body, loopCounter, items.get(loopCounter - 1));
+  }
+
+  private void createInner(ExecutableElement element, ElementInstance body, int loopCounter, Object item) {
     ElementInstance inner = b.transitions().activateChild(body, element, null);
     inner.loopCounter = loopCounter;
     body.loopCounter = loopCounter;
     b.ctx().state().touch(body);
     if (element.loop.inputElement() != null) {
-      b.variables().setLocal(inner, element.loop.inputElement(), items.get(loopCounter - 1));
+      b.variables().setLocal(inner, element.loop.inputElement(), item);
     }
     b.variables().setLocal(inner, "loopCounter", loopCounter);
   }
@@ -82,25 +114,16 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
    * incident is resolved and the evaluation succeeds.
    */
   @Override
-  @SuppressWarnings("unchecked")
   public boolean beforeChildCompleted(ExecutableElement element, ElementInstance body, ElementInstance inner) {
     LoopCharacteristics loop = element.loop;
     Map<String, Object> context = b.variables().visible(inner.key);
-    List<Object> output = null;
+    FeelResult output = null;
     if (loop.outputCollection() != null && loop.outputElement() != null) {
-      FeelResult value = b.ctx().evaluate(loop.outputElement(), context);
-      if (value.isFailure()) {
-        return evaluationFailed(inner, value.failure());
+      output = b.ctx().evaluate(loop.outputElement(), context);
+      if (output.isFailure()) {
+        return evaluationFailed(inner, output.failure());
       }
-      Object current = b.ctx().state().localVariables(body.key).get(loop.outputCollection());
-      output = current instanceof List<?> list ? new ArrayList<>((List<Object>) list) : new ArrayList<>();
-      while (output.size() < inner.loopCounter) {
-        output.add(null);
-      }
-      output.set(inner.loopCounter - 1, value.value());
-      Map<String, Object> collected = new HashMap<>();
-      collected.put(loop.outputCollection(), output);
-      String exceeded = b.variables().exceedsLimits(collected);
+      String exceeded = exceedsLimits(body, loop.outputCollection(), inner.loopCounter, output.value());
       if (exceeded != null) {
         return evaluationFailed(inner, "Failed to collect the output element '" + loop.outputElement().feel() + "': " + exceeded);
       }
@@ -122,12 +145,83 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
     }
     // only now that nothing can fail does the inner instance count, so a retry counts it once
     if (output != null) {
-      b.variables().setLocal(body, loop.outputCollection(), output);
+      List<Object> values = changedOutput(body, loop.outputCollection());
+      while (values.size() < inner.loopCounter) {
+        values.add(null);
+      }
+      body.outputCollectionBytes = outputBytesWith(body, values, inner.loopCounter, output.value());
+      values.set(inner.loopCounter - 1, output.value());
     }
     body.loopCompleted++;
     body.loopCompletionConditionMet |= conditionMet;
     b.ctx().state().touch(body);
     return true;
+  }
+
+  /**
+   * The body's output collection as changed in this batch: copied from the committed value on the
+   * first change in the batch, then edited in place, and recorded once when the batch ends or the
+   * body completes.
+   */
+  @SuppressWarnings("unchecked")
+  private List<Object> changedOutput(ElementInstance body, String name) {
+    Batch batch = b.ctx().batch();
+    if (batch != changedOutputsBatch) {
+      // a new batch (a failed one left its changes behind with the state it rolled back)
+      changedOutputs.clear();
+      changedOutputsBatch = batch;
+      batch.beforeCommit(this::recordChangedOutputs);
+    }
+    ChangedOutput changed = changedOutputs.get(body.key);
+    if (changed == null) {
+      Object current = b.ctx().state().localVariables(body.key).get(name);
+      List<Object> values = current instanceof List<?> list ? new ArrayList<>((List<Object>) list) : new ArrayList<>();
+      changed = new ChangedOutput(body, name, values);
+      changedOutputs.put(body.key, changed);
+      b.variables().setLocalUnrecorded(body, name, values);
+    }
+    return changed.values();
+  }
+
+  private void recordChangedOutputs() {
+    changedOutputs.values().forEach(this::record);
+    changedOutputs.clear();
+  }
+
+  private void recordChangedOutput(ElementInstance body) {
+    ChangedOutput changed = changedOutputs.remove(body.key);
+    if (changed != null) {
+      record(changed);
+    }
+  }
+
+  private void record(ChangedOutput changed) {
+    b.variables().recordUpdate(changed.body(), changed.name(), changed.values());
+  }
+
+  /**
+   * Why the output collection may not take the element, or null: it must stay within the limits of
+   * any variable. The element is checked on its own and the collection's size is kept on the body,
+   * so each completion costs the element's size, not the collection's.
+   */
+  private String exceedsLimits(ElementInstance body, String outputCollection, int loopCounter, Object element) {
+    String elementExceeds = b.variables().exceedsLimits(Collections.singletonMap(outputCollection,
+        Collections.singletonList(element)));
+    if (elementExceeds != null) {
+      return elementExceeds;
+    }
+    Object current = b.ctx().state().localVariables(body.key).get(outputCollection);
+    List<?> values = current instanceof List<?> list ? list : List.of();
+    return b.ctx().variableLimits.tooLarge(outputBytesWith(body, values, loopCounter, element));
+  }
+
+  /** The output collection's document size once {@code element} is at {@code loopCounter}. */
+  private long outputBytesWith(ElementInstance body, List<?> values, int loopCounter, Object element) {
+    VariableDocumentLimits limits = b.ctx().variableLimits;
+    Object previous = loopCounter <= values.size() ? values.get(loopCounter - 1) : null;
+    // a position beyond the collection is added with the nulls before it, each with its comma
+    long added = Math.max(0, loopCounter - values.size()) * (NULL_BYTES + 1);
+    return body.outputCollectionBytes + added - limits.size(previous) + limits.size(element);
   }
 
   private boolean evaluationFailed(ElementInstance inner, String message) {
@@ -165,6 +259,7 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
   @Override
   public void onComplete(ExecutableElement element, ElementInstance body) {
     String outputCollection = element.loop.outputCollection();
+    recordChangedOutput(body);
     if (outputCollection != null) {
       Map<String, Object> output = new HashMap<>();
       output.put(outputCollection, b.ctx().state().localVariables(body.key).get(outputCollection));
@@ -179,6 +274,7 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
 
   @Override
   public void onTerminate(ExecutableElement element, ElementInstance body) {
+    recordChangedOutput(body);
     b.subscriptions().unsubscribe(body);
     b.incidents().resolveAll(body);
     if (!b.transitions().terminateChildren(body)) {

@@ -47,12 +47,29 @@ public final class VariableBehavior {
       return;
     }
     ctx.state().setVariable(scope.key, scope.processInstanceKey, name, value);
+    record(scope, name, value, exists ? "UPDATED" : "CREATED");
+  }
+
+  /**
+   * Sets an existing local variable to a value the caller goes on changing within the batch; the
+   * caller records it once, with {@link #recordUpdate}, when it has its final value (a
+   * multi-instance's output collection, changed by every inner instance).
+   */
+  public void setLocalUnrecorded(ElementInstance scope, String name, Object value) {
+    ctx.state().setVariable(scope.key, scope.processInstanceKey, name, value);
+  }
+
+  public void recordUpdate(ElementInstance scope, String name, Object value) {
+    record(scope, name, value, "UPDATED");
+  }
+
+  private void record(ElementInstance scope, String name, Object value, String intent) {
     Map<String, Object> record = new LinkedHashMap<>();
     record.put("name", name);
     record.put("value", value);
     record.put("scopeKey", scope.key);
     record.put("processInstanceKey", scope.processInstanceKey);
-    ctx.record(scope.key, "VARIABLE", exists ? "UPDATED" : "CREATED", record);
+    ctx.record(scope.key, "VARIABLE", intent, record);
   }
 
   public void setLocalDocument(ElementInstance scope, Map<String, Object> document) {

@@ -21,6 +21,8 @@ import landwatch.engine.bpmn.IncidentTypes;
 import landwatch.engine.bpmn.VariableBehavior;
 import landwatch.engine.processing.Batch;
 import landwatch.engine.processing.DueWork;
+import landwatch.engine.processing.Rejection;
+import landwatch.engine.processing.RejectionType;
 import landwatch.engine.processing.StreamProcessor;
 import landwatch.engine.state.ElementInstance;
 import landwatch.engine.state.Job;
@@ -87,6 +89,10 @@ public final class JobActivator implements DueWork {
 
   /** Activates what is there; parks the request when nothing is and it may wait. Returns null. */
   public Void activateOrWait(Batch batch, Request request, boolean mayWait) {
+    if (request.response().isDone()) {
+      // answered already (command timeout, worker gone): jobs activated now would reach no one
+      return null;
+    }
     List<Delivery> jobs = activate(batch, request);
     if (!jobs.isEmpty() || !mayWait) {
       answer(batch, request, jobs);
@@ -263,5 +269,13 @@ public final class JobActivator implements DueWork {
     }
     available.clear();
     return next;
+  }
+
+  @Override
+  public void shutDown() {
+    Rejection stopping = new Rejection(RejectionType.NOT_RUNNING,
+        "Expected to activate jobs, but the engine is shutting down; no job was activated");
+    waiting.forEach(request -> request.response().completeExceptionally(stopping));
+    waiting.clear();
   }
 }

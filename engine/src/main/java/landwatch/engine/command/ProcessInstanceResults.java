@@ -113,4 +113,13 @@ public final class ProcessInstanceResults implements ProcessInstanceListener, Du
     nextExpiryNanos = earliest;
     return next;
   }
+
+  /** The instances were created and committed; whether and how they end is not known to the caller. */
+  @Override
+  public void shutDown() {
+    waiters.forEach((key, waiting) -> waiting.forEach(waiter -> waiter.result().completeExceptionally(new Timeout(
+        "Expected to complete process instance '" + key + "' within the request timeout, but the engine is shutting"
+            + " down; the instance was created and goes on after the restart"))));
+    waiters.clear();
+  }
 }

@@ -1,5 +1,6 @@
 package landwatch.engine.feel;
 
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import landwatch.engine.model.Expression;
 import org.camunda.feel.api.EvaluationResult;
@@ -20,14 +22,29 @@ import org.camunda.feel.syntaxtree.ParsedExpression;
  * FEEL through the feel-engine, with the engine's clock behind {@code now()} so that moving the
  * clock moves FEEL's notion of time too. Parsed expressions are cached: the same few expressions
  * are evaluated for every instance.
+ *
+ * <p>Every evaluation of the engine comes through here, and one evaluation must not hold the
+ * single writer: an expression that may iterate or call functions runs on an
+ * {@link EvaluationThread} under the evaluation budget and, past it, fails with a message naming
+ * the property, so the caller raises its incident and the writer goes on. Trivially cheap
+ * expressions (see {@link ExpressionCost}), the bulk of mappings and conditions, run inline: a
+ * hand-off to another thread would cost more than they do.
  */
-public final class FeelEvaluator {
+public final class FeelEvaluator implements AutoCloseable {
+
+  static final String BUDGET_PROPERTY = "landwatch.engine.feel.evaluation-budget";
+
+  private record Parsed(ParsedExpression expression, boolean cheap) {}
 
   private final FeelEngineApi engine;
-  private final Map<String, ParsedExpression> parsed = new ConcurrentHashMap<>();
+  private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
+  private final Duration budget;
+  private final EvaluationThread budgeted;
 
-  public FeelEvaluator(Supplier<ZonedDateTime> clock) {
+  public FeelEvaluator(Supplier<ZonedDateTime> clock, Duration budget) {
     this.engine = FeelEngineBuilder.forJava().withClock(clock::get).build();
+    this.budget = budget;
+    this.budgeted = new EvaluationThread(budget);
   }
 
   /** The parse error, or null when the text is valid FEEL. */
@@ -40,20 +57,40 @@ public final class FeelEvaluator {
     if (!expression.isFeel()) {
       return FeelResult.success(expression.raw());
     }
-    ParsedExpression expr = parsed.get(expression.feel());
+    Parsed expr = parsed.get(expression.feel());
     if (expr == null) {
       ParseResult result = engine.parseExpression(expression.feel());
       if (!result.isSuccess()) {
         return FeelResult.failure(result.failure().message());
       }
-      expr = result.parsedExpression();
+      ParsedExpression tree = result.parsedExpression();
+      expr = new Parsed(tree, ExpressionCost.isTriviallyCheap(tree.expression()));
       parsed.put(expression.feel(), expr);
     }
-    EvaluationResult result = engine.evaluate(expr, variables);
+    if (expr.cheap()) {
+      return evaluate(expr.expression(), variables);
+    }
+    ParsedExpression tree = expr.expression();
+    try {
+      return (FeelResult) budgeted.run(() -> evaluate(tree, variables));
+    } catch (TimeoutException e) {
+      return FeelResult.failure("Expected to evaluate the expression within " + budget.toMillis() + " ms ("
+          + BUDGET_PROPERTY + "), but it was still running and was abandoned");
+    }
+  }
+
+  private FeelResult evaluate(ParsedExpression expression, Map<String, Object> variables) {
+    EvaluationResult result = engine.evaluate(expression, variables);
     if (!result.isSuccess()) {
       return FeelResult.failure(result.failure().message());
     }
     return FeelResult.success(toJsonValue(result.result()));
+  }
+
+  /** Ends an evaluation still running on the budgeted thread: the engine is stopping. */
+  @Override
+  public void close() {
+    budgeted.close();
   }
 
   /** FEEL values as the JSON-shaped Java values variables are made of. */

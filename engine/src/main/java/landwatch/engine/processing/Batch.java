@@ -18,6 +18,7 @@ public final class Batch {
   public final long now;
   private final List<Record> records = new ArrayList<>();
   private final Deque<Runnable> followUps = new ArrayDeque<>();
+  private final Deque<Runnable> beforeCommit = new ArrayDeque<>();
   private final List<Runnable> afterCommit = new ArrayList<>();
   private long position;
 
@@ -41,6 +42,22 @@ public final class Batch {
     Runnable next;
     while ((next = followUps.poll()) != null) {
       next.run();
+    }
+  }
+
+  /**
+   * Runs once all commands, follow-ups and due work of the batch are done, before it commits: what
+   * changed many times in the batch is recorded once, with its final value.
+   */
+  public void beforeCommit(Runnable work) {
+    beforeCommit.add(work);
+  }
+
+  void drainBeforeCommit() {
+    Runnable next;
+    while ((next = beforeCommit.poll()) != null) {
+      next.run();
+      drainFollowUps();
     }
   }
 

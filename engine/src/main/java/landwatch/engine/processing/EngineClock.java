@@ -22,11 +22,19 @@ public final class EngineClock {
     return Instant.ofEpochMilli(millis()).atZone(ZoneOffset.UTC);
   }
 
-  public void pin(Instant at) {
+  /** Pins the clock; returns the previous pin (null when it ran freely) for {@link #restore}. */
+  public Instant pin(Instant at) {
+    Instant previous = pinned;
     pinned = at;
+    return previous;
   }
 
-  public void reset() {
-    pinned = null;
+  public void restore(Instant previous) {
+    pinned = previous;
+  }
+
+  /** Lets the clock run freely again; returns the previous pin for {@link #restore}. */
+  public Instant reset() {
+    return pin(null);
   }
 }

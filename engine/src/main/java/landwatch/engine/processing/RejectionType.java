@@ -9,7 +9,10 @@ public enum RejectionType {
   EXCEEDED_BATCH_RECORD_SIZE(400, "EXCEEDED_BATCH_RECORD_SIZE"),
   /** A request (or a part of it) over a configured size limit. */
   PAYLOAD_TOO_LARGE(413, "PAYLOAD_TOO_LARGE"),
-  UNAVAILABLE(503, "RESOURCE_EXHAUSTED");
+  /** The command queue is full: refused before it was queued, nothing applied. */
+  UNAVAILABLE(503, "RESOURCE_EXHAUSTED"),
+  /** The engine is not running or is shutting down: the command was not (or will not be) applied. */
+  NOT_RUNNING(503, "UNAVAILABLE");
 
   public final int status;
   public final String title;

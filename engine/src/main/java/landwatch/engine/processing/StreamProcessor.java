@@ -2,12 +2,16 @@ package landwatch.engine.processing;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -23,6 +27,13 @@ import org.slf4j.LoggerFactory;
  * waiting, processes them against the hot state, and commits the resulting records and state
  * changes in one transaction (group commit). Callers are answered only after that commit, so
  * every 2xx survives a crash.
+ *
+ * <p>What an answer means: a command refused before it is queued (queue full, engine not running)
+ * is answered 503 and was not applied; a queued command gets its real result, or after the command
+ * timeout a {@link CommandTimeout} (504, outcome unknown). On {@link #close()} the batch being
+ * processed is abandoned and rolled back, and every queued and parked request is answered 503 at
+ * once: none of them was applied, and due work such as a timer is simply done again after the
+ * restart.
  */
 public final class StreamProcessor implements AutoCloseable {
 
@@ -31,6 +42,7 @@ public final class StreamProcessor implements AutoCloseable {
   private static final long MAX_IDLE_MILLIS = 500;
   private static final long RELOAD_RETRY_MILLIS = 1_000;
   private static final long DUE_WORK_PAUSE_NANOS = 5_000_000_000L;
+  private static final long CLOSE_JOIN_MILLIS = 10_000;
 
   private record Submission<T>(Function<Batch, T> command, CompletableFuture<T> future) {}
 
@@ -41,7 +53,17 @@ public final class StreamProcessor implements AutoCloseable {
   private final BlockingQueue<Submission<?>> queue;
   private final List<DueWork> dueWork = new CopyOnWriteArrayList<>();
   private final Thread thread;
+  private final long commandTimeoutMillis;
+  private final ScheduledThreadPoolExecutor timeouts = new ScheduledThreadPoolExecutor(1, r -> {
+    Thread t = new Thread(r, "engine-command-timeouts");
+    t.setDaemon(true);
+    return t;
+  });
   private volatile boolean running;
+  /** When the writer last finished a batch or found nothing to do; read by the health indicator. */
+  private volatile long lastProgressNanos = System.nanoTime();
+  /** Commands taken from the queue into the batch being processed. */
+  private volatile int inBatch;
 
   private EngineState state;
   private Batch current;
@@ -50,9 +72,12 @@ public final class StreamProcessor implements AutoCloseable {
   private long lastPosition;
 
   /** {@code models} parses the deployed versions' models on demand; loading the state parses none. */
-  public StreamProcessor(DataSource dataSource, ProcessModels models, EngineClock clock, int queueCapacity) {
+  public StreamProcessor(DataSource dataSource, ProcessModels models, EngineClock clock, int queueCapacity,
+      Duration commandTimeout) {
     this.dataSource = dataSource;
     this.models = models;
+    this.commandTimeoutMillis = commandTimeout.toMillis();
+    timeouts.setRemoveOnCancelPolicy(true);
     this.clock = clock;
     this.queue = new LinkedBlockingQueue<>(queueCapacity);
     this.thread = new Thread(this::run, "engine-writer");
@@ -70,16 +95,51 @@ public final class StreamProcessor implements AutoCloseable {
     thread.start();
   }
 
-  /** Queues a command; the future completes after the batch that processed it has committed. */
+  /**
+   * Queues a command; the future completes after the batch that processed it has committed, or
+   * with a {@link CommandTimeout} when that has not happened within the command timeout.
+   */
   public <T> CompletableFuture<T> submit(Function<Batch, T> command) {
     CompletableFuture<T> future = new CompletableFuture<>();
+    Submission<T> submission = new Submission<>(command, future);
     if (!running) {
-      future.completeExceptionally(new Rejection(RejectionType.UNAVAILABLE, "The engine is not running"));
-    } else if (!queue.offer(new Submission<>(command, future))) {
+      future.completeExceptionally(notRunning());
+    } else if (!queue.offer(submission)) {
       future.completeExceptionally(new Rejection(RejectionType.UNAVAILABLE,
-          "Expected to handle the request, but the engine's command queue is full"));
+          "Expected to handle the request, but the engine's command queue is full; nothing was applied"));
+    } else if (!running && queue.remove(submission)) {
+      // close() drained the queue before this offer: nobody else will answer it
+      future.completeExceptionally(notRunning());
+    } else {
+      scheduleTimeout(future);
     }
     return future;
+  }
+
+  private void scheduleTimeout(CompletableFuture<?> future) {
+    try {
+      ScheduledFuture<?> timeout = timeouts.schedule(
+          () -> future.completeExceptionally(new CommandTimeout(commandTimeoutMillis)), commandTimeoutMillis,
+          TimeUnit.MILLISECONDS);
+      future.whenComplete((result, failure) -> timeout.cancel(false));
+    } catch (RejectedExecutionException closed) {
+      // close() ran since the offer and has answered the drained command already
+    }
+  }
+
+  private static Rejection notRunning() {
+    return new Rejection(RejectionType.NOT_RUNNING,
+        "Expected to handle the request, but the engine is not running or shutting down; nothing was applied");
+  }
+
+  /** Commands queued or in the batch being processed: what waits for the writer. */
+  public int waitingCommands() {
+    return queue.size() + inBatch;
+  }
+
+  /** How long ago the writer last finished a batch or found nothing to do. */
+  public Duration sinceLastProgress() {
+    return Duration.ofNanos(System.nanoTime() - lastProgressNanos);
   }
 
 
@@ -93,6 +153,7 @@ public final class StreamProcessor implements AutoCloseable {
           submissions.add(first);
           queue.drainTo(submissions, MAX_BATCH - 1);
         }
+        inBatch = submissions.size();
         waitMillis = processBatch(submissions);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -103,6 +164,8 @@ public final class StreamProcessor implements AutoCloseable {
         safeReload();
       } finally {
         submissions.clear();
+        inBatch = 0;
+        lastProgressNanos = System.nanoTime();
       }
     }
   }
@@ -122,10 +185,20 @@ public final class StreamProcessor implements AutoCloseable {
           batch.drainFollowUps();
         }
       }
+      batch.drainBeforeCommit();
       commit(batch);
       return Math.max(0, wait);
     } catch (RuntimeException | SQLException e) {
-      safeReload();
+      if (running) {
+        safeReload();
+      }
+      if (!running) {
+        // shutting down mid-batch (or while waiting to reload): nothing of it committed, and the
+        // uncommitted hot state is dropped with the writer instead of being retried
+        LOG.info("Engine stopping: the batch being processed is rolled back ({})", e.toString());
+        submissions.forEach(s -> s.future().completeExceptionally(notRunning()));
+        return 0;
+      }
       if (withDueWork) {
         // the due work may be what broke: pause it so that commands still get through
         dueWorkPausedUntil = System.nanoTime() + DUE_WORK_PAUSE_NANOS;
@@ -232,14 +305,28 @@ public final class StreamProcessor implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops the writer: an evaluation it waits for is abandoned (the interrupt ends the wait), the
+   * batch is rolled back, and every queued and parked request is answered as not applied.
+   */
   @Override
   public void close() {
     running = false;
     thread.interrupt();
     try {
-      thread.join(10_000);
+      thread.join(CLOSE_JOIN_MILLIS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    if (thread.isAlive()) {
+      LOG.warn("Engine writer did not stop within {} ms", CLOSE_JOIN_MILLIS);
+    }
+    List<Submission<?>> queued = new ArrayList<>();
+    queue.drainTo(queued);
+    queued.forEach(s -> s.future().completeExceptionally(notRunning()));
+    if (!thread.isAlive()) {
+      dueWork.forEach(DueWork::shutDown);
+    }
+    timeouts.shutdownNow();
   }
 }

@@ -38,6 +38,8 @@ public final class ElementInstance {
   public int loopTotal;
   public int loopCompleted;
   public boolean loopCompletionConditionMet;
+  /** Multi-instance body: the size of its output collection as a variable document, kept as it grows. */
+  public long outputCollectionBytes;
 
   /**
    * An event that interrupted this instance: the element to activate once it has terminated, and

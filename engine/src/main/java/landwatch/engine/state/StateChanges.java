@@ -14,14 +14,13 @@ public final class StateChanges {
 
   public enum Table { JOB, TIMER, SUBSCRIPTION, MESSAGE, INCIDENT, ELEMENT_INSTANCE, PROCESS, RESOURCE }
 
-  public record VariableKey(long scopeKey, String name) {}
-
   /** A variable value to write, with the process instance it belongs to. */
   public record VariableRow(long processInstanceKey, Object value) {}
 
   final Map<Table, Map<Long, Object>> upserts = new EnumMap<>(Table.class);
   final Map<Table, Set<Long>> deletes = new EnumMap<>(Table.class);
-  final Map<VariableKey, VariableRow> variableUpserts = new LinkedHashMap<>();
+  /** Per scope, so that an ended scope drops its pending rows without scanning everyone's. */
+  final Map<Long, Map<String, VariableRow>> variableUpserts = new LinkedHashMap<>();
   final Set<Long> deletedScopes = new LinkedHashSet<>();
 
   public void upsert(Table table, long key, Object row) {
@@ -41,11 +40,11 @@ public final class StateChanges {
   }
 
   public void variable(long scopeKey, String name, long processInstanceKey, Object value) {
-    variableUpserts.put(new VariableKey(scopeKey, name), new VariableRow(processInstanceKey, value));
+    variableUpserts.computeIfAbsent(scopeKey, k -> new LinkedHashMap<>()).put(name, new VariableRow(processInstanceKey, value));
   }
 
   public void deleteScope(long scopeKey) {
-    variableUpserts.keySet().removeIf(k -> k.scopeKey() == scopeKey);
+    variableUpserts.remove(scopeKey);
     deletedScopes.add(scopeKey);
   }
 

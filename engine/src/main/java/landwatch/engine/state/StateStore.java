@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import landwatch.engine.state.StateChanges.Table;
-import landwatch.engine.state.StateChanges.VariableKey;
 import landwatch.engine.state.StateChanges.VariableRow;
 
 /**
@@ -231,16 +230,18 @@ public final class StateStore {
     if (changes.variableUpserts.isEmpty()) {
       return;
     }
-    int n = changes.variableUpserts.size();
+    int n = changes.variableUpserts.values().stream().mapToInt(Map::size).sum();
     Long[] scopes = new Long[n], instances = new Long[n];
     String[] names = new String[n], values = new String[n];
     int i = 0;
-    for (Map.Entry<VariableKey, VariableRow> e : changes.variableUpserts.entrySet()) {
-      scopes[i] = e.getKey().scopeKey();
-      names[i] = e.getKey().name();
-      instances[i] = e.getValue().processInstanceKey();
-      values[i] = EngineJson.writeValue(e.getValue().value());
-      i++;
+    for (Map.Entry<Long, Map<String, VariableRow>> scope : changes.variableUpserts.entrySet()) {
+      for (Map.Entry<String, VariableRow> e : scope.getValue().entrySet()) {
+        scopes[i] = scope.getKey();
+        names[i] = e.getKey();
+        instances[i] = e.getValue().processInstanceKey();
+        values[i] = EngineJson.writeValue(e.getValue().value());
+        i++;
+      }
     }
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO engine.variable SELECT * FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[]) "

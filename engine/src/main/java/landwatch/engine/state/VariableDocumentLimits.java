@@ -82,11 +82,24 @@ public final class VariableDocumentLimits {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (counter.bytes > maxBytes) {
-      return String.format("Expected the variable document to be at most %d bytes (%s), but it was %d bytes",
-          maxBytes, SIZE_PROPERTY, counter.bytes);
+    return counter.bytes > maxBytes ? tooLarge(counter.bytes) : null;
+  }
+
+  /** Why a document of this many bytes may not be stored, or null. */
+  public String tooLarge(long bytes) {
+    return bytes <= maxBytes ? null : String.format(
+        "Expected the variable document to be at most %d bytes (%s), but it was %d bytes", maxBytes, SIZE_PROPERTY, bytes);
+  }
+
+  /** The bytes one value takes as JSON (within a document, where it is measured the same way). */
+  public long size(Object value) {
+    Counter counter = new Counter();
+    try (JsonGenerator json = measuring.createGenerator(counter)) {
+      EngineJson.VALUES.writeValue(json, value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return null;
+    return counter.bytes;
   }
 
   /** Jackson reports the nesting limit as the cause of a path-wrapped mapping exception. */

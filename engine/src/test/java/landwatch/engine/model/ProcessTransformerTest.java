@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
 import landwatch.engine.feel.FeelEvaluator;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class ProcessTransformerTest {
 
-  private final ProcessTransformer transformer = new ProcessTransformer(new FeelEvaluator(ZonedDateTime::now));
+  private final ProcessTransformer transformer = new ProcessTransformer(new FeelEvaluator(ZonedDateTime::now, Duration.ofSeconds(2)));
 
   private List<String> problems(BpmnModelInstance model) {
     transformer.transform(model);

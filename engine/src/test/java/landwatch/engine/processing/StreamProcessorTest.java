@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -44,7 +45,7 @@ class StreamProcessorTest {
     pg.setUrl(TestPostgres.get().getJdbcUrl("postgres", database));
     dataSource = pg;
     EngineSchema.migrate(dataSource);
-    writer = new StreamProcessor(dataSource, noModels(), new EngineClock(), 100);
+    writer = new StreamProcessor(dataSource, noModels(), new EngineClock(), 100, Duration.ofSeconds(20));
     writer.start(state -> {});
   }
 
@@ -120,7 +121,7 @@ class StreamProcessorTest {
   void positionsAndKeysContinueAfterARestart() throws Exception {
     writing(writer, "FIRST", null).join();
     writer.close();
-    writer = new StreamProcessor(dataSource, noModels(), new EngineClock(), 100);
+    writer = new StreamProcessor(dataSource, noModels(), new EngineClock(), 100, Duration.ofSeconds(20));
     writer.start(state -> {});
     writing(writer, "SECOND", null).join();
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();

@@ -1,0 +1,55 @@
+package landwatch.engine.feel;
+
+import java.util.Set;
+import org.camunda.feel.syntaxtree.Exp;
+import scala.Product;
+import scala.collection.Iterable;
+import scala.collection.Iterator;
+
+/**
+ * Decides from the parsed syntax tree whether an expression is trivially cheap: built only of
+ * literals, references, paths, comparisons, arithmetic, boolean logic, {@code if} and context or
+ * list literals. Such an expression runs in time linear in its own length and the values it
+ * touches, so it is evaluated inline on the writer; anything that iterates ({@code for},
+ * {@code some}, {@code every}, filters), calls a function or raises to a power is evaluated under
+ * the time budget. Unknown node kinds count as expensive, so a newer feel-engine errs on the safe
+ * side.
+ */
+final class ExpressionCost {
+
+  private static final Set<String> CHEAP = Set.of(
+      "Ref", "PathExpression", "ConstNull", "ConstBool", "ConstNumber", "ConstString", "ConstDate", "ConstTime",
+      "ConstLocalTime", "ConstDateTime", "ConstLocalDateTime", "ConstYearMonthDuration", "ConstDayTimeDuration",
+      "ConstContext", "ConstList", "Equal", "LessThan", "LessOrEqual", "GreaterThan", "GreaterOrEqual",
+      "Addition", "Subtraction", "Multiplication", "Division", "ArithmeticNegation", "Conjunction", "Disjunction",
+      "Not", "If", "In", "UnaryTestExpression", "InstanceOf");
+
+  private ExpressionCost() {}
+
+  static boolean isTriviallyCheap(Exp expression) {
+    return cheap(expression);
+  }
+
+  private static boolean cheap(Object node) {
+    if (node instanceof Exp exp) {
+      return CHEAP.contains(exp.getClass().getSimpleName()) && cheapChildren(((Product) exp).productIterator());
+    }
+    if (node instanceof Iterable<?> items) {
+      return cheapChildren(items.iterator());
+    }
+    if (node instanceof Product tuple) {
+      // the (name, expression) entries of a context literal
+      return cheapChildren(tuple.productIterator());
+    }
+    return true;
+  }
+
+  private static boolean cheapChildren(Iterator<?> children) {
+    while (children.hasNext()) {
+      if (!cheap(children.next())) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,112 @@
+package landwatch.engine.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.search.response.Incident;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Expressions and collections an attacker or a careless modeller might deploy: each ends in an
+ * incident naming the property that bounds it, and the engine goes on with other instances
+ * meanwhile (default limits: a 2 s evaluation budget, 10,000 multi-instance elements).
+ */
+class HostileExpressionTest extends EngineTest {
+
+  /** Far beyond "it did not hang"; an evaluation is abandoned after 2 s. */
+  private static final Duration GENEROUS = Duration.ofSeconds(60);
+
+  @Test
+  void aQuadraticForLoopIsAbandonedAtTheBudgetWithAnIncident() {
+    expensiveScriptRaisesBudgetIncident("= count(for x in 1..150000 return x)");
+  }
+
+  @Test
+  void aForLoopOverMillionsIsAbandonedAtTheBudgetWithAnIncident() {
+    expensiveScriptRaisesBudgetIncident("= count(for x in 1..3000000 return x)");
+  }
+
+  @Test
+  void aMultiInstanceOverTooLargeACollectionRaisesAnIncidentNamingTheLimit() {
+    String id = uniqueId("mi-huge");
+    deploy(Bpmn.createExecutableProcess(id).startEvent()
+        .manualTask("each").multiInstance(mi -> mi.parallel().zeebeInputCollectionExpression("items")
+            .zeebeInputElement("item"))
+        .endEvent().done());
+    List<Integer> items = IntStream.rangeClosed(1, 200_000).boxed().toList();
+    long started = System.nanoTime();
+    CompletableFuture<Long> huge = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
+        .variables(Map.of("items", items)).send().toCompletableFuture().thenApply(e -> e.getProcessInstanceKey());
+
+    unrelatedInstanceCompletes();
+    long instance = huge.join();
+    List<Incident> incidents = await().atMost(GENEROUS).until(() -> activeIncidents(instance), i -> !i.isEmpty());
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(GENEROUS);
+    assertThat(incidents).singleElement().satisfies(i -> {
+      assertThat(i.getErrorType().name()).isEqualTo("EXTRACT_VALUE_ERROR");
+      assertThat(i.getErrorMessage()).isEqualTo("Expected the input collection 'items' to hold at most 10000 elements"
+          + " (landwatch.engine.limits.max-multi-instance-collection-size), but it held 200000");
+    });
+    assertThat(processState(instance)).isEqualTo("ACTIVE");
+  }
+
+  @Test
+  void aMultiInstanceAtTheLimitCompletes() {
+    String id = uniqueId("mi-limit");
+    deploy(Bpmn.createExecutableProcess(id).startEvent()
+        .manualTask("each").multiInstance(mi -> mi.parallel().zeebeInputCollectionExpression("items")
+            .zeebeInputElement("item").zeebeOutputCollection("doubled").zeebeOutputElementExpression("item * 2"))
+        .serviceTask("check", t -> t.zeebeJobType(id))
+        .endEvent().done());
+    List<Integer> items = IntStream.rangeClosed(1, 10_000).boxed().toList();
+    long started = System.nanoTime();
+    long instance = start(id, Map.of("items", items));
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(GENEROUS);
+
+    List<?> doubled = (List<?>) client.newActivateJobsCommand().jobType(id).maxJobsToActivate(1)
+        .timeout(Duration.ofMinutes(1)).requestTimeout(Duration.ofSeconds(20)).send().join().getJobs().get(0)
+        .getVariablesAsMap().get("doubled");
+    assertThat(doubled).hasSize(10_000);
+    assertThat(doubled.get(9_999)).isEqualTo(20_000);
+    assertThat(processState(instance)).isEqualTo("ACTIVE");
+  }
+
+  private void expensiveScriptRaisesBudgetIncident(String expression) {
+    String id = uniqueId("feel-expensive");
+    deploy(Bpmn.createExecutableProcess(id).startEvent()
+        .scriptTask("compute", s -> s.zeebeExpression(expression.substring(1).trim()).zeebeResultVariable("n"))
+        .endEvent().done());
+    long started = System.nanoTime();
+    CompletableFuture<Long> expensive = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().send()
+        .toCompletableFuture().thenApply(e -> e.getProcessInstanceKey());
+
+    unrelatedInstanceCompletes();
+    long instance = expensive.join();
+    List<Incident> incidents = await().atMost(GENEROUS).until(() -> activeIncidents(instance), i -> !i.isEmpty());
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(GENEROUS);
+    assertThat(incidents).singleElement().satisfies(i -> {
+      assertThat(i.getErrorType().name()).isEqualTo("EXTRACT_VALUE_ERROR");
+      assertThat(i.getErrorMessage()).contains("Expected to evaluate the expression within 2000 ms"
+          + " (landwatch.engine.feel.evaluation-budget), but it was still running and was abandoned");
+    });
+    assertThat(processState(instance)).isEqualTo("ACTIVE");
+  }
+
+  private void unrelatedInstanceCompletes() {
+    String id = uniqueId("unrelated");
+    deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("work", t -> t.zeebeJobType(id)).endEvent().done());
+    long instance = start(id);
+    // a long poll, answered at once: the job is there, but the writer may still be busy for a moment
+    ActivatedJob job = client.newActivateJobsCommand().jobType(id).maxJobsToActivate(1).timeout(Duration.ofMinutes(1))
+        .requestTimeout(Duration.ofSeconds(20)).send().join().getJobs().get(0);
+    client.newCompleteCommand(job.getKey()).send().join();
+    assertThat(processState(instance)).isEqualTo("COMPLETED");
+  }
+}
