@@ -1,7 +1,6 @@
 package landwatch.engine.conformance;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.CredentialsProvider;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.client.api.search.response.ElementInstance;
@@ -9,7 +8,6 @@ import io.camunda.client.api.search.response.Incident;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,16 +55,8 @@ public abstract class EngineTest {
 
   @BeforeEach
   void connect() {
-    client = CamundaClient.newClientBuilder()
-        .restAddress(URI.create("http://127.0.0.1:" + port))
-        .grpcAddress(URI.create("http://127.0.0.1:1"))
-        .preferRestOverGrpc(true)
-        .defaultRequestTimeout(Duration.ofSeconds(30))
-        .credentialsProvider(CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
-            .username(environment.getProperty("landwatch.engine.api.username"))
-            .password(environment.getProperty("landwatch.engine.api.password"))
-            .build())
-        .build();
+    client = EngineClients.overRest(port, environment.getProperty("landwatch.engine.api.username"),
+        environment.getProperty("landwatch.engine.api.password"), Duration.ofSeconds(30));
   }
 
   @AfterEach

@@ -6,9 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,11 +33,8 @@ class WriterBackpressureTest extends EngineTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws SQLException {
-    String database = "backpressure_" + System.nanoTime();
-    try (Connection c = TestPostgres.dataSource().getConnection(); Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + database);
-    }
-    registry.add("engine.test.jdbc-url", () -> TestPostgres.get().getJdbcUrl("postgres", database));
+    String jdbcUrl = TestPostgres.newDatabase("backpressure");
+    registry.add("engine.test.jdbc-url", () -> jdbcUrl);
     registry.add("landwatch.engine.feel.evaluation-budget", () -> "8s");
     registry.add("landwatch.engine.command-timeout", () -> "3s");
     registry.add("landwatch.engine.command-queue-capacity", () -> QUEUE_CAPACITY);
