@@ -3,19 +3,9 @@ package landwatch.engine.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.CredentialsProvider;
 import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
-import java.io.File;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -41,28 +31,25 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class CrashRecoveryTest {
 
-  private static final String PASSWORD = "crash-test";
+  private static final String HEAP = "512m";
   private static final Duration STARTUP = Duration.ofMinutes(2);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-  private final List<Process> engines = new ArrayList<>();
+  private EngineJvm engine;
 
   @AfterEach
-  void stopEngines() {
-    engines.forEach(Process::destroyForcibly);
+  void stopEngine() throws InterruptedException {
+    if (engine != null) {
+      engine.close();
+    }
   }
 
   @Test
   void everyInstanceCompletesExactlyOnceAcrossAKill() throws Exception {
-    String database = "crash_" + System.nanoTime();
-    try (Connection c = TestPostgres.dataSource().getConnection(); Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + database);
-    }
-    String jdbcUrl = TestPostgres.get().getJdbcUrl("postgres", database);
-    int port = freePort();
-    Path dataDir = Files.createTempDirectory("engine-crash");
-
-    Process engine = startEngine(jdbcUrl, port, dataDir, "first");
-    try (CamundaClient client = client(port)) {
+    // one database, port and data directory for both engines
+    engine = EngineJvm.withNewDatabase("crash", Files.createTempDirectory("engine-crash"));
+    engine.start(HEAP, "first", STARTUP);
+    try (CamundaClient client = engine.client(REQUEST_TIMEOUT)) {
       client.newDeployResourceCommand()
           .addProcessModel(Bpmn.createExecutableProcess("crash-load").startEvent()
               .serviceTask("work", t -> t.zeebeJobType("crash-work")).endEvent().done(), "load.bpmn")
@@ -91,11 +78,11 @@ class CrashRecoveryTest {
       while (acknowledged.size() < 100 && !firstWave.stream().allMatch(CompletableFuture::isDone)) {
         TimeUnit.MILLISECONDS.sleep(5);
       }
-      engine.destroyForcibly().waitFor();
+      engine.kill();
       firstWave.forEach(f -> f.handle((r, e) -> null).join());
       int beforeKill = acknowledged.size();
 
-      startEngine(jdbcUrl, port, dataDir, "second");
+      engine.start(HEAP, "second", STARTUP);
       createInstances(client, 100, acknowledged).forEach(CompletableFuture::join);
       for (int i = 0; i < 20; i++) {
         client.newPublishMessageCommand().messageName("crash-reply").correlationKey("k" + i).send().join();
@@ -112,7 +99,7 @@ class CrashRecoveryTest {
         assertThat(client.newProcessInstanceGetRequest(key).send().join().getState().name()).isEqualTo("COMPLETED");
       }
       assertThat(client.newProcessInstanceGetRequest(timerInstance).send().join().getState().name()).isEqualTo("COMPLETED");
-      assertEndsRecordedOnce(database, acknowledged);
+      assertEndsRecordedOnce(acknowledged);
     }
   }
 
@@ -139,9 +126,9 @@ class CrashRecoveryTest {
     }
   }
 
-  private void assertEndsRecordedOnce(String database, Set<Long> acknowledged) throws Exception {
+  private void assertEndsRecordedOnce(Set<Long> acknowledged) throws Exception {
     PGSimpleDataSource dataSource = new PGSimpleDataSource();
-    dataSource.setUrl(TestPostgres.get().getJdbcUrl("postgres", database));
+    dataSource.setUrl(engine.jdbcUrl);
     try (Connection c = ((DataSource) dataSource).getConnection(); Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery("SELECT record_key, count(*) FROM engine.record WHERE value_type = 'PROCESS_INSTANCE'"
           + " AND intent = 'ELEMENT_COMPLETED' AND value->>'bpmnElementType' = 'PROCESS' GROUP BY record_key")) {
@@ -161,56 +148,6 @@ class CrashRecoveryTest {
           + " AND intent = 'TRIGGERED' GROUP BY record_key HAVING count(*) > 1")) {
         assertThat(rs.next()).isFalse();
       }
-    }
-  }
-
-  private Process startEngine(String jdbcUrl, int port, Path dataDir, String name) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    File log = dataDir.resolve("engine-" + name + ".log").toFile();
-    Process process = new ProcessBuilder(java, "-Xmx512m", "-Dengine.test.jdbc-url=" + jdbcUrl,
-        "-cp", System.getProperty("java.class.path"), EngineTestApplication.class.getName(),
-        "--server.port=" + port, "--landwatch.data-dir=" + dataDir, "--landwatch.engine.api.password=" + PASSWORD)
-        .redirectErrorStream(true).redirectOutput(log).start();
-    engines.add(process);
-    awaitUp(process, port, log);
-    return process;
-  }
-
-  private static void awaitUp(Process process, int port, File log) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + STARTUP.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new AssertionError("engine JVM died on start, see " + log);
-      }
-      try {
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/topology"))
-            .build(), HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() == 401) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      TimeUnit.MILLISECONDS.sleep(200);
-    }
-    throw new AssertionError("engine JVM did not start within " + STARTUP + ", see " + log);
-  }
-
-  private static CamundaClient client(int port) {
-    return CamundaClient.newClientBuilder()
-        .restAddress(URI.create("http://127.0.0.1:" + port))
-        .grpcAddress(URI.create("http://127.0.0.1:1"))
-        .preferRestOverGrpc(true)
-        .defaultRequestTimeout(Duration.ofSeconds(30))
-        .credentialsProvider(CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
-            .username("landwatch").password(PASSWORD).build())
-        .build();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
     }
   }
 }

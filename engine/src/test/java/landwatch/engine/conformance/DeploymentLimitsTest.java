@@ -173,15 +173,9 @@ class DeploymentLimitsTest extends EngineTest {
    * job to its end; returns the hostile deployment's answer.
    */
   private Problem refusedWhileAnUnrelatedInstanceCompletes(Supplier<Problem> hostile) {
-    String unrelated = uniqueId("unrelated");
-    deploy(Bpmn.createExecutableProcess(unrelated).startEvent().serviceTask("work", t -> t.zeebeJobType(unrelated))
-        .endEvent().done());
-    long instance = start(unrelated);
+    UnrelatedInstance unrelated = startUnrelatedInstance();
     CompletableFuture<Problem> refused = CompletableFuture.supplyAsync(hostile);
-    client.newCompleteCommand(client.newActivateJobsCommand().jobType(unrelated).maxJobsToActivate(1)
-        .timeout(Duration.ofMinutes(1)).requestTimeout(Duration.ofSeconds(20)).send().join().getJobs().get(0).getKey())
-        .send().join();
-    assertThat(processState(instance)).isEqualTo("COMPLETED");
+    assertUnrelatedInstanceCompletes(unrelated, JobActivation.LONG_POLL);
     return refused.join();
   }
 

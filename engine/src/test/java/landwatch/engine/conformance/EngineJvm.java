@@ -1,7 +1,6 @@
 package landwatch.engine.conformance;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.CredentialsProvider;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -13,17 +12,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The engine in a JVM of its own (as {@link CrashRecoveryTest} runs it), against a database of
- * its own on the shared test PostgreSQL, with the heap it is given: for tests and benchmarks of
- * what a restart costs.
+ * The engine in a JVM of its own, against a database of its own on the shared test PostgreSQL,
+ * with the heap it is given: for tests of a kill and restart ({@link CrashRecoveryTest},
+ * {@link ManyVersionsRestartTest}) and benchmarks of what a restart costs.
  */
 public final class EngineJvm implements AutoCloseable {
 
@@ -42,11 +39,7 @@ public final class EngineJvm implements AutoCloseable {
 
   /** A fresh database ({@code prefix} + a unique suffix) and a free port; nothing started yet. */
   public static EngineJvm withNewDatabase(String prefix, Path dataDir) throws Exception {
-    String database = prefix + "_" + System.nanoTime();
-    try (Connection c = TestPostgres.dataSource().getConnection(); Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + database);
-    }
-    return new EngineJvm(TestPostgres.get().getJdbcUrl("postgres", database), freePort(), dataDir);
+    return new EngineJvm(TestPostgres.newDatabase(prefix), freePort(), dataDir);
   }
 
   /** Starts the engine with {@code -Xmx<heap>} and waits (at most {@code startup}) until it answers. */
@@ -91,14 +84,11 @@ public final class EngineJvm implements AutoCloseable {
   }
 
   public CamundaClient client() {
-    return CamundaClient.newClientBuilder()
-        .restAddress(URI.create("http://127.0.0.1:" + port))
-        .grpcAddress(URI.create("http://127.0.0.1:1"))
-        .preferRestOverGrpc(true)
-        .defaultRequestTimeout(Duration.ofSeconds(60))
-        .credentialsProvider(CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
-            .username("landwatch").password(PASSWORD).build())
-        .build();
+    return client(Duration.ofSeconds(60));
+  }
+
+  public CamundaClient client(Duration requestTimeout) {
+    return EngineClients.overRest(port, "landwatch", PASSWORD, requestTimeout);
   }
 
   private void awaitUp(Duration startup, File log) throws Exception {

@@ -1,15 +1,16 @@
 package landwatch.engine.conformance;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.camunda.client.CamundaClient;
-import io.camunda.client.CredentialsProvider;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.client.api.search.response.ElementInstance;
 import io.camunda.client.api.search.response.Incident;
+import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,16 +58,8 @@ public abstract class EngineTest {
 
   @BeforeEach
   void connect() {
-    client = CamundaClient.newClientBuilder()
-        .restAddress(URI.create("http://127.0.0.1:" + port))
-        .grpcAddress(URI.create("http://127.0.0.1:1"))
-        .preferRestOverGrpc(true)
-        .defaultRequestTimeout(Duration.ofSeconds(30))
-        .credentialsProvider(CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
-            .username(environment.getProperty("landwatch.engine.api.username"))
-            .password(environment.getProperty("landwatch.engine.api.password"))
-            .build())
-        .build();
+    client = EngineClients.overRest(port, environment.getProperty("landwatch.engine.api.username"),
+        environment.getProperty("landwatch.engine.api.password"), Duration.ofSeconds(30));
   }
 
   @AfterEach
@@ -140,5 +133,41 @@ public abstract class EngineTest {
 
   protected void pinClock(long epochMillis) {
     client.newPinClockCommand().time(epochMillis).send().join();
+  }
+
+  /** How {@link #assertUnrelatedInstanceCompletes} activates the unrelated instance's job. */
+  protected enum JobActivation {
+    /** At once ({@link #completeJob}): the job must already be there; completed with {@code done = true}. */
+    IMMEDIATE,
+    /** A long poll (up to 20 s), answered as soon as the writer, which may still be busy, has it; no variables. */
+    LONG_POLL
+  }
+
+  /** An instance of a process of its own, waiting at a service task whose job type is the process id. */
+  protected record UnrelatedInstance(String jobType, long key) {}
+
+  /** Deploys a process of its own with one service task and starts it. */
+  protected UnrelatedInstance startUnrelatedInstance() {
+    String id = uniqueId("unrelated");
+    deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("work", t -> t.zeebeJobType(id)).endEvent().done());
+    return new UnrelatedInstance(id, start(id));
+  }
+
+  /** Completes the instance's job and asserts that the instance completed: the engine goes on with other work. */
+  protected void assertUnrelatedInstanceCompletes(UnrelatedInstance instance, JobActivation activation) {
+    switch (activation) {
+      case IMMEDIATE -> completeJob(instance.jobType(), Map.of("done", true));
+      case LONG_POLL -> {
+        ActivatedJob job = client.newActivateJobsCommand().jobType(instance.jobType()).maxJobsToActivate(1)
+            .timeout(Duration.ofMinutes(1)).requestTimeout(Duration.ofSeconds(20)).send().join().getJobs().get(0);
+        client.newCompleteCommand(job.getKey()).send().join();
+      }
+    }
+    assertThat(processState(instance.key())).isEqualTo("COMPLETED");
+  }
+
+  /** Starts an unrelated instance and asserts that it completes. */
+  protected void assertUnrelatedInstanceCompletes(JobActivation activation) {
+    assertUnrelatedInstanceCompletes(startUnrelatedInstance(), activation);
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.CredentialsProvider;
 import io.camunda.client.api.CamundaFuture;
 import io.camunda.client.api.command.ClientException;
 import io.camunda.client.api.search.response.ElementInstance;
@@ -18,8 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -47,11 +44,7 @@ class GracefulShutdownTest {
 
   @Test
   void aShutdownDuringALongEvaluationIsBoundedAndTheTimerIsRetriedAfterTheRestart() throws Exception {
-    String database = "shutdown_" + System.nanoTime();
-    try (Connection c = TestPostgres.dataSource().getConnection(); Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + database);
-    }
-    String jdbcUrl = TestPostgres.get().getJdbcUrl("postgres", database);
+    String jdbcUrl = TestPostgres.newDatabase("shutdown");
     Path dataDir = Files.createTempDirectory("engine-shutdown");
 
     long instance;
@@ -141,15 +134,7 @@ class GracefulShutdownTest {
   }
 
   private static CamundaClient client(ConfigurableApplicationContext context) {
-    int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-    return CamundaClient.newClientBuilder()
-        .restAddress(URI.create("http://127.0.0.1:" + port))
-        .grpcAddress(URI.create("http://127.0.0.1:1"))
-        .preferRestOverGrpc(true)
-        .defaultRequestTimeout(Duration.ofSeconds(30))
-        .credentialsProvider(CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
-            .username("landwatch").password(PASSWORD).build())
-        .build();
+    return EngineClients.overRest(port(context), "landwatch", PASSWORD, Duration.ofSeconds(30));
   }
 
   private static List<ElementInstance> elements(CamundaClient client, long instance, String elementId) {
@@ -166,11 +151,14 @@ class GracefulShutdownTest {
 
   private static CompletableFuture<HttpResponse<String>> post(ConfigurableApplicationContext context, String path,
       String json) {
-    int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
     String credentials = Base64.getEncoder().encodeToString(("landwatch:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(context) + path))
         .header("Authorization", "Basic " + credentials).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json)).build();
     return HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static int port(ConfigurableApplicationContext context) {
+    return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
   }
 }

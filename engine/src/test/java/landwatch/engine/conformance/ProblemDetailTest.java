@@ -12,7 +12,6 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.assertj.core.api.SoftAssertions;
@@ -48,7 +47,7 @@ class ProblemDetailTest extends EngineTest {
 
   @Test
   void everyEndpointAnswersHostileRequestsWithACleanProblem() {
-    long unrelated = startUnrelatedInstance();
+    UnrelatedInstance unrelated = startUnrelatedInstance();
     SoftAssertions softly = new SoftAssertions();
     for (Hostile hostile : battery()) {
       HttpResponse<String> response = api.send(hostile.method(), hostile.path(), hostile.contentType(), hostile.body(),
@@ -64,7 +63,7 @@ class ProblemDetailTest extends EngineTest {
       });
     }
     softly.assertAll();
-    assertUnrelatedInstanceCompletes(unrelated);
+    assertUnrelatedInstanceCompletes(unrelated, JobActivation.IMMEDIATE);
   }
 
   @Test
@@ -235,17 +234,5 @@ class ProblemDetailTest extends EngineTest {
     return "--hostile\r\nContent-Disposition: form-data; name=\"" + name + "\""
         + (filename == null ? "" : "; filename=\"" + filename + "\"") + "\r\nContent-Type: application/octet-stream\r\n\r\n"
         + content + "\r\n";
-  }
-
-  private long startUnrelatedInstance() {
-    String id = uniqueId("unrelated");
-    deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("work", t -> t.zeebeJobType(id)).endEvent().done());
-    return start(id);
-  }
-
-  private void assertUnrelatedInstanceCompletes(long instance) {
-    String type = client.newProcessInstanceGetRequest(instance).send().join().getProcessDefinitionId();
-    completeJob(type, Map.of("done", true));
-    assertThat(processState(instance)).isEqualTo("COMPLETED");
   }
 }

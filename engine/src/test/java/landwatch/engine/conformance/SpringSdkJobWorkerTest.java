@@ -11,9 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,11 +34,8 @@ class SpringSdkJobWorkerTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws SQLException {
-    String database = "sdk_" + System.nanoTime();
-    try (Connection c = TestPostgres.dataSource().getConnection(); Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + database);
-    }
-    registry.add("engine.test.jdbc-url", () -> TestPostgres.get().getJdbcUrl("postgres", database));
+    String jdbcUrl = TestPostgres.newDatabase("sdk");
+    registry.add("engine.test.jdbc-url", () -> jdbcUrl);
     registry.add("server.port", () -> PORT);
     registry.add("camunda.client.enabled", () -> true);
     registry.add("camunda.client.mode", () -> "self-managed");

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 
 /** One real PostgreSQL per test JVM, in a temporary directory, shared by every test class. */
@@ -43,5 +46,14 @@ public final class TestPostgres {
 
   public static String jdbcUrl() {
     return get().getJdbcUrl("postgres", "postgres");
+  }
+
+  /** Creates a database of its own ({@code prefix} + "_" + a unique suffix); returns its JDBC URL. */
+  public static String newDatabase(String prefix) throws SQLException {
+    String database = prefix + "_" + System.nanoTime();
+    try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + database);
+    }
+    return get().getJdbcUrl("postgres", database);
   }
 }

@@ -37,11 +37,7 @@ class UnexpectedErrorTest extends EngineTest {
 
   @DynamicPropertySource
   static void ownDatabase(DynamicPropertyRegistry registry) throws SQLException {
-    String database = "unexpected_" + System.nanoTime();
-    try (Connection c = TestPostgres.dataSource().getConnection(); Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + database);
-    }
-    jdbcUrl = TestPostgres.get().getJdbcUrl("postgres", database);
+    jdbcUrl = TestPostgres.newDatabase("unexpected");
     registry.add("engine.test.jdbc-url", () -> jdbcUrl);
   }
 

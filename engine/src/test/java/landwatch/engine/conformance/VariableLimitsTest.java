@@ -60,14 +60,6 @@ class VariableLimitsTest extends EngineTest {
     return Map.of("deep", nested(levels));
   }
 
-  private void assertUnrelatedInstanceCompletes() {
-    String id = uniqueId("unrelated");
-    deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("task", t -> t.zeebeJobType(id)).endEvent().done());
-    long instance = start(id);
-    completeJob(id, Map.of("done", true));
-    assertThat(processState(instance)).isEqualTo("COMPLETED");
-  }
-
   private static void assertRefused(Runnable request, String... details) {
     assertThatThrownBy(request::run).isInstanceOfSatisfying(ProblemException.class, e -> {
       assertThat(e.code()).isEqualTo(400);
@@ -114,7 +106,7 @@ class VariableLimitsTest extends EngineTest {
           + "), but it nests 65 levels");
       assertRefused(() -> send.accept(deep(997)), "nests 997 levels", DEPTH_PROPERTY);
     });
-    assertUnrelatedInstanceCompletes();
+    assertUnrelatedInstanceCompletes(JobActivation.IMMEDIATE);
 
     // nothing of it was applied: the job is still the worker's, and 64 levels are accepted
     client.newCompleteCommand(job.getKey()).variables(deep(64)).send().join();
@@ -146,7 +138,7 @@ class VariableLimitsTest extends EngineTest {
           .doesNotContain("StreamReadConstraints").doesNotContain("com.fasterxml").doesNotContain("landwatch.engine.api")
           .contains("nest at most 1000 levels");
     }
-    assertUnrelatedInstanceCompletes();
+    assertUnrelatedInstanceCompletes(JobActivation.IMMEDIATE);
   }
 
   private String authorization() {
@@ -175,7 +167,7 @@ class VariableLimitsTest extends EngineTest {
       assertRefused(() -> requests.get(request).accept(large), "Expected the variable document to be at most 4194304 bytes",
           SIZE_PROPERTY);
     }
-    assertUnrelatedInstanceCompletes();
+    assertUnrelatedInstanceCompletes(JobActivation.IMMEDIATE);
   }
 
   private static final String DEEP_LITERAL = "=" + nestedJson(70);
@@ -208,7 +200,7 @@ class VariableLimitsTest extends EngineTest {
     assertThat(large.getErrorMessage()).contains("Expected the variable document to be at most 4194304 bytes ("
         + SIZE_PROPERTY + "), but it was 6000013 bytes");
     assertThat(processState(deepInstance)).isEqualTo("ACTIVE");
-    assertUnrelatedInstanceCompletes();
+    assertUnrelatedInstanceCompletes(JobActivation.IMMEDIATE);
   }
 
   @Test
@@ -232,7 +224,7 @@ class VariableLimitsTest extends EngineTest {
     assertThat(output.getErrorType().name()).isEqualTo("IO_MAPPING_ERROR");
     assertThat(output.getErrorMessage()).contains("output mappings", "at most 4194304 bytes (" + SIZE_PROPERTY + ")");
     assertThat(elementIds(outputInstance, "COMPLETED")).doesNotContain("output");
-    assertUnrelatedInstanceCompletes();
+    assertUnrelatedInstanceCompletes(JobActivation.IMMEDIATE);
   }
 
   @Test
@@ -248,7 +240,7 @@ class VariableLimitsTest extends EngineTest {
     assertThat(incident.getErrorType().name()).isEqualTo("EXTRACT_VALUE_ERROR");
     assertThat(incident.getErrorMessage()).contains("output element", "at most 4194304 bytes (" + SIZE_PROPERTY + ")");
     assertThat(processState(instance)).isEqualTo("ACTIVE");
-    assertUnrelatedInstanceCompletes();
+    assertUnrelatedInstanceCompletes(JobActivation.IMMEDIATE);
   }
 
   @Test
@@ -275,7 +267,7 @@ class VariableLimitsTest extends EngineTest {
     client.newSetVariablesCommand(poisoned).variables(Map.of("b", "small")).send().join();
     client.newResolveIncidentCommand(incident.getIncidentKey()).send().join();
     assertThat(activateOne(type).getProcessInstanceKey()).isEqualTo(poisoned);
-    assertUnrelatedInstanceCompletes();
+    assertUnrelatedInstanceCompletes(JobActivation.IMMEDIATE);
   }
 
   @Test
@@ -294,7 +286,7 @@ class VariableLimitsTest extends EngineTest {
     assertThat(first).hasSize(5);
     assertThat(second).hasSize(1);
     assertThat(keysOf(first, second)).isEqualTo(instances);
-    assertUnrelatedInstanceCompletes();
+    assertUnrelatedInstanceCompletes(JobActivation.IMMEDIATE);
   }
 
   @SafeVarargs
@@ -337,6 +329,6 @@ class VariableLimitsTest extends EngineTest {
         .timeout(Duration.ofMinutes(5)).requestTimeout(Duration.ofSeconds(20)).send().join().getJobs());
 
     assertThat(keysOf(again)).isEqualTo(instances);
-    assertUnrelatedInstanceCompletes();
+    assertUnrelatedInstanceCompletes(JobActivation.IMMEDIATE);
   }
 }

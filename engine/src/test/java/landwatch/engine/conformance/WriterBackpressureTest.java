@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camunda.client.api.command.ProblemException;
-import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,11 +32,8 @@ class WriterBackpressureTest extends EngineTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws SQLException {
-    String database = "backpressure_" + System.nanoTime();
-    try (Connection c = TestPostgres.dataSource().getConnection(); Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + database);
-    }
-    registry.add("engine.test.jdbc-url", () -> TestPostgres.get().getJdbcUrl("postgres", database));
+    String jdbcUrl = TestPostgres.newDatabase("backpressure");
+    registry.add("engine.test.jdbc-url", () -> jdbcUrl);
     registry.add("landwatch.engine.feel.evaluation-budget", () -> "8s");
     registry.add("landwatch.engine.command-timeout", () -> "3s");
     registry.add("landwatch.engine.command-queue-capacity", () -> QUEUE_CAPACITY);
@@ -72,7 +66,7 @@ class WriterBackpressureTest extends EngineTest {
     assertThat(timeout.details().getTitle()).isEqualTo("DEADLINE_EXCEEDED");
     assertThat(timeout.details().getDetail()).contains("(landwatch.engine.command-timeout)", "outcome is unknown");
     await().atMost(GENEROUS).until(() -> instancesOf(id) == 1);
-    unrelatedInstanceCompletes();
+    assertUnrelatedInstanceCompletes(JobActivation.LONG_POLL);
   }
 
   @Test
@@ -95,7 +89,7 @@ class WriterBackpressureTest extends EngineTest {
     assertThat(problems).allSatisfy(p -> assertThat(p.code()).isIn(503, 504));
     long applied = problems.size() - refused.size();
     await().atMost(GENEROUS).until(() -> instancesOf(id) == applied);
-    unrelatedInstanceCompletes();
+    assertUnrelatedInstanceCompletes(JobActivation.LONG_POLL);
     assertThat(instancesOf(id)).isEqualTo(applied);
   }
 
@@ -108,7 +102,7 @@ class WriterBackpressureTest extends EngineTest {
         .contains("(landwatch.engine.health.writer-stall-threshold)");
     problemOf(held);
     await().atMost(GENEROUS).until(() -> writerHealth.health().getStatus().equals(Status.UP));
-    unrelatedInstanceCompletes();
+    assertUnrelatedInstanceCompletes(JobActivation.LONG_POLL);
   }
 
   /** Starts an instance whose script holds the writer for the evaluation budget; returns once it is held. */
@@ -136,15 +130,5 @@ class WriterBackpressureTest extends EngineTest {
       throw e;
     }
     throw new AssertionError("expected the request to fail");
-  }
-
-  private void unrelatedInstanceCompletes() {
-    String id = uniqueId("unrelated");
-    deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("work", t -> t.zeebeJobType(id)).endEvent().done());
-    long instance = start(id);
-    ActivatedJob job = client.newActivateJobsCommand().jobType(id).maxJobsToActivate(1).timeout(Duration.ofMinutes(1))
-        .requestTimeout(Duration.ofSeconds(20)).send().join().getJobs().get(0);
-    client.newCompleteCommand(job.getKey()).send().join();
-    assertThat(processState(instance)).isEqualTo("COMPLETED");
   }
 }
