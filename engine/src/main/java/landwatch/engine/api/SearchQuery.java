@@ -275,7 +275,7 @@ final class SearchQuery {
       throw Rejection.invalidArgument("Expected '%s' to be a text pattern on a text field, but it was %s on a field taking %s",
           property, shown(value), expected(field));
     }
-    String pattern = value.asText();
+    String pattern = withoutNul(property, value.asText());
     StringBuilder sql = new StringBuilder();
     for (int i = 0; i < pattern.length(); i++) {
       char c = pattern.charAt(i);
@@ -291,6 +291,14 @@ final class SearchQuery {
       }
     }
     return sql.toString();
+  }
+
+  /** No stored text holds a NUL character, and PostgreSQL refuses one in a text parameter. */
+  private static String withoutNul(String property, String text) {
+    if (text.indexOf('\u0000') >= 0) {
+      throw Rejection.invalidArgument("Expected '%s' to be a text without NUL characters, but it contains one", property);
+    }
+    return text;
   }
 
   private static Object scalar(String property, Field field, JsonNode value) {
@@ -332,7 +340,7 @@ final class SearchQuery {
         if (!value.isTextual() || (!field.values().isEmpty() && !field.values().contains(value.asText()))) {
           throw mismatch(property, field, value);
         }
-        yield value.asText();
+        yield withoutNul(property, value.asText());
       }
     };
   }

@@ -8,43 +8,53 @@ import scala.collection.Iterator;
 
 /**
  * Decides from the parsed syntax tree whether an expression is trivially cheap: built only of
- * literals, references, paths, comparisons, arithmetic, boolean logic, {@code if} and context or
- * list literals. Such an expression runs in time linear in its own length and the values it
- * touches, so it is evaluated inline on the writer; anything that iterates ({@code for},
+ * literals, references, paths, comparisons, arithmetic, boolean logic, {@code if} and list
+ * literals, at most {@link #MAX_CHEAP_NODES} nodes. Such an expression runs in time linear in its
+ * own length and the values it touches, so it is evaluated inline on the writer; anything that iterates ({@code for},
  * {@code some}, {@code every}, filters), calls a function or raises to a power is evaluated under
  * the time budget. Unknown node kinds count as expensive, so a newer feel-engine errs on the safe
  * side.
  */
 final class ExpressionCost {
 
+  /**
+   * Small enough that a cheap expression's result stays within a small multiple of the values it
+   * references: a list literal repeating a reference, or a chain of string additions, grows with
+   * the expression's length. A context literal is never cheap: its entries may reference the
+   * entries before them, and a chain of such entries doubles its result with every entry.
+   */
+  static final int MAX_CHEAP_NODES = 32;
+
   private static final Set<String> CHEAP = Set.of(
       "Ref", "PathExpression", "ConstNull", "ConstBool", "ConstNumber", "ConstString", "ConstDate", "ConstTime",
       "ConstLocalTime", "ConstDateTime", "ConstLocalDateTime", "ConstYearMonthDuration", "ConstDayTimeDuration",
-      "ConstContext", "ConstList", "Equal", "LessThan", "LessOrEqual", "GreaterThan", "GreaterOrEqual",
+      "ConstList", "Equal", "LessThan", "LessOrEqual", "GreaterThan", "GreaterOrEqual",
       "Addition", "Subtraction", "Multiplication", "Division", "ArithmeticNegation", "Conjunction", "Disjunction",
       "Not", "If", "In", "UnaryTestExpression", "InstanceOf");
+
+  private int nodes;
 
   private ExpressionCost() {}
 
   static boolean isTriviallyCheap(Exp expression) {
-    return cheap(expression);
+    return new ExpressionCost().cheap(expression);
   }
 
-  private static boolean cheap(Object node) {
+  private boolean cheap(Object node) {
     if (node instanceof Exp exp) {
-      return CHEAP.contains(exp.getClass().getSimpleName()) && cheapChildren(((Product) exp).productIterator());
+      return ++nodes <= MAX_CHEAP_NODES && CHEAP.contains(exp.getClass().getSimpleName())
+          && cheapChildren(((Product) exp).productIterator());
     }
     if (node instanceof Iterable<?> items) {
       return cheapChildren(items.iterator());
     }
     if (node instanceof Product tuple) {
-      // the (name, expression) entries of a context literal
       return cheapChildren(tuple.productIterator());
     }
     return true;
   }
 
-  private static boolean cheapChildren(Iterator<?> children) {
+  private boolean cheapChildren(Iterator<?> children) {
     while (children.hasNext()) {
       if (!cheap(children.next())) {
         return false;

@@ -34,6 +34,8 @@ public final class FeelEvaluator implements AutoCloseable {
 
   static final String BUDGET_PROPERTY = "landwatch.engine.feel.evaluation-budget";
 
+  private static final String TOO_DEEP_TO_PARSE = "Expected an expression the parser can read, but it nests too deeply";
+
   private record Parsed(ParsedExpression expression, boolean cheap) {}
 
   private final FeelEngineApi engine;
@@ -49,8 +51,12 @@ public final class FeelEvaluator implements AutoCloseable {
 
   /** The parse error, or null when the text is valid FEEL. */
   public String parseError(String feel) {
-    ParseResult result = engine.parseExpression(feel);
-    return result.isSuccess() ? null : result.failure().message();
+    try {
+      ParseResult result = engine.parseExpression(feel);
+      return result.isSuccess() ? null : result.failure().message();
+    } catch (StackOverflowError e) {
+      return TOO_DEEP_TO_PARSE;
+    }
   }
 
   public FeelResult evaluate(Expression expression, Map<String, Object> variables) {
@@ -59,7 +65,12 @@ public final class FeelEvaluator implements AutoCloseable {
     }
     Parsed expr = parsed.get(expression.feel());
     if (expr == null) {
-      ParseResult result = engine.parseExpression(expression.feel());
+      ParseResult result;
+      try {
+        result = engine.parseExpression(expression.feel());
+      } catch (StackOverflowError e) {
+        return FeelResult.failure(TOO_DEEP_TO_PARSE);
+      }
       if (!result.isSuccess()) {
         return FeelResult.failure(result.failure().message());
       }
@@ -79,12 +90,25 @@ public final class FeelEvaluator implements AutoCloseable {
     }
   }
 
+  /**
+   * The interpreter and the conversion of its result recurse over the value they build: a result
+   * nested thousands of levels deep overflows the stack, and one that references a value many
+   * times over may exhaust the heap. Either is this evaluation's failure, not the thread's.
+   */
   private FeelResult evaluate(ParsedExpression expression, Map<String, Object> variables) {
-    EvaluationResult result = engine.evaluate(expression, variables);
-    if (!result.isSuccess()) {
-      return FeelResult.failure(result.failure().message());
+    try {
+      EvaluationResult result = engine.evaluate(expression, variables);
+      if (!result.isSuccess()) {
+        return FeelResult.failure(result.failure().message());
+      }
+      return FeelResult.success(toJsonValue(result.result()));
+    } catch (StackOverflowError e) {
+      return FeelResult.failure("Expected to evaluate the expression, but its result nests too deeply to be built"
+          + " (far beyond landwatch.engine.limits.max-variable-depth)");
+    } catch (OutOfMemoryError e) {
+      return FeelResult.failure("Expected to evaluate the expression, but building its result exhausted the memory"
+          + " (far beyond landwatch.engine.limits.max-variable-document-size)");
     }
-    return FeelResult.success(toJsonValue(result.result()));
   }
 
   /** Ends an evaluation still running on the budgeted thread: the engine is stopping. */

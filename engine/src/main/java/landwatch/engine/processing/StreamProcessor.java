@@ -158,7 +158,7 @@ public final class StreamProcessor implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
         LOG.error("Engine writer failed; reloading the state from the database", e);
         waitMillis = 100;
         safeReload();
@@ -188,7 +188,9 @@ public final class StreamProcessor implements AutoCloseable {
       batch.drainBeforeCommit();
       commit(batch);
       return Math.max(0, wait);
-    } catch (RuntimeException | SQLException e) {
+    } catch (RuntimeException | SQLException | StackOverflowError | OutOfMemoryError e) {
+      // an Error too: one command that overflows the stack or exhausts the heap must fail alone,
+      // not end the only thread that writes (its batch is rolled back and the state reloaded)
       if (running) {
         safeReload();
       }

@@ -71,7 +71,38 @@ class HostileExpressionTest extends EngineTest {
     assertThat(processState(instance)).isEqualTo("ACTIVE");
   }
 
+  @Test
+  void aResultNestedThousandsOfLevelsDeepRaisesAnIncidentAndTheWriterGoesOn() {
+    StringBuilder chain = new StringBuilder("= {a0: [1]");
+    for (int level = 1; level <= 5000; level++) {
+      chain.append(", a").append(level).append(": [a").append(level - 1).append("]");
+    }
+    // whichever comes first on this machine: the budget, or the result overflowing the stack
+    Consumer<String> budgetOrDepth = message -> assertThat(message).containsAnyOf(
+        "Expected to evaluate the expression within 2000 ms (landwatch.engine.feel.evaluation-budget)",
+        "nests too deeply to be built (far beyond landwatch.engine.limits.max-variable-depth)");
+    scriptRaisesIncident(chain.append("}").toString(), budgetOrDepth);
+    // the writer still runs: a second one ends the same way instead of waiting for a dead writer
+    scriptRaisesIncident(chain.toString(), budgetOrDepth);
+  }
+
+  @Test
+  void aContextThatMultipliesItsEntriesIsAbandonedAtTheBudget() {
+    StringBuilder dag = new StringBuilder("= {a0: [" + "1, ".repeat(9) + "1]");
+    for (int level = 1; level <= 7; level++) {
+      dag.append(", a").append(level).append(": [").append(("a" + (level - 1) + ", ").repeat(9))
+          .append("a").append(level - 1).append("]");
+    }
+    expensiveScriptRaisesBudgetIncident(dag.append("}").toString());
+  }
+
   private void expensiveScriptRaisesBudgetIncident(String expression) {
+    scriptRaisesIncident(expression, message -> assertThat(message)
+        .contains("Expected to evaluate the expression within 2000 ms"
+            + " (landwatch.engine.feel.evaluation-budget), but it was still running and was abandoned"));
+  }
+
+  private void scriptRaisesIncident(String expression, Consumer<String> message) {
     String id = uniqueId("feel-expensive");
     deploy(Bpmn.createExecutableProcess(id).startEvent()
         .scriptTask("compute", s -> s.zeebeExpression(expression.substring(1).trim()).zeebeResultVariable("n"))
@@ -80,9 +111,7 @@ class HostileExpressionTest extends EngineTest {
     CompletableFuture<Long> expensive = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().send()
         .toCompletableFuture().thenApply(e -> e.getProcessInstanceKey());
 
-    assertAnIncidentWhileOthersGoOn(expensive, started, message -> assertThat(message)
-        .contains("Expected to evaluate the expression within 2000 ms"
-            + " (landwatch.engine.feel.evaluation-budget), but it was still running and was abandoned"));
+    assertAnIncidentWhileOthersGoOn(expensive, started, message);
   }
 
   /**

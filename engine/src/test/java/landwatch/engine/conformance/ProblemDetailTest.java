@@ -152,6 +152,10 @@ class ProblemDetailTest extends EngineTest {
         "'processInstanceKey.$exists'"));
     all.add(Hostile.json("POST", search, "{\"filter\":{\"processInstanceKey\":{\"$like\":\"1*\"}}}", 400,
         "'processInstanceKey.$like'"));
+    all.add(Hostile.json("POST", search, "{\"filter\":{\"processDefinitionId\":\"a\\u0000b\"}}", 400,
+        "'processDefinitionId' to be a text without NUL characters"));
+    all.add(Hostile.json("POST", search, "{\"filter\":{\"processDefinitionId\":{\"$like\":\"\\u0000*\"}}}", 400,
+        "'processDefinitionId.$like' to be a text without NUL characters"));
     all.add(Hostile.json("POST", search, "{\"filter\":{\"processInstanceKey\":[1,2]}}", 400, "'processInstanceKey'"));
     all.add(Hostile.json("POST", search, "{\"filter\":{\"variables\":[{\"name\":\"x\"}]}}", 400, "'variables'"));
     all.add(Hostile.json("POST", search, "{\"filter\":{\"processInstanceKey\":{\"$in\":["
@@ -225,6 +229,11 @@ class ProblemDetailTest extends EngineTest {
         400, "INVALID_ARGUMENT", "'resources'"));
     all.add(new Hostile("POST", "/v2/deployments", MULTIPART, part("resources", "garbage.bpmn", "no xml here")
         + "--hostile--\r\n", null, 400, "INVALID_ARGUMENT", "garbage.bpmn"));
+    String deepCondition = "[".repeat(5000) + "1" + "]".repeat(5000);
+    all.add(new Hostile("POST", "/v2/deployments", MULTIPART, part("resources", "deep.bpmn",
+        Bpmn.convertToString(Bpmn.createExecutableProcess("deep-expression").startEvent()
+            .scriptTask("t", t -> t.zeebeExpression(deepCondition).zeebeResultVariable("r")).endEvent().done()))
+        + "--hostile--\r\n", null, 400, "INVALID_ARGUMENT", "nests too deeply"));
     all.add(new Hostile("POST", "/v2/deployments", MULTIPART, part("resources", "garbage.form", "{not json")
         + "--hostile--\r\n", null, 400, "INVALID_ARGUMENT", "garbage.form"));
     return all;

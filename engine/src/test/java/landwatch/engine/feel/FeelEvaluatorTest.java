@@ -41,7 +41,7 @@ class FeelEvaluatorTest {
   @Test
   void trivialExpressionsAreCheapAndIterationsOrCallsAreNot() {
     assertThat(cheap("= a > 5 and b.c = \"x\"")).isTrue();
-    assertThat(cheap("= {total: a + b * 2, items: [1, 2, x], flag: if a then b else c}")).isTrue();
+    assertThat(cheap("= if a + b * 2 > 3 then [1, 2, x] else c")).isTrue();
     assertThat(cheap("= a in [1, 2] or a instanceof string")).isTrue();
     assertThat(cheap("= count(xs)")).isFalse();
     assertThat(cheap("= for x in xs return x")).isFalse();
@@ -49,6 +49,34 @@ class FeelEvaluatorTest {
     assertThat(cheap("= xs[item > 1]")).isFalse();
     assertThat(cheap("= 2 ** 1000000")).isFalse();
     assertThat(cheap("= {f: function(x) x + 1}.f(2)")).isFalse();
+    // an entry may reference the one before it: each such entry can double the result
+    assertThat(cheap("= {a: [x, x], b: [a, a]}")).isFalse();
+    // a list literal repeating a reference grows with the expression's length
+    assertThat(cheap("= [" + "x, ".repeat(ExpressionCost.MAX_CHEAP_NODES) + "x]")).isFalse();
+  }
+
+  @Test
+  void aResultTooDeepToBuildIsAFailureNotAnError() {
+    StringBuilder chain = new StringBuilder("= {a0: [1]");
+    for (int level = 1; level <= 5000; level++) {
+      chain.append(", a").append(level).append(": [a").append(level - 1).append("]");
+    }
+    // a budget long enough for the interpreter to get to building the result
+    try (FeelEvaluator patient = new FeelEvaluator(ZonedDateTime::now, Duration.ofMinutes(2))) {
+      FeelResult result = patient.evaluate(Expression.of(chain.append("}").toString()), Map.of());
+
+      assertThat(result.failure()).contains("nests too deeply to be built", "landwatch.engine.limits.max-variable-depth");
+      assertThat(patient.evaluate(Expression.of("= count([1, 2])"), Map.of()).value()).isEqualTo(2L);
+    }
+  }
+
+  @Test
+  void anExpressionTooDeepToParseIsAParseError() {
+    String deep = "[".repeat(5000) + "1" + "]".repeat(5000);
+
+    assertThat(feel.parseError(deep)).isEqualTo("Expected an expression the parser can read, but it nests too deeply");
+    assertThat(feel.evaluate(Expression.of("= " + deep), Map.of()).failure())
+        .isEqualTo("Expected an expression the parser can read, but it nests too deeply");
   }
 
   private static boolean cheap(String expression) {

@@ -110,6 +110,22 @@ class StreamProcessorTest {
   }
 
   @Test
+  void aCommandThatOverflowsTheStackFailsAloneAndTheWriterGoesOn() throws Exception {
+    CountDownLatch release = holdWriter();
+    CompletableFuture<String> a = writing(writer, "A", null);
+    CompletableFuture<String> overflowing = writer.submit(batch -> {
+      batch.append(batch.keys.next(), "TEST", "SOE", Map.of());
+      throw new StackOverflowError();
+    });
+    release.countDown();
+    assertThat(a.join()).isEqualTo("A");
+    assertThatThrownBy(overflowing::join).isInstanceOf(CompletionException.class)
+        .hasCauseInstanceOf(StackOverflowError.class);
+    assertThat(writing(writer, "AFTER", null).join()).isEqualTo("AFTER");
+    assertThat(committedIntents()).containsExactly("A", "AFTER");
+  }
+
+  @Test
   void aRejectionAfterWritingIsRolledBackAndAnswered() throws Exception {
     CompletableFuture<String> rejected = writing(writer, "R", Rejection.invalidState("no"));
     assertThatThrownBy(rejected::join).hasCauseInstanceOf(Rejection.class);
