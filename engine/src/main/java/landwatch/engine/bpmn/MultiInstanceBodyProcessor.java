@@ -118,12 +118,18 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
     LoopCharacteristics loop = element.loop;
     Map<String, Object> context = b.variables().visible(inner.key);
     FeelResult output = null;
+    long outputBytes = 0;
     if (loop.outputCollection() != null && loop.outputElement() != null) {
       output = b.ctx().evaluate(loop.outputElement(), context);
       if (output.isFailure()) {
         return evaluationFailed(inner, output.failure());
       }
-      String exceeded = exceedsLimits(body, loop.outputCollection(), inner.loopCounter, output.value());
+      String exceeded = b.variables().exceedsLimits(Collections.singletonMap(loop.outputCollection(),
+          Collections.singletonList(output.value())));
+      if (exceeded == null) {
+        outputBytes = outputBytesWith(body, loop.outputCollection(), inner.loopCounter, output.value());
+        exceeded = b.ctx().variableLimits.tooLarge(outputBytes);
+      }
       if (exceeded != null) {
         return evaluationFailed(inner, "Failed to collect the output element '" + loop.outputElement().feel() + "': " + exceeded);
       }
@@ -149,7 +155,7 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
       while (values.size() < inner.loopCounter) {
         values.add(null);
       }
-      body.outputCollectionBytes = outputBytesWith(body, values, inner.loopCounter, output.value());
+      body.outputCollectionBytes = outputBytes;
       values.set(inner.loopCounter - 1, output.value());
     }
     body.loopCompleted++;
@@ -200,24 +206,14 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
   }
 
   /**
-   * Why the output collection may not take the element, or null: it must stay within the limits of
-   * any variable. The element is checked on its own and the collection's size is kept on the body,
-   * so each completion costs the element's size, not the collection's.
+   * The output collection's document size once {@code element} is at {@code loopCounter}. The
+   * element is checked on its own and the collection's size is kept on the body, so each
+   * completion costs the element's size, not the collection's.
    */
-  private String exceedsLimits(ElementInstance body, String outputCollection, int loopCounter, Object element) {
-    String elementExceeds = b.variables().exceedsLimits(Collections.singletonMap(outputCollection,
-        Collections.singletonList(element)));
-    if (elementExceeds != null) {
-      return elementExceeds;
-    }
+  private long outputBytesWith(ElementInstance body, String outputCollection, int loopCounter, Object element) {
+    VariableDocumentLimits limits = b.ctx().variableLimits;
     Object current = b.ctx().state().localVariables(body.key).get(outputCollection);
     List<?> values = current instanceof List<?> list ? list : List.of();
-    return b.ctx().variableLimits.tooLarge(outputBytesWith(body, values, loopCounter, element));
-  }
-
-  /** The output collection's document size once {@code element} is at {@code loopCounter}. */
-  private long outputBytesWith(ElementInstance body, List<?> values, int loopCounter, Object element) {
-    VariableDocumentLimits limits = b.ctx().variableLimits;
     Object previous = loopCounter <= values.size() ? values.get(loopCounter - 1) : null;
     // a position beyond the collection is added with the nulls before it, each with its comma
     long added = Math.max(0, loopCounter - values.size()) * (NULL_BYTES + 1);

@@ -36,6 +36,8 @@ public final class FeelEvaluator implements AutoCloseable {
 
   private static final String TOO_DEEP_TO_PARSE = "Expected an expression the parser can read, but it nests too deeply";
 
+  private record Parse(ParsedExpression tree, String failure) {}
+
   private record Parsed(ParsedExpression expression, boolean cheap) {}
 
   private final FeelEngineApi engine;
@@ -51,12 +53,7 @@ public final class FeelEvaluator implements AutoCloseable {
 
   /** The parse error, or null when the text is valid FEEL. */
   public String parseError(String feel) {
-    try {
-      ParseResult result = engine.parseExpression(feel);
-      return result.isSuccess() ? null : result.failure().message();
-    } catch (StackOverflowError e) {
-      return TOO_DEEP_TO_PARSE;
-    }
+    return parse(feel).failure();
   }
 
   public FeelResult evaluate(Expression expression, Map<String, Object> variables) {
@@ -65,16 +62,11 @@ public final class FeelEvaluator implements AutoCloseable {
     }
     Parsed expr = parsed.get(expression.feel());
     if (expr == null) {
-      ParseResult result;
-      try {
-        result = engine.parseExpression(expression.feel());
-      } catch (StackOverflowError e) {
-        return FeelResult.failure(TOO_DEEP_TO_PARSE);
+      Parse result = parse(expression.feel());
+      if (result.failure() != null) {
+        return FeelResult.failure(result.failure());
       }
-      if (!result.isSuccess()) {
-        return FeelResult.failure(result.failure().message());
-      }
-      ParsedExpression tree = result.parsedExpression();
+      ParsedExpression tree = result.tree();
       expr = new Parsed(tree, ExpressionCost.isTriviallyCheap(tree.expression()));
       parsed.put(expression.feel(), expr);
     }
@@ -87,6 +79,16 @@ public final class FeelEvaluator implements AutoCloseable {
     } catch (TimeoutException e) {
       return FeelResult.failure("Expected to evaluate the expression within " + budget.toMillis() + " ms ("
           + BUDGET_PROPERTY + "), but it was still running and was abandoned");
+    }
+  }
+
+  /** The parsed expression, or why it cannot be parsed: the parser recurses over the text's nesting. */
+  private Parse parse(String feel) {
+    try {
+      ParseResult result = engine.parseExpression(feel);
+      return result.isSuccess() ? new Parse(result.parsedExpression(), null) : new Parse(null, result.failure().message());
+    } catch (StackOverflowError e) {
+      return new Parse(null, TOO_DEEP_TO_PARSE);
     }
   }
 
