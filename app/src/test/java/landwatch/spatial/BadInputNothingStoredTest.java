@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,11 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import landwatch.fixtures.FixtureGenerator;
 import landwatch.fixtures.KnownShapes;
 import landwatch.fixtures.NingxiaCounty;
+import landwatch.fixtures.TestZips;
 import landwatch.spatial.io.Cgcs2000Crs;
 import landwatch.spatial.io.Feature;
 import landwatch.spatial.io.GeoJsonWriter;
@@ -42,7 +41,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Issue 4, "Validation, all-or-nothing": one test per bad-input class, each asserting the 422
+ * Validation is all-or-nothing: one test per bad-input class, each asserting the 422
  * report entry by entry and that nothing at all was stored — no batch, spot, result, layer
  * version or layer feature row, and no spot of the refused file answering on its spatial URL.
  * Every refused batch also carries a good feature, so that "nothing" is not trivially true.
@@ -282,10 +281,10 @@ class BadInputNothingStoredTest {
   @ValueSource(strings = {"dbf", "shx", "prj"})
   void missingComponent(String extension) {
     List<Feature> batch = List.of(good(0), good(1));
-    Map<String, byte[]> entries = entries(shapefile(batch));
+    Map<String, byte[]> entries = TestZips.entries(shapefile(batch));
     assertThat(entries.remove("spots." + extension)).isNotNull();
 
-    JsonNode errors = rejected("/api/batches", "no-" + extension + ".zip", zip(entries), codes(batch));
+    JsonNode errors = rejected("/api/batches", "no-" + extension + ".zip", TestZips.zip(entries), codes(batch));
 
     assertFileRefused(errors, "Shapefile 缺少必需的组成文件", "lacks a mandatory component");
     assertThat(errors.get(0).path("reason").asText()).contains("spots." + extension);
@@ -307,7 +306,7 @@ class BadInputNothingStoredTest {
     List<Feature> batch = List.of(good(0), good(1));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
-      for (Map.Entry<String, byte[]> entry : entries(shapefile(batch)).entrySet()) {
+      for (Map.Entry<String, byte[]> entry : TestZips.entries(shapefile(batch)).entrySet()) {
         zip.putNextEntry(new ZipEntry(entry.getKey()));
         zip.write(entry.getValue());
         zip.closeEntry();
@@ -329,10 +328,10 @@ class BadInputNothingStoredTest {
   @Test
   void unsupportedPrj() {
     List<Feature> batch = List.of(good(0), good(1));
-    Map<String, byte[]> entries = entries(shapefile(batch));
+    Map<String, byte[]> entries = TestZips.entries(shapefile(batch));
     entries.put("spots.prj", WGS84_UTM_48N.getBytes(StandardCharsets.US_ASCII));
 
-    JsonNode errors = rejected("/api/batches", "utm48n.zip", zip(entries), codes(batch));
+    JsonNode errors = rejected("/api/batches", "utm48n.zip", TestZips.zip(entries), codes(batch));
 
     assertFileRefused(errors, "不支持的坐标系", "unsupported coordinate reference system");
   }
@@ -423,10 +422,10 @@ class BadInputNothingStoredTest {
 
   private void assertUnsafeEntryRefused(String name) {
     List<Feature> batch = List.of(good(0), good(1));
-    Map<String, byte[]> entries = entries(shapefile(batch));
+    Map<String, byte[]> entries = TestZips.entries(shapefile(batch));
     entries.put(name, "0 0 * * * root rm -rf /".getBytes(StandardCharsets.US_ASCII));
 
-    JsonNode errors = rejected("/api/batches", "evil.zip", zip(entries), codes(batch));
+    JsonNode errors = rejected("/api/batches", "evil.zip", TestZips.zip(entries), codes(batch));
 
     assertFileRefused(errors, "压缩包内含有不安全的路径", "unsafe entry path");
     assertThat(errors.get(0).path("reason").asText()).contains(name);
@@ -522,32 +521,5 @@ class BadInputNothingStoredTest {
     // Geographic, so that the collinear ring stays exactly collinear.
     return new ShapefileZipWriter(Cgcs2000Crs.geographic(), StandardCharsets.UTF_8, true)
         .write("lsyd", FixtureGenerator.LAYER_FIELDS, features.iterator());
-  }
-
-  private static Map<String, byte[]> entries(byte[] zip) {
-    Map<String, byte[]> entries = new LinkedHashMap<>();
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-      ZipEntry entry;
-      while ((entry = in.getNextEntry()) != null) {
-        entries.put(entry.getName(), in.readAllBytes());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return entries;
-  }
-
-  private static byte[] zip(Map<String, byte[]> entries) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(out)) {
-      for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-        zip.putNextEntry(new ZipEntry(entry.getKey()));
-        zip.write(entry.getValue());
-        zip.closeEntry();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
   }
 }

@@ -3,7 +3,6 @@ package landwatch.spatial;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
@@ -15,11 +14,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import landwatch.fixtures.FixtureGenerator;
 import landwatch.fixtures.KnownShapes;
 import landwatch.fixtures.NingxiaCounty;
+import landwatch.fixtures.TestZips;
 import landwatch.spatial.io.Cgcs2000Crs;
 import landwatch.spatial.io.Feature;
 import landwatch.spatial.io.GeoJsonWriter;
@@ -36,7 +34,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Batches and layers through the HTTP interface of issue 4, on the real database. */
+/** Batches and layers through the application's HTTP interface, on the real database. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SpatialImportApiTest {
 
@@ -166,14 +164,9 @@ class SpatialImportApiTest {
   }
 
   @Test
-  void aZipWithAnEscapingPathIsRefused() throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      zip.putNextEntry(new ZipEntry("../../etc/spots.shp"));
-      zip.write(new byte[100]);
-      zip.closeEntry();
-    }
-    ResponseEntity<JsonNode> response = Uploads.post(http, "/api/batches", "evil.zip", bytes.toByteArray());
+  void aZipWithAnEscapingPathIsRefused() {
+    byte[] zip = TestZips.zip(Map.of("../../etc/spots.shp", new byte[100]));
+    ResponseEntity<JsonNode> response = Uploads.post(http, "/api/batches", "evil.zip", zip);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
     assertThat(response.getBody().at("/errors/0/index").asInt()).as("the file as a whole").isEqualTo(-1);
     assertThat(response.getBody().at("/errors/0/reason").asText()).contains("不安全", "unsafe entry path");

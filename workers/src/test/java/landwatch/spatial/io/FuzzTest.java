@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import landwatch.fixtures.FixtureGenerator;
 import landwatch.fixtures.KnownShapes;
 import landwatch.fixtures.NingxiaCounty;
+import landwatch.fixtures.TestZips;
 import landwatch.layer.LayerClass;
 import landwatch.layer.LayerValidator;
 import org.junit.jupiter.api.Test;

@@ -17,6 +17,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import landwatch.fixtures.FixtureGenerator;
 import landwatch.fixtures.NingxiaCounty;
+import landwatch.fixtures.TestZips;
 import landwatch.spatial.io.SpatialImportException.Refusal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
