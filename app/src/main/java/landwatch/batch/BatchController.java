@@ -2,6 +2,7 @@ package landwatch.batch;
 
 import java.io.IOException;
 import java.security.Principal;
+import landwatch.app.web.Uploader;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;

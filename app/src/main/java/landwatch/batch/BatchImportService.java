@@ -2,14 +2,14 @@ package landwatch.batch;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import landwatch.layer.SpatialResultsLock;
 import landwatch.region.RegionService;
 import landwatch.spatial.ImportRejectedException;
-import landwatch.spatial.SpatialCheckResult;
-import landwatch.spatial.SpatialCheckService;
-import landwatch.spatial.SpatialResultsLock;
 import landwatch.spatial.io.ProvinceExtent;
 import landwatch.spatial.io.SpatialFileReader;
 import landwatch.spot.DemolishAndRestore;
+import landwatch.spot.SpatialCheckResult;
+import landwatch.spot.SpatialCheckService;
 import landwatch.spot.SpotStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class BatchImportService {
 
   private final SpotBatchImporter importer;
-  private final SpotStore spots;
+  private final BatchStore batches;
   private final SpatialResultsLock lock;
   private final TransactionTemplate transaction;
   private final SpatialCheckService spatialCheck;
@@ -34,6 +34,7 @@ public class BatchImportService {
       ProvinceExtent extent,
       BatchImportProperties properties,
       RegionService regions,
+      BatchStore batches,
       SpotStore spots,
       SpatialCheckService spatialCheck,
       SpatialResultsLock lock,
@@ -41,7 +42,7 @@ public class BatchImportService {
     this.importer =
         new SpotBatchImporter(
             reader, new SpotBatchValidator(properties.mapping(), extent, regions::isCountyLevel, spots::isStored));
-    this.spots = spots;
+    this.batches = batches;
     this.spatialCheck = spatialCheck;
     this.lock = lock;
     this.transaction = transaction;
@@ -55,7 +56,7 @@ public class BatchImportService {
   private BatchImport importLocked(String fileName, byte[] content, String importedBy) {
     // Taken before validation, so that a concurrent upload of the same codes (from this or
     // another instance) waits for this one and then sees its spots as already imported.
-    spots.lockImports();
+    batches.lockImports();
     BatchValidation validation = importer.importBatch(new ByteArrayInputStream(content));
     if (!validation.accepted()) {
       throw new ImportRejectedException("批次", "batch", validation.errors());
@@ -68,7 +69,7 @@ public class BatchImportService {
                     spatialCheck.check(
                         spot.geometry(), spot.changeType(), DemolishAndRestore.of(spot.changeType())))
             .toList();
-    long batchId = spots.insertBatch(fileName, formatOf(content), importedBy, issued, results);
+    long batchId = batches.insertBatch(fileName, formatOf(content), importedBy, issued, results);
     return new BatchImport(batchId, issued.size());
   }
 

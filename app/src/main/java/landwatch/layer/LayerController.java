@@ -2,7 +2,7 @@ package landwatch.layer;
 
 import java.io.IOException;
 import java.security.Principal;
-import landwatch.batch.Uploader;
+import landwatch.app.web.Uploader;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;

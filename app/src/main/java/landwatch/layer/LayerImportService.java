@@ -3,9 +3,8 @@ package landwatch.layer;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import landwatch.spatial.ImportRejectedException;
-import landwatch.spatial.SpatialResultsLock;
+import landwatch.spatial.io.ProvinceExtent;
 import landwatch.spatial.io.SpatialFileReader;
-import landwatch.spot.SpatialResultRefresh;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
@@ -23,19 +22,19 @@ public class LayerImportService {
   private final LayerImporter importer;
   private final LayerStore store;
   private final ReferenceLayers referenceLayers;
-  private final SpatialResultRefresh refresh;
+  private final StaleResults refresh;
   private final TransactionTemplate transaction;
   private final SpatialResultsLock lock;
 
   public LayerImportService(
       SpatialFileReader reader,
-      LayerValidator validator,
+      ProvinceExtent extent,
       LayerStore store,
       ReferenceLayers referenceLayers,
-      SpatialResultRefresh refresh,
+      StaleResults refresh,
       TransactionTemplate transaction,
       SpatialResultsLock lock) {
-    this.importer = new LayerImporter(reader, validator);
+    this.importer = new LayerImporter(reader, new LayerValidator(extent));
     this.store = store;
     this.referenceLayers = referenceLayers;
     this.refresh = refresh;

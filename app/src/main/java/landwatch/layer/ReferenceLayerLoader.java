@@ -1,6 +1,5 @@
 package landwatch.layer;
 
-import landwatch.spot.SpatialResultRefresh;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -18,9 +17,9 @@ class ReferenceLayerLoader implements SmartInitializingSingleton {
 
   private final LayerStore store;
   private final ReferenceLayers referenceLayers;
-  private final SpatialResultRefresh refresh;
+  private final StaleResults refresh;
 
-  ReferenceLayerLoader(LayerStore store, ReferenceLayers referenceLayers, SpatialResultRefresh refresh) {
+  ReferenceLayerLoader(LayerStore store, ReferenceLayers referenceLayers, StaleResults refresh) {
     this.store = store;
     this.referenceLayers = referenceLayers;
     this.refresh = refresh;

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import landwatch.layer.ReferenceLayers;
-import landwatch.spatial.SpatialCheckService;
+import landwatch.layer.StaleResults;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /** Recomputes the results of spots last checked against layer versions that are no longer current. */
 @Service
-public class SpatialResultRefresh {
+public class SpatialResultRefresh implements StaleResults {
 
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
@@ -30,6 +30,7 @@ public class SpatialResultRefresh {
   }
 
   /** @return how many spots were rechecked */
+  @Override
   public int refreshStale() {
     List<String> stale =
         jdbc.queryForList(

@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import landwatch.layer.LayerClass;
-import landwatch.spatial.LayerOverlap;
-import landwatch.spatial.SpatialCheckResult;
 
 /** The HTTP shape of a spot's spatial check ({@code GET /api/spots/{code}/spatial}). */
 public record SpotSpatialView(

@@ -6,8 +6,6 @@ import io.camunda.client.api.worker.JobClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import landwatch.spatial.SpatialCheckResult;
-import landwatch.spatial.SpatialCheckService;
 
 /**
  * Job worker {@value #JOB_TYPE}: checks the spot named by the {@code spotId} variable against the

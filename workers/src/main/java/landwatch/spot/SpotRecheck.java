@@ -2,8 +2,6 @@ package landwatch.spot;
 
 import java.util.Objects;
 import java.util.Optional;
-import landwatch.spatial.SpatialCheckResult;
-import landwatch.spatial.SpatialCheckService;
 
 /**
  * Checks a stored spot against the current layers and stores the result only when it differs

@@ -1,7 +1,6 @@
 package landwatch.spot;
 
 import java.util.Objects;
-import landwatch.spatial.SpatialCheckResult;
 import org.locationtech.jts.geom.Geometry;
 
 /**

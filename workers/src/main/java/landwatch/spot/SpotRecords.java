@@ -1,7 +1,6 @@
 package landwatch.spot;
 
 import java.util.Optional;
-import landwatch.spatial.SpatialCheckResult;
 
 /**
  * The spot store as the spatial-check worker sees it; the application implements it over its

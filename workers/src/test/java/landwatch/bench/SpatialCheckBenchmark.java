@@ -12,10 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import landwatch.layer.LayerClass;
 import landwatch.layer.LayerIndex;
 import landwatch.layer.ReferenceLayers;
-import landwatch.spatial.SpatialCheckResult;
-import landwatch.spatial.SpatialCheckService;
-import landwatch.spatial.judgment.Judgment;
-import landwatch.spatial.judgment.JudgmentRuleTable;
+import landwatch.spot.SpatialCheckResult;
+import landwatch.spot.SpatialCheckService;
+import landwatch.spot.judgment.Judgment;
+import landwatch.spot.judgment.JudgmentRuleTable;
 import org.locationtech.jts.geom.Polygon;
 
 /**

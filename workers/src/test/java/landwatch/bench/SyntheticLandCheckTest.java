@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Random;
 import landwatch.layer.LayerClass;
 import landwatch.layer.ReferenceLayers;
-import landwatch.spatial.CheckResultInvariants;
-import landwatch.spatial.SpatialCheckResult;
-import landwatch.spatial.SpatialCheckService;
-import landwatch.spatial.judgment.JudgmentRuleTable;
+import landwatch.spot.CheckResultInvariants;
+import landwatch.spot.SpatialCheckResult;
+import landwatch.spot.SpatialCheckService;
+import landwatch.spot.judgment.JudgmentRuleTable;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Polygon;
 

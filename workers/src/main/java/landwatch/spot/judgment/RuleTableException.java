@@ -1,4 +1,4 @@
-package landwatch.spatial.judgment;
+package landwatch.spot.judgment;
 
 /** The rule table file is malformed; raised at load so a bad table never reaches a spot. */
 public class RuleTableException extends RuntimeException {

@@ -1,4 +1,4 @@
-package landwatch.spatial;
+package landwatch.spot;
 
 /** The yes/no answers a process model routes on. */
 public record SpatialFlags(

@@ -1,4 +1,4 @@
-package landwatch.spatial;
+package landwatch.spot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import landwatch.layer.LayerClass;
 import landwatch.layer.ReferenceLayers;
-import landwatch.spatial.judgment.JudgmentRuleTable;
+import landwatch.spatial.PlaneShapes;
+import landwatch.spot.judgment.JudgmentRuleTable;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package landwatch.spatial;
+package landwatch.layer;
 
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;

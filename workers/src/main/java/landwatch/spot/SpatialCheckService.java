@@ -1,4 +1,4 @@
-package landwatch.spatial;
+package landwatch.spot;
 
 import static landwatch.layer.LayerClass.APPROVED_LAND;
 import static landwatch.layer.LayerClass.BASIC_FARMLAND;
@@ -16,10 +16,11 @@ import java.util.Map;
 import java.util.Objects;
 import landwatch.layer.LayerClass;
 import landwatch.layer.ReferenceLayers;
-import landwatch.spatial.judgment.CheckFacts;
-import landwatch.spatial.judgment.JudgmentRuleTable;
-import landwatch.spatial.judgment.JudgmentSuggestion;
-import landwatch.spatial.judgment.MandatoryReview;
+import landwatch.spatial.AreaMu;
+import landwatch.spot.judgment.CheckFacts;
+import landwatch.spot.judgment.JudgmentRuleTable;
+import landwatch.spot.judgment.JudgmentSuggestion;
+import landwatch.spot.judgment.MandatoryReview;
 import org.locationtech.jts.geom.Geometry;
 
 /**

@@ -1,4 +1,4 @@
-package landwatch.spatial.judgment;
+package landwatch.spot.judgment;
 
 /** The legality categories of 合法性判定 (§三(一)2). */
 public enum Judgment {

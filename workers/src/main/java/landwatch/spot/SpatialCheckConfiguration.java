@@ -1,10 +1,10 @@
-package landwatch.spatial;
+package landwatch.spot;
 
 import java.io.IOException;
 import java.io.InputStream;
 import landwatch.layer.ReferenceLayers;
-import landwatch.spatial.judgment.JudgmentRuleTable;
-import landwatch.spatial.judgment.RuleTableException;
+import landwatch.spot.judgment.JudgmentRuleTable;
+import landwatch.spot.judgment.RuleTableException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package landwatch.spatial.judgment;
+package landwatch.spot.judgment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

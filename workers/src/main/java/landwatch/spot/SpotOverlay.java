@@ -1,8 +1,10 @@
-package landwatch.spatial;
+package landwatch.spot;
 
 import java.util.ArrayList;
 import java.util.List;
 import landwatch.layer.LayerIndex;
+import landwatch.spatial.EllipsoidalArea;
+import landwatch.spatial.GaussKrugerZone;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometry;

@@ -1,8 +1,9 @@
-package landwatch.spatial;
+package landwatch.spot;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import landwatch.spatial.AreaMu;
 
 /**
  * How much of a spot lies in one reference layer.

@@ -1,4 +1,4 @@
-package landwatch.spatial;
+package landwatch.spot;
 
 import java.math.BigDecimal;
 import java.util.Collections;
@@ -6,7 +6,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import landwatch.layer.LayerClass;
-import landwatch.spatial.judgment.JudgmentSuggestion;
+import landwatch.spatial.AreaMu;
+import landwatch.spot.judgment.JudgmentSuggestion;
 
 /**
  * The spatial check of one spot. A value: the same spot against the same layer versions and

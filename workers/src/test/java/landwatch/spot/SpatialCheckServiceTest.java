@@ -1,4 +1,4 @@
-package landwatch.spatial;
+package landwatch.spot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import landwatch.layer.LayerClass;
 import landwatch.layer.ReferenceLayers;
-import landwatch.spatial.judgment.Judgment;
-import landwatch.spatial.judgment.JudgmentRuleTable;
+import landwatch.spatial.AreaMu;
+import landwatch.spatial.PlaneShapes;
+import landwatch.spot.judgment.Judgment;
+import landwatch.spot.judgment.JudgmentRuleTable;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;

@@ -1,4 +1,4 @@
-package landwatch.batch;
+package landwatch.app.web;
 
 import java.security.Principal;
 

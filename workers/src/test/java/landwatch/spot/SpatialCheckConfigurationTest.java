@@ -1,4 +1,4 @@
-package landwatch.spatial;
+package landwatch.spot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import landwatch.layer.ReferenceLayers;
-import landwatch.spatial.judgment.JudgmentRuleTable;
-import landwatch.spatial.judgment.RuleTableException;
+import landwatch.spot.judgment.JudgmentRuleTable;
+import landwatch.spot.judgment.RuleTableException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;

@@ -1,4 +1,4 @@
-package landwatch.spatial.judgment;
+package landwatch.spot.judgment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package landwatch.spatial.judgment;
+package landwatch.spot.judgment;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package landwatch.spatial;
+package landwatch.spot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
