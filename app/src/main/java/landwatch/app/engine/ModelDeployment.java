@@ -27,8 +27,9 @@ import org.springframework.stereotype.Component;
  * Deploys the application's models (the BPMN, DMN and forms packaged from {@code processes/} and
  * {@code forms/}) to whichever engine the client points at. A runner, so it runs once the web
  * server is up: the embedded engine is served by it. One deployment, so a start deploys all of
- * them or none; a model the engine refuses stops the start, naming the file and the engine's
- * reason, rather than leaving the application running without its processes.
+ * them or none. A model the engine refuses stops the start, naming the file and the engine's
+ * reason, and so does an engine that cannot be reached: the application never runs without its
+ * processes.
  */
 @Component
 @EnableConfigurationProperties(ModelsProperties.class)
@@ -65,7 +66,7 @@ class ModelDeployment implements ApplicationRunner {
       LOG.info("Deployed {} (deployment {})", String.join(", ", names), deployment.getKey());
     } catch (ClientException e) {
       throw new IllegalStateException(
-          "The engine refused the models deployed at start (" + String.join(", ", names) + "): " + reason(e), e);
+          "Cannot deploy the models at start (" + String.join(", ", names) + "): " + reason(e), e);
     }
   }
 
@@ -93,7 +94,7 @@ class ModelDeployment implements ApplicationRunner {
         && MODEL_EXTENSIONS.stream().anyMatch(fileName.toLowerCase(Locale.ROOT)::endsWith);
   }
 
-  /** The engine's own words (its problem detail names the resource), else the client's. */
+  /** The engine's own words when it refused (they name the resource), else why it was not reached. */
   private static String reason(ClientException failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof ProblemException problem

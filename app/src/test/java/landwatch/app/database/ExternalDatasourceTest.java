@@ -18,9 +18,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * With {@code spring.datasource.url} set, the application uses that server and starts none of its
- * own. A second embedded PostgreSQL, started here by the test, plays the external server.
+ * own. A second embedded PostgreSQL, started here by the test, plays the external server. A
+ * real port, as everywhere: the application reaches its embedded engine through its own web
+ * server (the models deployed at start, the job workers).
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ExternalDatasourceTest {
 
   @TempDir static Path externalDataDir;
