@@ -16,35 +16,42 @@ abstract class ActivityProcessor implements BpmnElementProcessor {
   }
 
   @Override
-  public void onActivate(ExecutableElement element, ElementInstance instance) {
-    if (!b.mappings().applyInputs(element, instance)) {
-      return;
+  public Failure onActivate(ExecutableElement element, ElementInstance instance) {
+    Failure failure = b.mappings().applyInputs(element, instance);
+    if (failure != null) {
+      return failure;
     }
-    if (!b.subscriptions().subscribe(element, instance)) {
-      return;
+    failure = b.subscriptions().subscribe(element, instance);
+    if (failure != null) {
+      return failure;
     }
-    onInputsApplied(element, instance);
+    return onInputsApplied(element, instance);
   }
 
-  /** The task's own work; ends with a transition to activated, and maybe a completion. */
-  protected abstract void onInputsApplied(ExecutableElement element, ElementInstance instance);
+  /**
+   * The task's own work; ends with a transition to activated, and maybe a completion, or returns
+   * why it cannot, having closed what the activation subscribed to.
+   */
+  protected abstract Failure onInputsApplied(ExecutableElement element, ElementInstance instance);
 
   @Override
-  public void onComplete(ExecutableElement element, ElementInstance instance) {
-    boolean applied = b.mappings().applyOutputs(element, instance, instance.triggerVariables);
+  public Failure onComplete(ExecutableElement element, ElementInstance instance) {
+    Failure failure = b.mappings().applyOutputs(element, instance, instance.triggerVariables);
     // The job's or event's variables are in place now, once, as Zeebe applies them when the job
     // completes: re-running the completion after an incident must not overwrite what was fixed.
     instance.triggerVariables = null;
     b.ctx().state().touch(instance);
-    if (!applied) {
-      return;
+    if (failure != null) {
+      return failure;
     }
-    if (!b.transitions().beforeCompleted(instance)) {
-      return;
+    failure = b.transitions().beforeCompleted(instance);
+    if (failure != null) {
+      return failure;
     }
     b.subscriptions().unsubscribe(instance);
     ElementInstance flowScope = b.transitions().transitionToCompleted(instance);
     b.transitions().takeOutgoingFlows(element, instance, flowScope);
+    return null;
   }
 
   @Override

@@ -11,8 +11,9 @@ final class BoundaryEventProcessor extends EventProcessor {
   }
 
   @Override
-  public void onActivate(ExecutableElement element, ElementInstance instance) {
+  public Failure onActivate(ExecutableElement element, ElementInstance instance) {
     b.transitions().transitionToActivated(instance);
     b.transitions().completeElement(instance);
+    return null;
   }
 }

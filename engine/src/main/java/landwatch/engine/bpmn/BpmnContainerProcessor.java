@@ -10,11 +10,11 @@ import landwatch.engine.state.ElementInstance;
 public interface BpmnContainerProcessor extends BpmnElementProcessor {
 
   /**
-   * A child is about to complete; its variables are still there. False when the container raised
-   * an incident on the child instead, which then stays COMPLETING until the incident is resolved.
+   * A child is about to complete; its variables are still there. Returns null, or why the child
+   * cannot complete: that fails the child's completion, and the child stays COMPLETING.
    */
-  default boolean beforeChildCompleted(ExecutableElement element, ElementInstance container, ElementInstance child) {
-    return true;
+  default Failure beforeChildCompleted(ExecutableElement element, ElementInstance container, ElementInstance child) {
+    return null;
   }
 
   /** An execution path inside the container ended, with a completed child and no flow taken. */

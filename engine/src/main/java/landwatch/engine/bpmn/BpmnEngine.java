@@ -14,15 +14,15 @@ public final class BpmnEngine {
   public BpmnEngine(BpmnContext ctx) {
     BpmnProcessors processors = new BpmnProcessors();
     VariableBehavior variables = new VariableBehavior(ctx);
-    BpmnStateTransitions transitions = new BpmnStateTransitions(ctx, processors, listeners);
     IncidentBehavior incidents = new IncidentBehavior(ctx);
-    EventSubscriptionBehavior subscriptions = new EventSubscriptionBehavior(ctx, variables, incidents);
+    BpmnStateTransitions transitions = new BpmnStateTransitions(ctx, processors, incidents, listeners);
+    EventSubscriptionBehavior subscriptions = new EventSubscriptionBehavior(ctx, variables);
     EventTriggerBehavior events = new EventTriggerBehavior(ctx, transitions, subscriptions);
     ProcessInstanceCreation creation = new ProcessInstanceCreation(ctx, transitions, variables);
     SignalBroadcaster signals = new SignalBroadcaster(ctx);
     signals.wire(events, creation);
     JobBehavior jobs = new JobBehavior(ctx, variables);
-    behaviors = new BpmnBehaviors(ctx, transitions, variables, new VariableMappingBehavior(variables, incidents), incidents,
+    behaviors = new BpmnBehaviors(ctx, transitions, variables, new VariableMappingBehavior(variables), incidents,
         jobs, new TerminationBehavior(jobs, subscriptions, incidents, transitions), subscriptions, events, creation, signals);
     messages = new MessageCorrelation(ctx, events, creation);
     subscriptions.onMessageSubscriptionOpened(messages::correlateBuffered);

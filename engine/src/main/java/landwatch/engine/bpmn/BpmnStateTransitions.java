@@ -17,16 +17,20 @@ import landwatch.engine.state.ElementState;
  * Moves element instances through Zeebe's lifecycle, writing a PROCESS_INSTANCE record for each
  * step. Steps that Zeebe performs as follow-up commands are queued as follow-up work of the batch,
  * so deep processes never recurse deeply and every step sees the effects of the previous one.
+ * A step that returns a {@link Failure} becomes an incident here, and only here.
  */
 public final class BpmnStateTransitions {
 
   private final BpmnContext ctx;
   private final BpmnProcessors processors;
+  private final IncidentBehavior incidents;
   private final List<ProcessInstanceListener> listeners;
 
-  public BpmnStateTransitions(BpmnContext ctx, BpmnProcessors processors, List<ProcessInstanceListener> listeners) {
+  public BpmnStateTransitions(BpmnContext ctx, BpmnProcessors processors, IncidentBehavior incidents,
+      List<ProcessInstanceListener> listeners) {
     this.ctx = ctx;
     this.processors = processors;
+    this.incidents = incidents;
     this.listeners = listeners;
   }
 
@@ -66,7 +70,8 @@ public final class BpmnStateTransitions {
     if (isGone(instance) || instance.state != ElementState.ELEMENT_ACTIVATING) {
       return;
     }
-    processors.of(instance.type).onActivate(ctx.element(instance), instance);
+    Failure failure = processors.of(instance.type).onActivate(ctx.element(instance), instance);
+    stopOnFailure(failure, instance, IncidentBehavior.STEP_ACTIVATE);
   }
 
   public void transitionToActivated(ElementInstance instance) {
@@ -86,27 +91,39 @@ public final class BpmnStateTransitions {
       instance.state = ElementState.ELEMENT_COMPLETING;
       ctx.state().touch(instance);
       write(instance);
-      processors.of(instance.type).onComplete(ctx.element(instance), instance);
+      runCompletion(instance);
     });
   }
 
   /** Re-runs the completion of an instance an incident stopped while COMPLETING. */
   public void retryCompletion(ElementInstance instance) {
     if (!isGone(instance) && instance.state == ElementState.ELEMENT_COMPLETING) {
-      processors.of(instance.type).onComplete(ctx.element(instance), instance);
+      runCompletion(instance);
+    }
+  }
+
+  private void runCompletion(ElementInstance instance) {
+    Failure failure = processors.of(instance.type).onComplete(ctx.element(instance), instance);
+    stopOnFailure(failure, instance, IncidentBehavior.STEP_COMPLETE);
+  }
+
+  /** A failed step leaves the instance where it is, with an incident whose resolution re-runs the step. */
+  private void stopOnFailure(Failure failure, ElementInstance instance, String step) {
+    if (failure != null) {
+      incidents.createIncident(failure, instance, step);
     }
   }
 
   /**
    * Hands a completing activity to its flow scope before it completes: a multi-instance body
-   * collects its output element and evaluates its completion condition there. False when that
-   * failed and raised an incident on the activity (Zeebe's beforeExecutionPathCompleted), so the
-   * caller must stop; resolving the incident re-runs the completion.
+   * collects its output element and evaluates its completion condition there (Zeebe's
+   * beforeExecutionPathCompleted). Returns null, or the failure the caller must stop with: it fails
+   * the activity's completion.
    */
-  public boolean beforeCompleted(ElementInstance instance) {
+  public Failure beforeCompleted(ElementInstance instance) {
     ElementInstance flowScope = ctx.flowScope(instance);
     return flowScope == null
-        || processors.container(flowScope.type).beforeChildCompleted(ctx.element(flowScope), flowScope, instance);
+        ? null : processors.container(flowScope.type).beforeChildCompleted(ctx.element(flowScope), flowScope, instance);
   }
 
   /**

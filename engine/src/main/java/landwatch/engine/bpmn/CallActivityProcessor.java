@@ -21,18 +21,16 @@ final class CallActivityProcessor extends ActivityProcessor implements BpmnConta
   }
 
   @Override
-  protected void onInputsApplied(ExecutableElement element, ElementInstance instance) {
+  protected Failure onInputsApplied(ExecutableElement element, ElementInstance instance) {
     Map<String, Object> context = b.variables().visible(instance.key);
     FeelResult processId = b.ctx().evaluate(element.calledProcessId, context);
     DeployedProcess called = processId.value() instanceof String id ? resolve(element, instance, id) : null;
     if (called == null || called.executable().root.noneStartEvent == null) {
       b.subscriptions().unsubscribe(instance);
-      b.incidents().raise(instance, IncidentTypes.CALLED_ELEMENT_ERROR,
+      return new Failure(IncidentTypes.CALLED_ELEMENT_ERROR,
           processId.isFailure() ? "Failed to evaluate the called process id: " + processId.failure()
               : "Expected process with BPMN process id '" + processId.value() + "' (binding "
-                  + element.calledBinding + ") to be deployed with a none start event, but not found.",
-          IncidentBehavior.STEP_ACTIVATE, -1);
-      return;
+                  + element.calledBinding + ") to be deployed with a none start event, but not found.");
     }
     b.transitions().transitionToActivated(instance);
     Map<String, Object> variables = element.propagateAllParentVariables
@@ -40,6 +38,7 @@ final class CallActivityProcessor extends ActivityProcessor implements BpmnConta
     ElementInstance child = b.creation().create(called, called.executable().root.noneStartEvent, variables, instance);
     instance.calledInstanceKey = child.key;
     b.ctx().state().touch(instance);
+    return null;
   }
 
   /** The called version: the latest, the one deployed with the caller, or the latest with the version tag. */
@@ -59,12 +58,12 @@ final class CallActivityProcessor extends ActivityProcessor implements BpmnConta
   }
 
   @Override
-  public boolean beforeChildCompleted(ExecutableElement element, ElementInstance callActivity, ElementInstance child) {
+  public Failure beforeChildCompleted(ExecutableElement element, ElementInstance callActivity, ElementInstance child) {
     if (element.propagateAllChildVariables || !element.outputs.isEmpty()) {
       callActivity.triggerVariables = new LinkedHashMap<>(b.ctx().state().localVariables(child.key));
       b.ctx().state().touch(callActivity);
     }
-    return true;
+    return null;
   }
 
   @Override

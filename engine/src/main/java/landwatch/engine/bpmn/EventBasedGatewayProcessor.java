@@ -15,21 +15,24 @@ final class EventBasedGatewayProcessor extends GatewayProcessor {
   }
 
   @Override
-  public void onActivate(ExecutableElement element, ElementInstance instance) {
-    if (!b.subscriptions().subscribe(element, instance)) {
-      return;
+  public Failure onActivate(ExecutableElement element, ElementInstance instance) {
+    Failure failure = b.subscriptions().subscribe(element, instance);
+    if (failure != null) {
+      return failure;
     }
     b.transitions().transitionToActivated(instance);
+    return null;
   }
 
   @Override
-  public void onComplete(ExecutableElement element, ElementInstance instance) {
+  public Failure onComplete(ExecutableElement element, ElementInstance instance) {
     ElementInstance flowScope = b.transitions().transitionToCompleted(instance);
     for (ExecutableFlow flow : element.outgoing) {
       if (flow.target.id.equals(instance.triggerElementId)) {
         b.transitions().takeFlow(flow, flowScope, instance.triggerVariables);
-        return;
+        return null;
       }
     }
+    return null;
   }
 }

@@ -13,12 +13,14 @@ abstract class EventProcessor implements BpmnElementProcessor {
   }
 
   @Override
-  public void onComplete(ExecutableElement element, ElementInstance instance) {
-    if (!b.mappings().applyOutputs(element, instance, instance.triggerVariables)) {
-      return;
+  public Failure onComplete(ExecutableElement element, ElementInstance instance) {
+    Failure failure = b.mappings().applyOutputs(element, instance, instance.triggerVariables);
+    if (failure != null) {
+      return failure;
     }
     ElementInstance flowScope = b.transitions().transitionToCompleted(instance);
     b.transitions().takeOutgoingFlows(element, instance, flowScope);
+    return null;
   }
 
   @Override

@@ -25,13 +25,11 @@ public final class EventSubscriptionBehavior {
 
   private final BpmnContext ctx;
   private final VariableBehavior variables;
-  private final IncidentBehavior incidents;
   private Consumer<EventSubscription> messageSubscriptionOpened = s -> {};
 
-  public EventSubscriptionBehavior(BpmnContext ctx, VariableBehavior variables, IncidentBehavior incidents) {
+  public EventSubscriptionBehavior(BpmnContext ctx, VariableBehavior variables) {
     this.ctx = ctx;
     this.variables = variables;
-    this.incidents = incidents;
   }
 
   /** Told of every new message subscription, once its subscriber is activated, to hand it buffered messages. */
@@ -75,18 +73,13 @@ public final class EventSubscriptionBehavior {
 
   /**
    * Opens everything the element instance subscribes to on activation. When one cannot be opened
-   * (e.g. a correlation key that is not a string), none stays open and an incident is raised on
-   * the instance instead; the activation is then to stop.
+   * (e.g. a correlation key that is not a string), none stays open.
    *
-   * @return whether the activation may go on
+   * @return null, or why the activation cannot go on
    */
-  public boolean subscribe(ExecutableElement element, ElementInstance instance) {
+  public Failure subscribe(ExecutableElement element, ElementInstance instance) {
     String failure = open(element, instance);
-    if (failure != null) {
-      incidents.raise(instance, IncidentTypes.EXTRACT_VALUE_ERROR, failure, IncidentBehavior.STEP_ACTIVATE, -1);
-      return false;
-    }
-    return true;
+    return failure == null ? null : new Failure(IncidentTypes.EXTRACT_VALUE_ERROR, failure);
   }
 
   private String open(ExecutableElement element, ElementInstance instance) {

@@ -1,6 +1,7 @@
 package landwatch.engine.bpmn;
 
 import java.util.Map;
+import landwatch.engine.feel.FeelResult;
 import landwatch.engine.model.ExecutableElement;
 import landwatch.engine.model.ExecutableFlow;
 import landwatch.engine.state.ElementInstance;
@@ -13,23 +14,23 @@ final class ExclusiveGatewayProcessor extends GatewayProcessor {
   }
 
   @Override
-  public void onComplete(ExecutableElement element, ElementInstance instance) {
+  public Failure onComplete(ExecutableElement element, ElementInstance instance) {
     ExecutableFlow chosen = null;
     if (element.outgoing.size() == 1 && element.outgoing.get(0).condition == null) {
       chosen = element.outgoing.get(0);
     } else {
       Map<String, Object> context = b.variables().visible(instance.key);
-      boolean[] failed = {false};
       for (ExecutableFlow flow : element.outgoing) {
         if (flow == element.defaultFlow || flow.condition == null) {
           continue;
         }
-        if (isTrue(element, instance, flow, context, failed)) {
+        FeelResult condition = condition(flow, context);
+        if (!(condition.value() instanceof Boolean holds)) {
+          return notBoolean(flow, condition);
+        }
+        if (holds) {
           chosen = flow;
           break;
-        }
-        if (failed[0]) {
-          return;
         }
       }
       if (chosen == null) {
@@ -37,10 +38,7 @@ final class ExclusiveGatewayProcessor extends GatewayProcessor {
       }
     }
     if (chosen == null && !element.outgoing.isEmpty()) {
-      b.incidents().raise(instance, IncidentTypes.CONDITION_ERROR,
-          "Expected at least one condition to evaluate to true, or to have a default flow",
-          IncidentBehavior.STEP_COMPLETE, -1);
-      return;
+      return noFlowToTake();
     }
     ElementInstance flowScope = b.transitions().transitionToCompleted(instance);
     if (chosen == null) {
@@ -48,5 +46,6 @@ final class ExclusiveGatewayProcessor extends GatewayProcessor {
     } else {
       b.transitions().takeFlow(chosen, flowScope);
     }
+    return null;
   }
 }

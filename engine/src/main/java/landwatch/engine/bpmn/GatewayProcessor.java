@@ -9,6 +9,9 @@ import landwatch.engine.state.ElementInstance;
 /** Gateways pass through: activated and completed at once, choosing flows on completion. */
 abstract class GatewayProcessor implements BpmnElementProcessor {
 
+  /** A flow without a condition is taken as if its condition held. */
+  private static final FeelResult WITHOUT_CONDITION = new FeelResult(true, null);
+
   protected final BpmnBehaviors b;
 
   GatewayProcessor(BpmnBehaviors behaviors) {
@@ -16,9 +19,10 @@ abstract class GatewayProcessor implements BpmnElementProcessor {
   }
 
   @Override
-  public void onActivate(ExecutableElement element, ElementInstance instance) {
+  public Failure onActivate(ExecutableElement element, ElementInstance instance) {
     b.transitions().transitionToActivated(instance);
     b.transitions().completeElement(instance);
+    return null;
   }
 
   @Override
@@ -26,20 +30,25 @@ abstract class GatewayProcessor implements BpmnElementProcessor {
     b.termination().terminateLeaf(instance);
   }
 
-  protected boolean isTrue(ExecutableElement gateway, ElementInstance instance, ExecutableFlow flow,
-      Map<String, Object> context, boolean[] failed) {
+  /**
+   * The flow's condition evaluated (true without a condition). A value that is not a boolean fails
+   * the gateway's completion with {@link #notBoolean}.
+   */
+  protected FeelResult condition(ExecutableFlow flow, Map<String, Object> context) {
     if (flow.condition == null) {
-      return true;
+      return WITHOUT_CONDITION;
     }
-    FeelResult result = b.ctx().evaluate(flow.condition, context);
-    if (result.isFailure() || !(result.value() instanceof Boolean)) {
-      failed[0] = true;
-      b.incidents().raise(instance, IncidentTypes.CONDITION_ERROR,
-          "Expected the condition '" + flow.condition.feel() + "' of flow '" + flow.id + "' to be a boolean, but "
-              + (result.isFailure() ? "it failed: " + result.failure() : "it was " + result.value()),
-          IncidentBehavior.STEP_COMPLETE, -1);
-      return false;
-    }
-    return (Boolean) result.value();
+    return b.ctx().evaluate(flow.condition, context);
+  }
+
+  protected static Failure notBoolean(ExecutableFlow flow, FeelResult result) {
+    return new Failure(IncidentTypes.CONDITION_ERROR,
+        "Expected the condition '" + flow.condition.feel() + "' of flow '" + flow.id + "' to be a boolean, but "
+            + (result.isFailure() ? "it failed: " + result.failure() : "it was " + result.value()));
+  }
+
+  protected static Failure noFlowToTake() {
+    return new Failure(IncidentTypes.CONDITION_ERROR,
+        "Expected at least one condition to evaluate to true, or to have a default flow");
   }
 }

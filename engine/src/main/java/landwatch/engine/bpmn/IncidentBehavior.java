@@ -21,7 +21,20 @@ public final class IncidentBehavior {
     this.ctx = ctx;
   }
 
-  public Incident raise(ElementInstance instance, String errorType, String message, String step, long jobKey) {
+  /**
+   * A lifecycle step of the instance failed: the instance stays in its state, and resolving the
+   * incident re-runs the step ({@link #STEP_ACTIVATE} or {@link #STEP_COMPLETE}).
+   */
+  public void createIncident(Failure failure, ElementInstance instance, String step) {
+    raise(instance, failure.errorType(), failure.message(), step, -1);
+  }
+
+  /** The instance's job cannot go on: resolving the incident makes the job activatable again. */
+  public void createJobIncident(Failure failure, ElementInstance instance, long jobKey) {
+    raise(instance, failure.errorType(), failure.message(), STEP_JOB, jobKey);
+  }
+
+  private Incident raise(ElementInstance instance, String errorType, String message, String step, long jobKey) {
     Incident incident = new Incident();
     incident.key = ctx.nextKey();
     incident.errorType = errorType;

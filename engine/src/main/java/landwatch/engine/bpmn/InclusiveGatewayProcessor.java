@@ -3,6 +3,7 @@ package landwatch.engine.bpmn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import landwatch.engine.feel.FeelResult;
 import landwatch.engine.model.ExecutableElement;
 import landwatch.engine.model.ExecutableFlow;
 import landwatch.engine.state.ElementInstance;
@@ -15,34 +16,32 @@ final class InclusiveGatewayProcessor extends GatewayProcessor {
   }
 
   @Override
-  public void onComplete(ExecutableElement element, ElementInstance instance) {
+  public Failure onComplete(ExecutableElement element, ElementInstance instance) {
     List<ExecutableFlow> chosen = new ArrayList<>();
     Map<String, Object> context = b.variables().visible(instance.key);
-    boolean[] failed = {false};
     for (ExecutableFlow flow : element.outgoing) {
       if (flow == element.defaultFlow) {
         continue;
       }
-      if (isTrue(element, instance, flow, context, failed)) {
-        chosen.add(flow);
+      FeelResult condition = condition(flow, context);
+      if (!(condition.value() instanceof Boolean holds)) {
+        return notBoolean(flow, condition);
       }
-      if (failed[0]) {
-        return;
+      if (holds) {
+        chosen.add(flow);
       }
     }
     if (chosen.isEmpty() && element.defaultFlow != null) {
       chosen.add(element.defaultFlow);
     }
     if (chosen.isEmpty() && !element.outgoing.isEmpty()) {
-      b.incidents().raise(instance, IncidentTypes.CONDITION_ERROR,
-          "Expected at least one condition to evaluate to true, or to have a default flow",
-          IncidentBehavior.STEP_COMPLETE, -1);
-      return;
+      return noFlowToTake();
     }
     ElementInstance flowScope = b.transitions().transitionToCompleted(instance);
     if (chosen.isEmpty()) {
       b.transitions().pathEnded(flowScope, instance);
     }
     chosen.forEach(flow -> b.transitions().takeFlow(flow, flowScope));
+    return null;
   }
 }

@@ -16,20 +16,23 @@ final class IntermediateCatchEventProcessor extends EventProcessor {
   }
 
   @Override
-  public void onActivate(ExecutableElement element, ElementInstance instance) {
-    if (!b.mappings().applyInputs(element, instance)) {
-      return;
+  public Failure onActivate(ExecutableElement element, ElementInstance instance) {
+    Failure failure = b.mappings().applyInputs(element, instance);
+    if (failure != null) {
+      return failure;
     }
     boolean afterEventGateway = element.incoming.stream()
         .anyMatch(f -> f.source.type == ElementType.EVENT_BASED_GATEWAY);
     if (afterEventGateway || element.eventType == EventType.LINK) {
       b.transitions().transitionToActivated(instance);
       b.transitions().completeElement(instance);
-      return;
+      return null;
     }
-    if (!b.subscriptions().subscribe(element, instance)) {
-      return;
+    failure = b.subscriptions().subscribe(element, instance);
+    if (failure != null) {
+      return failure;
     }
     b.transitions().transitionToActivated(instance);
+    return null;
   }
 }

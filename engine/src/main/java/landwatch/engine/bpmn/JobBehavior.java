@@ -31,18 +31,18 @@ public final class JobBehavior {
   }
 
   /** Returns why the job could not be created, or null. */
-  public String createJob(ExecutableElement element, ElementInstance instance) {
+  public Failure createJob(ExecutableElement element, ElementInstance instance) {
     Map<String, Object> context = variables.visible(instance.key);
     FeelResult type = ctx.evaluate(element.jobType, context);
     if (type.isFailure() || !(type.value() instanceof String typeName) || typeName.isBlank()) {
-      return "Expected the job type to be a non-empty string, but "
-          + (type.isFailure() ? "it failed: " + type.failure() : "it was '" + type.value() + "'");
+      return new Failure(IncidentTypes.EXTRACT_VALUE_ERROR, "Expected the job type to be a non-empty string, but "
+          + (type.isFailure() ? "it failed: " + type.failure() : "it was '" + type.value() + "'"));
     }
     FeelResult retries = ctx.evaluate(element.jobRetries, context);
     Integer retryCount = toInt(retries.value());
     if (retries.isFailure() || retryCount == null) {
-      return "Expected the job retries to be a number, but "
-          + (retries.isFailure() ? "it failed: " + retries.failure() : "it was '" + retries.value() + "'");
+      return new Failure(IncidentTypes.EXTRACT_VALUE_ERROR, "Expected the job retries to be a number, but "
+          + (retries.isFailure() ? "it failed: " + retries.failure() : "it was '" + retries.value() + "'"));
     }
     Job job = new Job();
     job.key = ctx.nextKey();

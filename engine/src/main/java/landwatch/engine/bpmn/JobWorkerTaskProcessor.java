@@ -14,13 +14,13 @@ final class JobWorkerTaskProcessor extends ActivityProcessor {
   }
 
   @Override
-  protected void onInputsApplied(ExecutableElement element, ElementInstance instance) {
-    String failure = b.jobs().createJob(element, instance);
+  protected Failure onInputsApplied(ExecutableElement element, ElementInstance instance) {
+    Failure failure = b.jobs().createJob(element, instance);
     if (failure != null) {
       b.subscriptions().unsubscribe(instance);
-      b.incidents().raise(instance, IncidentTypes.EXTRACT_VALUE_ERROR, failure, IncidentBehavior.STEP_ACTIVATE, -1);
-      return;
+      return failure;
     }
     b.transitions().transitionToActivated(instance);
+    return null;
   }
 }

@@ -45,26 +45,23 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
   }
 
   @Override
-  public void onActivate(ExecutableElement element, ElementInstance body) {
+  public Failure onActivate(ExecutableElement element, ElementInstance body) {
     LoopCharacteristics loop = element.loop;
     FeelResult collection = b.ctx().evaluate(loop.inputCollection(), b.variables().visible(body.key));
     if (collection.isFailure() || !(collection.value() instanceof List<?> items)) {
-      b.incidents().raise(body, IncidentTypes.EXTRACT_VALUE_ERROR,
+      return new Failure(IncidentTypes.EXTRACT_VALUE_ERROR,
           "Expected result of the expression '" + loop.inputCollection().feel() + "' to be 'ARRAY', but was "
-              + (collection.isFailure() ? collection.failure() : "'" + collection.value() + "'"),
-          IncidentBehavior.STEP_ACTIVATE, -1);
-      return;
+              + (collection.isFailure() ? collection.failure() : "'" + collection.value() + "'"));
     }
     int max = b.ctx().limits.maxMultiInstanceCollectionSize();
     if (items.size() > max) {
-      b.incidents().raise(body, IncidentTypes.EXTRACT_VALUE_ERROR,
+      return new Failure(IncidentTypes.EXTRACT_VALUE_ERROR,
           "Expected the input collection '" + loop.inputCollection().feel() + "' to hold at most " + max
-              + " elements (" + SIZE_PROPERTY + "), but it held " + items.size(),
-          IncidentBehavior.STEP_ACTIVATE, -1);
-      return;
+              + " elements (" + SIZE_PROPERTY + "), but it held " + items.size());
     }
-    if (!b.subscriptions().subscribe(element, body)) {
-      return;
+    Failure failure = b.subscriptions().subscribe(element, body);
+    if (failure != null) {
+      return failure;
     }
     b.transitions().transitionToActivated(body);
     body.loopTotal = items.size();
@@ -89,6 +86,7 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
         createInner(element, body, i, items.get(i - 1));
       }
     }
+    return null;
   }
 
   private void createInner(ExecutableElement element, ElementInstance body, int loopCounter) {
@@ -109,12 +107,12 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
 
   /**
    * Collects the inner instance's output element and evaluates the completion condition. As in
-   * Zeebe, a failing evaluation (or a condition that is not a boolean) raises an EXTRACT_VALUE_ERROR
-   * incident on the inner instance, which stays completing and counts as completed only once the
-   * incident is resolved and the evaluation succeeds.
+   * Zeebe, a failing evaluation (or a condition that is not a boolean) fails the inner instance's
+   * completion with an EXTRACT_VALUE_ERROR: it stays completing and counts as completed only once
+   * the incident is resolved and the evaluation succeeds.
    */
   @Override
-  public boolean beforeChildCompleted(ExecutableElement element, ElementInstance body, ElementInstance inner) {
+  public Failure beforeChildCompleted(ExecutableElement element, ElementInstance body, ElementInstance inner) {
     LoopCharacteristics loop = element.loop;
     Map<String, Object> context = b.variables().visible(inner.key);
     FeelResult output = null;
@@ -122,7 +120,7 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
     if (loop.outputCollection() != null && loop.outputElement() != null) {
       output = b.ctx().evaluate(loop.outputElement(), context);
       if (output.isFailure()) {
-        return evaluationFailed(inner, output.failure());
+        return evaluationFailed(output.failure());
       }
       String exceeded = b.variables().exceedsLimits(Collections.singletonMap(loop.outputCollection(),
           Collections.singletonList(output.value())));
@@ -131,7 +129,7 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
         exceeded = b.ctx().variableLimits.tooLarge(outputBytes);
       }
       if (exceeded != null) {
-        return evaluationFailed(inner, "Failed to collect the output element '" + loop.outputElement().feel() + "': " + exceeded);
+        return evaluationFailed("Failed to collect the output element '" + loop.outputElement().feel() + "': " + exceeded);
       }
     }
     boolean conditionMet = false;
@@ -141,10 +139,10 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
       context.put("numberOfActiveInstances", body.activeChildren - 1);
       FeelResult condition = b.ctx().evaluate(loop.completionCondition(), context);
       if (condition.isFailure()) {
-        return evaluationFailed(inner, condition.failure());
+        return evaluationFailed(condition.failure());
       }
       if (!(condition.value() instanceof Boolean met)) {
-        return evaluationFailed(inner, "Expected result of the expression '" + loop.completionCondition().feel()
+        return evaluationFailed("Expected result of the expression '" + loop.completionCondition().feel()
             + "' to be 'BOOLEAN', but was '" + condition.value() + "'");
       }
       conditionMet = met;
@@ -161,7 +159,7 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
     body.loopCompleted++;
     body.loopCompletionConditionMet |= conditionMet;
     b.ctx().state().touch(body);
-    return true;
+    return null;
   }
 
   /**
@@ -220,9 +218,8 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
     return body.outputCollectionBytes + added - limits.size(previous) + limits.size(element);
   }
 
-  private boolean evaluationFailed(ElementInstance inner, String message) {
-    b.incidents().raise(inner, IncidentTypes.EXTRACT_VALUE_ERROR, message, IncidentBehavior.STEP_COMPLETE, -1);
-    return false;
+  private static Failure evaluationFailed(String message) {
+    return new Failure(IncidentTypes.EXTRACT_VALUE_ERROR, message);
   }
 
   @Override
@@ -253,7 +250,7 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
   }
 
   @Override
-  public void onComplete(ExecutableElement element, ElementInstance body) {
+  public Failure onComplete(ExecutableElement element, ElementInstance body) {
     String outputCollection = element.loop.outputCollection();
     recordChangedOutput(body);
     if (outputCollection != null) {
@@ -266,6 +263,7 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
     body.triggerVariables = null;
     ElementInstance flowScope = b.transitions().transitionToCompleted(body);
     b.transitions().takeOutgoingFlows(element, body, flowScope);
+    return null;
   }
 
   @Override

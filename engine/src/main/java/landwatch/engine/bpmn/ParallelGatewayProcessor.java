@@ -11,8 +11,9 @@ final class ParallelGatewayProcessor extends GatewayProcessor {
   }
 
   @Override
-  public void onComplete(ExecutableElement element, ElementInstance instance) {
+  public Failure onComplete(ExecutableElement element, ElementInstance instance) {
     ElementInstance flowScope = b.transitions().transitionToCompleted(instance);
     b.transitions().takeOutgoingFlows(element, instance, flowScope);
+    return null;
   }
 }

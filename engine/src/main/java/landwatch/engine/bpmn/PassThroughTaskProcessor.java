@@ -11,8 +11,9 @@ final class PassThroughTaskProcessor extends ActivityProcessor {
   }
 
   @Override
-  protected void onInputsApplied(ExecutableElement element, ElementInstance instance) {
+  protected Failure onInputsApplied(ExecutableElement element, ElementInstance instance) {
     b.transitions().transitionToActivated(instance);
     b.transitions().completeElement(instance);
+    return null;
   }
 }

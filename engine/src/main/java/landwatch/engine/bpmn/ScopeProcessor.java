@@ -19,12 +19,14 @@ final class ScopeProcessor implements BpmnContainerProcessor {
   }
 
   @Override
-  public void onActivate(ExecutableElement element, ElementInstance instance) {
-    if (element.type != ElementType.PROCESS && !b.mappings().applyInputs(element, instance)) {
-      return;
+  public Failure onActivate(ExecutableElement element, ElementInstance instance) {
+    Failure failure = element.type == ElementType.PROCESS ? null : b.mappings().applyInputs(element, instance);
+    if (failure != null) {
+      return failure;
     }
-    if (!b.subscriptions().subscribe(element, instance)) {
-      return;
+    failure = b.subscriptions().subscribe(element, instance);
+    if (failure != null) {
+      return failure;
     }
     b.transitions().transitionToActivated(instance);
     ExecutableElement start;
@@ -40,19 +42,23 @@ final class ScopeProcessor implements BpmnContainerProcessor {
     instance.triggerVariables = null;
     b.ctx().state().touch(instance);
     b.transitions().activateChild(instance, start, startVariables);
+    return null;
   }
 
   @Override
-  public void onComplete(ExecutableElement element, ElementInstance instance) {
-    if (element.type != ElementType.PROCESS && !b.mappings().applyOutputs(element, instance, null)) {
-      return;
+  public Failure onComplete(ExecutableElement element, ElementInstance instance) {
+    Failure failure = element.type == ElementType.PROCESS ? null : b.mappings().applyOutputs(element, instance, null);
+    if (failure != null) {
+      return failure;
     }
-    if (!b.transitions().beforeCompleted(instance)) {
-      return;
+    failure = b.transitions().beforeCompleted(instance);
+    if (failure != null) {
+      return failure;
     }
     b.subscriptions().unsubscribe(instance);
     ElementInstance flowScope = b.transitions().transitionToCompleted(instance);
     b.transitions().takeOutgoingFlows(element, instance, flowScope);
+    return null;
   }
 
   @Override

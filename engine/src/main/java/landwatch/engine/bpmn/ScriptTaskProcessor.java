@@ -21,32 +21,30 @@ final class ScriptTaskProcessor extends ActivityProcessor {
   }
 
   @Override
-  protected void onInputsApplied(ExecutableElement element, ElementInstance instance) {
+  protected Failure onInputsApplied(ExecutableElement element, ElementInstance instance) {
     if (element.isJobBased()) {
-      jobBased.onInputsApplied(element, instance);
-      return;
+      return jobBased.onInputsApplied(element, instance);
     }
     FeelResult result = b.ctx().evaluate(element.script, b.variables().visible(instance.key));
     if (result.isFailure()) {
-      raiseIncident(instance, "Failed to evaluate expression '" + element.script.feel() + "': " + result.failure());
-      return;
+      return failed(instance, "Failed to evaluate expression '" + element.script.feel() + "': " + result.failure());
     }
     if (element.resultVariable != null) {
       Map<String, Object> variables = new HashMap<>();
       variables.put(element.resultVariable, result.value());
       String exceeded = b.variables().exceedsLimits(variables);
       if (exceeded != null) {
-        raiseIncident(instance, "Failed to store the result of expression '" + element.script.feel() + "': " + exceeded);
-        return;
+        return failed(instance, "Failed to store the result of expression '" + element.script.feel() + "': " + exceeded);
       }
       instance.triggerVariables = variables;
     }
     b.transitions().transitionToActivated(instance);
     b.transitions().completeElement(instance);
+    return null;
   }
 
-  private void raiseIncident(ElementInstance instance, String message) {
+  private Failure failed(ElementInstance instance, String message) {
     b.subscriptions().unsubscribe(instance);
-    b.incidents().raise(instance, IncidentTypes.EXTRACT_VALUE_ERROR, message, IncidentBehavior.STEP_ACTIVATE, -1);
+    return new Failure(IncidentTypes.EXTRACT_VALUE_ERROR, message);
   }
 }

@@ -23,11 +23,12 @@ final class ThrowEventProcessor extends EventProcessor {
   }
 
   @Override
-  public void onActivate(ExecutableElement element, ElementInstance instance) {
-    if (!b.mappings().applyInputs(element, instance)) {
-      return;
+  public Failure onActivate(ExecutableElement element, ElementInstance instance) {
+    Failure failure = b.mappings().applyInputs(element, instance);
+    if (failure != null) {
+      return failure;
     }
-    switch (element.eventType) {
+    return switch (element.eventType) {
       case MESSAGE -> jobBased.onInputsApplied(element, instance);
       case ERROR -> throwError(element, instance);
       case ESCALATION -> throwEscalation(element, instance);
@@ -35,72 +36,72 @@ final class ThrowEventProcessor extends EventProcessor {
       default -> {
         b.transitions().transitionToActivated(instance);
         b.transitions().completeElement(instance);
+        yield null;
       }
-    }
+    };
   }
 
-  private void throwError(ExecutableElement element, ElementInstance instance) {
-    String code = evaluateString(element.errorCode, instance);
-    if (code == null) {
-      return;
+  private Failure throwError(ExecutableElement element, ElementInstance instance) {
+    FeelResult code = evaluate(element.errorCode, instance);
+    if (!(code.value() instanceof String errorCode)) {
+      return notAString(element.errorCode, code);
     }
-    EventTriggerBehavior.Outcome outcome = b.events().throwError(instance, code, "", null);
+    EventTriggerBehavior.Outcome outcome = b.events().throwError(instance, errorCode, "", null);
     if (outcome == EventTriggerBehavior.Outcome.UNCAUGHT) {
-      b.incidents().raise(instance, IncidentTypes.UNHANDLED_ERROR_EVENT,
-          "Expected to throw an error event with the code '" + code + "', but it was not caught."
-              + " No error events are available in the scope.", IncidentBehavior.STEP_ACTIVATE, -1);
-      return;
+      return new Failure(IncidentTypes.UNHANDLED_ERROR_EVENT,
+          "Expected to throw an error event with the code '" + errorCode + "', but it was not caught."
+              + " No error events are available in the scope.");
     }
     b.transitions().transitionToActivated(instance);
+    return null;
   }
 
-  private void throwEscalation(ExecutableElement element, ElementInstance instance) {
-    String code = evaluateString(element.escalationCode, instance);
-    if (code == null) {
-      return;
+  private Failure throwEscalation(ExecutableElement element, ElementInstance instance) {
+    FeelResult code = evaluate(element.escalationCode, instance);
+    if (!(code.value() instanceof String escalationCode)) {
+      return notAString(element.escalationCode, code);
     }
     b.transitions().transitionToActivated(instance);
-    if (b.events().throwEscalation(instance, code) != EventTriggerBehavior.Outcome.INTERRUPTED) {
+    if (b.events().throwEscalation(instance, escalationCode) != EventTriggerBehavior.Outcome.INTERRUPTED) {
       b.transitions().completeElement(instance);
     }
+    return null;
   }
 
-  private void broadcastSignal(ExecutableElement element, ElementInstance instance) {
-    String name = evaluateString(element.signalName, instance);
-    if (name == null) {
-      return;
+  private Failure broadcastSignal(ExecutableElement element, ElementInstance instance) {
+    FeelResult name = evaluate(element.signalName, instance);
+    if (!(name.value() instanceof String signalName)) {
+      return notAString(element.signalName, name);
     }
     b.transitions().transitionToActivated(instance);
-    b.signals().broadcast(name, Map.of());
+    b.signals().broadcast(signalName, Map.of());
     b.transitions().completeElement(instance);
+    return null;
   }
 
-  private String evaluateString(Expression expression, ElementInstance instance) {
-    FeelResult result = b.ctx().evaluate(expression, b.variables().visible(instance.key));
-    if (result.isFailure() || !(result.value() instanceof String text)) {
-      b.incidents().raise(instance, IncidentTypes.EXTRACT_VALUE_ERROR,
-          "Expected '" + expression.raw() + "' to be a string, but "
-              + (result.isFailure() ? result.failure() : "it was " + result.value()),
-          IncidentBehavior.STEP_ACTIVATE, -1);
-      return null;
-    }
-    return text;
+  private FeelResult evaluate(Expression expression, ElementInstance instance) {
+    return b.ctx().evaluate(expression, b.variables().visible(instance.key));
+  }
+
+  private static Failure notAString(Expression expression, FeelResult result) {
+    return new Failure(IncidentTypes.EXTRACT_VALUE_ERROR, "Expected '" + expression.raw() + "' to be a string, but "
+        + (result.isFailure() ? result.failure() : "it was " + result.value()));
   }
 
   @Override
-  public void onComplete(ExecutableElement element, ElementInstance instance) {
+  public Failure onComplete(ExecutableElement element, ElementInstance instance) {
     if (element.eventType == EventType.TERMINATE) {
       ElementInstance flowScope = b.transitions().transitionToCompleted(instance);
       flowScope.joinTokens.clear();
       b.transitions().terminateChildren(flowScope);
       b.transitions().pathEnded(flowScope, instance);
-      return;
+      return null;
     }
     if (element.eventType == EventType.LINK && element.type == ElementType.INTERMEDIATE_THROW_EVENT) {
       ElementInstance flowScope = b.transitions().transitionToCompleted(instance);
       b.transitions().activateChild(flowScope, element.linkTarget, null);
-      return;
+      return null;
     }
-    super.onComplete(element, instance);
+    return super.onComplete(element, instance);
   }
 }

@@ -25,13 +25,13 @@ final class VariantProcessor implements BpmnElementProcessor {
   }
 
   @Override
-  public void onActivate(ExecutableElement element, ElementInstance instance) {
-    choose(element).onActivate(element, instance);
+  public Failure onActivate(ExecutableElement element, ElementInstance instance) {
+    return choose(element).onActivate(element, instance);
   }
 
   @Override
-  public void onComplete(ExecutableElement element, ElementInstance instance) {
-    choose(element).onComplete(element, instance);
+  public Failure onComplete(ExecutableElement element, ElementInstance instance) {
+    return choose(element).onComplete(element, instance);
   }
 
   @Override

@@ -16,13 +16,12 @@ final class WaitingTaskProcessor extends ActivityProcessor {
   }
 
   @Override
-  protected void onInputsApplied(ExecutableElement element, ElementInstance instance) {
+  protected Failure onInputsApplied(ExecutableElement element, ElementInstance instance) {
     if (element.type == ElementType.BUSINESS_RULE_TASK && !element.isJobBased()) {
       b.subscriptions().unsubscribe(instance);
-      b.incidents().raise(instance, IncidentTypes.UNKNOWN,
-          "Business rule tasks calling a decision are not executed by this engine yet", IncidentBehavior.STEP_ACTIVATE, -1);
-      return;
+      return new Failure(IncidentTypes.UNKNOWN, "Business rule tasks calling a decision are not executed by this engine yet");
     }
     b.transitions().transitionToActivated(instance);
+    return null;
   }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import landwatch.engine.bpmn.BpmnBehaviors;
+import landwatch.engine.bpmn.Failure;
 import landwatch.engine.bpmn.IncidentBehavior;
 import landwatch.engine.bpmn.IncidentTypes;
 import landwatch.engine.bpmn.VariableBehavior;
@@ -198,9 +199,8 @@ public final class JobActivator implements DueWork {
     batch.state.touch(job);
     ElementInstance instance = batch.state.instance(job.elementInstanceKey);
     if (instance != null) {
-      incidents.raise(instance, IncidentTypes.MESSAGE_SIZE_EXCEEDED, "The job with key '" + job.key
-          + "' can not be activated: " + exceeded + ". Reduce the fetched variables or their values.",
-          IncidentBehavior.STEP_JOB, job.key);
+      incidents.createJobIncident(new Failure(IncidentTypes.MESSAGE_SIZE_EXCEEDED, "The job with key '" + job.key
+          + "' can not be activated: " + exceeded + ". Reduce the fetched variables or their values."), instance, job.key);
     }
     return null;
   }

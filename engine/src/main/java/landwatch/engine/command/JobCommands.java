@@ -3,7 +3,7 @@ package landwatch.engine.command;
 import java.util.Map;
 import landwatch.engine.bpmn.BpmnEngine;
 import landwatch.engine.bpmn.EventTriggerBehavior;
-import landwatch.engine.bpmn.IncidentBehavior;
+import landwatch.engine.bpmn.Failure;
 import landwatch.engine.bpmn.IncidentTypes;
 import landwatch.engine.processing.Batch;
 import landwatch.engine.processing.Rejection;
@@ -75,7 +75,7 @@ public final class JobCommands {
       batch.state.touch(job);
       if (instance != null) {
         String message = job.errorMessage.isEmpty() ? "No more retries left." : job.errorMessage;
-        bpmn.behaviors.incidents().raise(instance, IncidentTypes.JOB_NO_RETRIES, message, IncidentBehavior.STEP_JOB, key);
+        bpmn.behaviors.incidents().createJobIncident(new Failure(IncidentTypes.JOB_NO_RETRIES, message), instance, key);
       }
     }
   }
@@ -102,11 +102,11 @@ public final class JobCommands {
     job.errorMessage = errorMessage == null ? "" : errorMessage;
     batch.state.touch(job);
     if (instance != null) {
-      bpmn.behaviors.incidents().raise(instance, IncidentTypes.UNHANDLED_ERROR_EVENT,
+      Failure uncaught = new Failure(IncidentTypes.UNHANDLED_ERROR_EVENT,
           "Expected to throw an error event with the code '" + errorCode + "'"
               + (errorMessage == null || errorMessage.isEmpty() ? "" : " with message '" + errorMessage + "'")
-              + ", but it was not caught. No error events are available in the scope.",
-          IncidentBehavior.STEP_JOB, key);
+              + ", but it was not caught. No error events are available in the scope.");
+      bpmn.behaviors.incidents().createJobIncident(uncaught, instance, key);
     }
   }
 

@@ -1,10 +1,18 @@
 package landwatch.engine.conformance;
 
+import static landwatch.engine.conformance.RecordLog.ACTIVATED;
+import static landwatch.engine.conformance.RecordLog.ACTIVATING;
+import static landwatch.engine.conformance.RecordLog.COMPLETED;
+import static landwatch.engine.conformance.RecordLog.COMPLETING;
+import static landwatch.engine.conformance.RecordLog.TERMINATED;
+import static landwatch.engine.conformance.RecordLog.TERMINATING;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.time.Duration;
 import java.util.Map;
+import landwatch.engine.conformance.RecordLog.Entry;
 import org.junit.jupiter.api.Test;
 
 /** The rest of the event families: timer and signal event sub-processes, signal and message boundaries, catch-all errors. */
@@ -23,6 +31,15 @@ class BoundaryAndEventSubProcessTest extends EngineTest {
     assertThat(processState(instance)).isEqualTo("COMPLETED");
     assertThat(elementIds(instance, "TERMINATED")).containsExactly("verify");
     assertThat(activate(id, 1)).isEmpty();
+    // the scope's work ends before the event sub-process starts in its place
+    assertThat(recordLog(instance).lifecycleOf("verify", "overdue", "late", "escalate"))
+        .extracting(Entry::elementId, Entry::intent).containsExactly(
+            tuple("verify", ACTIVATING), tuple("verify", ACTIVATED), tuple("verify", TERMINATING), tuple("verify", TERMINATED),
+            tuple("overdue", ACTIVATING), tuple("overdue", ACTIVATED),
+            tuple("late", ACTIVATING), tuple("late", ACTIVATED), tuple("late", COMPLETING), tuple("late", COMPLETED),
+            tuple("escalate", ACTIVATING), tuple("escalate", ACTIVATED), tuple("escalate", COMPLETING),
+            tuple("escalate", COMPLETED),
+            tuple("overdue", COMPLETING), tuple("overdue", COMPLETED));
   }
 
   @Test
@@ -33,11 +50,17 @@ class BoundaryAndEventSubProcessTest extends EngineTest {
         .boundaryEvent("note", b -> b.cancelActivity(false).message(m -> m.name(id).zeebeCorrelationKeyExpression("k")))
         .serviceTask("record", t -> t.zeebeJobType(id + "-record")).endEvent()
         .moveToActivity("work").endEvent().done());
-    start(id, Map.of("k", "n"));
+    long instance = start(id, Map.of("k", "n"));
     client.newPublishMessageCommand().messageName(id).correlationKey("n").send().join();
     client.newPublishMessageCommand().messageName(id).correlationKey("n").send().join();
     assertThat(activate(id + "-record", 5)).hasSize(2);
     assertThat(activate(id, 1)).hasSize(1);
+    // the task goes on: each message activates the boundary event beside it
+    assertThat(recordLog(instance).lifecycleOf("work", "note"))
+        .extracting(Entry::elementId, Entry::intent).containsExactly(
+            tuple("work", ACTIVATING), tuple("work", ACTIVATED),
+            tuple("note", ACTIVATING), tuple("note", ACTIVATED), tuple("note", COMPLETING), tuple("note", COMPLETED),
+            tuple("note", ACTIVATING), tuple("note", ACTIVATED), tuple("note", COMPLETING), tuple("note", COMPLETED));
   }
 
   @Test
@@ -54,6 +77,15 @@ class BoundaryAndEventSubProcessTest extends EngineTest {
     client.newBroadcastSignalCommand().signalName(freeze).send().join();
     assertThat(elementIds(instance, "TERMINATED")).contains("work");
     assertThat(activate(id + "-log", 1)).hasSize(1);
+    RecordLog log = recordLog(instance);
+    assertThat(log.lifecycleOf("work", "frozen", "stopped"))
+        .extracting(Entry::elementId, Entry::intent).containsExactly(
+            tuple("work", ACTIVATING), tuple("work", ACTIVATED), tuple("work", TERMINATING), tuple("work", TERMINATED),
+            tuple("frozen", ACTIVATING), tuple("frozen", ACTIVATED), tuple("frozen", COMPLETING), tuple("frozen", COMPLETED),
+            tuple("stopped", ACTIVATING), tuple("stopped", ACTIVATED), tuple("stopped", COMPLETING),
+            tuple("stopped", COMPLETED));
+    assertThat(log.intentsOf("audit")).containsExactly(ACTIVATING, ACTIVATED);
+    assertThat(log.intentsOf("log")).containsExactly(ACTIVATING, ACTIVATED);
   }
 
   @Test
@@ -112,7 +144,7 @@ class BoundaryAndEventSubProcessTest extends EngineTest {
     deploy(Bpmn.createExecutableProcess(id + "-listener").startEvent()
         .intermediateCatchEvent("wait", e -> e.signal(signal)).endEvent().done());
     long listener = start(id + "-listener");
-    deploy(Bpmn.createExecutableProcess(id).startEvent().intermediateThrowEvent("milestone")
+    deploy(Bpmn.createExecutableProcess(id).startEvent("start").intermediateThrowEvent("milestone")
         .parallelGateway("fork").endEvent("notify", e -> e.message("notice").zeebeJobType(id + "-notify"))
         .moveToNode("fork").endEvent("announce", e -> e.signal(signal)).done());
     long instance = start(id);
@@ -120,6 +152,9 @@ class BoundaryAndEventSubProcessTest extends EngineTest {
     completeJob(id + "-notify", Map.of());
     assertThat(processState(instance)).isEqualTo("COMPLETED");
     assertThat(elementIds(instance, "COMPLETED")).contains("milestone", "notify", "announce");
+    // the signal end event completes at once; the message end event once its job is done
+    assertThat(recordLog(instance).elementsWith(COMPLETED))
+        .containsExactly("start", "milestone", "fork", "announce", "notify", id);
   }
 
   @Test
@@ -187,6 +222,20 @@ class BoundaryAndEventSubProcessTest extends EngineTest {
     assertThat(activeIncidents(instance)).isEmpty();
     completeJob(id + "-escalate", Map.of());
     assertThat(processState(instance)).isEqualTo("COMPLETED");
+    // the task's incident is resolved while it terminates, and only then does the boundary event activate
+    RecordLog log = recordLog(instance);
+    assertThat(log.recordsOf("verify", "overdue"))
+        .extracting(Entry::valueType, Entry::elementId, Entry::intent).containsExactly(
+            tuple("PROCESS_INSTANCE", "verify", ACTIVATING), tuple("PROCESS_INSTANCE", "verify", ACTIVATED),
+            tuple("INCIDENT", "verify", "CREATED"),
+            tuple("PROCESS_INSTANCE", "verify", TERMINATING), tuple("INCIDENT", "verify", "RESOLVED"),
+            tuple("PROCESS_INSTANCE", "verify", TERMINATED),
+            tuple("PROCESS_INSTANCE", "overdue", ACTIVATING), tuple("PROCESS_INSTANCE", "overdue", ACTIVATED),
+            tuple("PROCESS_INSTANCE", "overdue", COMPLETING), tuple("PROCESS_INSTANCE", "overdue", COMPLETED));
+    // verify's job, canceled with the task, then escalate's
+    assertThat(log.intentsOfType("JOB"))
+        .containsExactly("CREATED", "ACTIVATED", "FAILED", "CANCELED", "CREATED", "ACTIVATED", "COMPLETED");
+    assertThat(log.intentsOfType("TIMER")).containsExactly("CREATED", "TRIGGERED");
   }
 
   @Test
@@ -204,6 +253,12 @@ class BoundaryAndEventSubProcessTest extends EngineTest {
     assertThat(activate(id + "-remind", 5)).hasSize(1);
     assertThat(incidentState(incident)).isEqualTo("ACTIVE");
     assertThat(elementIds(instance, "ACTIVE")).contains("verify");
+    assertThat(recordLog(instance).recordsOf("verify", "remind"))
+        .extracting(Entry::valueType, Entry::elementId, Entry::intent).containsExactly(
+            tuple("PROCESS_INSTANCE", "verify", ACTIVATING), tuple("PROCESS_INSTANCE", "verify", ACTIVATED),
+            tuple("INCIDENT", "verify", "CREATED"),
+            tuple("PROCESS_INSTANCE", "remind", ACTIVATING), tuple("PROCESS_INSTANCE", "remind", ACTIVATED),
+            tuple("PROCESS_INSTANCE", "remind", COMPLETING), tuple("PROCESS_INSTANCE", "remind", COMPLETED));
   }
 
   @Test
@@ -221,6 +276,16 @@ class BoundaryAndEventSubProcessTest extends EngineTest {
     assertThat(processState(instance)).isEqualTo("COMPLETED");
     assertThat(elementIds(instance, "TERMINATED")).containsExactly("verify");
     assertThat(incidentState(incident)).isEqualTo("RESOLVED");
+    assertThat(recordLog(instance).recordsOf("verify", "withdrawn", "closed"))
+        .extracting(Entry::valueType, Entry::elementId, Entry::intent).containsExactly(
+            tuple("PROCESS_INSTANCE", "verify", ACTIVATING), tuple("PROCESS_INSTANCE", "verify", ACTIVATED),
+            tuple("INCIDENT", "verify", "CREATED"),
+            tuple("PROCESS_INSTANCE", "verify", TERMINATING), tuple("INCIDENT", "verify", "RESOLVED"),
+            tuple("PROCESS_INSTANCE", "verify", TERMINATED),
+            tuple("PROCESS_INSTANCE", "withdrawn", ACTIVATING), tuple("PROCESS_INSTANCE", "withdrawn", ACTIVATED),
+            tuple("PROCESS_INSTANCE", "withdrawn", COMPLETING), tuple("PROCESS_INSTANCE", "withdrawn", COMPLETED),
+            tuple("PROCESS_INSTANCE", "closed", ACTIVATING), tuple("PROCESS_INSTANCE", "closed", ACTIVATED),
+            tuple("PROCESS_INSTANCE", "closed", COMPLETING), tuple("PROCESS_INSTANCE", "closed", COMPLETED));
   }
 
   @Test
@@ -237,5 +302,15 @@ class BoundaryAndEventSubProcessTest extends EngineTest {
     assertThat(processState(instance)).isEqualTo("COMPLETED");
     assertThat(elementIds(instance, "TERMINATED")).containsExactly("verify");
     assertThat(incidentState(incident)).isEqualTo("RESOLVED");
+    assertThat(recordLog(instance).recordsOf("verify", "cancelled", "cancel"))
+        .extracting(Entry::valueType, Entry::elementId, Entry::intent).containsExactly(
+            tuple("PROCESS_INSTANCE", "verify", ACTIVATING), tuple("PROCESS_INSTANCE", "verify", ACTIVATED),
+            tuple("INCIDENT", "verify", "CREATED"),
+            tuple("PROCESS_INSTANCE", "verify", TERMINATING), tuple("INCIDENT", "verify", "RESOLVED"),
+            tuple("PROCESS_INSTANCE", "verify", TERMINATED),
+            tuple("PROCESS_INSTANCE", "cancelled", ACTIVATING), tuple("PROCESS_INSTANCE", "cancelled", ACTIVATED),
+            tuple("PROCESS_INSTANCE", "cancel", ACTIVATING), tuple("PROCESS_INSTANCE", "cancel", ACTIVATED),
+            tuple("PROCESS_INSTANCE", "cancel", COMPLETING), tuple("PROCESS_INSTANCE", "cancel", COMPLETED),
+            tuple("PROCESS_INSTANCE", "cancelled", COMPLETING), tuple("PROCESS_INSTANCE", "cancelled", COMPLETED));
   }
 }

@@ -1,6 +1,13 @@
 package landwatch.engine.conformance;
 
+import static landwatch.engine.conformance.RecordLog.ACTIVATED;
+import static landwatch.engine.conformance.RecordLog.ACTIVATING;
+import static landwatch.engine.conformance.RecordLog.COMPLETED;
+import static landwatch.engine.conformance.RecordLog.COMPLETING;
+import static landwatch.engine.conformance.RecordLog.TERMINATED;
+import static landwatch.engine.conformance.RecordLog.TERMINATING;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.ProcessInstanceResult;
@@ -10,6 +17,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import landwatch.engine.conformance.RecordLog.Entry;
 import org.junit.jupiter.api.Test;
 
 /** Call activities and multi-instance activities. */
@@ -31,6 +39,13 @@ class CallActivityAndMultiInstanceTest extends EngineTest {
     assertThat(childInstance.getParentProcessInstanceKey()).isEqualTo(instance);
     client.newCompleteCommand(job.getKey()).variables(Map.of("result", "done")).send().join();
     assertThat(activateOne(parent).getVariablesAsMap()).containsEntry("result", "done");
+    List<Entry> call = recordLog(instance).lifecycleOf("call");
+    List<Entry> called = recordLog(job.getProcessInstanceKey()).lifecycleOf(child);
+    assertThat(call).extracting(Entry::intent).containsExactly(ACTIVATING, ACTIVATED, COMPLETING, COMPLETED);
+    assertThat(called).extracting(Entry::intent).containsExactly(ACTIVATING, ACTIVATED, COMPLETING, COMPLETED);
+    // the child starts once the call activity is activated, and the call activity completes once the child did
+    assertThat(called.get(0).position()).isGreaterThan(call.get(1).position());
+    assertThat(call.get(2).position()).isGreaterThan(called.get(3).position());
   }
 
   @Test
@@ -69,6 +84,13 @@ class CallActivityAndMultiInstanceTest extends EngineTest {
     client.newCancelInstanceCommand(instance).send().join();
     assertThat(processState(instance)).isEqualTo("TERMINATED");
     assertThat(processState(childKey)).isEqualTo("TERMINATED");
+    List<Entry> call = recordLog(instance).lifecycleOf("call");
+    List<Entry> called = recordLog(childKey).lifecycleOf(child);
+    assertThat(call).extracting(Entry::intent).containsExactly(ACTIVATING, ACTIVATED, TERMINATING, TERMINATED);
+    assertThat(called).extracting(Entry::intent).containsExactly(ACTIVATING, ACTIVATED, TERMINATING, TERMINATED);
+    // the call activity ends only once its child has terminated
+    assertThat(called.get(2).position()).isGreaterThan(call.get(2).position());
+    assertThat(call.get(3).position()).isGreaterThan(called.get(3).position());
   }
 
   @Test
@@ -91,6 +113,19 @@ class CallActivityAndMultiInstanceTest extends EngineTest {
     }
     ProcessInstanceResult result = future.join();
     assertThat(result.getVariablesAsMap().get("verdicts")).isEqualTo(List.of("ok-a", "ok-b", "ok-c"));
+    RecordLog log = recordLog(result.getProcessInstanceKey());
+    // the body activates every inner instance at once and completes after the last of them
+    assertThat(log.lifecycleOf("check")).extracting(Entry::bpmnElementType, Entry::intent).containsExactly(
+        tuple("MULTI_INSTANCE_BODY", ACTIVATING), tuple("MULTI_INSTANCE_BODY", ACTIVATED),
+        tuple("SERVICE_TASK", ACTIVATING), tuple("SERVICE_TASK", ACTIVATING), tuple("SERVICE_TASK", ACTIVATING),
+        tuple("SERVICE_TASK", ACTIVATED), tuple("SERVICE_TASK", ACTIVATED), tuple("SERVICE_TASK", ACTIVATED),
+        tuple("SERVICE_TASK", COMPLETING), tuple("SERVICE_TASK", COMPLETED),
+        tuple("SERVICE_TASK", COMPLETING), tuple("SERVICE_TASK", COMPLETED),
+        tuple("SERVICE_TASK", COMPLETING), tuple("SERVICE_TASK", COMPLETED),
+        tuple("MULTI_INSTANCE_BODY", COMPLETING), tuple("MULTI_INSTANCE_BODY", COMPLETED));
+    List<Long> inner = log.instancesOf("check", "SERVICE_TASK");
+    assertThat(inner).extracting(k -> log.variable(k, "loopCounter")).containsExactly(1, 2, 3);
+    assertThat(inner).extracting(k -> log.variable(k, "spot")).containsExactly("a", "b", "c");
   }
 
   @Test
@@ -107,6 +142,20 @@ class CallActivityAndMultiInstanceTest extends EngineTest {
       client.newCompleteCommand(jobs.get(0).getKey()).send().join();
     }
     assertThat(processState(instance)).isEqualTo("COMPLETED");
+    RecordLog log = recordLog(instance);
+    // each inner instance is activated only once the previous one completed
+    assertThat(log.lifecycleOf("check")).extracting(Entry::bpmnElementType, Entry::intent).containsExactly(
+        tuple("MULTI_INSTANCE_BODY", ACTIVATING), tuple("MULTI_INSTANCE_BODY", ACTIVATED),
+        tuple("SERVICE_TASK", ACTIVATING), tuple("SERVICE_TASK", ACTIVATED),
+        tuple("SERVICE_TASK", COMPLETING), tuple("SERVICE_TASK", COMPLETED),
+        tuple("SERVICE_TASK", ACTIVATING), tuple("SERVICE_TASK", ACTIVATED),
+        tuple("SERVICE_TASK", COMPLETING), tuple("SERVICE_TASK", COMPLETED),
+        tuple("SERVICE_TASK", ACTIVATING), tuple("SERVICE_TASK", ACTIVATED),
+        tuple("SERVICE_TASK", COMPLETING), tuple("SERVICE_TASK", COMPLETED),
+        tuple("MULTI_INSTANCE_BODY", COMPLETING), tuple("MULTI_INSTANCE_BODY", COMPLETED));
+    List<Long> inner = log.instancesOf("check", "SERVICE_TASK");
+    assertThat(inner).extracting(k -> log.variable(k, "loopCounter")).containsExactly(1, 2, 3);
+    assertThat(inner).extracting(k -> log.variable(k, "n")).containsExactly(1, 2, 3);
   }
 
   @Test
@@ -123,6 +172,24 @@ class CallActivityAndMultiInstanceTest extends EngineTest {
     client.newCompleteCommand(jobs.get(1).getKey()).send().join();
     assertThat(processState(instance)).isEqualTo("COMPLETED");
     assertThat(elementIds(instance, "TERMINATED")).hasSize(2);
+    RecordLog log = recordLog(instance);
+    // the condition holds once two completed: the other two are terminated, then the body completes
+    assertThat(log.lifecycleOf("vote")).extracting(Entry::bpmnElementType, Entry::intent).containsExactly(
+        tuple("MULTI_INSTANCE_BODY", ACTIVATING), tuple("MULTI_INSTANCE_BODY", ACTIVATED),
+        tuple("SERVICE_TASK", ACTIVATING), tuple("SERVICE_TASK", ACTIVATING),
+        tuple("SERVICE_TASK", ACTIVATING), tuple("SERVICE_TASK", ACTIVATING),
+        tuple("SERVICE_TASK", ACTIVATED), tuple("SERVICE_TASK", ACTIVATED),
+        tuple("SERVICE_TASK", ACTIVATED), tuple("SERVICE_TASK", ACTIVATED),
+        tuple("SERVICE_TASK", COMPLETING), tuple("SERVICE_TASK", COMPLETED),
+        tuple("SERVICE_TASK", COMPLETING), tuple("SERVICE_TASK", COMPLETED),
+        tuple("SERVICE_TASK", TERMINATING), tuple("SERVICE_TASK", TERMINATED),
+        tuple("SERVICE_TASK", TERMINATING), tuple("SERVICE_TASK", TERMINATED),
+        tuple("MULTI_INSTANCE_BODY", COMPLETING), tuple("MULTI_INSTANCE_BODY", COMPLETED));
+    List<Long> completed = List.of(jobs.get(0).getElementInstanceKey(), jobs.get(1).getElementInstanceKey());
+    for (long inner : log.instancesOf("vote", "SERVICE_TASK")) {
+      assertThat(log.intentsOf(inner)).containsExactly(ACTIVATING, ACTIVATED,
+          completed.contains(inner) ? COMPLETING : TERMINATING, completed.contains(inner) ? COMPLETED : TERMINATED);
+    }
   }
 
   @Test
@@ -141,6 +208,17 @@ class CallActivityAndMultiInstanceTest extends EngineTest {
       client.newCompleteCommand(job.getKey()).send().join();
     }
     assertThat(processState(instance)).isEqualTo("COMPLETED");
+    RecordLog log = recordLog(instance);
+    assertThat(log.lifecycleOf("call")).extracting(Entry::bpmnElementType, Entry::intent).containsExactly(
+        tuple("MULTI_INSTANCE_BODY", ACTIVATING), tuple("MULTI_INSTANCE_BODY", ACTIVATED),
+        tuple("CALL_ACTIVITY", ACTIVATING), tuple("CALL_ACTIVITY", ACTIVATED),
+        tuple("CALL_ACTIVITY", COMPLETING), tuple("CALL_ACTIVITY", COMPLETED),
+        tuple("CALL_ACTIVITY", ACTIVATING), tuple("CALL_ACTIVITY", ACTIVATED),
+        tuple("CALL_ACTIVITY", COMPLETING), tuple("CALL_ACTIVITY", COMPLETED),
+        tuple("MULTI_INSTANCE_BODY", COMPLETING), tuple("MULTI_INSTANCE_BODY", COMPLETED));
+    List<Long> inner = log.instancesOf("call", "CALL_ACTIVITY");
+    assertThat(inner).extracting(k -> log.variable(k, "loopCounter")).containsExactly(1, 2);
+    assertThat(inner).extracting(k -> log.variable(k, "region")).containsExactly("640104", "640105");
   }
 
   @Test
@@ -156,6 +234,14 @@ class CallActivityAndMultiInstanceTest extends EngineTest {
     assertThat(jobs).extracting(j -> j.getVariablesAsMap().get("spot")).containsExactlyInAnyOrder("x", "y");
     jobs.forEach(j -> client.newCompleteCommand(j.getKey()).send().join());
     assertThat(processState(instance)).isEqualTo("COMPLETED");
+    RecordLog log = recordLog(instance);
+    List<Long> scopes = log.instancesOf("per-spot", "SUB_PROCESS");
+    assertThat(scopes).extracting(k -> log.variable(k, "spot")).containsExactly("x", "y");
+    // each inner task runs in the sub-process instance of its item
+    assertThat(jobs).extracting(j -> log.recordsOf(j.getElementInstanceKey()).get(0).value().get("flowScopeKey"))
+        .containsExactlyInAnyOrderElementsOf(scopes);
+    scopes.forEach(k -> assertThat(log.intentsOf(k)).containsExactly(ACTIVATING, ACTIVATED, COMPLETING, COMPLETED));
+    assertThat(log.intentsOf("per-spot", "MULTI_INSTANCE_BODY")).containsExactly(ACTIVATING, ACTIVATED, COMPLETING, COMPLETED);
   }
 
   @Test
@@ -183,6 +269,13 @@ class CallActivityAndMultiInstanceTest extends EngineTest {
     assertThat(activeIncidents(instance)).isEmpty();
     assertThat(processState(instance)).isEqualTo("COMPLETED");
     assertThat(elementIds(instance, "TERMINATED")).containsExactly("vote");
+    // the inner instance stays COMPLETING until the incident is resolved; then its completion runs again
+    RecordLog log = recordLog(instance);
+    assertThat(log.recordsOf(jobs.get(0).getElementInstanceKey())).extracting(Entry::valueType, Entry::intent).containsExactly(
+        tuple("PROCESS_INSTANCE", ACTIVATING), tuple("PROCESS_INSTANCE", ACTIVATED), tuple("PROCESS_INSTANCE", COMPLETING),
+        tuple("INCIDENT", "CREATED"), tuple("INCIDENT", "RESOLVED"), tuple("PROCESS_INSTANCE", COMPLETED));
+    assertThat(log.intentsOf(jobs.get(1).getElementInstanceKey())).containsExactly(ACTIVATING, ACTIVATED, TERMINATING, TERMINATED);
+    assertThat(log.intentsOf("vote", "MULTI_INSTANCE_BODY")).containsExactly(ACTIVATING, ACTIVATED, COMPLETING, COMPLETED);
   }
 
   @Test
@@ -214,5 +307,19 @@ class CallActivityAndMultiInstanceTest extends EngineTest {
     assertThat(activeIncidents(instance)).isEmpty();
     client.newCompleteCommand(activateOne(id).getKey()).variables(Map.of("verdict", "ok-2")).send().join();
     assertThat(variablesSeenBy(id + "-after").get("verdicts")).isEqualTo(List.of("ok-1", "ok-2"));
+    RecordLog log = recordLog(instance);
+    assertThat(log.recordsOf(first.getElementInstanceKey())).extracting(Entry::valueType, Entry::intent).containsExactly(
+        tuple("PROCESS_INSTANCE", ACTIVATING), tuple("PROCESS_INSTANCE", ACTIVATED), tuple("PROCESS_INSTANCE", COMPLETING),
+        tuple("INCIDENT", "CREATED"), tuple("INCIDENT", "RESOLVED"), tuple("PROCESS_INSTANCE", COMPLETED));
+    // the second inner instance starts only once the first completed, after the incident
+    assertThat(log.lifecycleOf("check")).extracting(Entry::bpmnElementType, Entry::intent).containsExactly(
+        tuple("MULTI_INSTANCE_BODY", ACTIVATING), tuple("MULTI_INSTANCE_BODY", ACTIVATED),
+        tuple("SERVICE_TASK", ACTIVATING), tuple("SERVICE_TASK", ACTIVATED),
+        tuple("SERVICE_TASK", COMPLETING), tuple("SERVICE_TASK", COMPLETED),
+        tuple("SERVICE_TASK", ACTIVATING), tuple("SERVICE_TASK", ACTIVATED),
+        tuple("SERVICE_TASK", COMPLETING), tuple("SERVICE_TASK", COMPLETED),
+        tuple("MULTI_INSTANCE_BODY", COMPLETING), tuple("MULTI_INSTANCE_BODY", COMPLETED));
+    assertThat(log.instancesOf("check", "SERVICE_TASK")).extracting(k -> log.variable(k, "loopCounter"))
+        .containsExactly(1, 2);
   }
 }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +41,9 @@ public abstract class EngineTest {
 
   @Autowired
   Environment environment;
+
+  @Autowired
+  DataSource dataSource;
 
   protected CamundaClient client;
 
@@ -119,6 +123,11 @@ public abstract class EngineTest {
   protected List<String> elementIds(long processInstanceKey, String state) {
     return elements(processInstanceKey).stream().filter(e -> e.getState().name().equals(state))
         .map(ElementInstance::getElementId).toList();
+  }
+
+  /** The instance's records as written so far: read it after the API call whose records it is to hold. */
+  protected RecordLog recordLog(long processInstanceKey) {
+    return RecordLog.of(dataSource, processInstanceKey);
   }
 
   protected List<Incident> activeIncidents(long processInstanceKey) {
