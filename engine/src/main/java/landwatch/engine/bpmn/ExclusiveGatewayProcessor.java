@@ -21,7 +21,7 @@ final class ExclusiveGatewayProcessor extends GatewayProcessor {
       Map<String, Object> context = b.variables().visible(instance.key);
       boolean[] failed = {false};
       for (ExecutableFlow flow : element.outgoing) {
-        if (flow == element.defaultFlow || flow.condition == null) {
+        if (flow == element.defaultFlow() || flow.condition == null) {
           continue;
         }
         if (isTrue(element, instance, flow, context, failed)) {
@@ -33,7 +33,7 @@ final class ExclusiveGatewayProcessor extends GatewayProcessor {
         }
       }
       if (chosen == null) {
-        chosen = element.defaultFlow;
+        chosen = element.defaultFlow();
       }
     }
     if (chosen == null && !element.outgoing.isEmpty()) {

@@ -20,7 +20,7 @@ final class InclusiveGatewayProcessor extends GatewayProcessor {
     Map<String, Object> context = b.variables().visible(instance.key);
     boolean[] failed = {false};
     for (ExecutableFlow flow : element.outgoing) {
-      if (flow == element.defaultFlow) {
+      if (flow == element.defaultFlow()) {
         continue;
       }
       if (isTrue(element, instance, flow, context, failed)) {
@@ -30,8 +30,8 @@ final class InclusiveGatewayProcessor extends GatewayProcessor {
         return;
       }
     }
-    if (chosen.isEmpty() && element.defaultFlow != null) {
-      chosen.add(element.defaultFlow);
+    if (chosen.isEmpty() && element.defaultFlow() != null) {
+      chosen.add(element.defaultFlow());
     }
     if (chosen.isEmpty() && !element.outgoing.isEmpty()) {
       b.incidents().raise(instance, IncidentTypes.CONDITION_ERROR,

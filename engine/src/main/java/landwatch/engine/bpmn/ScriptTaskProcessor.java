@@ -26,17 +26,17 @@ final class ScriptTaskProcessor extends ActivityProcessor {
       jobBased.onInputsApplied(element, instance);
       return;
     }
-    FeelResult result = b.ctx().evaluate(element.script, b.variables().visible(instance.key));
+    FeelResult result = b.ctx().evaluate(element.script.expression(), b.variables().visible(instance.key));
     if (result.isFailure()) {
-      raiseIncident(instance, "Failed to evaluate expression '" + element.script.feel() + "': " + result.failure());
+      raiseIncident(instance, "Failed to evaluate expression '" + element.script.expression().feel() + "': " + result.failure());
       return;
     }
-    if (element.resultVariable != null) {
+    if (element.script.resultVariable() != null) {
       Map<String, Object> variables = new HashMap<>();
-      variables.put(element.resultVariable, result.value());
+      variables.put(element.script.resultVariable(), result.value());
       String exceeded = b.variables().exceedsLimits(variables);
       if (exceeded != null) {
-        raiseIncident(instance, "Failed to store the result of expression '" + element.script.feel() + "': " + exceeded);
+        raiseIncident(instance, "Failed to store the result of expression '" + element.script.expression().feel() + "': " + exceeded);
         return;
       }
       instance.triggerVariables = variables;

@@ -40,7 +40,7 @@ final class ThrowEventProcessor extends EventProcessor {
   }
 
   private void throwError(ExecutableElement element, ElementInstance instance) {
-    String code = evaluateString(element.errorCode, instance);
+    String code = evaluateString(element.error.code(), instance);
     if (code == null) {
       return;
     }
@@ -55,7 +55,7 @@ final class ThrowEventProcessor extends EventProcessor {
   }
 
   private void throwEscalation(ExecutableElement element, ElementInstance instance) {
-    String code = evaluateString(element.escalationCode, instance);
+    String code = evaluateString(element.escalation.code(), instance);
     if (code == null) {
       return;
     }
@@ -66,7 +66,7 @@ final class ThrowEventProcessor extends EventProcessor {
   }
 
   private void broadcastSignal(ExecutableElement element, ElementInstance instance) {
-    String name = evaluateString(element.signalName, instance);
+    String name = evaluateString(element.signal.name(), instance);
     if (name == null) {
       return;
     }
@@ -98,7 +98,7 @@ final class ThrowEventProcessor extends EventProcessor {
     }
     if (element.eventType == EventType.LINK && element.type == ElementType.INTERMEDIATE_THROW_EVENT) {
       ElementInstance flowScope = b.transitions().transitionToCompleted(instance);
-      b.transitions().activateChild(flowScope, element.linkTarget, null);
+      b.transitions().activateChild(flowScope, element.linkTarget(), null);
       return;
     }
     super.onComplete(element, instance);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
 import landwatch.engine.feel.FeelEvaluator;
+import landwatch.engine.model.transform.ProcessTransformer;
 
 /** Small BPMN models for the transformer's tests, and what the transformer makes of them. */
 public final class TestModels {

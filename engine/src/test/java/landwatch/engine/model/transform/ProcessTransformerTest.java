@@ -1,4 +1,4 @@
-package landwatch.engine.model;
+package landwatch.engine.model.transform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
 import landwatch.engine.feel.FeelEvaluator;
+import landwatch.engine.model.ExecutableProcess;
+import landwatch.engine.model.TestModels;
 import org.junit.jupiter.api.Test;
 
 class ProcessTransformerTest {
@@ -28,7 +30,7 @@ class ProcessTransformerTest {
         .moveToActivity("t").endEvent("e").done());
     assertThat(transformer.problems()).isEmpty();
     ExecutableProcess process = processes.get(0);
-    assertThat(process.root.noneStartEvent.id).isEqualTo("s");
+    assertThat(process.root.noneStartEvent().id).isEqualTo("s");
     assertThat(process.element("t").boundaryEvents).extracting(e -> e.id).containsExactly("b");
     assertThat(process.element("b").attachedTo.id).isEqualTo("t");
   }
