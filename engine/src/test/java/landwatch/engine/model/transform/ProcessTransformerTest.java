@@ -1,6 +1,7 @@
 package landwatch.engine.model.transform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
 import landwatch.engine.feel.FeelEvaluator;
+import landwatch.engine.model.ExecutableElement;
 import landwatch.engine.model.ExecutableProcess;
 import landwatch.engine.model.TestModels;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,22 @@ class ProcessTransformerTest {
     assertThat(process.root.noneStartEvent().id).isEqualTo("s");
     assertThat(process.element("t").boundaryEvents).extracting(e -> e.id).containsExactly("b");
     assertThat(process.element("b").attachedTo.id).isEqualTo("t");
+  }
+
+  @Test
+  void aTransformedProcessCannotBeChanged() {
+    ExecutableProcess process = transformer.transform(Bpmn.createExecutableProcess("p").startEvent("s")
+        .serviceTask("t", b -> b.zeebeJobType("x")).boundaryEvent("b").timerWithDuration("PT1H").endEvent()
+        .moveToActivity("t").endEvent("e").done()).get(0);
+    ExecutableElement task = process.element("t");
+    assertThatThrownBy(() -> task.outgoing.clear()).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> task.incoming.clear()).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> task.boundaryEvents.clear()).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> task.inputs.clear()).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> process.root.children.clear()).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> process.root.eventSubProcesses.clear()).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> process.elements.clear()).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> process.eventStartEvents.clear()).isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test

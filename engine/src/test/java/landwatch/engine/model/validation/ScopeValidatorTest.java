@@ -3,19 +3,9 @@ package landwatch.engine.model.validation;
 import static landwatch.engine.model.TestModels.problems;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.camunda.zeebe.model.bpmn.instance.Process;
 import org.junit.jupiter.api.Test;
 
 class ScopeValidatorTest {
-
-  @Test
-  void aModelWithoutAnExecutableProcessIsRejected() {
-    BpmnModelInstance model = Bpmn.createProcess("p").startEvent().done();
-    model.<Process>getModelElementById("p").setExecutable(false);
-    assertThat(problems(model)).containsExactly("Must contain at least one executable process");
-  }
 
   @Test
   void aProcessStartsWithANoneMessageTimerOrSignalStartEvent() {
@@ -48,24 +38,5 @@ class ScopeValidatorTest {
     assertThat(problems("""
         <bpmn:subProcess id="plain" triggeredByEvent="true"><bpmn:startEvent id="start"/></bpmn:subProcess>
         """)).containsExactly("Element: plain - an event sub-process must have one start event with an event definition");
-  }
-
-  @Test
-  void aLinkThrowFindsExactlyOneCatchOfItsNameInItsScope() {
-    assertThat(problems("""
-        <bpmn:intermediateThrowEvent id="jump"><bpmn:linkEventDefinition name="a"/></bpmn:intermediateThrowEvent>
-        <bpmn:intermediateCatchEvent id="a1"><bpmn:linkEventDefinition name="a"/></bpmn:intermediateCatchEvent>
-        <bpmn:intermediateCatchEvent id="a2"><bpmn:linkEventDefinition name="a"/></bpmn:intermediateCatchEvent>
-        <bpmn:intermediateCatchEvent id="a3"><bpmn:linkEventDefinition name="a"/></bpmn:intermediateCatchEvent>
-        <bpmn:subProcess id="sub">
-          <bpmn:startEvent id="start"/>
-          <bpmn:intermediateThrowEvent id="outward"><bpmn:linkEventDefinition name="a"/></bpmn:intermediateThrowEvent>
-        </bpmn:subProcess>
-        <bpmn:intermediateThrowEvent id="lost"><bpmn:linkEventDefinition name="b"/></bpmn:intermediateThrowEvent>
-        """)).containsExactly(
-        "Element: a2 - more than one link catch event named 'a' in the same scope",
-        "Element: a3 - more than one link catch event named 'a' in the same scope",
-        "Element: outward - no link catch event named 'a' in the same scope",
-        "Element: lost - no link catch event named 'b' in the same scope");
   }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class EventDefinitionValidatorTest {
+class EventValidatorTest {
 
   private static final String MESSAGE = """
       <bpmn:message id="m" name="order">
