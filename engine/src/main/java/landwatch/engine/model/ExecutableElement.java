@@ -37,19 +37,20 @@ public final class ExecutableElement {
 
   /**
    * Job-based elements: service and send tasks, script and business-rule tasks with a
-   * {@code zeebe:taskDefinition}, job-based user tasks, message throw events.
+   * {@code zeebe:taskDefinition}, job-based user tasks, message throw events. A business-rule
+   * task calling a decision has none: it raises an incident until decisions are evaluated.
    */
   public final JobWorkerProperties job;
   /** Script tasks with {@code zeebe:script}. */
   public final ScriptProperties script;
-  /** Zeebe user tasks. */
+  /** Zeebe user tasks, which wait for the tasklist part. */
   public final UserTaskProperties userTask;
   /** Call activities. */
   public final CalledElement calledElement;
   /** Multi-instance activities. */
   public final LoopCharacteristics loop;
 
-  /** Event definitions, matching {@link #eventType}. */
+  /** Event definitions, matching {@link #eventType}; a message throw event has none, being job-based. */
   public final MessageDefinition message;
   public final TimerDefinition timer;
   public final ErrorDefinition error;
@@ -57,7 +58,10 @@ public final class ExecutableElement {
   public final SignalDefinition signal;
   public final LinkDefinition link;
 
-  /** Boundary events, event sub-processes and their start events: whether they interrupt what they interrupt. */
+  /**
+   * Boundary events, event sub-processes and their start events: whether triggering them
+   * interrupts the activity or the scope; true for every other element.
+   */
   public final boolean interrupting;
   /** Boundary events: the activity they are attached to. */
   public final ExecutableElement attachedTo;
@@ -65,9 +69,9 @@ public final class ExecutableElement {
   /** Activities: the boundary events attached to them. */
   public final List<ExecutableElement> boundaryEvents = Collections.unmodifiableList(attachedBoundaryEvents);
 
-  /** Containers (process, sub-process, event sub-process): their flow nodes, event sub-processes aside. */
   private final List<ExecutableElement> scopeChildren = new ArrayList<>();
   private final List<ExecutableElement> scopeEventSubProcesses = new ArrayList<>();
+  /** Containers (process, sub-process, event sub-process): their flow nodes, event sub-processes aside. */
   public final List<ExecutableElement> children = Collections.unmodifiableList(scopeChildren);
   public final List<ExecutableElement> eventSubProcesses = Collections.unmodifiableList(scopeEventSubProcesses);
   private ExecutableElement noneStartEvent;
