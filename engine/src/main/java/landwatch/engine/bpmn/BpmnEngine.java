@@ -37,7 +37,7 @@ public final class BpmnEngine {
     processors.register(ElementType.SERVICE_TASK, jobWorker);
     processors.register(ElementType.SEND_TASK, jobWorker);
     // a Zeebe user task waits for the tasklist part; a job-based one is a job, as in Zeebe
-    processors.register(ElementType.USER_TASK, new VariantProcessor(e -> e.zeebeUserTask, waiting, jobWorker));
+    processors.register(ElementType.USER_TASK, new VariantProcessor(e -> e.userTask != null, waiting, jobWorker));
     // a decision-calling business-rule task raises an incident until DMN evaluation arrives
     processors.register(ElementType.BUSINESS_RULE_TASK, new VariantProcessor(e -> !e.isJobBased(), waiting, jobWorker));
     processors.register(ElementType.SCRIPT_TASK, new ScriptTaskProcessor(behaviors, jobWorker));

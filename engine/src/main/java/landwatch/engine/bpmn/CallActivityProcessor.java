@@ -23,19 +23,19 @@ final class CallActivityProcessor extends ActivityProcessor implements BpmnConta
   @Override
   protected Failure onInputsApplied(ExecutableElement element, ElementInstance instance) {
     Map<String, Object> context = b.variables().visible(instance.key);
-    FeelResult processId = b.ctx().evaluate(element.calledProcessId, context);
+    FeelResult processId = b.ctx().evaluate(element.calledElement.processId(), context);
     DeployedProcess called = processId.value() instanceof String id ? resolve(element, instance, id) : null;
-    if (called == null || called.executable().root.noneStartEvent == null) {
+    if (called == null || called.executable().root.noneStartEvent() == null) {
       b.subscriptions().unsubscribe(instance);
       return new Failure(IncidentTypes.CALLED_ELEMENT_ERROR,
           processId.isFailure() ? "Failed to evaluate the called process id: " + processId.failure()
               : "Expected process with BPMN process id '" + processId.value() + "' (binding "
-                  + element.calledBinding + ") to be deployed with a none start event, but not found.");
+                  + element.calledElement.binding() + ") to be deployed with a none start event, but not found.");
     }
     b.transitions().transitionToActivated(instance);
-    Map<String, Object> variables = element.propagateAllParentVariables
+    Map<String, Object> variables = element.calledElement.propagateAllParentVariables()
         ? context : new LinkedHashMap<>(b.ctx().state().localVariables(instance.key));
-    ElementInstance child = b.creation().create(called, called.executable().root.noneStartEvent, variables, instance);
+    ElementInstance child = b.creation().create(called, called.executable().root.noneStartEvent(), variables, instance);
     instance.calledInstanceKey = child.key;
     b.ctx().state().touch(instance);
     return null;
@@ -45,9 +45,9 @@ final class CallActivityProcessor extends ActivityProcessor implements BpmnConta
   private DeployedProcess resolve(ExecutableElement element, ElementInstance instance, String processId) {
     DeployedProcess found = null;
     for (DeployedProcess candidate : b.ctx().state().versionsOf(processId)) {
-      boolean matches = switch (element.calledBinding) {
+      boolean matches = switch (element.calledElement.binding()) {
         case "deployment" -> candidate.deploymentKey() == b.ctx().process(instance).deploymentKey();
-        case "versionTag" -> element.calledVersionTag.equals(candidate.versionTag()); // metadata: no version parsed
+        case "versionTag" -> element.calledElement.versionTag().equals(candidate.versionTag()); // metadata: no version parsed
         default -> true;
       };
       if (matches) {
@@ -59,7 +59,7 @@ final class CallActivityProcessor extends ActivityProcessor implements BpmnConta
 
   @Override
   public Failure beforeChildCompleted(ExecutableElement element, ElementInstance callActivity, ElementInstance child) {
-    if (element.propagateAllChildVariables || !element.outputs.isEmpty()) {
+    if (element.calledElement.propagateAllChildVariables() || !element.outputs.isEmpty()) {
       callActivity.triggerVariables = new LinkedHashMap<>(b.ctx().state().localVariables(child.key));
       b.ctx().state().touch(callActivity);
     }

@@ -12,6 +12,7 @@ import landwatch.engine.model.EventType;
 import landwatch.engine.model.ExecutableElement;
 import landwatch.engine.model.ExecutableFlow;
 import landwatch.engine.model.Expression;
+import landwatch.engine.model.TimerDefinition;
 import landwatch.engine.state.ElementInstance;
 import landwatch.engine.state.EventSubscription;
 import landwatch.engine.state.Timer;
@@ -60,8 +61,8 @@ public final class EventSubscriptionBehavior {
       }
     }
     for (ExecutableElement eventSubProcess : element.eventSubProcesses) {
-      if (isSubscription(eventSubProcess.eventStart.eventType)) {
-        result.add(eventSubProcess.eventStart);
+      if (isSubscription(eventSubProcess.eventStart().eventType)) {
+        result.add(eventSubProcess.eventStart());
       }
     }
     return result;
@@ -134,18 +135,17 @@ public final class EventSubscriptionBehavior {
   }
 
   static TimerSchedule schedule(ExecutableElement element, Map<String, Object> context, long now, BpmnContext ctx) {
-    Expression expression = element.timeDate != null ? element.timeDate
-        : element.timeDuration != null ? element.timeDuration : element.timeCycle;
+    Expression expression = element.timer.expression();
     FeelResult value = ctx.evaluate(expression, context);
     if (value.isFailure() || value.value() == null) {
       throw new TimerException("Failed to evaluate the timer expression '" + expression.raw() + "': "
           + (value.isFailure() ? value.failure() : "the result is null"));
     }
     try {
-      if (element.timeDate != null) {
+      if (element.timer.kind() == TimerDefinition.Kind.DATE) {
         return TimerSchedule.date(value.value());
       }
-      if (element.timeDuration != null) {
+      if (element.timer.kind() == TimerDefinition.Kind.DURATION) {
         return TimerSchedule.duration(value.value(), now);
       }
       return TimerSchedule.cycle(value.value(), now);
@@ -156,7 +156,7 @@ public final class EventSubscriptionBehavior {
 
   private String openSubscription(EventSubscription.Kind kind, ExecutableElement catchElement, ElementInstance instance,
       Map<String, Object> context) {
-    Expression nameExpression = kind == EventSubscription.Kind.MESSAGE ? catchElement.messageName : catchElement.signalName;
+    Expression nameExpression = kind == EventSubscription.Kind.MESSAGE ? catchElement.message.name() : catchElement.signal.name();
     FeelResult name = ctx.evaluate(nameExpression, context);
     if (name.isFailure() || !(name.value() instanceof String)) {
       return "Failed to evaluate the " + kind.name().toLowerCase() + " name '" + nameExpression.raw() + "': "
@@ -164,10 +164,10 @@ public final class EventSubscriptionBehavior {
     }
     String correlationKey = null;
     if (kind == EventSubscription.Kind.MESSAGE) {
-      FeelResult key = ctx.evaluate(catchElement.correlationKey, context);
+      FeelResult key = ctx.evaluate(catchElement.message.correlationKey(), context);
       correlationKey = correlationKeyOf(key);
       if (correlationKey == null) {
-        return "Failed to extract the correlation key for '" + catchElement.correlationKey.raw()
+        return "Failed to extract the correlation key for '" + catchElement.message.correlationKey().raw()
             + "': The value must be either a string or a number, but was " + (key.isFailure() ? key.failure() : key.value());
       }
     }
@@ -217,7 +217,7 @@ public final class EventSubscriptionBehavior {
 
   /** Closes only the subscriptions of a scope's event sub-processes (an interrupting one started). */
   public void unsubscribeEventSubProcesses(ExecutableElement container, ElementInstance instance) {
-    List<String> starts = container.eventSubProcesses.stream().map(e -> e.eventStart.id).toList();
+    List<String> starts = container.eventSubProcesses.stream().map(e -> e.eventStart().id).toList();
     for (EventSubscription subscription : ctx.state().subscriptionsOf(instance.key)) {
       if (starts.contains(subscription.targetElementId)) {
         close(subscription);

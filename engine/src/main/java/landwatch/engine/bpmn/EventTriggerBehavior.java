@@ -106,7 +106,7 @@ public final class EventTriggerBehavior {
       return Outcome.UNCAUGHT;
     }
     Map<String, Object> triggerVariables = new LinkedHashMap<>(variables == null ? Map.of() : variables);
-    ExecutableElement catchEvent = catcher.element.type == ElementType.EVENT_SUB_PROCESS ? catcher.element.eventStart : catcher.element;
+    ExecutableElement catchEvent = catcher.element.type == ElementType.EVENT_SUB_PROCESS ? catcher.element.eventStart() : catcher.element;
     if (!catchEvent.outputs.isEmpty()) {
       triggerVariables.putIfAbsent("errorCode", errorCode);
       triggerVariables.putIfAbsent("errorMessage", errorMessage);
@@ -147,7 +147,7 @@ public final class EventTriggerBehavior {
         }
       }
       if (current.type.isContainer()) {
-        List<ExecutableElement> starts = element.eventSubProcesses.stream().map(e -> e.eventStart).toList();
+        List<ExecutableElement> starts = element.eventSubProcesses.stream().map(e -> e.eventStart()).toList();
         ExecutableElement start = match(starts, type, code);
         if (start != null && !current.interruptedByEventSubProcess) {
           return new Catcher(current, start.flowScope);
@@ -170,7 +170,7 @@ public final class EventTriggerBehavior {
       if (candidate.eventType != type) {
         continue;
       }
-      Expression expected = type == EventType.ERROR ? candidate.errorCode : candidate.escalationCode;
+      Expression expected = type == EventType.ERROR ? candidate.error.code() : candidate.escalation.code();
       if (expected == null) {
         catchAll = catchAll == null ? candidate : catchAll;
       } else if (expected.raw().equals(code)) {

@@ -21,7 +21,7 @@ final class ExclusiveGatewayProcessor extends GatewayProcessor {
     } else {
       Map<String, Object> context = b.variables().visible(instance.key);
       for (ExecutableFlow flow : element.outgoing) {
-        if (flow == element.defaultFlow || flow.condition == null) {
+        if (flow == element.defaultFlow() || flow.condition == null) {
           continue;
         }
         FeelResult condition = condition(flow, context);
@@ -34,7 +34,7 @@ final class ExclusiveGatewayProcessor extends GatewayProcessor {
         }
       }
       if (chosen == null) {
-        chosen = element.defaultFlow;
+        chosen = element.defaultFlow();
       }
     }
     if (chosen == null && !element.outgoing.isEmpty()) {

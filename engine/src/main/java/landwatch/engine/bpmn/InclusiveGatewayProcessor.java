@@ -20,7 +20,7 @@ final class InclusiveGatewayProcessor extends GatewayProcessor {
     List<ExecutableFlow> chosen = new ArrayList<>();
     Map<String, Object> context = b.variables().visible(instance.key);
     for (ExecutableFlow flow : element.outgoing) {
-      if (flow == element.defaultFlow) {
+      if (flow == element.defaultFlow()) {
         continue;
       }
       FeelResult condition = condition(flow, context);
@@ -31,8 +31,8 @@ final class InclusiveGatewayProcessor extends GatewayProcessor {
         chosen.add(flow);
       }
     }
-    if (chosen.isEmpty() && element.defaultFlow != null) {
-      chosen.add(element.defaultFlow);
+    if (chosen.isEmpty() && element.defaultFlow() != null) {
+      chosen.add(element.defaultFlow());
     }
     if (chosen.isEmpty() && !element.outgoing.isEmpty()) {
       return noFlowToTake();

@@ -33,12 +33,12 @@ public final class JobBehavior {
   /** Returns why the job could not be created, or null. */
   public Failure createJob(ExecutableElement element, ElementInstance instance) {
     Map<String, Object> context = variables.visible(instance.key);
-    FeelResult type = ctx.evaluate(element.jobType, context);
+    FeelResult type = ctx.evaluate(element.job.type(), context);
     if (type.isFailure() || !(type.value() instanceof String typeName) || typeName.isBlank()) {
       return new Failure(IncidentTypes.EXTRACT_VALUE_ERROR, "Expected the job type to be a non-empty string, but "
           + (type.isFailure() ? "it failed: " + type.failure() : "it was '" + type.value() + "'"));
     }
-    FeelResult retries = ctx.evaluate(element.jobRetries, context);
+    FeelResult retries = ctx.evaluate(element.job.retries(), context);
     Integer retryCount = toInt(retries.value());
     if (retries.isFailure() || retryCount == null) {
       return new Failure(IncidentTypes.EXTRACT_VALUE_ERROR, "Expected the job retries to be a number, but "
@@ -48,7 +48,7 @@ public final class JobBehavior {
     job.key = ctx.nextKey();
     job.type = typeName;
     job.retries = retryCount;
-    job.customHeaders = new LinkedHashMap<>(element.taskHeaders);
+    job.customHeaders = new LinkedHashMap<>(element.job.headers());
     job.elementInstanceKey = instance.key;
     job.processInstanceKey = instance.processInstanceKey;
     job.processDefinitionKey = instance.processDefinitionKey;

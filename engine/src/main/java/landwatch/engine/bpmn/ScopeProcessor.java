@@ -34,9 +34,9 @@ final class ScopeProcessor implements BpmnContainerProcessor {
       start = b.ctx().process(instance).executable().element(instance.triggerElementId);
       instance.triggerElementId = null;
     } else if (element.type == ElementType.EVENT_SUB_PROCESS) {
-      start = element.eventStart;
+      start = element.eventStart();
     } else {
-      start = element.noneStartEvent;
+      start = element.noneStartEvent();
     }
     Map<String, Object> startVariables = element.type == ElementType.EVENT_SUB_PROCESS ? instance.triggerVariables : null;
     instance.triggerVariables = null;

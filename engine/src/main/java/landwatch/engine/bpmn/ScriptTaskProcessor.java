@@ -25,16 +25,16 @@ final class ScriptTaskProcessor extends ActivityProcessor {
     if (element.isJobBased()) {
       return jobBased.onInputsApplied(element, instance);
     }
-    FeelResult result = b.ctx().evaluate(element.script, b.variables().visible(instance.key));
+    FeelResult result = b.ctx().evaluate(element.script.expression(), b.variables().visible(instance.key));
     if (result.isFailure()) {
-      return failed(instance, "Failed to evaluate expression '" + element.script.feel() + "': " + result.failure());
+      return failed(instance, "Failed to evaluate expression '" + element.script.expression().feel() + "': " + result.failure());
     }
-    if (element.resultVariable != null) {
+    if (element.script.resultVariable() != null) {
       Map<String, Object> variables = new HashMap<>();
-      variables.put(element.resultVariable, result.value());
+      variables.put(element.script.resultVariable(), result.value());
       String exceeded = b.variables().exceedsLimits(variables);
       if (exceeded != null) {
-        return failed(instance, "Failed to store the result of expression '" + element.script.feel() + "': " + exceeded);
+        return failed(instance, "Failed to store the result of expression '" + element.script.expression().feel() + "': " + exceeded);
       }
       instance.triggerVariables = variables;
     }

@@ -42,9 +42,9 @@ final class ThrowEventProcessor extends EventProcessor {
   }
 
   private Failure throwError(ExecutableElement element, ElementInstance instance) {
-    FeelResult code = evaluate(element.errorCode, instance);
+    FeelResult code = evaluate(element.error.code(), instance);
     if (!(code.value() instanceof String errorCode)) {
-      return notAString(element.errorCode, code);
+      return notAString(element.error.code(), code);
     }
     EventTriggerBehavior.Outcome outcome = b.events().throwError(instance, errorCode, "", null);
     if (outcome == EventTriggerBehavior.Outcome.UNCAUGHT) {
@@ -57,9 +57,9 @@ final class ThrowEventProcessor extends EventProcessor {
   }
 
   private Failure throwEscalation(ExecutableElement element, ElementInstance instance) {
-    FeelResult code = evaluate(element.escalationCode, instance);
+    FeelResult code = evaluate(element.escalation.code(), instance);
     if (!(code.value() instanceof String escalationCode)) {
-      return notAString(element.escalationCode, code);
+      return notAString(element.escalation.code(), code);
     }
     b.transitions().transitionToActivated(instance);
     if (b.events().throwEscalation(instance, escalationCode) != EventTriggerBehavior.Outcome.INTERRUPTED) {
@@ -69,9 +69,9 @@ final class ThrowEventProcessor extends EventProcessor {
   }
 
   private Failure broadcastSignal(ExecutableElement element, ElementInstance instance) {
-    FeelResult name = evaluate(element.signalName, instance);
+    FeelResult name = evaluate(element.signal.name(), instance);
     if (!(name.value() instanceof String signalName)) {
-      return notAString(element.signalName, name);
+      return notAString(element.signal.name(), name);
     }
     b.transitions().transitionToActivated(instance);
     b.signals().broadcast(signalName, Map.of());
@@ -99,7 +99,7 @@ final class ThrowEventProcessor extends EventProcessor {
     }
     if (element.eventType == EventType.LINK && element.type == ElementType.INTERMEDIATE_THROW_EVENT) {
       ElementInstance flowScope = b.transitions().transitionToCompleted(instance);
-      b.transitions().activateChild(flowScope, element.linkTarget, null);
+      b.transitions().activateChild(flowScope, element.linkTarget(), null);
       return null;
     }
     return super.onComplete(element, instance);

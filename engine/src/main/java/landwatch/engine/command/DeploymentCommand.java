@@ -11,6 +11,7 @@ import landwatch.engine.model.Expression;
 import landwatch.engine.processing.Rejection;
 import landwatch.engine.model.ExecutableElement;
 import landwatch.engine.model.ExecutableProcess;
+import landwatch.engine.model.TimerDefinition;
 import landwatch.engine.processing.Batch;
 import landwatch.engine.state.DeployedProcess;
 import landwatch.engine.state.DeployedResource;
@@ -138,8 +139,7 @@ public final class DeploymentCommand {
     }
 
     private TimerSchedule schedule(Batch batch, ExecutableElement start) {
-      Expression expression = start.timeDate != null ? start.timeDate
-          : start.timeCycle != null ? start.timeCycle : start.timeDuration;
+      Expression expression = start.timer.expression();
       FeelResult value = feel.evaluate(expression, Map.of());
       if (value.isFailure() || value.value() == null) {
         throw Rejection.invalidArgument("Expected a valid timer on start event '%s', but '%s' gave %s",
@@ -147,8 +147,8 @@ public final class DeploymentCommand {
       }
       TimerSchedule schedule;
       try {
-        schedule = start.timeDate != null ? TimerSchedule.date(value.value())
-            : start.timeCycle != null ? TimerSchedule.cycle(value.value(), batch.now)
+        schedule = start.timer.kind() == TimerDefinition.Kind.DATE ? TimerSchedule.date(value.value())
+            : start.timer.kind() == TimerDefinition.Kind.CYCLE ? TimerSchedule.cycle(value.value(), batch.now)
             : TimerSchedule.duration(value.value(), batch.now);
       } catch (RuntimeException e) {
         throw Rejection.invalidArgument("Expected a valid timer on start event '%s', but: %s", start.id, e.getMessage());

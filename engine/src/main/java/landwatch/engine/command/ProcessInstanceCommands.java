@@ -41,10 +41,10 @@ public final class ProcessInstanceCommands {
             processId, version);
       }
     }
-    if (process.executable().root.noneStartEvent == null) {
+    if (process.executable().root.noneStartEvent() == null) {
       throw Rejection.invalidArgument("Expected to create instance of process with none start event, but there is no such event");
     }
-    ElementInstance instance = bpmn.behaviors.creation().create(process, process.executable().root.noneStartEvent,
+    ElementInstance instance = bpmn.behaviors.creation().create(process, process.executable().root.noneStartEvent(),
         variables, null);
     return new Created(instance, process);
   }

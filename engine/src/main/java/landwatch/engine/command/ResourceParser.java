@@ -19,7 +19,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import landwatch.engine.feel.FeelEvaluator;
 import landwatch.engine.model.ExecutableProcess;
-import landwatch.engine.model.ProcessTransformer;
+import landwatch.engine.model.transform.ProcessTransformer;
 import landwatch.engine.processing.Rejection;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

@@ -4,11 +4,13 @@ package landwatch.engine.model;
 public final class ExecutableFlow {
   public final String id;
   public final Expression condition;
-  public ExecutableElement source;
-  public ExecutableElement target;
+  public final ExecutableElement source;
+  public final ExecutableElement target;
 
-  public ExecutableFlow(String id, Expression condition) {
+  ExecutableFlow(String id, Expression condition, ExecutableElement source, ExecutableElement target) {
     this.id = id;
     this.condition = condition;
+    this.source = source;
+    this.target = target;
   }
 }

@@ -71,7 +71,7 @@ public final class DeployedProcess {
   public static List<StartEvent> startEventsOf(ExecutableProcess executable) {
     return executable.eventStartEvents.stream()
         .filter(e -> e.eventType == EventType.MESSAGE || e.eventType == EventType.SIGNAL)
-        .map(e -> new StartEvent(e.id, e.eventType, raw(e.eventType == EventType.MESSAGE ? e.messageName : e.signalName)))
+        .map(e -> new StartEvent(e.id, e.eventType, raw(e.eventType == EventType.MESSAGE ? e.message.name() : e.signal.name())))
         .toList();
   }
 

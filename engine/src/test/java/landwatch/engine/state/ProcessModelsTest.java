@@ -7,9 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import landwatch.engine.model.ElementType;
-import landwatch.engine.model.ExecutableElement;
 import landwatch.engine.model.ExecutableProcess;
+import landwatch.engine.model.ProcessBuilder;
 import org.junit.jupiter.api.Test;
 
 /** The model cache: bounded by weight, least recently used out first, one parse per concurrent miss. */
@@ -19,8 +18,7 @@ class ProcessModelsTest {
 
   private ProcessModels.Loaded parse(DeployedProcess process) {
     parses.incrementAndGet();
-    return new ProcessModels.Loaded(new ExecutableProcess(process.bpmnProcessId(),
-        new ExecutableElement(process.bpmnProcessId(), null, ElementType.PROCESS)), 100);
+    return new ProcessModels.Loaded(new ProcessBuilder(process.bpmnProcessId(), null, null).build(), 100);
   }
 
   private static DeployedProcess version(ProcessModels models, long key) {
@@ -69,7 +67,7 @@ class ProcessModelsTest {
   @Test
   void aVersionBeingDeployedHoldsItsModelUntilCommittedThenTheCacheHasIt() {
     ProcessModels models = new ProcessModels(1_000, this::parse);
-    ExecutableProcess executable = new ExecutableProcess("d", new ExecutableElement("d", null, ElementType.PROCESS));
+    ExecutableProcess executable = new ProcessBuilder("d", null, null).build();
     DeployedProcess deployed = DeployedProcess.deployed(7, 1, "d.bpmn", "c", 1, 7, executable, 10, models);
     assertThat(deployed.executable()).isSameAs(executable);
     assertThat(models.size()).isZero();

@@ -1,0 +1,4 @@
+package landwatch.engine.model;
+
+/** The signal a signal event broadcasts or waits for. */
+public record SignalDefinition(Expression name) {}
