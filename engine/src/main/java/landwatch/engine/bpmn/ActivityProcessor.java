@@ -31,11 +31,10 @@ abstract class ActivityProcessor implements BpmnElementProcessor {
 
   @Override
   public void onComplete(ExecutableElement element, ElementInstance instance) {
-    boolean applied = b.mappings().applyOutputs(element, instance, instance.triggerVariables);
+    boolean applied = b.mappings().applyOutputs(element, instance, instance.triggerVariables());
     // The job's or event's variables are in place now, once, as Zeebe applies them when the job
     // completes: re-running the completion after an incident must not overwrite what was fixed.
-    instance.triggerVariables = null;
-    b.ctx().state().touch(instance);
+    instance.setTriggerVariables(null);
     if (!applied) {
       return;
     }

@@ -26,8 +26,8 @@ final class EventBasedGatewayProcessor extends GatewayProcessor {
   public void onComplete(ExecutableElement element, ElementInstance instance) {
     ElementInstance flowScope = b.transitions().transitionToCompleted(instance);
     for (ExecutableFlow flow : element.outgoing) {
-      if (flow.target.id.equals(instance.triggerElementId)) {
-        b.transitions().takeFlow(flow, flowScope, instance.triggerVariables);
+      if (flow.target.id.equals(instance.triggerElementId())) {
+        b.transitions().takeFlow(flow, flowScope, instance.triggerVariables());
         return;
       }
     }

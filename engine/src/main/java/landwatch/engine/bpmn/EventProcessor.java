@@ -14,7 +14,7 @@ abstract class EventProcessor implements BpmnElementProcessor {
 
   @Override
   public void onComplete(ExecutableElement element, ElementInstance instance) {
-    if (!b.mappings().applyOutputs(element, instance, instance.triggerVariables)) {
+    if (!b.mappings().applyOutputs(element, instance, instance.triggerVariables())) {
       return;
     }
     ElementInstance flowScope = b.transitions().transitionToCompleted(instance);

@@ -17,7 +17,7 @@ final class InclusiveGatewayProcessor extends GatewayProcessor {
   @Override
   public void onComplete(ExecutableElement element, ElementInstance instance) {
     List<ExecutableFlow> chosen = new ArrayList<>();
-    Map<String, Object> context = b.variables().visible(instance.key);
+    Map<String, Object> context = b.variables().visible(instance.key());
     boolean[] failed = {false};
     for (ExecutableFlow flow : element.outgoing) {
       if (flow == element.defaultFlow) {

@@ -26,7 +26,7 @@ final class ScriptTaskProcessor extends ActivityProcessor {
       jobBased.onInputsApplied(element, instance);
       return;
     }
-    FeelResult result = b.ctx().evaluate(element.script, b.variables().visible(instance.key));
+    FeelResult result = b.ctx().evaluate(element.script, b.variables().visible(instance.key()));
     if (result.isFailure()) {
       raiseIncident(instance, "Failed to evaluate expression '" + element.script.feel() + "': " + result.failure());
       return;
@@ -39,7 +39,7 @@ final class ScriptTaskProcessor extends ActivityProcessor {
         raiseIncident(instance, "Failed to store the result of expression '" + element.script.feel() + "': " + exceeded);
         return;
       }
-      instance.triggerVariables = variables;
+      instance.setTriggerVariables(variables);
     }
     b.transitions().transitionToActivated(instance);
     b.transitions().completeElement(instance);

@@ -76,7 +76,7 @@ final class ThrowEventProcessor extends EventProcessor {
   }
 
   private String evaluateString(Expression expression, ElementInstance instance) {
-    FeelResult result = b.ctx().evaluate(expression, b.variables().visible(instance.key));
+    FeelResult result = b.ctx().evaluate(expression, b.variables().visible(instance.key()));
     if (result.isFailure() || !(result.value() instanceof String text)) {
       b.incidents().raise(instance, IncidentTypes.EXTRACT_VALUE_ERROR,
           "Expected '" + expression.raw() + "' to be a string, but "
@@ -91,7 +91,7 @@ final class ThrowEventProcessor extends EventProcessor {
   public void onComplete(ExecutableElement element, ElementInstance instance) {
     if (element.eventType == EventType.TERMINATE) {
       ElementInstance flowScope = b.transitions().transitionToCompleted(instance);
-      flowScope.joinTokens.clear();
+      flowScope.clearJoinTokens();
       b.transitions().terminateChildren(flowScope);
       b.transitions().pathEnded(flowScope, instance);
       return;
