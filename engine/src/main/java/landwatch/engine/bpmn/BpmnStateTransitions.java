@@ -104,7 +104,8 @@ public final class BpmnStateTransitions {
     ElementInstance flowScope = ctx.flowScope(instance);
     if (flowScope == null) {
       listeners.forEach(l -> l.onCompleted(instance));
-      ElementInstance caller = instance.parentElementInstanceKey() < 0 ? null : ctx.state().instances().get(instance.parentElementInstanceKey());
+      ElementInstance caller = instance.parentElementInstanceKey() < 0 ? null
+          : ctx.state().instances().get(instance.parentElementInstanceKey());
       if (caller != null) {
         processors.container(ElementType.CALL_ACTIVITY).beforeChildCompleted(ctx.element(caller), caller, instance);
       }

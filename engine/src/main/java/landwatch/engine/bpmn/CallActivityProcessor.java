@@ -75,7 +75,8 @@ final class CallActivityProcessor extends ActivityProcessor implements BpmnConta
   public void onTerminate(ExecutableElement element, ElementInstance instance) {
     b.subscriptions().unsubscribe(instance);
     b.incidents().resolveAll(instance);
-    ElementInstance child = instance.calledInstanceKey() < 0 ? null : b.ctx().state().instances().get(instance.calledInstanceKey());
+    ElementInstance child = instance.calledInstanceKey() < 0 ? null
+        : b.ctx().state().instances().get(instance.calledInstanceKey());
     if (child == null) {
       b.transitions().transitionToTerminated(instance);
     } else {

@@ -179,7 +179,8 @@ public final class EventSubscriptionBehavior {
     ctx.state().subscriptions().put(subscription);
     Intent created = kind == EventSubscription.Kind.MESSAGE ? ProcessMessageSubscriptionIntent.CREATED
         : SignalSubscriptionIntent.CREATED;
-    ctx.records().append(subscription.key(), created, Map.of("name", subscription.name(), "elementInstanceKey", instance.key()));
+    ctx.records().append(subscription.key(), created,
+        Map.of("name", subscription.name(), "elementInstanceKey", instance.key()));
     if (kind == EventSubscription.Kind.MESSAGE) {
       ctx.batch().followUp(() -> messageSubscriptionOpened.accept(subscription));
     }

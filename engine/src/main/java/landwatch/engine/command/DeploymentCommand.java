@@ -103,7 +103,8 @@ public final class DeploymentCommand {
     DeployedResource deployed = new DeployedResource(batch.keys.next(), resource.kind(), resource.resourceId(),
         latest == null ? 1 : latest.version() + 1, resource.name(), resource.checksum(), deploymentKey, resource.content());
     batch.state.deployments().putResource(deployed, true);
-    batch.records.append(deployed.key(), resource.kind().equals("dmn") ? DecisionRequirementsIntent.CREATED : FormIntent.CREATED,
+    batch.records.append(deployed.key(),
+        resource.kind().equals("dmn") ? DecisionRequirementsIntent.CREATED : FormIntent.CREATED,
         Map.of("id", deployed.resourceId(), "version", deployed.version()));
     return deployed;
   }

@@ -58,7 +58,8 @@ public final class ProcessInstanceCommands {
     }
     if (instance.parentElementInstanceKey() >= 0) {
       throw Rejection.invalidState("Expected to cancel a process instance with key '%d', but it is created by a parent "
-          + "process instance. Cancel the root process instance '%d' instead.", processInstanceKey, instance.parentProcessInstanceKey());
+          + "process instance. Cancel the root process instance '%d' instead.", processInstanceKey,
+          instance.parentProcessInstanceKey());
     }
     batch.records.append(processInstanceKey, ProcessInstanceIntent.CANCEL, Map.of("processInstanceKey", processInstanceKey));
     bpmn.behaviors.transitions().terminateElement(instance);

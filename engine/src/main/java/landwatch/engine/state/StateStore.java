@@ -323,8 +323,9 @@ public final class StateStore {
       try (ResultSet rs = s.executeQuery("SELECT key, bpmn_process_id, version, resource_name, checksum, deployment_key, "
           + "resource_key, name, version_tag, start_events FROM engine.process_definition ORDER BY key")) {
         while (rs.next()) {
-          state.deployments().putProcess(new DeployedProcess(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-              rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getString(9), startEvents(rs.getString(10)), models), false);
+          state.deployments().putProcess(new DeployedProcess(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+              rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getString(9), startEvents(rs.getString(10)),
+              models), false);
         }
       }
       try (ResultSet rs = s.executeQuery("SELECT key, checksum FROM engine.resource WHERE kind = 'bpmn'")) {

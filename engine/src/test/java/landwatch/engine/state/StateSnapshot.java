@@ -43,9 +43,11 @@ public final class StateSnapshot {
 
     ElementInstanceState instances = state.instances();
     image.rows("elementInstances", instances.all());
-    image.index("children", instances.all(), ElementInstance::key, i -> keys(instances.children(i.key()), ElementInstance::key));
+    image.index("children", instances.all(), ElementInstance::key,
+        i -> keys(instances.children(i.key()), ElementInstance::key));
     image.index("messageStartedInstances", instances.all(), ElementInstance::key,
-        i -> i.startCorrelationKey() != null && instances.hasMessageStartedInstance(i.bpmnProcessId(), i.startCorrelationKey()));
+        i -> i.startCorrelationKey() != null
+            && instances.hasMessageStartedInstance(i.bpmnProcessId(), i.startCorrelationKey()));
 
     Map<String, Object> variables = image.concern("variables");
     state.variables().scopes().forEach(scope -> variables.put(key(scope), canonical(state.variables().local(scope))));
