@@ -205,7 +205,7 @@ public final class BpmnStateTransitions {
 
   private static Set<String> waitingGateways(ElementInstance flowScope) {
     Set<String> gateways = new LinkedHashSet<>();
-    flowScope.joinTokens().forEach(token -> gateways.add(token.substring(0, token.indexOf('/'))));
+    flowScope.joinTokenNames().forEach(token -> gateways.add(token.substring(0, token.indexOf('/'))));
     return gateways;
   }
 

@@ -206,8 +206,8 @@ public final class ElementInstance extends StateRow {
     changed();
   }
 
-  /** The tokens waiting at joins of this scope: "gatewayId/flowId" to their number. */
-  public Set<String> joinTokens() {
+  /** The flows that tokens wait on at joins of this scope, as "gatewayId/flowId". */
+  public Set<String> joinTokenNames() {
     return Collections.unmodifiableSet(joinTokens.keySet());
   }
 
