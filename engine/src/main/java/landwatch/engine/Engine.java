@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import landwatch.engine.bpmn.BpmnContext;
 import landwatch.engine.bpmn.BpmnEngine;
+import landwatch.engine.command.ClockCommands;
 import landwatch.engine.command.DeploymentCommand;
 import landwatch.engine.command.IncidentCommands;
 import landwatch.engine.command.JobActivator;
@@ -48,6 +49,7 @@ public final class Engine implements AutoCloseable {
   public final JobActivator activator;
   public final IncidentCommands incidents;
   public final VariableCommands variables;
+  public final ClockCommands clocks = new ClockCommands();
   /** Deployed versions for readers outside the writer (names in search results): metadata, models through {@link #models}. */
   public final Map<Long, DeployedProcess> definitions = new ConcurrentHashMap<>();
 
@@ -106,7 +108,7 @@ public final class Engine implements AutoCloseable {
   }
 
   public void start() {
-    writer.start(state -> state.processVersions()
+    writer.start(state -> state.deployments().processVersions()
         .forEach(versions -> versions.values().forEach(p -> definitions.put(p.key(), p))));
   }
 

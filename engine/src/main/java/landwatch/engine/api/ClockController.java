@@ -2,7 +2,6 @@ package landwatch.engine.api;
 
 import io.camunda.client.protocol.rest.ClockPinRequest;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import landwatch.engine.Engine;
 import landwatch.engine.processing.Rejection;
@@ -32,7 +31,7 @@ public class ClockController {
     }
     Instant previous = engine.clock.pin(Instant.ofEpochMilli(request.getTimestamp()));
     CompletableFuture<ResponseEntity<Void>> pinned = engine.writer.submit(batch -> {
-      batch.append(batch.keys.next(), "CLOCK", "PINNED", Map.of("time", request.getTimestamp()));
+      engine.clocks.pinned(batch, request.getTimestamp());
       return ResponseEntity.noContent().<Void>build();
     });
     if (pinned.isCompletedExceptionally()) {
@@ -46,7 +45,7 @@ public class ClockController {
   public ResponseEntity<Void> reset() {
     Instant previous = engine.clock.reset();
     CompletableFuture<ResponseEntity<Void>> reset = engine.writer.submit(batch -> {
-      batch.append(batch.keys.next(), "CLOCK", "RESETTED", Map.of());
+      engine.clocks.reset(batch);
       return ResponseEntity.noContent().<Void>build();
     });
     if (reset.isCompletedExceptionally()) {

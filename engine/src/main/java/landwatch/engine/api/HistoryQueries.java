@@ -191,17 +191,17 @@ public final class HistoryQueries {
   private IncidentResult incident(ResultSet rs) throws SQLException {
     Incident incident = EngineJson.read(rs.getString("data"), Incident.class);
     return new IncidentResult()
-        .incidentKey(String.valueOf(incident.key))
-        .processDefinitionId(incident.bpmnProcessId)
-        .processDefinitionKey(String.valueOf(incident.processDefinitionKey))
-        .processInstanceKey(String.valueOf(incident.processInstanceKey))
-        .elementId(incident.elementId)
-        .elementInstanceKey(String.valueOf(incident.elementInstanceKey))
-        .jobKey(incident.jobKey < 0 ? null : String.valueOf(incident.jobKey))
-        .errorType(IncidentResult.ErrorTypeEnum.fromValue(incident.errorType))
-        .errorMessage(incident.errorMessage)
-        .state(IncidentResult.StateEnum.fromValue(incident.state))
-        .creationTime(date(incident.creationTime))
+        .incidentKey(String.valueOf(incident.key()))
+        .processDefinitionId(incident.bpmnProcessId())
+        .processDefinitionKey(String.valueOf(incident.processDefinitionKey()))
+        .processInstanceKey(String.valueOf(incident.processInstanceKey()))
+        .elementId(incident.elementId())
+        .elementInstanceKey(String.valueOf(incident.elementInstanceKey()))
+        .jobKey(incident.jobKey() < 0 ? null : String.valueOf(incident.jobKey()))
+        .errorType(IncidentResult.ErrorTypeEnum.fromValue(incident.errorType()))
+        .errorMessage(incident.errorMessage())
+        .state(IncidentResult.StateEnum.fromValue(incident.state()))
+        .creationTime(date(incident.creationTime()))
         .tenantId(DeploymentController.TENANT);
   }
 

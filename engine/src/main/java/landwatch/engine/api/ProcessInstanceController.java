@@ -58,7 +58,7 @@ public class ProcessInstanceController {
       ProcessInstanceCommands.Created created = engine.processInstances.create(batch, request.getProcessDefinitionId(),
           request.getProcessDefinitionVersion(), definitionKey, variables);
       if (await) {
-        engine.results.await(created.instance().key, request.getFetchVariables(), timeout, completion);
+        engine.results.await(created.instance().key(), request.getFetchVariables(), timeout, completion);
       }
       return created;
     }).whenComplete((created, failure) -> {
@@ -70,7 +70,7 @@ public class ProcessInstanceController {
           .processDefinitionId(created.process().bpmnProcessId())
           .processDefinitionVersion(created.process().version())
           .processDefinitionKey(String.valueOf(created.process().key()))
-          .processInstanceKey(String.valueOf(created.instance().key))
+          .processInstanceKey(String.valueOf(created.instance().key()))
           .tenantId(DeploymentController.TENANT);
       if (!await) {
         response.setResult(result);

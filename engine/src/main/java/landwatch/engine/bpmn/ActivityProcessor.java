@@ -36,11 +36,10 @@ abstract class ActivityProcessor implements BpmnElementProcessor {
 
   @Override
   public Failure onComplete(ExecutableElement element, ElementInstance instance) {
-    Failure failure = b.mappings().applyOutputs(element, instance, instance.triggerVariables);
+    Failure failure = b.mappings().applyOutputs(element, instance, instance.triggerVariables());
     // The job's or event's variables are in place now, once, as Zeebe applies them when the job
     // completes: re-running the completion after an incident must not overwrite what was fixed.
-    instance.triggerVariables = null;
-    b.ctx().state().touch(instance);
+    instance.setTriggerVariables(null);
     if (failure != null) {
       return failure;
     }

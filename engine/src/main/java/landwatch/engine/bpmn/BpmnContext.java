@@ -8,6 +8,7 @@ import landwatch.engine.model.ExecutableElement;
 import landwatch.engine.model.Expression;
 import landwatch.engine.processing.Batch;
 import landwatch.engine.processing.StreamProcessor;
+import landwatch.engine.record.RecordWriter;
 import landwatch.engine.state.DeployedProcess;
 import landwatch.engine.state.ElementInstance;
 import landwatch.engine.state.EngineState;
@@ -47,20 +48,20 @@ public final class BpmnContext {
     return writer.batch().keys.next();
   }
 
-  public void record(long key, String valueType, String intent, Object value) {
-    writer.batch().append(key, valueType, intent, value);
+  public RecordWriter records() {
+    return writer.batch().records;
   }
 
   public DeployedProcess process(ElementInstance instance) {
-    return state().process(instance.processDefinitionKey);
+    return state().deployments().process(instance.processDefinitionKey());
   }
 
   public ExecutableElement element(ElementInstance instance) {
-    return process(instance).executable().element(instance.elementId);
+    return process(instance).executable().element(instance.elementId());
   }
 
   public ElementInstance flowScope(ElementInstance instance) {
-    return instance.flowScopeKey < 0 ? null : state().instance(instance.flowScopeKey);
+    return instance.flowScopeKey() < 0 ? null : state().instances().get(instance.flowScopeKey());
   }
 
   public FeelResult evaluate(Expression expression, Map<String, Object> variables) {

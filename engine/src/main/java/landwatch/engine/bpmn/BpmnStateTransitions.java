@@ -10,6 +10,7 @@ import landwatch.engine.model.ElementType;
 import landwatch.engine.model.ExecutableElement;
 import landwatch.engine.model.ExecutableFlow;
 import landwatch.engine.model.ExecutableProcess;
+import landwatch.engine.record.intent.ProcessInstanceIntent;
 import landwatch.engine.state.ElementInstance;
 import landwatch.engine.state.ElementState;
 
@@ -39,45 +40,32 @@ public final class BpmnStateTransitions {
   /** Creates a child of the flow scope in ACTIVATING and queues its activation. */
   public ElementInstance activateChild(ElementInstance flowScope, ExecutableElement element, Map<String, Object> triggerVariables) {
     boolean body = element.isMultiInstance()
-        && !(flowScope.type == ElementType.MULTI_INSTANCE_BODY && flowScope.elementId.equals(element.id));
+        && !(flowScope.type() == ElementType.MULTI_INSTANCE_BODY && flowScope.elementId().equals(element.id));
     ElementInstance child = newInstance(flowScope, element.id, body ? ElementType.MULTI_INSTANCE_BODY : element.type);
-    child.triggerVariables = triggerVariables;
-    flowScope.activeChildren++;
-    ctx.state().touch(flowScope);
-    ctx.state().putInstance(child);
+    child.setTriggerVariables(triggerVariables);
+    flowScope.childActivated();
+    ctx.state().instances().put(child);
     write(child);
     ctx.batch().followUp(() -> activate(child));
     return child;
   }
 
   private ElementInstance newInstance(ElementInstance flowScope, String elementId, ElementType type) {
-    ElementInstance child = new ElementInstance();
-    child.key = ctx.nextKey();
-    child.processInstanceKey = flowScope.processInstanceKey;
-    child.processDefinitionKey = flowScope.processDefinitionKey;
-    child.bpmnProcessId = flowScope.bpmnProcessId;
-    child.version = flowScope.version;
-    child.elementId = elementId;
-    child.type = type;
-    child.state = ElementState.ELEMENT_ACTIVATING;
-    child.flowScopeKey = flowScope.key;
-    child.startDate = ctx.now();
-    return child;
+    return ElementInstance.child(ctx.nextKey(), flowScope, elementId, type, ctx.now());
   }
 
   /** Runs (or re-runs, after an incident) the activation of an instance still ACTIVATING. */
   public void activate(ElementInstance instance) {
-    if (isGone(instance) || instance.state != ElementState.ELEMENT_ACTIVATING) {
+    if (isGone(instance) || instance.state() != ElementState.ELEMENT_ACTIVATING) {
       return;
     }
-    Failure failure = processors.of(instance.type).onActivate(ctx.element(instance), instance);
+    Failure failure = processors.of(instance.type()).onActivate(ctx.element(instance), instance);
     stopOnFailure(failure, instance, IncidentBehavior.STEP_ACTIVATE);
   }
 
   public void transitionToActivated(ElementInstance instance) {
-    instance.state = ElementState.ELEMENT_ACTIVATED;
-    instance.failedStep = null;
-    ctx.state().touch(instance);
+    instance.transitionTo(ElementState.ELEMENT_ACTIVATED);
+    instance.setFailedStep(null);
     write(instance);
   }
 
@@ -85,11 +73,10 @@ public final class BpmnStateTransitions {
 
   public void completeElement(ElementInstance instance) {
     ctx.batch().followUp(() -> {
-      if (isGone(instance) || instance.state != ElementState.ELEMENT_ACTIVATED) {
+      if (isGone(instance) || instance.state() != ElementState.ELEMENT_ACTIVATED) {
         return;
       }
-      instance.state = ElementState.ELEMENT_COMPLETING;
-      ctx.state().touch(instance);
+      instance.transitionTo(ElementState.ELEMENT_COMPLETING);
       write(instance);
       runCompletion(instance);
     });
@@ -97,13 +84,13 @@ public final class BpmnStateTransitions {
 
   /** Re-runs the completion of an instance an incident stopped while COMPLETING. */
   public void retryCompletion(ElementInstance instance) {
-    if (!isGone(instance) && instance.state == ElementState.ELEMENT_COMPLETING) {
+    if (!isGone(instance) && instance.state() == ElementState.ELEMENT_COMPLETING) {
       runCompletion(instance);
     }
   }
 
   private void runCompletion(ElementInstance instance) {
-    Failure failure = processors.of(instance.type).onComplete(ctx.element(instance), instance);
+    Failure failure = processors.of(instance.type()).onComplete(ctx.element(instance), instance);
     stopOnFailure(failure, instance, IncidentBehavior.STEP_COMPLETE);
   }
 
@@ -123,7 +110,7 @@ public final class BpmnStateTransitions {
   public Failure beforeCompleted(ElementInstance instance) {
     ElementInstance flowScope = ctx.flowScope(instance);
     return flowScope == null
-        ? null : processors.container(flowScope.type).beforeChildCompleted(ctx.element(flowScope), flowScope, instance);
+        ? null : processors.container(flowScope.type()).beforeChildCompleted(ctx.element(flowScope), flowScope, instance);
   }
 
   /**
@@ -134,20 +121,20 @@ public final class BpmnStateTransitions {
     ElementInstance flowScope = ctx.flowScope(instance);
     if (flowScope == null) {
       listeners.forEach(l -> l.onCompleted(instance));
-      ElementInstance caller = instance.parentElementInstanceKey < 0 ? null : ctx.state().instance(instance.parentElementInstanceKey);
+      ElementInstance caller = instance.parentElementInstanceKey() < 0 ? null
+          : ctx.state().instances().get(instance.parentElementInstanceKey());
       if (caller != null) {
         processors.container(ElementType.CALL_ACTIVITY).beforeChildCompleted(ctx.element(caller), caller, instance);
       }
     }
-    instance.state = ElementState.ELEMENT_COMPLETED;
-    instance.endDate = ctx.now();
-    instance.failedStep = null;
+    instance.transitionTo(ElementState.ELEMENT_COMPLETED);
+    instance.setEndDate(ctx.now());
+    instance.setFailedStep(null);
     write(instance);
-    ctx.state().removeInstance(instance);
+    ctx.state().instances().remove(instance);
     if (flowScope != null) {
-      flowScope.activeChildren--;
-      ctx.state().touch(flowScope);
-      if (!flowScope.joinTokens.isEmpty()) {
+      flowScope.childEnded();
+      if (flowScope.hasJoinTokens()) {
         ctx.batch().followUp(() -> inclusiveJoins(flowScope));
       }
     }
@@ -160,7 +147,7 @@ public final class BpmnStateTransitions {
       afterProcessEnded(completed);
       return;
     }
-    List<ExecutableFlow> outgoing = completed.type == ElementType.MULTI_INSTANCE_BODY || !element.isMultiInstance()
+    List<ExecutableFlow> outgoing = completed.type() == ElementType.MULTI_INSTANCE_BODY || !element.isMultiInstance()
         ? element.outgoing : List.of();
     if (outgoing.isEmpty()) {
       pathEnded(flowScope, completed);
@@ -172,7 +159,7 @@ public final class BpmnStateTransitions {
   }
 
   public void pathEnded(ElementInstance flowScope, ElementInstance completed) {
-    processors.container(flowScope.type).onChildCompleted(ctx.element(flowScope), flowScope, completed);
+    processors.container(flowScope.type()).onChildCompleted(ctx.element(flowScope), flowScope, completed);
   }
 
   public void takeFlow(ExecutableFlow flow, ElementInstance flowScope) {
@@ -184,15 +171,14 @@ public final class BpmnStateTransitions {
     Map<String, Object> value = new LinkedHashMap<>();
     value.put("elementId", flow.id);
     value.put("bpmnElementType", "SEQUENCE_FLOW");
-    value.put("processInstanceKey", flowScope.processInstanceKey);
-    value.put("flowScopeKey", flowScope.key);
-    ctx.record(ctx.nextKey(), "PROCESS_INSTANCE", "SEQUENCE_FLOW_TAKEN", value);
+    value.put("processInstanceKey", flowScope.processInstanceKey());
+    value.put("flowScopeKey", flowScope.key());
+    ctx.records().append(ctx.nextKey(), ProcessInstanceIntent.SEQUENCE_FLOW_TAKEN, value);
     ExecutableElement target = flow.target;
     if (target.type == ElementType.PARALLEL_GATEWAY && target.incoming.size() > 1) {
       join(flow, target, flowScope);
     } else if (target.type == ElementType.INCLUSIVE_GATEWAY && target.incoming.size() > 1) {
-      flowScope.joinTokens.merge(target.id + "/" + flow.id, 1, Integer::sum);
-      ctx.state().touch(flowScope);
+      flowScope.addJoinToken(target.id + "/" + flow.id);
       ctx.batch().followUp(() -> inclusiveJoins(flowScope));
     } else {
       activateChild(flowScope, target, triggerVariables);
@@ -201,21 +187,14 @@ public final class BpmnStateTransitions {
 
   /** A parallel join activates once a token waits on every incoming flow, consuming one each. */
   private void join(ExecutableFlow taken, ExecutableElement gateway, ElementInstance flowScope) {
-    flowScope.joinTokens.merge(gateway.id + "/" + taken.id, 1, Integer::sum);
+    flowScope.addJoinToken(gateway.id + "/" + taken.id);
     for (ExecutableFlow incoming : gateway.incoming) {
-      if (flowScope.joinTokens.getOrDefault(gateway.id + "/" + incoming.id, 0) == 0) {
-        ctx.state().touch(flowScope);
+      if (flowScope.joinTokens(gateway.id + "/" + incoming.id) == 0) {
         return;
       }
     }
     for (ExecutableFlow incoming : gateway.incoming) {
-      String token = gateway.id + "/" + incoming.id;
-      int left = flowScope.joinTokens.get(token) - 1;
-      if (left == 0) {
-        flowScope.joinTokens.remove(token);
-      } else {
-        flowScope.joinTokens.put(token, left);
-      }
+      flowScope.consumeJoinToken(gateway.id + "/" + incoming.id);
     }
     activateChild(flowScope, gateway, null);
   }
@@ -226,7 +205,7 @@ public final class BpmnStateTransitions {
    * flow that has one. Re-checked whenever a child of the scope ends.
    */
   private void inclusiveJoins(ElementInstance flowScope) {
-    if (isGone(flowScope) || flowScope.joinTokens.isEmpty() || flowScope.state != ElementState.ELEMENT_ACTIVATED) {
+    if (isGone(flowScope) || !flowScope.hasJoinTokens() || flowScope.state() != ElementState.ELEMENT_ACTIVATED) {
       return;
     }
     ExecutableProcess process = ctx.process(flowScope).executable();
@@ -234,15 +213,7 @@ public final class BpmnStateTransitions {
       ExecutableElement gateway = process.element(gatewayId);
       if (gateway.type == ElementType.INCLUSIVE_GATEWAY && !mayStillCome(flowScope, gateway, process)) {
         for (ExecutableFlow incoming : gateway.incoming) {
-          String token = gateway.id + "/" + incoming.id;
-          Integer count = flowScope.joinTokens.get(token);
-          if (count != null) {
-            if (count == 1) {
-              flowScope.joinTokens.remove(token);
-            } else {
-              flowScope.joinTokens.put(token, count - 1);
-            }
-          }
+          flowScope.consumeJoinToken(gateway.id + "/" + incoming.id);
         }
         activateChild(flowScope, gateway, null);
       }
@@ -251,18 +222,18 @@ public final class BpmnStateTransitions {
 
   private static Set<String> waitingGateways(ElementInstance flowScope) {
     Set<String> gateways = new LinkedHashSet<>();
-    flowScope.joinTokens.keySet().forEach(token -> gateways.add(token.substring(0, token.indexOf('/'))));
+    flowScope.joinTokenNames().forEach(token -> gateways.add(token.substring(0, token.indexOf('/'))));
     return gateways;
   }
 
   private boolean mayStillCome(ElementInstance flowScope, ExecutableElement gateway, ExecutableProcess process) {
     List<ExecutableElement> sources = gateway.incoming.stream()
-        .filter(f -> !flowScope.joinTokens.containsKey(gateway.id + "/" + f.id)).map(f -> f.source).toList();
+        .filter(f -> flowScope.joinTokens(gateway.id + "/" + f.id) == 0).map(f -> f.source).toList();
     if (sources.isEmpty()) {
       return false;
     }
     List<ExecutableElement> running = new ArrayList<>();
-    ctx.state().children(flowScope.key).forEach(child -> running.add(process.element(child.elementId)));
+    ctx.state().instances().children(flowScope.key()).forEach(child -> running.add(process.element(child.elementId())));
     waitingGateways(flowScope).stream().filter(id -> !id.equals(gateway.id)).forEach(id -> running.add(process.element(id)));
     for (ExecutableElement element : running) {
       for (ExecutableElement source : sources) {
@@ -276,66 +247,64 @@ public final class BpmnStateTransitions {
 
   /** A container can complete when nothing runs in it and no token waits at a join. */
   public boolean canComplete(ElementInstance container) {
-    return container.activeChildren == 0 && container.joinTokens.isEmpty()
-        && container.state == ElementState.ELEMENT_ACTIVATED;
+    return container.activeChildren() == 0 && !container.hasJoinTokens()
+        && container.state() == ElementState.ELEMENT_ACTIVATED;
   }
 
   // ---- termination
 
   public void terminateElement(ElementInstance instance) {
     ctx.batch().followUp(() -> {
-      if (isGone(instance) || instance.state == ElementState.ELEMENT_TERMINATING) {
+      if (isGone(instance) || instance.state() == ElementState.ELEMENT_TERMINATING) {
         return;
       }
-      instance.state = ElementState.ELEMENT_TERMINATING;
-      ctx.state().touch(instance);
+      instance.transitionTo(ElementState.ELEMENT_TERMINATING);
       write(instance);
-      processors.of(instance.type).onTerminate(ctx.element(instance), instance);
+      processors.of(instance.type()).onTerminate(ctx.element(instance), instance);
     });
   }
 
   /** Terminates every child; returns false when there was none. */
   public boolean terminateChildren(ElementInstance container) {
-    List<ElementInstance> children = ctx.state().children(container.key);
+    List<ElementInstance> children = ctx.state().instances().children(container.key());
     children.forEach(this::terminateElement);
     return !children.isEmpty();
   }
 
   public void transitionToTerminated(ElementInstance instance) {
     ElementInstance flowScope = ctx.flowScope(instance);
-    instance.state = ElementState.ELEMENT_TERMINATED;
-    instance.endDate = ctx.now();
+    instance.transitionTo(ElementState.ELEMENT_TERMINATED);
+    instance.setEndDate(ctx.now());
     write(instance);
-    ctx.state().removeInstance(instance);
+    ctx.state().instances().remove(instance);
     if (flowScope == null) {
       listeners.forEach(l -> l.onTerminated(instance));
       afterProcessEnded(instance);
       return;
     }
-    flowScope.activeChildren--;
-    ctx.state().touch(flowScope);
-    if (!flowScope.joinTokens.isEmpty()) {
+    flowScope.childEnded();
+    if (flowScope.hasJoinTokens()) {
       ctx.batch().followUp(() -> inclusiveJoins(flowScope));
     }
-    if (instance.triggerElementId != null && !instance.interruptedByEventSubProcess) {
+    if (instance.triggerElementId() != null && !instance.interruptedByEventSubProcess()) {
       // an interrupting boundary event: it takes the place of the activity it interrupted
-      ExecutableElement boundary = ctx.process(instance).executable().element(instance.triggerElementId);
-      activateChild(flowScope, boundary, instance.triggerVariables);
+      ExecutableElement boundary = ctx.process(instance).executable().element(instance.triggerElementId());
+      activateChild(flowScope, boundary, instance.triggerVariables());
     }
-    processors.container(flowScope.type).onChildTerminated(ctx.element(flowScope), flowScope, instance);
+    processors.container(flowScope.type()).onChildTerminated(ctx.element(flowScope), flowScope, instance);
   }
 
   /** A process instance ended: a calling activity (if any) continues. */
   private void afterProcessEnded(ElementInstance processInstance) {
-    if (processInstance.parentElementInstanceKey < 0) {
+    if (processInstance.parentElementInstanceKey() < 0) {
       return;
     }
-    ElementInstance callActivity = ctx.state().instance(processInstance.parentElementInstanceKey);
+    ElementInstance callActivity = ctx.state().instances().get(processInstance.parentElementInstanceKey());
     if (callActivity == null) {
       return;
     }
     BpmnContainerProcessor processor = processors.container(ElementType.CALL_ACTIVITY);
-    if (processInstance.state == ElementState.ELEMENT_COMPLETED) {
+    if (processInstance.state() == ElementState.ELEMENT_COMPLETED) {
       processor.onChildCompleted(ctx.element(callActivity), callActivity, processInstance);
     } else {
       processor.onChildTerminated(ctx.element(callActivity), callActivity, processInstance);
@@ -343,19 +312,19 @@ public final class BpmnStateTransitions {
   }
 
   public boolean isGone(ElementInstance instance) {
-    return ctx.state().instance(instance.key) != instance;
+    return ctx.state().instances().get(instance.key()) != instance;
   }
 
   private void write(ElementInstance instance) {
     Map<String, Object> value = new LinkedHashMap<>();
-    value.put("bpmnElementType", instance.type.name());
-    value.put("elementId", instance.elementId);
-    value.put("bpmnProcessId", instance.bpmnProcessId);
-    value.put("version", instance.version);
-    value.put("processDefinitionKey", instance.processDefinitionKey);
-    value.put("processInstanceKey", instance.processInstanceKey);
-    value.put("flowScopeKey", instance.flowScopeKey);
-    ctx.record(instance.key, "PROCESS_INSTANCE", instance.state.name(), value);
+    value.put("bpmnElementType", instance.type().name());
+    value.put("elementId", instance.elementId());
+    value.put("bpmnProcessId", instance.bpmnProcessId());
+    value.put("version", instance.version());
+    value.put("processDefinitionKey", instance.processDefinitionKey());
+    value.put("processInstanceKey", instance.processInstanceKey());
+    value.put("flowScopeKey", instance.flowScopeKey());
+    ctx.records().append(instance.key(), instance.state().intent(), value);
   }
 
   /** Writes the record of a freshly created process instance. */

@@ -22,7 +22,7 @@ final class CallActivityProcessor extends ActivityProcessor implements BpmnConta
 
   @Override
   protected Failure onInputsApplied(ExecutableElement element, ElementInstance instance) {
-    Map<String, Object> context = b.variables().visible(instance.key);
+    Map<String, Object> context = b.variables().visible(instance.key());
     FeelResult processId = b.ctx().evaluate(element.calledElement.processId(), context);
     DeployedProcess called = processId.value() instanceof String id ? resolve(element, instance, id) : null;
     if (called == null || called.executable().root.noneStartEvent() == null) {
@@ -34,17 +34,16 @@ final class CallActivityProcessor extends ActivityProcessor implements BpmnConta
     }
     b.transitions().transitionToActivated(instance);
     Map<String, Object> variables = element.calledElement.propagateAllParentVariables()
-        ? context : new LinkedHashMap<>(b.ctx().state().localVariables(instance.key));
+        ? context : new LinkedHashMap<>(b.ctx().state().variables().local(instance.key()));
     ElementInstance child = b.creation().create(called, called.executable().root.noneStartEvent(), variables, instance);
-    instance.calledInstanceKey = child.key;
-    b.ctx().state().touch(instance);
+    instance.setCalledInstanceKey(child.key());
     return null;
   }
 
   /** The called version: the latest, the one deployed with the caller, or the latest with the version tag. */
   private DeployedProcess resolve(ExecutableElement element, ElementInstance instance, String processId) {
     DeployedProcess found = null;
-    for (DeployedProcess candidate : b.ctx().state().versionsOf(processId)) {
+    for (DeployedProcess candidate : b.ctx().state().deployments().versionsOf(processId)) {
       boolean matches = switch (element.calledElement.binding()) {
         case "deployment" -> candidate.deploymentKey() == b.ctx().process(instance).deploymentKey();
         case "versionTag" -> element.calledElement.versionTag().equals(candidate.versionTag()); // metadata: no version parsed
@@ -60,15 +59,14 @@ final class CallActivityProcessor extends ActivityProcessor implements BpmnConta
   @Override
   public Failure beforeChildCompleted(ExecutableElement element, ElementInstance callActivity, ElementInstance child) {
     if (element.calledElement.propagateAllChildVariables() || !element.outputs.isEmpty()) {
-      callActivity.triggerVariables = new LinkedHashMap<>(b.ctx().state().localVariables(child.key));
-      b.ctx().state().touch(callActivity);
+      callActivity.setTriggerVariables(new LinkedHashMap<>(b.ctx().state().variables().local(child.key())));
     }
     return null;
   }
 
   @Override
   public void onChildCompleted(ExecutableElement element, ElementInstance callActivity, ElementInstance child) {
-    callActivity.calledInstanceKey = -1;
+    callActivity.setCalledInstanceKey(-1);
     b.transitions().completeElement(callActivity);
   }
 
@@ -76,7 +74,8 @@ final class CallActivityProcessor extends ActivityProcessor implements BpmnConta
   public void onTerminate(ExecutableElement element, ElementInstance instance) {
     b.subscriptions().unsubscribe(instance);
     b.incidents().resolveAll(instance);
-    ElementInstance child = instance.calledInstanceKey < 0 ? null : b.ctx().state().instance(instance.calledInstanceKey);
+    ElementInstance child = instance.calledInstanceKey() < 0 ? null
+        : b.ctx().state().instances().get(instance.calledInstanceKey());
     if (child == null) {
       b.transitions().transitionToTerminated(instance);
     } else {
@@ -86,8 +85,8 @@ final class CallActivityProcessor extends ActivityProcessor implements BpmnConta
 
   @Override
   public void onChildTerminated(ExecutableElement element, ElementInstance callActivity, ElementInstance child) {
-    callActivity.calledInstanceKey = -1;
-    if (callActivity.state == ElementState.ELEMENT_TERMINATING) {
+    callActivity.setCalledInstanceKey(-1);
+    if (callActivity.state() == ElementState.ELEMENT_TERMINATING) {
       b.transitions().transitionToTerminated(callActivity);
     }
   }

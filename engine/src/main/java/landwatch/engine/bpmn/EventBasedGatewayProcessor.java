@@ -28,8 +28,8 @@ final class EventBasedGatewayProcessor extends GatewayProcessor {
   public Failure onComplete(ExecutableElement element, ElementInstance instance) {
     ElementInstance flowScope = b.transitions().transitionToCompleted(instance);
     for (ExecutableFlow flow : element.outgoing) {
-      if (flow.target.id.equals(instance.triggerElementId)) {
-        b.transitions().takeFlow(flow, flowScope, instance.triggerVariables);
+      if (flow.target.id.equals(instance.triggerElementId())) {
+        b.transitions().takeFlow(flow, flowScope, instance.triggerVariables());
         return null;
       }
     }

@@ -14,7 +14,7 @@ abstract class EventProcessor implements BpmnElementProcessor {
 
   @Override
   public Failure onComplete(ExecutableElement element, ElementInstance instance) {
-    Failure failure = b.mappings().applyOutputs(element, instance, instance.triggerVariables);
+    Failure failure = b.mappings().applyOutputs(element, instance, instance.triggerVariables());
     if (failure != null) {
       return failure;
     }

@@ -13,6 +13,10 @@ import landwatch.engine.model.ExecutableElement;
 import landwatch.engine.model.ExecutableFlow;
 import landwatch.engine.model.Expression;
 import landwatch.engine.model.TimerDefinition;
+import landwatch.engine.record.Intent;
+import landwatch.engine.record.intent.ProcessMessageSubscriptionIntent;
+import landwatch.engine.record.intent.SignalSubscriptionIntent;
+import landwatch.engine.record.intent.TimerIntent;
 import landwatch.engine.state.ElementInstance;
 import landwatch.engine.state.EventSubscription;
 import landwatch.engine.state.Timer;
@@ -41,14 +45,14 @@ public final class EventSubscriptionBehavior {
   /** The elements whose events this instance subscribes to. */
   public List<ExecutableElement> catchElements(ExecutableElement element, ElementInstance instance) {
     List<ExecutableElement> result = new ArrayList<>();
-    if (instance.type == ElementType.MULTI_INSTANCE_BODY || !element.isMultiInstance()) {
+    if (instance.type() == ElementType.MULTI_INSTANCE_BODY || !element.isMultiInstance()) {
       for (ExecutableElement boundary : element.boundaryEvents) {
         if (isSubscription(boundary.eventType)) {
           result.add(boundary);
         }
       }
     }
-    if (instance.type == ElementType.MULTI_INSTANCE_BODY) {
+    if (instance.type() == ElementType.MULTI_INSTANCE_BODY) {
       return result;
     }
     if ((element.type == ElementType.INTERMEDIATE_CATCH_EVENT && element.eventType != EventType.LINK)
@@ -88,7 +92,7 @@ public final class EventSubscriptionBehavior {
     if (catches.isEmpty()) {
       return null;
     }
-    Map<String, Object> context = variables.visible(instance.key);
+    Map<String, Object> context = variables.visible(instance.key());
     for (ExecutableElement catchElement : catches) {
       String failure = switch (catchElement.eventType) {
         case TIMER -> openTimer(catchElement, instance, context);
@@ -111,19 +115,11 @@ public final class EventSubscriptionBehavior {
     } catch (TimerException e) {
       return e.getMessage();
     }
-    Timer timer = new Timer();
-    timer.key = ctx.nextKey();
-    timer.elementInstanceKey = instance.key;
-    timer.processInstanceKey = instance.processInstanceKey;
-    timer.processDefinitionKey = instance.processDefinitionKey;
-    timer.bpmnProcessId = instance.bpmnProcessId;
-    timer.targetElementId = catchElement.id;
-    timer.dueDate = schedule.dueDate();
-    timer.repetitions = schedule.repetitions();
-    timer.interval = schedule.interval();
-    ctx.state().putTimer(timer);
-    ctx.record(timer.key, "TIMER", "CREATED",
-        Map.of("elementInstanceKey", instance.key, "targetElementId", catchElement.id, "dueDate", timer.dueDate));
+    Timer timer = Timer.of(ctx.nextKey(), instance, catchElement.id, schedule.dueDate(), schedule.repetitions(),
+        schedule.interval());
+    ctx.state().timers().put(timer);
+    ctx.records().append(timer.key(), TimerIntent.CREATED,
+        Map.of("elementInstanceKey", instance.key(), "targetElementId", catchElement.id, "dueDate", timer.dueDate()));
     return null;
   }
 
@@ -171,20 +167,13 @@ public final class EventSubscriptionBehavior {
             + "': The value must be either a string or a number, but was " + (key.isFailure() ? key.failure() : key.value());
       }
     }
-    EventSubscription subscription = new EventSubscription();
-    subscription.key = ctx.nextKey();
-    subscription.kind = kind;
-    subscription.name = (String) name.value();
-    subscription.correlationKey = correlationKey;
-    subscription.elementInstanceKey = instance.key;
-    subscription.processInstanceKey = instance.processInstanceKey;
-    subscription.processDefinitionKey = instance.processDefinitionKey;
-    subscription.bpmnProcessId = instance.bpmnProcessId;
-    subscription.targetElementId = catchElement.id;
-    subscription.interrupting = catchElement.interrupting;
-    ctx.state().putSubscription(subscription);
-    ctx.record(subscription.key, kind == EventSubscription.Kind.MESSAGE ? "PROCESS_MESSAGE_SUBSCRIPTION" : "SIGNAL_SUBSCRIPTION",
-        "CREATED", Map.of("name", subscription.name, "elementInstanceKey", instance.key));
+    EventSubscription subscription = new EventSubscription(ctx.nextKey(), kind, (String) name.value(), correlationKey,
+        instance, catchElement.id, catchElement.interrupting);
+    ctx.state().subscriptions().put(subscription);
+    Intent created = kind == EventSubscription.Kind.MESSAGE ? ProcessMessageSubscriptionIntent.CREATED
+        : SignalSubscriptionIntent.CREATED;
+    ctx.records().append(subscription.key(), created,
+        Map.of("name", subscription.name(), "elementInstanceKey", instance.key()));
     if (kind == EventSubscription.Kind.MESSAGE) {
       ctx.batch().followUp(() -> messageSubscriptionOpened.accept(subscription));
     }
@@ -206,35 +195,35 @@ public final class EventSubscriptionBehavior {
   }
 
   public void unsubscribe(ElementInstance instance) {
-    for (EventSubscription subscription : ctx.state().subscriptionsOf(instance.key)) {
+    for (EventSubscription subscription : ctx.state().subscriptions().of(instance.key())) {
       close(subscription);
     }
-    for (Timer timer : ctx.state().timersOf(instance.key)) {
-      ctx.state().removeTimer(timer);
-      ctx.record(timer.key, "TIMER", "CANCELED", Map.of("elementInstanceKey", instance.key));
+    for (Timer timer : ctx.state().timers().of(instance.key())) {
+      ctx.state().timers().remove(timer);
+      ctx.records().append(timer.key(), TimerIntent.CANCELED, Map.of("elementInstanceKey", instance.key()));
     }
   }
 
   /** Closes only the subscriptions of a scope's event sub-processes (an interrupting one started). */
   public void unsubscribeEventSubProcesses(ExecutableElement container, ElementInstance instance) {
     List<String> starts = container.eventSubProcesses.stream().map(e -> e.eventStart().id).toList();
-    for (EventSubscription subscription : ctx.state().subscriptionsOf(instance.key)) {
-      if (starts.contains(subscription.targetElementId)) {
+    for (EventSubscription subscription : ctx.state().subscriptions().of(instance.key())) {
+      if (starts.contains(subscription.targetElementId())) {
         close(subscription);
       }
     }
-    for (Timer timer : ctx.state().timersOf(instance.key)) {
-      if (starts.contains(timer.targetElementId)) {
-        ctx.state().removeTimer(timer);
-        ctx.record(timer.key, "TIMER", "CANCELED", Map.of("elementInstanceKey", instance.key));
+    for (Timer timer : ctx.state().timers().of(instance.key())) {
+      if (starts.contains(timer.targetElementId())) {
+        ctx.state().timers().remove(timer);
+        ctx.records().append(timer.key(), TimerIntent.CANCELED, Map.of("elementInstanceKey", instance.key()));
       }
     }
   }
 
   private void close(EventSubscription subscription) {
-    ctx.state().removeSubscription(subscription);
-    ctx.record(subscription.key, subscription.kind == EventSubscription.Kind.MESSAGE
-        ? "PROCESS_MESSAGE_SUBSCRIPTION" : "SIGNAL_SUBSCRIPTION", "DELETED",
-        Map.of("name", subscription.name, "elementInstanceKey", subscription.elementInstanceKey));
+    ctx.state().subscriptions().remove(subscription);
+    ctx.records().append(subscription.key(), subscription.kind() == EventSubscription.Kind.MESSAGE
+        ? ProcessMessageSubscriptionIntent.DELETED : SignalSubscriptionIntent.DELETED,
+        Map.of("name", subscription.name(), "elementInstanceKey", subscription.elementInstanceKey()));
   }
 }

@@ -34,21 +34,19 @@ public final class EventTriggerBehavior {
 
   /** Returns false when the subscriber cannot take the event now (it is not ACTIVATED). */
   public boolean trigger(ElementInstance subscriber, String catchElementId, Map<String, Object> variables) {
-    if (subscriber.state != ElementState.ELEMENT_ACTIVATED || transitions.isGone(subscriber)) {
+    if (subscriber.state() != ElementState.ELEMENT_ACTIVATED || transitions.isGone(subscriber)) {
       return false;
     }
     ExecutableElement subscriberElement = ctx.element(subscriber);
     ExecutableElement catchElement = ctx.process(subscriber).executable().element(catchElementId);
-    if (catchElement == subscriberElement && subscriber.type != ElementType.MULTI_INSTANCE_BODY) {
+    if (catchElement == subscriberElement && subscriber.type() != ElementType.MULTI_INSTANCE_BODY) {
       subscriptions.unsubscribe(subscriber);
-      subscriber.triggerVariables = variables;
-      ctx.state().touch(subscriber);
+      subscriber.setTriggerVariables(variables);
       transitions.completeElement(subscriber);
     } else if (subscriberElement.type == ElementType.EVENT_BASED_GATEWAY) {
       subscriptions.unsubscribe(subscriber);
-      subscriber.triggerElementId = catchElementId;
-      subscriber.triggerVariables = variables;
-      ctx.state().touch(subscriber);
+      subscriber.setTriggerElementId(catchElementId);
+      subscriber.setTriggerVariables(variables);
       transitions.completeElement(subscriber);
     } else if (catchElement.type == ElementType.BOUNDARY_EVENT) {
       triggerBoundary(subscriber, catchElement, variables);
@@ -61,9 +59,8 @@ public final class EventTriggerBehavior {
   private void triggerBoundary(ElementInstance attached, ExecutableElement boundary, Map<String, Object> variables) {
     if (boundary.interrupting) {
       subscriptions.unsubscribe(attached);
-      attached.triggerElementId = boundary.id;
-      attached.triggerVariables = variables;
-      ctx.state().touch(attached);
+      attached.setTriggerElementId(boundary.id);
+      attached.setTriggerVariables(variables);
       transitions.terminateElement(attached);
     } else {
       transitions.activateChild(ctx.flowScope(attached), boundary, variables);
@@ -76,10 +73,9 @@ public final class EventTriggerBehavior {
       return;
     }
     subscriptions.unsubscribeEventSubProcesses(ctx.element(scope), scope);
-    scope.interruptedByEventSubProcess = true;
-    scope.triggerElementId = eventSubProcess.id;
-    scope.triggerVariables = variables;
-    ctx.state().touch(scope);
+    scope.setInterruptedByEventSubProcess(true);
+    scope.setTriggerElementId(eventSubProcess.id);
+    scope.setTriggerVariables(variables);
     if (!transitions.terminateChildren(scope)) {
       activatePendingEventSubProcess(scope);
     }
@@ -87,15 +83,14 @@ public final class EventTriggerBehavior {
 
   /** Containers call this once the children of an interrupted scope have all terminated. */
   public boolean activatePendingEventSubProcess(ElementInstance scope) {
-    if (!scope.interruptedByEventSubProcess || scope.triggerElementId == null || scope.activeChildren > 0) {
+    if (!scope.interruptedByEventSubProcess() || scope.triggerElementId() == null || scope.activeChildren() > 0) {
       return false;
     }
-    ExecutableElement eventSubProcess = ctx.process(scope).executable().element(scope.triggerElementId);
-    Map<String, Object> variables = scope.triggerVariables;
-    scope.triggerElementId = null;
-    scope.triggerVariables = null;
-    scope.interruptedByEventSubProcess = false;
-    ctx.state().touch(scope);
+    ExecutableElement eventSubProcess = ctx.process(scope).executable().element(scope.triggerElementId());
+    Map<String, Object> variables = scope.triggerVariables();
+    scope.setTriggerElementId(null);
+    scope.setTriggerVariables(null);
+    scope.setInterruptedByEventSubProcess(false);
     transitions.activateChild(scope, eventSubProcess, variables);
     return true;
   }
@@ -140,23 +135,23 @@ public final class EventTriggerBehavior {
     ElementInstance current = thrower;
     while (current != null) {
       ExecutableElement element = ctx.element(current);
-      if (current.type == ElementType.MULTI_INSTANCE_BODY || !element.isMultiInstance()) {
+      if (current.type() == ElementType.MULTI_INSTANCE_BODY || !element.isMultiInstance()) {
         ExecutableElement boundary = match(element.boundaryEvents, type, code);
-        if (boundary != null && current.state == ElementState.ELEMENT_ACTIVATED) {
+        if (boundary != null && current.state() == ElementState.ELEMENT_ACTIVATED) {
           return new Catcher(current, boundary);
         }
       }
-      if (current.type.isContainer()) {
+      if (current.type().isContainer()) {
         List<ExecutableElement> starts = element.eventSubProcesses.stream().map(e -> e.eventStart()).toList();
         ExecutableElement start = match(starts, type, code);
-        if (start != null && !current.interruptedByEventSubProcess) {
+        if (start != null && !current.interruptedByEventSubProcess()) {
           return new Catcher(current, start.flowScope);
         }
       }
-      if (current.flowScopeKey >= 0) {
-        current = ctx.state().instance(current.flowScopeKey);
-      } else if (current.parentElementInstanceKey >= 0) {
-        current = ctx.state().instance(current.parentElementInstanceKey);
+      if (current.flowScopeKey() >= 0) {
+        current = ctx.state().instances().get(current.flowScopeKey());
+      } else if (current.parentElementInstanceKey() >= 0) {
+        current = ctx.state().instances().get(current.parentElementInstanceKey());
       } else {
         current = null;
       }

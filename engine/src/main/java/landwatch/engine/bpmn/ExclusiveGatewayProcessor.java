@@ -19,7 +19,7 @@ final class ExclusiveGatewayProcessor extends GatewayProcessor {
     if (element.outgoing.size() == 1 && element.outgoing.get(0).condition == null) {
       chosen = element.outgoing.get(0);
     } else {
-      Map<String, Object> context = b.variables().visible(instance.key);
+      Map<String, Object> context = b.variables().visible(instance.key());
       for (ExecutableFlow flow : element.outgoing) {
         if (flow == element.defaultFlow() || flow.condition == null) {
           continue;

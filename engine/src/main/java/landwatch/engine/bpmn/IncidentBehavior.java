@@ -2,6 +2,7 @@ package landwatch.engine.bpmn;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import landwatch.engine.record.intent.IncidentIntent;
 import landwatch.engine.state.ElementInstance;
 import landwatch.engine.state.Incident;
 
@@ -34,51 +35,38 @@ public final class IncidentBehavior {
     raise(instance, failure.errorType(), failure.message(), STEP_JOB, jobKey);
   }
 
-  private Incident raise(ElementInstance instance, String errorType, String message, String step, long jobKey) {
-    Incident incident = new Incident();
-    incident.key = ctx.nextKey();
-    incident.errorType = errorType;
-    incident.errorMessage = message;
-    incident.elementInstanceKey = instance.key;
-    incident.processInstanceKey = instance.processInstanceKey;
-    incident.processDefinitionKey = instance.processDefinitionKey;
-    incident.bpmnProcessId = instance.bpmnProcessId;
-    incident.elementId = instance.elementId;
-    incident.jobKey = jobKey;
-    incident.creationTime = ctx.now();
-    ctx.state().putIncident(incident);
-    instance.incidentKey = incident.key;
-    instance.failedStep = step;
-    ctx.state().touch(instance);
-    ctx.record(incident.key, "INCIDENT", "CREATED", value(incident));
-    return incident;
+  private void raise(ElementInstance instance, String errorType, String message, String step, long jobKey) {
+    Incident incident = new Incident(ctx.nextKey(), errorType, message, instance, jobKey, ctx.now());
+    ctx.state().incidents().put(incident);
+    instance.setIncidentKey(incident.key());
+    instance.setFailedStep(step);
+    ctx.records().append(incident.key(), IncidentIntent.CREATED, value(incident));
   }
 
   public void resolve(Incident incident) {
-    ctx.state().resolveIncident(incident);
-    ctx.record(incident.key, "INCIDENT", "RESOLVED", value(incident));
-    ElementInstance instance = ctx.state().instance(incident.elementInstanceKey);
-    if (instance != null && instance.incidentKey == incident.key) {
-      instance.incidentKey = -1;
-      ctx.state().touch(instance);
+    ctx.state().incidents().resolve(incident);
+    ctx.records().append(incident.key(), IncidentIntent.RESOLVED, value(incident));
+    ElementInstance instance = ctx.state().instances().get(incident.elementInstanceKey());
+    if (instance != null && instance.incidentKey() == incident.key()) {
+      instance.setIncidentKey(-1);
     }
   }
 
   /** An ending element instance takes its incidents with it. */
   public void resolveAll(ElementInstance instance) {
-    for (Incident incident : ctx.state().incidentsOf(instance.key)) {
+    for (Incident incident : ctx.state().incidents().of(instance.key())) {
       resolve(incident);
     }
   }
 
   private static Map<String, Object> value(Incident incident) {
     Map<String, Object> value = new LinkedHashMap<>();
-    value.put("errorType", incident.errorType);
-    value.put("errorMessage", incident.errorMessage);
-    value.put("elementId", incident.elementId);
-    value.put("elementInstanceKey", incident.elementInstanceKey);
-    value.put("processInstanceKey", incident.processInstanceKey);
-    value.put("jobKey", incident.jobKey);
+    value.put("errorType", incident.errorType());
+    value.put("errorMessage", incident.errorMessage());
+    value.put("elementId", incident.elementId());
+    value.put("elementInstanceKey", incident.elementInstanceKey());
+    value.put("processInstanceKey", incident.processInstanceKey());
+    value.put("jobKey", incident.jobKey());
     return value;
   }
 }

@@ -18,7 +18,7 @@ final class InclusiveGatewayProcessor extends GatewayProcessor {
   @Override
   public Failure onComplete(ExecutableElement element, ElementInstance instance) {
     List<ExecutableFlow> chosen = new ArrayList<>();
-    Map<String, Object> context = b.variables().visible(instance.key);
+    Map<String, Object> context = b.variables().visible(instance.key());
     for (ExecutableFlow flow : element.outgoing) {
       if (flow == element.defaultFlow()) {
         continue;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import landwatch.engine.feel.FeelResult;
 import landwatch.engine.model.ExecutableElement;
+import landwatch.engine.record.intent.JobIntent;
 import landwatch.engine.state.ElementInstance;
 import landwatch.engine.state.Job;
 
@@ -32,7 +33,7 @@ public final class JobBehavior {
 
   /** Returns why the job could not be created, or null. */
   public Failure createJob(ExecutableElement element, ElementInstance instance) {
-    Map<String, Object> context = variables.visible(instance.key);
+    Map<String, Object> context = variables.visible(instance.key());
     FeelResult type = ctx.evaluate(element.job.type(), context);
     if (type.isFailure() || !(type.value() instanceof String typeName) || typeName.isBlank()) {
       return new Failure(IncidentTypes.EXTRACT_VALUE_ERROR, "Expected the job type to be a non-empty string, but "
@@ -44,35 +45,25 @@ public final class JobBehavior {
       return new Failure(IncidentTypes.EXTRACT_VALUE_ERROR, "Expected the job retries to be a number, but "
           + (retries.isFailure() ? "it failed: " + retries.failure() : "it was '" + retries.value() + "'"));
     }
-    Job job = new Job();
-    job.key = ctx.nextKey();
-    job.type = typeName;
-    job.retries = retryCount;
-    job.customHeaders = new LinkedHashMap<>(element.job.headers());
-    job.elementInstanceKey = instance.key;
-    job.processInstanceKey = instance.processInstanceKey;
-    job.processDefinitionKey = instance.processDefinitionKey;
-    job.bpmnProcessId = instance.bpmnProcessId;
-    job.version = instance.version;
-    job.elementId = instance.elementId;
-    ctx.state().putJob(job);
-    instance.jobKey = job.key;
-    ctx.state().touch(instance);
-    ctx.record(job.key, "JOB", "CREATED", Map.of("type", job.type, "elementInstanceKey", instance.key, "retries", job.retries));
-    notifyAvailable(job.type);
+    Job job = new Job(ctx.nextKey(), typeName, retryCount, new LinkedHashMap<>(element.job.headers()), instance);
+    ctx.state().jobs().put(job);
+    instance.setJobKey(job.key());
+    ctx.records().append(job.key(), JobIntent.CREATED,
+        Map.of("type", job.type(), "elementInstanceKey", instance.key(), "retries", job.retries()));
+    notifyAvailable(job.type());
     return null;
   }
 
   public void cancelJob(ElementInstance instance) {
-    if (instance.jobKey < 0) {
+    if (instance.jobKey() < 0) {
       return;
     }
-    Job job = ctx.state().job(instance.jobKey);
+    Job job = ctx.state().jobs().get(instance.jobKey());
     if (job != null) {
-      ctx.state().removeJob(job);
-      ctx.record(job.key, "JOB", "CANCELED", Map.of("type", job.type, "elementInstanceKey", instance.key));
+      ctx.state().jobs().remove(job);
+      ctx.records().append(job.key(), JobIntent.CANCELED, Map.of("type", job.type(), "elementInstanceKey", instance.key()));
     }
-    instance.jobKey = -1;
+    instance.setJobKey(-1);
   }
 
   private static Integer toInt(Object value) {

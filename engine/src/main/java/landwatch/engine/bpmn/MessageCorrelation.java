@@ -10,6 +10,9 @@ import java.util.Set;
 import landwatch.engine.model.EventType;
 import landwatch.engine.processing.Rejection;
 import landwatch.engine.processing.RejectionType;
+import landwatch.engine.record.intent.MessageCorrelationIntent;
+import landwatch.engine.record.intent.MessageIntent;
+import landwatch.engine.record.intent.ProcessMessageSubscriptionIntent;
 import landwatch.engine.state.DeployedProcess;
 import landwatch.engine.state.ElementInstance;
 import landwatch.engine.state.EventSubscription;
@@ -39,59 +42,52 @@ public final class MessageCorrelation implements ProcessInstanceListener {
   }
 
   public Correlated publish(String name, String correlationKey, long timeToLive, String messageId, Map<String, Object> variables) {
-    if (ctx.state().hasMessageWithId(name, messageId)) {
+    if (ctx.state().messages().hasMessageWithId(name, messageId)) {
       throw new Rejection(RejectionType.ALREADY_EXISTS, "Expected to publish a new message with id '" + messageId
           + "', but a message with that id was already published");
     }
-    Message message = new Message();
-    message.key = ctx.nextKey();
-    message.name = name;
-    message.correlationKey = correlationKey;
-    message.messageId = messageId == null || messageId.isEmpty() ? null : messageId;
-    message.variables = variables;
-    message.deadline = ctx.now() + Math.max(0, timeToLive);
-    ctx.record(message.key, "MESSAGE", "PUBLISHED", Map.of("name", name, "correlationKey", correlationKey));
+    Message message = new Message(ctx.nextKey(), name, correlationKey, messageId, variables,
+        ctx.now() + Math.max(0, timeToLive));
+    ctx.records().append(message.key(), MessageIntent.PUBLISHED, Map.of("name", name, "correlationKey", correlationKey));
     List<Long> instances = correlate(message, false);
     if (timeToLive > 0) {
-      ctx.state().putMessage(message);
-      nextExpiry = Math.min(nextExpiry, message.deadline);
+      ctx.state().messages().put(message);
+      nextExpiry = Math.min(nextExpiry, message.deadline());
     }
-    return new Correlated(message.key, instances);
+    return new Correlated(message.key(), instances);
   }
 
   public Correlated correlateNow(String name, String correlationKey, Map<String, Object> variables) {
-    Message message = new Message();
-    message.key = ctx.nextKey();
-    message.name = name;
-    message.correlationKey = correlationKey;
-    message.variables = variables;
+    Message message = new Message(ctx.nextKey(), name, correlationKey, null, variables, 0);
     List<Long> instances = correlate(message, true);
     if (instances.isEmpty()) {
       throw Rejection.notFound("Expected to find subscription for message with name '%s' and correlation key '%s', but none was found.",
           name, correlationKey);
     }
-    ctx.record(message.key, "MESSAGE_CORRELATION", "CORRELATED", Map.of("name", name, "correlationKey", correlationKey));
-    return new Correlated(message.key, instances);
+    ctx.records().append(message.key(), MessageCorrelationIntent.CORRELATED,
+        Map.of("name", name, "correlationKey", correlationKey));
+    return new Correlated(message.key(), instances);
   }
 
   private List<Long> correlate(Message message, boolean firstOnly) {
     List<Long> instances = new ArrayList<>();
     Set<Long> reached = new HashSet<>();
-    for (EventSubscription subscription : ctx.state().subscriptions(EventSubscription.Kind.MESSAGE, message.name, message.correlationKey)) {
+    for (EventSubscription subscription
+        : ctx.state().subscriptions().find(EventSubscription.Kind.MESSAGE, message.name(), message.correlationKey())) {
       if (firstOnly && !instances.isEmpty()) {
         break;
       }
-      if (reached.contains(subscription.processInstanceKey)) {
+      if (reached.contains(subscription.processInstanceKey())) {
         continue;
       }
-      ElementInstance subscriber = ctx.state().instance(subscription.elementInstanceKey);
-      if (subscriber != null && events.trigger(subscriber, subscription.targetElementId, message.variables)) {
-        reached.add(subscription.processInstanceKey);
-        instances.add(subscription.processInstanceKey);
-        message.correlatedInstances.add(subscription.processInstanceKey);
+      ElementInstance subscriber = ctx.state().instances().get(subscription.elementInstanceKey());
+      if (subscriber != null && events.trigger(subscriber, subscription.targetElementId(), message.variables())) {
+        reached.add(subscription.processInstanceKey());
+        instances.add(subscription.processInstanceKey());
+        message.correlatedTo(subscription.processInstanceKey());
       }
     }
-    for (NavigableMap<Integer, DeployedProcess> versions : ctx.state().processVersions()) {
+    for (NavigableMap<Integer, DeployedProcess> versions : ctx.state().deployments().processVersions()) {
       if (firstOnly && !instances.isEmpty()) {
         break;
       }
@@ -110,21 +106,20 @@ public final class MessageCorrelation implements ProcessInstanceListener {
    */
   private Long startByMessage(DeployedProcess process, Message message) {
     for (DeployedProcess.StartEvent start : process.startEvents()) {
-      if (start.type() != EventType.MESSAGE || !message.name.equals(start.name())
-          || message.startedProcesses.contains(process.bpmnProcessId())) {
+      if (start.type() != EventType.MESSAGE || !message.name().equals(start.name())
+          || message.hasStarted(process.bpmnProcessId())) {
         continue;
       }
-      boolean keyed = message.correlationKey != null && !message.correlationKey.isEmpty();
-      if (keyed && ctx.state().hasMessageStartedInstance(process.bpmnProcessId(), message.correlationKey)) {
+      boolean keyed = message.correlationKey() != null && !message.correlationKey().isEmpty();
+      if (keyed && ctx.state().instances().hasMessageStartedInstance(process.bpmnProcessId(), message.correlationKey())) {
         return null;
       }
-      message.startedProcesses.add(process.bpmnProcessId());
-      ElementInstance instance = creation.create(process, process.startElement(start), message.variables, null);
+      message.started(process.bpmnProcessId());
+      ElementInstance instance = creation.create(process, process.startElement(start), message.variables(), null);
       if (keyed) {
-        instance.startCorrelationKey = message.correlationKey;
-        ctx.state().putInstance(instance);
+        instance.setStartCorrelationKey(message.correlationKey());
       }
-      return instance.key;
+      return instance.key();
     }
     return null;
   }
@@ -141,19 +136,18 @@ public final class MessageCorrelation implements ProcessInstanceListener {
 
   /** The instance for a correlation key ended: a message buffered meanwhile may start the next. */
   private void startBufferedAfter(ElementInstance processInstance) {
-    if (processInstance.startCorrelationKey == null) {
+    if (processInstance.startCorrelationKey() == null) {
       return;
     }
-    DeployedProcess latest = ctx.state().latestProcess(processInstance.bpmnProcessId);
-    String correlationKey = processInstance.startCorrelationKey;
+    DeployedProcess latest = ctx.state().deployments().latestProcess(processInstance.bpmnProcessId());
+    String correlationKey = processInstance.startCorrelationKey();
     ctx.batch().followUp(() -> {
       for (DeployedProcess.StartEvent start : latest.startEvents()) {
         if (start.type() != EventType.MESSAGE) {
           continue;
         }
-        for (Message message : ctx.state().messages(start.name(), correlationKey)) {
-          if (message.deadline > ctx.now() && startByMessage(latest, message) != null) {
-            ctx.state().touch(message);
+        for (Message message : ctx.state().messages().find(start.name(), correlationKey)) {
+          if (message.deadline() > ctx.now() && startByMessage(latest, message) != null) {
             return;
           }
         }
@@ -163,20 +157,19 @@ public final class MessageCorrelation implements ProcessInstanceListener {
 
   /** A new subscription takes the oldest buffered message it has not seen yet. */
   public void correlateBuffered(EventSubscription subscription) {
-    if (ctx.state().subscriptions(EventSubscription.Kind.MESSAGE, subscription.name, subscription.correlationKey).stream()
-        .noneMatch(s -> s.key == subscription.key)) {
+    if (ctx.state().subscriptions().find(EventSubscription.Kind.MESSAGE, subscription.name(), subscription.correlationKey())
+        .stream().noneMatch(s -> s.key() == subscription.key())) {
       return;
     }
-    for (Message message : ctx.state().messages(subscription.name, subscription.correlationKey)) {
-      if (message.deadline <= ctx.now() || message.correlatedInstances.contains(subscription.processInstanceKey)) {
+    for (Message message : ctx.state().messages().find(subscription.name(), subscription.correlationKey())) {
+      if (message.deadline() <= ctx.now() || message.isCorrelatedTo(subscription.processInstanceKey())) {
         continue;
       }
-      ElementInstance subscriber = ctx.state().instance(subscription.elementInstanceKey);
-      if (subscriber != null && events.trigger(subscriber, subscription.targetElementId, message.variables)) {
-        message.correlatedInstances.add(subscription.processInstanceKey);
-        ctx.state().touch(message);
-        ctx.record(message.key, "PROCESS_MESSAGE_SUBSCRIPTION", "CORRELATED",
-            Map.of("name", message.name, "processInstanceKey", subscription.processInstanceKey));
+      ElementInstance subscriber = ctx.state().instances().get(subscription.elementInstanceKey());
+      if (subscriber != null && events.trigger(subscriber, subscription.targetElementId(), message.variables())) {
+        message.correlatedTo(subscription.processInstanceKey());
+        ctx.records().append(message.key(), ProcessMessageSubscriptionIntent.CORRELATED,
+            Map.of("name", message.name(), "processInstanceKey", subscription.processInstanceKey()));
       }
       return;
     }
@@ -188,12 +181,12 @@ public final class MessageCorrelation implements ProcessInstanceListener {
       return nextExpiry - ctx.now();
     }
     long next = Long.MAX_VALUE;
-    for (Message message : new ArrayList<>(ctx.state().messages())) {
-      if (message.deadline <= ctx.now()) {
-        ctx.state().removeMessage(message);
-        ctx.record(message.key, "MESSAGE", "EXPIRED", new LinkedHashMap<>(Map.of("name", message.name)));
+    for (Message message : new ArrayList<>(ctx.state().messages().all())) {
+      if (message.deadline() <= ctx.now()) {
+        ctx.state().messages().remove(message);
+        ctx.records().append(message.key(), MessageIntent.EXPIRED, new LinkedHashMap<>(Map.of("name", message.name())));
       } else {
-        next = Math.min(next, message.deadline);
+        next = Math.min(next, message.deadline());
       }
     }
     nextExpiry = next;

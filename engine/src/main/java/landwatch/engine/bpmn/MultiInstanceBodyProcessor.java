@@ -47,7 +47,7 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
   @Override
   public Failure onActivate(ExecutableElement element, ElementInstance body) {
     LoopCharacteristics loop = element.loop;
-    FeelResult collection = b.ctx().evaluate(loop.inputCollection(), b.variables().visible(body.key));
+    FeelResult collection = b.ctx().evaluate(loop.inputCollection(), b.variables().visible(body.key()));
     if (collection.isFailure() || !(collection.value() instanceof List<?> items)) {
       return new Failure(IncidentTypes.EXTRACT_VALUE_ERROR,
           "Expected result of the expression '" + loop.inputCollection().feel() + "' to be 'ARRAY', but was "
@@ -64,18 +64,17 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
       return failure;
     }
     b.transitions().transitionToActivated(body);
-    body.loopTotal = items.size();
+    body.setLoopTotal(items.size());
     if (loop.sequential()) {
       Map<String, Object> kept = new HashMap<>();
       kept.put(COLLECTION, new ArrayList<>(items));
-      body.triggerVariables = kept;
+      body.setTriggerVariables(kept);
     }
-    b.ctx().state().touch(body);
     if (loop.outputCollection() != null) {
       List<Object> output = new ArrayList<>();
       items.forEach(i -> output.add(null));
       b.variables().setLocal(body, loop.outputCollection(), output);
-      body.outputCollectionBytes = b.ctx().variableLimits.size(Map.of(loop.outputCollection(), output));
+      body.setOutputCollectionBytes(b.ctx().variableLimits.size(Map.of(loop.outputCollection(), output)));
     }
     if (items.isEmpty()) {
       b.transitions().completeElement(body);
@@ -90,15 +89,14 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
   }
 
   private void createInner(ExecutableElement element, ElementInstance body, int loopCounter) {
-    List<?> items = (List<?>) body.triggerVariables.get(COLLECTION);
+    List<?> items = (List<?>) body.triggerVariables().get(COLLECTION);
     createInner(element, body, loopCounter, items.get(loopCounter - 1));
   }
 
   private void createInner(ExecutableElement element, ElementInstance body, int loopCounter, Object item) {
     ElementInstance inner = b.transitions().activateChild(body, element, null);
-    inner.loopCounter = loopCounter;
-    body.loopCounter = loopCounter;
-    b.ctx().state().touch(body);
+    inner.setLoopCounter(loopCounter);
+    body.setLoopCounter(loopCounter);
     if (element.loop.inputElement() != null) {
       b.variables().setLocal(inner, element.loop.inputElement(), item);
     }
@@ -114,7 +112,7 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
   @Override
   public Failure beforeChildCompleted(ExecutableElement element, ElementInstance body, ElementInstance inner) {
     LoopCharacteristics loop = element.loop;
-    Map<String, Object> context = b.variables().visible(inner.key);
+    Map<String, Object> context = b.variables().visible(inner.key());
     FeelResult output = null;
     long outputBytes = 0;
     if (loop.outputCollection() != null && loop.outputElement() != null) {
@@ -125,7 +123,7 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
       String exceeded = b.variables().exceedsLimits(Collections.singletonMap(loop.outputCollection(),
           Collections.singletonList(output.value())));
       if (exceeded == null) {
-        outputBytes = outputBytesWith(body, loop.outputCollection(), inner.loopCounter, output.value());
+        outputBytes = outputBytesWith(body, loop.outputCollection(), inner.loopCounter(), output.value());
         exceeded = b.ctx().variableLimits.tooLarge(outputBytes);
       }
       if (exceeded != null) {
@@ -134,9 +132,9 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
     }
     boolean conditionMet = false;
     if (loop.completionCondition() != null) {
-      context.put("numberOfInstances", body.loopTotal);
-      context.put("numberOfCompletedInstances", body.loopCompleted + 1);
-      context.put("numberOfActiveInstances", body.activeChildren - 1);
+      context.put("numberOfInstances", body.loopTotal());
+      context.put("numberOfCompletedInstances", body.loopCompleted() + 1);
+      context.put("numberOfActiveInstances", body.activeChildren() - 1);
       FeelResult condition = b.ctx().evaluate(loop.completionCondition(), context);
       if (condition.isFailure()) {
         return evaluationFailed(condition.failure());
@@ -150,15 +148,13 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
     // only now that nothing can fail does the inner instance count, so a retry counts it once
     if (output != null) {
       List<Object> values = changedOutput(body, loop.outputCollection());
-      while (values.size() < inner.loopCounter) {
+      while (values.size() < inner.loopCounter()) {
         values.add(null);
       }
-      body.outputCollectionBytes = outputBytes;
-      values.set(inner.loopCounter - 1, output.value());
+      body.setOutputCollectionBytes(outputBytes);
+      values.set(inner.loopCounter() - 1, output.value());
     }
-    body.loopCompleted++;
-    body.loopCompletionConditionMet |= conditionMet;
-    b.ctx().state().touch(body);
+    body.loopIterationCompleted(conditionMet);
     return null;
   }
 
@@ -176,12 +172,12 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
       changedOutputsBatch = batch;
       batch.beforeCommit(this::recordChangedOutputs);
     }
-    ChangedOutput changed = changedOutputs.get(body.key);
+    ChangedOutput changed = changedOutputs.get(body.key());
     if (changed == null) {
-      Object current = b.ctx().state().localVariables(body.key).get(name);
+      Object current = b.ctx().state().variables().local(body.key()).get(name);
       List<Object> values = current instanceof List<?> list ? new ArrayList<>((List<Object>) list) : new ArrayList<>();
       changed = new ChangedOutput(body, name, values);
-      changedOutputs.put(body.key, changed);
+      changedOutputs.put(body.key(), changed);
       b.variables().setLocalUnrecorded(body, name, values);
     }
     return changed.values();
@@ -193,7 +189,7 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
   }
 
   private void recordChangedOutput(ElementInstance body) {
-    ChangedOutput changed = changedOutputs.remove(body.key);
+    ChangedOutput changed = changedOutputs.remove(body.key());
     if (changed != null) {
       record(changed);
     }
@@ -210,12 +206,12 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
    */
   private long outputBytesWith(ElementInstance body, String outputCollection, int loopCounter, Object element) {
     VariableDocumentLimits limits = b.ctx().variableLimits;
-    Object current = b.ctx().state().localVariables(body.key).get(outputCollection);
+    Object current = b.ctx().state().variables().local(body.key()).get(outputCollection);
     List<?> values = current instanceof List<?> list ? list : List.of();
     Object previous = loopCounter <= values.size() ? values.get(loopCounter - 1) : null;
     // a position beyond the collection is added with the nulls before it, each with its comma
     long added = Math.max(0, loopCounter - values.size()) * (NULL_BYTES + 1);
-    return body.outputCollectionBytes + added - limits.size(previous) + limits.size(element);
+    return body.outputCollectionBytes() + added - limits.size(previous) + limits.size(element);
   }
 
   private static Failure evaluationFailed(String message) {
@@ -224,27 +220,27 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
 
   @Override
   public void onChildCompleted(ExecutableElement element, ElementInstance body, ElementInstance inner) {
-    if (body.loopCompletionConditionMet) {
+    if (body.loopCompletionConditionMet()) {
       if (!b.transitions().terminateChildren(body)) {
         b.transitions().completeElement(body);
       }
       return;
     }
-    if (element.loop.sequential() && body.loopCounter < body.loopTotal) {
-      createInner(element, body, body.loopCounter + 1);
-    } else if (body.activeChildren == 0) {
+    if (element.loop.sequential() && body.loopCounter() < body.loopTotal()) {
+      createInner(element, body, body.loopCounter() + 1);
+    } else if (body.activeChildren() == 0) {
       b.transitions().completeElement(body);
     }
   }
 
   @Override
   public void onChildTerminated(ExecutableElement element, ElementInstance body, ElementInstance inner) {
-    if (body.activeChildren > 0) {
+    if (body.activeChildren() > 0) {
       return;
     }
-    if (body.state == ElementState.ELEMENT_TERMINATING) {
+    if (body.state() == ElementState.ELEMENT_TERMINATING) {
       b.transitions().transitionToTerminated(body);
-    } else if (body.loopCompletionConditionMet) {
+    } else if (body.loopCompletionConditionMet()) {
       b.transitions().completeElement(body);
     }
   }
@@ -255,12 +251,12 @@ final class MultiInstanceBodyProcessor implements BpmnContainerProcessor {
     recordChangedOutput(body);
     if (outputCollection != null) {
       Map<String, Object> output = new HashMap<>();
-      output.put(outputCollection, b.ctx().state().localVariables(body.key).get(outputCollection));
+      output.put(outputCollection, b.ctx().state().variables().local(body.key()).get(outputCollection));
       ElementInstance flowScope = b.ctx().flowScope(body);
       b.variables().merge(flowScope, output);
     }
     b.subscriptions().unsubscribe(body);
-    body.triggerVariables = null;
+    body.setTriggerVariables(null);
     ElementInstance flowScope = b.transitions().transitionToCompleted(body);
     b.transitions().takeOutgoingFlows(element, body, flowScope);
     return null;

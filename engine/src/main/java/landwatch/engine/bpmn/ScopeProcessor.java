@@ -31,16 +31,15 @@ final class ScopeProcessor implements BpmnContainerProcessor {
     b.transitions().transitionToActivated(instance);
     ExecutableElement start;
     if (element.type == ElementType.PROCESS) {
-      start = b.ctx().process(instance).executable().element(instance.triggerElementId);
-      instance.triggerElementId = null;
+      start = b.ctx().process(instance).executable().element(instance.triggerElementId());
+      instance.setTriggerElementId(null);
     } else if (element.type == ElementType.EVENT_SUB_PROCESS) {
       start = element.eventStart();
     } else {
       start = element.noneStartEvent();
     }
-    Map<String, Object> startVariables = element.type == ElementType.EVENT_SUB_PROCESS ? instance.triggerVariables : null;
-    instance.triggerVariables = null;
-    b.ctx().state().touch(instance);
+    Map<String, Object> startVariables = element.type == ElementType.EVENT_SUB_PROCESS ? instance.triggerVariables() : null;
+    instance.setTriggerVariables(null);
     b.transitions().activateChild(instance, start, startVariables);
     return null;
   }
@@ -79,8 +78,8 @@ final class ScopeProcessor implements BpmnContainerProcessor {
 
   @Override
   public void onChildTerminated(ExecutableElement element, ElementInstance container, ElementInstance child) {
-    if (container.state == ElementState.ELEMENT_TERMINATING) {
-      if (container.activeChildren == 0) {
+    if (container.state() == ElementState.ELEMENT_TERMINATING) {
+      if (container.activeChildren() == 0) {
         b.transitions().transitionToTerminated(container);
       }
       return;
@@ -88,7 +87,7 @@ final class ScopeProcessor implements BpmnContainerProcessor {
     if (b.events().activatePendingEventSubProcess(container)) {
       return;
     }
-    if (!container.interruptedByEventSubProcess && b.transitions().canComplete(container)) {
+    if (!container.interruptedByEventSubProcess() && b.transitions().canComplete(container)) {
       b.transitions().completeElement(container);
     }
   }

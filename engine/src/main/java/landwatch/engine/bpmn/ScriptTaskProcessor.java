@@ -25,7 +25,7 @@ final class ScriptTaskProcessor extends ActivityProcessor {
     if (element.isJobBased()) {
       return jobBased.onInputsApplied(element, instance);
     }
-    FeelResult result = b.ctx().evaluate(element.script.expression(), b.variables().visible(instance.key));
+    FeelResult result = b.ctx().evaluate(element.script.expression(), b.variables().visible(instance.key()));
     if (result.isFailure()) {
       return failed(instance, "Failed to evaluate expression '" + element.script.expression().feel() + "': " + result.failure());
     }
@@ -36,7 +36,7 @@ final class ScriptTaskProcessor extends ActivityProcessor {
       if (exceeded != null) {
         return failed(instance, "Failed to store the result of expression '" + element.script.expression().feel() + "': " + exceeded);
       }
-      instance.triggerVariables = variables;
+      instance.setTriggerVariables(variables);
     }
     b.transitions().transitionToActivated(instance);
     b.transitions().completeElement(instance);

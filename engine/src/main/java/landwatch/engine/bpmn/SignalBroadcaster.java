@@ -3,6 +3,7 @@ package landwatch.engine.bpmn;
 import java.util.Map;
 import java.util.NavigableMap;
 import landwatch.engine.model.EventType;
+import landwatch.engine.record.intent.SignalIntent;
 import landwatch.engine.state.DeployedProcess;
 import landwatch.engine.state.EventSubscription;
 
@@ -24,14 +25,14 @@ public final class SignalBroadcaster {
 
   public long broadcast(String name, Map<String, Object> variables) {
     long key = ctx.nextKey();
-    ctx.record(key, "SIGNAL", "BROADCASTED", Map.of("signalName", name));
-    for (EventSubscription subscription : ctx.state().subscriptions(EventSubscription.Kind.SIGNAL, name, null)) {
-      var subscriber = ctx.state().instance(subscription.elementInstanceKey);
+    ctx.records().append(key, SignalIntent.BROADCASTED, Map.of("signalName", name));
+    for (EventSubscription subscription : ctx.state().subscriptions().find(EventSubscription.Kind.SIGNAL, name, null)) {
+      var subscriber = ctx.state().instances().get(subscription.elementInstanceKey());
       if (subscriber != null) {
-        events.trigger(subscriber, subscription.targetElementId, variables);
+        events.trigger(subscriber, subscription.targetElementId(), variables);
       }
     }
-    for (NavigableMap<Integer, DeployedProcess> versions : ctx.state().processVersions()) {
+    for (NavigableMap<Integer, DeployedProcess> versions : ctx.state().deployments().processVersions()) {
       DeployedProcess latest = versions.lastEntry().getValue();
       // the start events are metadata: only a version this signal starts has its model parsed
       for (DeployedProcess.StartEvent start : latest.startEvents()) {

@@ -80,7 +80,7 @@ final class ThrowEventProcessor extends EventProcessor {
   }
 
   private FeelResult evaluate(Expression expression, ElementInstance instance) {
-    return b.ctx().evaluate(expression, b.variables().visible(instance.key));
+    return b.ctx().evaluate(expression, b.variables().visible(instance.key()));
   }
 
   private static Failure notAString(Expression expression, FeelResult result) {
@@ -92,7 +92,7 @@ final class ThrowEventProcessor extends EventProcessor {
   public Failure onComplete(ExecutableElement element, ElementInstance instance) {
     if (element.eventType == EventType.TERMINATE) {
       ElementInstance flowScope = b.transitions().transitionToCompleted(instance);
-      flowScope.joinTokens.clear();
+      flowScope.clearJoinTokens();
       b.transitions().terminateChildren(flowScope);
       b.transitions().pathEnded(flowScope, instance);
       return null;

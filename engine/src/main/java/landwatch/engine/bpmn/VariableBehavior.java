@@ -9,6 +9,7 @@ import java.util.Objects;
 import landwatch.engine.feel.FeelResult;
 import landwatch.engine.model.ExecutableElement;
 import landwatch.engine.model.Mapping;
+import landwatch.engine.record.intent.VariableIntent;
 import landwatch.engine.state.ElementInstance;
 
 /**
@@ -28,10 +29,10 @@ public final class VariableBehavior {
   /** Every variable visible from the scope, the innermost shadowing the outer ones. */
   public Map<String, Object> visible(long scopeKey) {
     List<Map<String, Object>> chain = new ArrayList<>();
-    ElementInstance scope = ctx.state().instance(scopeKey);
+    ElementInstance scope = ctx.state().instances().get(scopeKey);
     while (scope != null) {
-      chain.add(ctx.state().localVariables(scope.key));
-      scope = scope.flowScopeKey < 0 ? null : ctx.state().instance(scope.flowScopeKey);
+      chain.add(ctx.state().variables().local(scope.key()));
+      scope = scope.flowScopeKey() < 0 ? null : ctx.state().instances().get(scope.flowScopeKey());
     }
     Map<String, Object> visible = new HashMap<>();
     for (int i = chain.size() - 1; i >= 0; i--) {
@@ -41,13 +42,13 @@ public final class VariableBehavior {
   }
 
   public void setLocal(ElementInstance scope, String name, Object value) {
-    Map<String, Object> local = ctx.state().localVariables(scope.key);
+    Map<String, Object> local = ctx.state().variables().local(scope.key());
     boolean exists = local.containsKey(name);
     if (exists && Objects.equals(local.get(name), value)) {
       return;
     }
-    ctx.state().setVariable(scope.key, scope.processInstanceKey, name, value);
-    record(scope, name, value, exists ? "UPDATED" : "CREATED");
+    ctx.state().variables().set(scope.key(), scope.processInstanceKey(), name, value);
+    record(scope, name, value, exists ? VariableIntent.UPDATED : VariableIntent.CREATED);
   }
 
   /**
@@ -56,20 +57,20 @@ public final class VariableBehavior {
    * multi-instance's output collection, changed by every inner instance).
    */
   public void setLocalUnrecorded(ElementInstance scope, String name, Object value) {
-    ctx.state().setVariable(scope.key, scope.processInstanceKey, name, value);
+    ctx.state().variables().set(scope.key(), scope.processInstanceKey(), name, value);
   }
 
   public void recordUpdate(ElementInstance scope, String name, Object value) {
-    record(scope, name, value, "UPDATED");
+    record(scope, name, value, VariableIntent.UPDATED);
   }
 
-  private void record(ElementInstance scope, String name, Object value, String intent) {
+  private void record(ElementInstance scope, String name, Object value, VariableIntent intent) {
     Map<String, Object> record = new LinkedHashMap<>();
     record.put("name", name);
     record.put("value", value);
-    record.put("scopeKey", scope.key);
-    record.put("processInstanceKey", scope.processInstanceKey);
-    ctx.record(scope.key, "VARIABLE", intent, record);
+    record.put("scopeKey", scope.key());
+    record.put("processInstanceKey", scope.processInstanceKey());
+    ctx.records().append(scope.key(), intent, record);
   }
 
   public void setLocalDocument(ElementInstance scope, Map<String, Object> document) {
@@ -86,9 +87,9 @@ public final class VariableBehavior {
     for (Map.Entry<String, Object> variable : document.entrySet()) {
       ElementInstance target = scope;
       ElementInstance root = scope;
-      while (target != null && !ctx.state().localVariables(target.key).containsKey(variable.getKey())) {
+      while (target != null && !ctx.state().variables().local(target.key()).containsKey(variable.getKey())) {
         root = target;
-        target = target.flowScopeKey < 0 ? null : ctx.state().instance(target.flowScopeKey);
+        target = target.flowScopeKey() < 0 ? null : ctx.state().instances().get(target.flowScopeKey());
       }
       setLocal(target != null ? target : root, variable.getKey(), variable.getValue());
     }
@@ -103,7 +104,7 @@ public final class VariableBehavior {
     if (element.inputs.isEmpty()) {
       return null;
     }
-    Map<String, Object> context = visible(instance.key);
+    Map<String, Object> context = visible(instance.key());
     Map<String, Object> result = new LinkedHashMap<>();
     for (Mapping mapping : element.inputs) {
       FeelResult value = ctx.evaluate(mapping.source(), context);
@@ -136,7 +137,7 @@ public final class VariableBehavior {
       return null;
     }
     setLocalDocument(instance, variables);
-    Map<String, Object> context = visible(instance.key);
+    Map<String, Object> context = visible(instance.key());
     Map<String, Object> result = new LinkedHashMap<>();
     for (Mapping mapping : element.outputs) {
       FeelResult value = ctx.evaluate(mapping.source(), context);
@@ -150,7 +151,7 @@ public final class VariableBehavior {
     if (exceeded != null) {
       return "Failed to apply the output mappings: " + exceeded;
     }
-    boolean innerOfMultiInstance = element.isMultiInstance() && instance.loopCounter > 0;
+    boolean innerOfMultiInstance = element.isMultiInstance() && instance.loopCounter() > 0;
     ElementInstance target = innerOfMultiInstance ? instance : ctx.flowScope(instance);
     if (target != null) {
       merge(target, result);

@@ -13,6 +13,11 @@ import landwatch.engine.model.ExecutableElement;
 import landwatch.engine.model.ExecutableProcess;
 import landwatch.engine.model.TimerDefinition;
 import landwatch.engine.processing.Batch;
+import landwatch.engine.record.intent.DecisionRequirementsIntent;
+import landwatch.engine.record.intent.DeploymentIntent;
+import landwatch.engine.record.intent.FormIntent;
+import landwatch.engine.record.intent.ProcessIntent;
+import landwatch.engine.record.intent.TimerIntent;
 import landwatch.engine.state.DeployedProcess;
 import landwatch.engine.state.DeployedResource;
 import landwatch.engine.state.ProcessModels;
@@ -57,12 +62,12 @@ public final class DeploymentCommand {
         }
       }
     }
-    batch.append(deploymentKey, "DEPLOYMENT", "CREATED", Map.of("resources", resources.size()));
+    batch.records.append(deploymentKey, DeploymentIntent.CREATED, Map.of("resources", resources.size()));
     return new Deployed(deploymentKey, processes, others, dmn);
   }
 
   private DeployedProcess deployProcess(Batch batch, long deploymentKey, ParsedResource resource, ExecutableProcess process) {
-    DeployedProcess latest = batch.state.latestProcess(process.bpmnProcessId);
+    DeployedProcess latest = batch.state.deployments().latestProcess(process.bpmnProcessId);
     if (latest != null && latest.checksum().equals(resource.checksum())) {
       return latest;
     }
@@ -70,10 +75,10 @@ public final class DeploymentCommand {
     DeployedProcess deployed = DeployedProcess.deployed(key, latest == null ? 1 : latest.version() + 1,
         resource.name(), resource.checksum(), deploymentKey, storeOnce(batch, deploymentKey, resource), process,
         resource.content().length / Math.max(1, resource.processes().size()), models);
-    batch.state.putProcess(deployed, true);
+    batch.state.deployments().putProcess(deployed, true);
     // committed: the model goes to the cache and the version stops holding it
     batch.afterCommit(deployed::committed);
-    batch.append(deployed.key(), "PROCESS", "CREATED",
+    batch.records.append(deployed.key(), ProcessIntent.CREATED,
         Map.of("bpmnProcessId", deployed.bpmnProcessId(), "version", deployed.version(), "resourceName", deployed.resourceName()));
     timerStartEvents.replace(batch, latest, deployed);
     return deployed;
@@ -81,25 +86,26 @@ public final class DeploymentCommand {
 
   /** The BPMN resource is stored once, however many process versions of it are deployed. */
   private static long storeOnce(Batch batch, long deploymentKey, ParsedResource resource) {
-    Long stored = batch.state.bpmnResource(resource.checksum());
+    Long stored = batch.state.deployments().bpmnResource(resource.checksum());
     if (stored != null) {
       return stored;
     }
     DeployedResource row = new DeployedResource(batch.keys.next(), "bpmn", resource.name(), 0, resource.name(),
         resource.checksum(), deploymentKey, resource.content());
-    batch.state.putBpmnResource(row, true);
+    batch.state.deployments().putBpmnResource(row, true);
     return row.key();
   }
 
   private DeployedResource deployResource(Batch batch, long deploymentKey, ParsedResource resource) {
-    DeployedResource latest = batch.state.latestResource(resource.kind(), resource.resourceId());
+    DeployedResource latest = batch.state.deployments().latestResource(resource.kind(), resource.resourceId());
     if (latest != null && latest.checksum().equals(resource.checksum())) {
       return latest;
     }
     DeployedResource deployed = new DeployedResource(batch.keys.next(), resource.kind(), resource.resourceId(),
         latest == null ? 1 : latest.version() + 1, resource.name(), resource.checksum(), deploymentKey, resource.content());
-    batch.state.putResource(deployed, true);
-    batch.append(deployed.key(), resource.kind().equals("dmn") ? "DECISION_REQUIREMENTS" : "FORM", "CREATED",
+    batch.state.deployments().putResource(deployed, true);
+    batch.records.append(deployed.key(),
+        resource.kind().equals("dmn") ? DecisionRequirementsIntent.CREATED : FormIntent.CREATED,
         Map.of("id", deployed.resourceId(), "version", deployed.version()));
     return deployed;
   }
@@ -115,10 +121,10 @@ public final class DeploymentCommand {
 
     public void replace(Batch batch, DeployedProcess previous, DeployedProcess deployed) {
       if (previous != null) {
-        for (Timer timer : new ArrayList<>(batch.state.timers())) {
-          if (timer.elementInstanceKey < 0 && timer.processDefinitionKey == previous.key()) {
-            batch.state.removeTimer(timer);
-            batch.append(timer.key, "TIMER", "CANCELED", Map.of("targetElementId", timer.targetElementId));
+        for (Timer timer : new ArrayList<>(batch.state.timers().all())) {
+          if (timer.elementInstanceKey() < 0 && timer.processDefinitionKey() == previous.key()) {
+            batch.state.timers().remove(timer);
+            batch.records.append(timer.key(), TimerIntent.CANCELED, Map.of("targetElementId", timer.targetElementId()));
           }
         }
       }
@@ -158,16 +164,10 @@ public final class DeploymentCommand {
 
     private void schedule(Batch batch, DeployedProcess process, ExecutableElement start) {
       TimerSchedule schedule = schedule(batch, start);
-      Timer timer = new Timer();
-      timer.key = batch.keys.next();
-      timer.processDefinitionKey = process.key();
-      timer.bpmnProcessId = process.bpmnProcessId();
-      timer.targetElementId = start.id;
-      timer.dueDate = schedule.dueDate();
-      timer.repetitions = schedule.repetitions();
-      timer.interval = schedule.interval();
-      batch.state.putTimer(timer);
-      batch.append(timer.key, "TIMER", "CREATED", Map.of("targetElementId", start.id, "dueDate", timer.dueDate));
+      Timer timer = Timer.ofStartEvent(batch.keys.next(), process, start.id, schedule.dueDate(), schedule.repetitions(),
+          schedule.interval());
+      batch.state.timers().put(timer);
+      batch.records.append(timer.key(), TimerIntent.CREATED, Map.of("targetElementId", start.id, "dueDate", timer.dueDate()));
     }
   }
 }

@@ -21,32 +21,30 @@ public final class IncidentCommands {
   }
 
   public void resolve(Batch batch, long incidentKey) {
-    Incident incident = batch.state.incident(incidentKey);
+    Incident incident = batch.state.incidents().get(incidentKey);
     if (incident == null) {
       throw Rejection.notFound("Expected to resolve incident with key '%d', but no such incident was found", incidentKey);
     }
-    if (incident.jobKey >= 0) {
-      Job job = batch.state.job(incident.jobKey);
-      if (job != null && job.retries <= 0 && job.state == Job.State.FAILED) {
+    if (incident.jobKey() >= 0) {
+      Job job = batch.state.jobs().get(incident.jobKey());
+      if (job != null && job.retries() <= 0 && job.state() == Job.State.FAILED) {
         throw Rejection.invalidState("Expected to resolve incident with key '%d', but job with key '%d' has no retries left;"
-            + " update the job's retries first", incidentKey, job.key);
+            + " update the job's retries first", incidentKey, job.key());
       }
       bpmn.behaviors.incidents().resolve(incident);
       if (job != null) {
-        job.state = Job.State.ACTIVATABLE;
-        job.retryBackoffUntil = -1;
-        batch.state.touch(job);
-        bpmn.behaviors.jobs().notifyAvailable(job.type);
+        job.recur();
+        bpmn.behaviors.jobs().notifyAvailable(job.type());
       }
       return;
     }
-    ElementInstance instance = batch.state.instance(incident.elementInstanceKey);
+    ElementInstance instance = batch.state.instances().get(incident.elementInstanceKey());
     bpmn.behaviors.incidents().resolve(incident);
     if (instance == null) {
       return;
     }
-    String step = instance.failedStep;
-    instance.failedStep = null;
+    String step = instance.failedStep();
+    instance.setFailedStep(null);
     if (IncidentBehavior.STEP_COMPLETE.equals(step)) {
       batch.followUp(() -> bpmn.behaviors.transitions().retryCompletion(instance));
     } else {

@@ -25,6 +25,7 @@ import landwatch.engine.processing.DueWork;
 import landwatch.engine.processing.Rejection;
 import landwatch.engine.processing.RejectionType;
 import landwatch.engine.processing.StreamProcessor;
+import landwatch.engine.record.intent.JobIntent;
 import landwatch.engine.state.ElementInstance;
 import landwatch.engine.state.Job;
 import landwatch.engine.state.VariableDocumentLimits;
@@ -121,14 +122,11 @@ public final class JobActivator implements DueWork {
   /** Returns null; a job completed, failed or activated anew since is left as it is. */
   public Void yieldJobs(Batch batch, List<Delivery> jobs) {
     for (Delivery delivery : jobs) {
-      Job job = batch.state.job(delivery.key());
-      if (job != null && job.state == Job.State.ACTIVATED && job.deadline == delivery.deadline()) {
-        job.state = Job.State.ACTIVATABLE;
-        job.worker = "";
-        job.deadline = -1;
-        batch.state.touch(job);
-        batch.append(job.key, "JOB", "YIELDED", Map.of("type", job.type));
-        jobsAvailable(job.type);
+      Job job = batch.state.jobs().get(delivery.key());
+      if (job != null && job.state() == Job.State.ACTIVATED && job.deadline() == delivery.deadline()) {
+        job.release();
+        batch.records.append(job.key(), JobIntent.YIELDED, Map.of("type", job.type()));
+        jobsAvailable(job.type());
       }
     }
     return null;
@@ -160,12 +158,9 @@ public final class JobActivator implements DueWork {
           return delivered;
         }
         responseBytes = withEntry;
-        job.state = Job.State.ACTIVATED;
-        job.worker = request.worker() == null ? "" : request.worker();
-        job.deadline = delivery.deadline();
-        batch.state.touch(job);
-        deadlines.noteDeadline(job.deadline);
-        batch.append(job.key, "JOB", "ACTIVATED", Map.of("worker", job.worker, "deadline", job.deadline));
+        job.activate(request.worker() == null ? "" : request.worker(), delivery.deadline());
+        deadlines.noteDeadline(job.deadline());
+        batch.records.append(job.key(), JobIntent.ACTIVATED, Map.of("worker", job.worker(), "deadline", job.deadline()));
         delivered.add(delivery);
       }
     }
@@ -174,33 +169,31 @@ public final class JobActivator implements DueWork {
 
   private static List<Job> candidates(Batch batch, String type, int max) {
     List<Job> jobs = new ArrayList<>();
-    Iterator<Long> keys = batch.state.activatableJobs(type).iterator();
+    Iterator<Long> keys = batch.state.jobs().activatable(type).iterator();
     while (keys.hasNext() && jobs.size() < max) {
-      jobs.add(batch.state.job(keys.next()));
+      jobs.add(batch.state.jobs().get(keys.next()));
     }
     return jobs;
   }
 
   /** The job written as it would be delivered, or null when it cannot be and got an incident instead. */
   private Delivery deliverable(Batch batch, Job job, Request request) {
-    Map<String, Object> selected = select(variables.visible(job.elementInstanceKey), request.fetchVariables());
+    Map<String, Object> selected = select(variables.visible(job.elementInstanceKey()), request.fetchVariables());
     String exceeded = limits.violation(selected);
     if (exceeded == null) {
       long deadline = batch.now + request.timeout();
       byte[] json = entry(job, request.worker() == null ? "" : request.worker(), deadline, selected);
       if (json.length + RESPONSE_FRAME_BYTES <= maxResponseBytes) {
-        return new Delivery(job.key, deadline, json);
+        return new Delivery(job.key(), deadline, json);
       }
       exceeded = String.format("Expected a job to be at most %d bytes (%s), but it was %d bytes",
           maxResponseBytes - RESPONSE_FRAME_BYTES, RESPONSE_SIZE_PROPERTY, json.length);
     }
-    job.state = Job.State.FAILED;
-    job.retryBackoffUntil = -1;
-    batch.state.touch(job);
-    ElementInstance instance = batch.state.instance(job.elementInstanceKey);
+    job.stop();
+    ElementInstance instance = batch.state.instances().get(job.elementInstanceKey());
     if (instance != null) {
-      incidents.createJobIncident(new Failure(IncidentTypes.MESSAGE_SIZE_EXCEEDED, "The job with key '" + job.key
-          + "' can not be activated: " + exceeded + ". Reduce the fetched variables or their values."), instance, job.key);
+      incidents.createJobIncident(new Failure(IncidentTypes.MESSAGE_SIZE_EXCEEDED, "The job with key '" + job.key()
+          + "' can not be activated: " + exceeded + ". Reduce the fetched variables or their values."), instance, job.key());
     }
     return null;
   }
@@ -220,17 +213,17 @@ public final class JobActivator implements DueWork {
 
   private static byte[] entry(Job job, String worker, long deadline, Map<String, Object> selected) {
     ActivatedJobResult result = new ActivatedJobResult()
-        .jobKey(String.valueOf(job.key))
-        .type(job.type)
-        .processDefinitionId(job.bpmnProcessId)
-        .processDefinitionVersion(job.version)
-        .processDefinitionKey(String.valueOf(job.processDefinitionKey))
-        .processInstanceKey(String.valueOf(job.processInstanceKey))
-        .elementId(job.elementId)
-        .elementInstanceKey(String.valueOf(job.elementInstanceKey))
-        .customHeaders(new HashMap<>(job.customHeaders))
+        .jobKey(String.valueOf(job.key()))
+        .type(job.type())
+        .processDefinitionId(job.bpmnProcessId())
+        .processDefinitionVersion(job.version())
+        .processDefinitionKey(String.valueOf(job.processDefinitionKey()))
+        .processInstanceKey(String.valueOf(job.processInstanceKey()))
+        .elementId(job.elementId())
+        .elementInstanceKey(String.valueOf(job.elementInstanceKey()))
+        .customHeaders(new HashMap<>(job.customHeaders()))
         .worker(worker)
-        .retries(job.retries)
+        .retries(job.retries())
         .deadline(deadline)
         .variables(selected)
         .tenantId("<default>");

@@ -7,6 +7,7 @@ import landwatch.engine.bpmn.Failure;
 import landwatch.engine.bpmn.IncidentTypes;
 import landwatch.engine.processing.Batch;
 import landwatch.engine.processing.Rejection;
+import landwatch.engine.record.intent.JobIntent;
 import landwatch.engine.state.ElementInstance;
 import landwatch.engine.state.Job;
 
@@ -22,7 +23,7 @@ public final class JobCommands {
   }
 
   private Job job(Batch batch, long key, String action) {
-    Job job = batch.state.job(key);
+    Job job = batch.state.jobs().get(key);
     if (job == null) {
       throw Rejection.notFound("Expected to %s job with key '%d', but no such job was found", action, key);
     }
@@ -32,49 +33,40 @@ public final class JobCommands {
   /** A job that timed out may still be completed by the worker that was late: Zeebe allows it. */
   public void complete(Batch batch, long key, Map<String, Object> variables) {
     Job job = job(batch, key, "complete");
-    if (job.state != Job.State.ACTIVATED && job.state != Job.State.ACTIVATABLE) {
-      throw Rejection.invalidState("Expected to complete job with key '%d', but it is in state '%s'", key, job.state);
+    if (job.state() != Job.State.ACTIVATED && job.state() != Job.State.ACTIVATABLE) {
+      throw Rejection.invalidState("Expected to complete job with key '%d', but it is in state '%s'", key, job.state());
     }
-    ElementInstance instance = batch.state.instance(job.elementInstanceKey);
-    batch.state.removeJob(job);
-    batch.append(key, "JOB", "COMPLETED", Map.of("type", job.type, "elementInstanceKey", job.elementInstanceKey));
+    ElementInstance instance = batch.state.instances().get(job.elementInstanceKey());
+    batch.state.jobs().remove(job);
+    batch.records.append(key, JobIntent.COMPLETED, Map.of("type", job.type(), "elementInstanceKey", job.elementInstanceKey()));
     if (instance != null) {
-      instance.jobKey = -1;
-      instance.triggerVariables = variables;
-      batch.state.touch(instance);
+      instance.setJobKey(-1);
+      instance.setTriggerVariables(variables);
       bpmn.behaviors.transitions().completeElement(instance);
     }
   }
 
   public void fail(Batch batch, long key, int retries, String errorMessage, long retryBackOff, Map<String, Object> variables) {
     Job job = job(batch, key, "fail");
-    if (job.state != Job.State.ACTIVATED) {
-      throw Rejection.invalidState("Expected to fail job with key '%d', but it is in state '%s'", key, job.state);
+    if (job.state() != Job.State.ACTIVATED) {
+      throw Rejection.invalidState("Expected to fail job with key '%d', but it is in state '%s'", key, job.state());
     }
-    ElementInstance instance = batch.state.instance(job.elementInstanceKey);
-    job.retries = retries;
-    job.errorMessage = errorMessage == null ? "" : errorMessage;
-    job.worker = "";
-    job.deadline = -1;
-    batch.append(key, "JOB", "FAILED", Map.of("retries", retries, "errorMessage", job.errorMessage));
+    ElementInstance instance = batch.state.instances().get(job.elementInstanceKey());
+    job.fail(retries, errorMessage == null ? "" : errorMessage);
+    batch.records.append(key, JobIntent.FAILED, Map.of("retries", retries, "errorMessage", job.errorMessage()));
     if (instance != null && variables != null && !variables.isEmpty()) {
       bpmn.behaviors.variables().setLocalDocument(instance, variables);
     }
     if (retries > 0 && retryBackOff > 0) {
-      job.state = Job.State.FAILED;
-      job.retryBackoffUntil = batch.now + retryBackOff;
-      batch.state.touch(job);
-      deadlines.noteDeadline(job.retryBackoffUntil);
+      job.backOff(batch.now + retryBackOff);
+      deadlines.noteDeadline(job.retryBackoffUntil());
     } else if (retries > 0) {
-      job.state = Job.State.ACTIVATABLE;
-      batch.state.touch(job);
-      bpmn.behaviors.jobs().notifyAvailable(job.type);
+      job.retry();
+      bpmn.behaviors.jobs().notifyAvailable(job.type());
     } else {
-      job.state = Job.State.FAILED;
-      job.retryBackoffUntil = -1;
-      batch.state.touch(job);
+      job.stop();
       if (instance != null) {
-        String message = job.errorMessage.isEmpty() ? "No more retries left." : job.errorMessage;
+        String message = job.errorMessage().isEmpty() ? "No more retries left." : job.errorMessage();
         bpmn.behaviors.incidents().createJobIncident(new Failure(IncidentTypes.JOB_NO_RETRIES, message), instance, key);
       }
     }
@@ -82,25 +74,22 @@ public final class JobCommands {
 
   public void throwError(Batch batch, long key, String errorCode, String errorMessage, Map<String, Object> variables) {
     Job job = job(batch, key, "throw an error for");
-    if (job.state != Job.State.ACTIVATED && job.state != Job.State.ACTIVATABLE) {
-      throw Rejection.invalidState("Expected to throw an error for job with key '%d', but it is in state '%s'", key, job.state);
+    if (job.state() != Job.State.ACTIVATED && job.state() != Job.State.ACTIVATABLE) {
+      throw Rejection.invalidState("Expected to throw an error for job with key '%d', but it is in state '%s'", key, job.state());
     }
     if (errorCode == null || errorCode.isBlank()) {
       throw Rejection.invalidArgument("Expected to throw an error with a non-empty error code");
     }
-    ElementInstance instance = batch.state.instance(job.elementInstanceKey);
-    batch.append(key, "JOB", "ERROR_THROWN", Map.of("errorCode", errorCode));
+    ElementInstance instance = batch.state.instances().get(job.elementInstanceKey());
+    batch.records.append(key, JobIntent.ERROR_THROWN, Map.of("errorCode", errorCode));
     EventTriggerBehavior.Outcome outcome = instance == null ? EventTriggerBehavior.Outcome.UNCAUGHT
         : bpmn.behaviors.events().throwError(instance, errorCode, errorMessage == null ? "" : errorMessage, variables);
     if (outcome != EventTriggerBehavior.Outcome.UNCAUGHT) {
-      batch.state.removeJob(job);
-      instance.jobKey = -1;
-      batch.state.touch(instance);
+      batch.state.jobs().remove(job);
+      instance.setJobKey(-1);
       return;
     }
-    job.state = Job.State.ERROR_THROWN;
-    job.errorMessage = errorMessage == null ? "" : errorMessage;
-    batch.state.touch(job);
+    job.errorThrown(errorMessage == null ? "" : errorMessage);
     if (instance != null) {
       Failure uncaught = new Failure(IncidentTypes.UNHANDLED_ERROR_EVENT,
           "Expected to throw an error event with the code '" + errorCode + "'"
@@ -116,18 +105,17 @@ public final class JobCommands {
       throw Rejection.invalidArgument("Expected to update retries for job with key '%d' with a positive amount of retries, "
           + "but the amount given was '%d'", key, retries);
     }
-    if (timeout != null && job.state != Job.State.ACTIVATED) {
+    if (timeout != null && job.state() != Job.State.ACTIVATED) {
       throw Rejection.invalidState("Expected to update the timeout of job with key '%d', but it is not activated", key);
     }
     if (retries != null) {
-      job.retries = retries;
-      batch.append(key, "JOB", "RETRIES_UPDATED", Map.of("retries", retries));
+      job.setRetries(retries);
+      batch.records.append(key, JobIntent.RETRIES_UPDATED, Map.of("retries", retries));
     }
     if (timeout != null) {
-      job.deadline = batch.now + timeout;
-      deadlines.noteDeadline(job.deadline);
-      batch.append(key, "JOB", "TIMEOUT_UPDATED", Map.of("deadline", job.deadline));
+      job.setDeadline(batch.now + timeout);
+      deadlines.noteDeadline(job.deadline());
+      batch.records.append(key, JobIntent.TIMEOUT_UPDATED, Map.of("deadline", job.deadline()));
     }
-    batch.state.touch(job);
   }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import landwatch.engine.processing.Batch;
 import landwatch.engine.processing.DueWork;
+import landwatch.engine.record.intent.JobIntent;
 import landwatch.engine.state.Job;
 
 /**
@@ -36,27 +37,22 @@ public final class JobDeadlines implements DueWork {
     }
     nextFullScan = nanos + FULL_SCAN_NANOS;
     long next = Long.MAX_VALUE;
-    for (Job job : batch.state.jobs()) {
-      if (job.state == Job.State.ACTIVATED && job.deadline >= 0) {
-        if (job.deadline <= batch.now) {
-          job.state = Job.State.ACTIVATABLE;
-          job.worker = "";
-          job.deadline = -1;
-          batch.state.touch(job);
-          batch.append(job.key, "JOB", "TIMED_OUT", Map.of("type", job.type));
-          jobsAvailable.accept(job.type);
+    for (Job job : batch.state.jobs().all()) {
+      if (job.state() == Job.State.ACTIVATED && job.deadline() >= 0) {
+        if (job.deadline() <= batch.now) {
+          job.release();
+          batch.records.append(job.key(), JobIntent.TIMED_OUT, Map.of("type", job.type()));
+          jobsAvailable.accept(job.type());
         } else {
-          next = Math.min(next, job.deadline);
+          next = Math.min(next, job.deadline());
         }
-      } else if (job.state == Job.State.FAILED && job.retryBackoffUntil >= 0) {
-        if (job.retryBackoffUntil <= batch.now) {
-          job.state = Job.State.ACTIVATABLE;
-          job.retryBackoffUntil = -1;
-          batch.state.touch(job);
-          batch.append(job.key, "JOB", "RECURRED_AFTER_BACKOFF", Map.of("type", job.type));
-          jobsAvailable.accept(job.type);
+      } else if (job.state() == Job.State.FAILED && job.retryBackoffUntil() >= 0) {
+        if (job.retryBackoffUntil() <= batch.now) {
+          job.recur();
+          batch.records.append(job.key(), JobIntent.RECURRED_AFTER_BACKOFF, Map.of("type", job.type()));
+          jobsAvailable.accept(job.type());
         } else {
-          next = Math.min(next, job.retryBackoffUntil);
+          next = Math.min(next, job.retryBackoffUntil());
         }
       }
     }

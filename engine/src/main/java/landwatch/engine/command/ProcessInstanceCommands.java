@@ -5,6 +5,7 @@ import landwatch.engine.bpmn.BpmnEngine;
 import landwatch.engine.model.ElementType;
 import landwatch.engine.processing.Batch;
 import landwatch.engine.processing.Rejection;
+import landwatch.engine.record.intent.ProcessInstanceIntent;
 import landwatch.engine.state.DeployedProcess;
 import landwatch.engine.state.ElementInstance;
 
@@ -23,19 +24,19 @@ public final class ProcessInstanceCommands {
   public Created create(Batch batch, String processId, Integer version, Long definitionKey, Map<String, Object> variables) {
     DeployedProcess process;
     if (definitionKey != null) {
-      process = batch.state.process(definitionKey);
+      process = batch.state.deployments().process(definitionKey);
       if (process == null) {
         throw Rejection.notFound("Expected to find process definition with key '%d', but none found", definitionKey);
       }
     } else if (processId == null || processId.isBlank()) {
       throw Rejection.invalidArgument("Expected either a processDefinitionId or a processDefinitionKey, but none provided");
     } else if (version == null || version < 0) {
-      process = batch.state.latestProcess(processId);
+      process = batch.state.deployments().latestProcess(processId);
       if (process == null) {
         throw Rejection.notFound("Expected to find process definition with process ID '%s', but none found", processId);
       }
     } else {
-      process = batch.state.process(processId, version);
+      process = batch.state.deployments().process(processId, version);
       if (process == null) {
         throw Rejection.notFound("Expected to find process definition with process ID '%s' and version '%d', but none found",
             processId, version);
@@ -50,16 +51,17 @@ public final class ProcessInstanceCommands {
   }
 
   public void cancel(Batch batch, long processInstanceKey) {
-    ElementInstance instance = batch.state.instance(processInstanceKey);
-    if (instance == null || instance.type != ElementType.PROCESS) {
+    ElementInstance instance = batch.state.instances().get(processInstanceKey);
+    if (instance == null || instance.type() != ElementType.PROCESS) {
       throw Rejection.notFound("Expected to cancel a process instance with key '%d', but no such process was found",
           processInstanceKey);
     }
-    if (instance.parentElementInstanceKey >= 0) {
+    if (instance.parentElementInstanceKey() >= 0) {
       throw Rejection.invalidState("Expected to cancel a process instance with key '%d', but it is created by a parent "
-          + "process instance. Cancel the root process instance '%d' instead.", processInstanceKey, instance.parentProcessInstanceKey);
+          + "process instance. Cancel the root process instance '%d' instead.", processInstanceKey,
+          instance.parentProcessInstanceKey());
     }
-    batch.append(processInstanceKey, "PROCESS_INSTANCE", "CANCEL", Map.of("processInstanceKey", processInstanceKey));
+    batch.records.append(processInstanceKey, ProcessInstanceIntent.CANCEL, Map.of("processInstanceKey", processInstanceKey));
     bpmn.behaviors.transitions().terminateElement(instance);
   }
 }

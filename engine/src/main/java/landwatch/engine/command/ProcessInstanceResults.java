@@ -49,11 +49,11 @@ public final class ProcessInstanceResults implements ProcessInstanceListener, Du
 
   @Override
   public void onCompleted(ElementInstance processInstance) {
-    List<Waiter> waiting = waiters.remove(processInstance.key);
+    List<Waiter> waiting = waiters.remove(processInstance.key());
     if (waiting == null) {
       return;
     }
-    Map<String, Object> variables = new HashMap<>(ctx.state().localVariables(processInstance.key));
+    Map<String, Object> variables = new HashMap<>(ctx.state().variables().local(processInstance.key()));
     for (Waiter waiter : waiting) {
       Map<String, Object> selected = variables;
       if (waiter.fetchVariables() != null && !waiter.fetchVariables().isEmpty()) {
@@ -71,10 +71,10 @@ public final class ProcessInstanceResults implements ProcessInstanceListener, Du
 
   @Override
   public void onTerminated(ElementInstance processInstance) {
-    List<Waiter> waiting = waiters.remove(processInstance.key);
+    List<Waiter> waiting = waiters.remove(processInstance.key());
     if (waiting != null) {
       Rejection rejection = new Rejection(RejectionType.INVALID_STATE,
-          "Expected to complete process instance '" + processInstance.key + "', but it was terminated");
+          "Expected to complete process instance '" + processInstance.key() + "', but it was terminated");
       waiting.forEach(w -> ctx.batch().afterCommit(() -> w.result().completeExceptionally(rejection)));
     }
   }

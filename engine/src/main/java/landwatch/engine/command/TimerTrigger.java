@@ -7,6 +7,7 @@ import landwatch.engine.model.ElementType;
 import landwatch.engine.model.ExecutableElement;
 import landwatch.engine.processing.Batch;
 import landwatch.engine.processing.DueWork;
+import landwatch.engine.record.intent.TimerIntent;
 import landwatch.engine.state.DeployedProcess;
 import landwatch.engine.state.ElementInstance;
 import landwatch.engine.state.Timer;
@@ -27,52 +28,46 @@ public final class TimerTrigger implements DueWork {
   @Override
   public long processDue(Batch batch) {
     Timer timer;
-    while ((timer = batch.state.nextTimer()) != null && timer.dueDate <= batch.now) {
+    while ((timer = batch.state.timers().next()) != null && timer.dueDate() <= batch.now) {
       fire(batch, timer);
     }
-    return timer == null ? Long.MAX_VALUE : timer.dueDate - batch.now;
+    return timer == null ? Long.MAX_VALUE : timer.dueDate() - batch.now;
   }
 
   private void fire(Batch batch, Timer timer) {
-    batch.state.removeTimer(timer);
-    batch.append(timer.key, "TIMER", "TRIGGERED", Map.of("targetElementId", timer.targetElementId, "dueDate", timer.dueDate));
-    if (timer.elementInstanceKey < 0) {
-      DeployedProcess process = batch.state.process(timer.processDefinitionKey);
-      ExecutableElement start = process.executable().element(timer.targetElementId);
+    batch.state.timers().remove(timer);
+    batch.records.append(timer.key(), TimerIntent.TRIGGERED,
+        Map.of("targetElementId", timer.targetElementId(), "dueDate", timer.dueDate()));
+    if (timer.elementInstanceKey() < 0) {
+      DeployedProcess process = batch.state.deployments().process(timer.processDefinitionKey());
+      ExecutableElement start = process.executable().element(timer.targetElementId());
       bpmn.behaviors.creation().create(process, start, Map.of(), null);
       repeat(batch, timer);
       return;
     }
-    ElementInstance subscriber = batch.state.instance(timer.elementInstanceKey);
+    ElementInstance subscriber = batch.state.instances().get(timer.elementInstanceKey());
     if (subscriber == null) {
       return;
     }
-    ExecutableElement catchElement = bpmn.behaviors.ctx().process(subscriber).executable().element(timer.targetElementId);
+    ExecutableElement catchElement = bpmn.behaviors.ctx().process(subscriber).executable().element(timer.targetElementId());
     boolean repeats = !catchElement.interrupting
         && (catchElement.type == ElementType.BOUNDARY_EVENT || catchElement.type == ElementType.START_EVENT);
-    if (bpmn.behaviors.events().trigger(subscriber, timer.targetElementId, null) && repeats) {
+    if (bpmn.behaviors.events().trigger(subscriber, timer.targetElementId(), null) && repeats) {
       repeat(batch, timer);
     }
   }
 
   private void repeat(Batch batch, Timer fired) {
-    if (fired.interval == null || fired.repetitions == 1 || fired.repetitions == 0) {
+    if (fired.interval() == null || fired.repetitions() == 1 || fired.repetitions() == 0) {
       return;
     }
-    Timer next = new Timer();
-    next.key = batch.keys.next();
-    next.elementInstanceKey = fired.elementInstanceKey;
-    next.processInstanceKey = fired.processInstanceKey;
-    next.processDefinitionKey = fired.processDefinitionKey;
-    next.bpmnProcessId = fired.bpmnProcessId;
-    next.targetElementId = fired.targetElementId;
-    next.interval = fired.interval;
-    next.repetitions = fired.repetitions < 0 ? -1 : fired.repetitions - 1;
+    long key = batch.keys.next();
     // As Zeebe: the next repetition follows the one that fired, unless that is already overdue
     // (the clock jumped, or the engine was down); then it follows now, so nothing fires in a burst.
-    long natural = TimerSchedule.addInterval(fired.dueDate, fired.interval);
-    next.dueDate = natural > batch.now ? natural : TimerSchedule.addInterval(batch.now, fired.interval);
-    batch.state.putTimer(next);
-    batch.append(next.key, "TIMER", "CREATED", Map.of("targetElementId", next.targetElementId, "dueDate", next.dueDate));
+    long natural = TimerSchedule.addInterval(fired.dueDate(), fired.interval());
+    Timer next = fired.next(key, natural > batch.now ? natural : TimerSchedule.addInterval(batch.now, fired.interval()));
+    batch.state.timers().put(next);
+    batch.records.append(next.key(), TimerIntent.CREATED,
+        Map.of("targetElementId", next.targetElementId(), "dueDate", next.dueDate()));
   }
 }

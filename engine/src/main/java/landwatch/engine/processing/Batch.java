@@ -4,8 +4,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import landwatch.engine.record.RecordWriter;
 import landwatch.engine.state.EngineState;
-import landwatch.engine.state.Record;
 
 /**
  * What the single writer is doing right now: the commands of one batch, the records they
@@ -16,21 +16,17 @@ public final class Batch {
   public final EngineState state;
   public final KeyGenerator keys;
   public final long now;
-  private final List<Record> records = new ArrayList<>();
+  /** Where every record of the batch is appended. */
+  public final RecordWriter records;
   private final Deque<Runnable> followUps = new ArrayDeque<>();
   private final Deque<Runnable> beforeCommit = new ArrayDeque<>();
   private final List<Runnable> afterCommit = new ArrayList<>();
-  private long position;
 
   Batch(EngineState state, KeyGenerator keys, long lastPosition, long now) {
     this.state = state;
     this.keys = keys;
-    this.position = lastPosition;
+    this.records = new RecordWriter(lastPosition, now);
     this.now = now;
-  }
-
-  public void append(long key, String valueType, String intent, Object value) {
-    records.add(new Record(++position, key, valueType, intent, value, now));
   }
 
   /** Work that follows from a command, run after it within the same batch (Zeebe's follow-up commands). */
@@ -66,15 +62,7 @@ public final class Batch {
     afterCommit.add(action);
   }
 
-  List<Record> records() {
-    return records;
-  }
-
   List<Runnable> afterCommitActions() {
     return afterCommit;
-  }
-
-  long position() {
-    return position;
   }
 }

@@ -222,13 +222,13 @@ public final class StreamProcessor implements AutoCloseable {
   }
 
   private <T> void process(Batch batch, Submission<T> submission) {
-    int recordsBefore = batch.records().size();
+    int recordsBefore = batch.records.written().size();
     try {
       T result = submission.command().apply(batch);
       batch.drainFollowUps();
       batch.afterCommit(() -> submission.future().complete(result));
     } catch (Rejection rejection) {
-      if (batch.records().size() != recordsBefore) {
+      if (batch.records.written().size() != recordsBefore) {
         // the command changed state before refusing: only a rollback of the batch undoes that
         throw new RejectedAfterWrite(rejection);
       }
@@ -237,11 +237,11 @@ public final class StreamProcessor implements AutoCloseable {
   }
 
   private void commit(Batch batch) throws SQLException {
-    if (!batch.records().isEmpty() || !state.changes.isEmpty()) {
+    if (!batch.records.written().isEmpty() || !state.changes.isEmpty()) {
       try (Connection connection = dataSource.getConnection()) {
         connection.setAutoCommit(false);
         try {
-          store.write(connection, batch.records(), state.changes, keys.last(), batch.position());
+          store.write(connection, batch.records.written(), state.changes, keys.last(), batch.records.position());
           connection.commit();
         } catch (SQLException | RuntimeException e) {
           connection.rollback();
@@ -249,7 +249,7 @@ public final class StreamProcessor implements AutoCloseable {
         }
       }
       state.changes.clear();
-      lastPosition = batch.position();
+      lastPosition = batch.records.position();
     }
     for (Runnable action : batch.afterCommitActions()) {
       try {

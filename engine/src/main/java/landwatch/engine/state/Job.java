@@ -1,26 +1,187 @@
 package landwatch.engine.state;
 
+import java.util.Collections;
 import java.util.Map;
 
-/** A unit of work for a job worker, created when a job-based element is activated. */
-public final class Job {
+/**
+ * A unit of work for a job worker, created when a job-based element is activated. Its row of
+ * {@code engine.job} is written whenever it changes (see {@link StateRow}) and deleted when the
+ * job ends.
+ */
+public final class Job extends StateRow {
 
   public enum State { ACTIVATABLE, ACTIVATED, FAILED, ERROR_THROWN }
 
-  public long key;
-  public String type;
-  public State state = State.ACTIVATABLE;
-  public int retries;
-  public String worker = "";
-  public long deadline = -1;
+  private long key;
+  private String type;
+  private State state = State.ACTIVATABLE;
+  private int retries;
+  private String worker = "";
+  private long deadline = -1;
   /** After a failure with back-off, activatable again from this time. */
-  public long retryBackoffUntil = -1;
-  public String errorMessage = "";
-  public Map<String, String> customHeaders;
-  public long elementInstanceKey;
-  public long processInstanceKey;
-  public long processDefinitionKey;
-  public String bpmnProcessId;
-  public int version;
-  public String elementId;
+  private long retryBackoffUntil = -1;
+  private String errorMessage = "";
+  private Map<String, String> customHeaders;
+  private long elementInstanceKey;
+  private long processInstanceKey;
+  private long processDefinitionKey;
+  private String bpmnProcessId;
+  private int version;
+  private String elementId;
+
+  /** Keeps its activatable jobs per type while the job is part of the hot state. */
+  private transient JobState store;
+
+  /** For reading rows. */
+  private Job() {}
+
+  /** A new job of the element instance, ACTIVATABLE. */
+  public Job(long key, String type, int retries, Map<String, String> customHeaders, ElementInstance instance) {
+    this.key = key;
+    this.type = type;
+    this.retries = retries;
+    this.customHeaders = customHeaders;
+    this.elementInstanceKey = instance.key();
+    this.processInstanceKey = instance.processInstanceKey();
+    this.processDefinitionKey = instance.processDefinitionKey();
+    this.bpmnProcessId = instance.bpmnProcessId();
+    this.version = instance.version();
+    this.elementId = instance.elementId();
+  }
+
+  void heldBy(JobState store) {
+    this.store = store;
+  }
+
+  private void transitionTo(State state) {
+    this.state = state;
+    if (store != null) {
+      store.stateChanged(this);
+    }
+    changed();
+  }
+
+  /** Handed to a worker until the deadline. */
+  public void activate(String worker, long deadline) {
+    this.worker = worker;
+    this.deadline = deadline;
+    transitionTo(State.ACTIVATED);
+  }
+
+  /** Back from its worker (timed out, or its response never reached the worker): activatable again. */
+  public void release() {
+    worker = "";
+    deadline = -1;
+    transitionTo(State.ACTIVATABLE);
+  }
+
+  /** The worker failed it: it is no longer held, and what happens next depends on its retries. */
+  public void fail(int retries, String errorMessage) {
+    this.retries = retries;
+    this.errorMessage = errorMessage;
+    this.worker = "";
+    this.deadline = -1;
+    changed();
+  }
+
+  /** Failed with retries left, activatable again at once. */
+  public void retry() {
+    transitionTo(State.ACTIVATABLE);
+  }
+
+  /** Failed with retries left, activatable again once the back-off has passed. */
+  public void backOff(long until) {
+    retryBackoffUntil = until;
+    transitionTo(State.FAILED);
+  }
+
+  /** Failed for good: activatable only once its incident is resolved. */
+  public void stop() {
+    retryBackoffUntil = -1;
+    transitionTo(State.FAILED);
+  }
+
+  /** Its back-off has passed or its incident was resolved: activatable again. */
+  public void recur() {
+    retryBackoffUntil = -1;
+    transitionTo(State.ACTIVATABLE);
+  }
+
+  /** The worker threw a BPMN error that nothing caught: it waits for its incident. */
+  public void errorThrown(String errorMessage) {
+    this.errorMessage = errorMessage;
+    transitionTo(State.ERROR_THROWN);
+  }
+
+  public void setRetries(int retries) {
+    this.retries = retries;
+    changed();
+  }
+
+  public void setDeadline(long deadline) {
+    this.deadline = deadline;
+    changed();
+  }
+
+  @Override
+  public long key() {
+    return key;
+  }
+
+  public String type() {
+    return type;
+  }
+
+  public State state() {
+    return state;
+  }
+
+  public int retries() {
+    return retries;
+  }
+
+  public String worker() {
+    return worker;
+  }
+
+  /** While ACTIVATED, when its worker's time is up; else -1. */
+  public long deadline() {
+    return deadline;
+  }
+
+  public long retryBackoffUntil() {
+    return retryBackoffUntil;
+  }
+
+  public String errorMessage() {
+    return errorMessage;
+  }
+
+  public Map<String, String> customHeaders() {
+    return Collections.unmodifiableMap(customHeaders);
+  }
+
+  public long elementInstanceKey() {
+    return elementInstanceKey;
+  }
+
+  public long processInstanceKey() {
+    return processInstanceKey;
+  }
+
+  public long processDefinitionKey() {
+    return processDefinitionKey;
+  }
+
+  public String bpmnProcessId() {
+    return bpmnProcessId;
+  }
+
+  public int version() {
+    return version;
+  }
+
+  public String elementId() {
+    return elementId;
+  }
 }

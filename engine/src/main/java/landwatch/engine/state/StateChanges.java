@@ -1,64 +1,120 @@
 package landwatch.engine.state;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * What one batch changed, coalesced per row: an instance created and completed in the same batch
- * is written once. Applied to the state tables in the batch's transaction.
+ * is written once, with its final value. Applied to the state tables in the batch's transaction;
+ * {@link #clear()} once it is.
  */
 public final class StateChanges {
 
-  public enum Table { JOB, TIMER, SUBSCRIPTION, MESSAGE, INCIDENT, ELEMENT_INSTANCE, PROCESS, RESOURCE }
+  /** The tables whose rows are objects of the hot state ({@link StateRow}s). */
+  enum Table { JOB, TIMER, SUBSCRIPTION, MESSAGE, INCIDENT, ELEMENT_INSTANCE }
 
   /** A variable value to write, with the process instance it belongs to. */
-  public record VariableRow(long processInstanceKey, Object value) {}
+  record VariableRow(long processInstanceKey, Object value) {}
 
-  final Map<Table, Map<Long, Object>> upserts = new EnumMap<>(Table.class);
-  final Map<Table, Set<Long>> deletes = new EnumMap<>(Table.class);
+  /** The changed rows of one table, each queued once, and the keys of the deleted ones. */
+  static final class TableChanges {
+    private final List<StateRow> queued = new ArrayList<>();
+    private final Set<Long> deleted = new LinkedHashSet<>();
+
+    void queue(StateRow row) {
+      queued.add(row);
+    }
+
+    void delete(StateRow row) {
+      row.untrack();
+      deleted.add(row.key());
+    }
+
+    void undelete(long key) {
+      if (!deleted.isEmpty()) {
+        deleted.remove(key);
+      }
+    }
+
+    /** The rows to write: those changed and still part of the state. */
+    List<StateRow> upserts() {
+      List<StateRow> rows = new ArrayList<>(queued.size());
+      for (StateRow row : queued) {
+        if (row.isTracked()) {
+          rows.add(row);
+        }
+      }
+      return rows;
+    }
+
+    Set<Long> deletes() {
+      return deleted;
+    }
+
+    boolean isEmpty() {
+      return queued.isEmpty() && deleted.isEmpty();
+    }
+
+    void clear() {
+      queued.forEach(StateRow::written);
+      queued.clear();
+      deleted.clear();
+    }
+  }
+
+  private final Map<Table, TableChanges> tables = new EnumMap<>(Table.class);
   /** Per scope, so that an ended scope drops its pending rows without scanning everyone's. */
   final Map<Long, Map<String, VariableRow>> variableUpserts = new LinkedHashMap<>();
   final Set<Long> deletedScopes = new LinkedHashSet<>();
+  final Map<Long, DeployedProcess> processes = new LinkedHashMap<>();
+  final Map<Long, DeployedResource> resources = new LinkedHashMap<>();
 
-  public void upsert(Table table, long key, Object row) {
-    upserts.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(key, row);
-    Set<Long> deleted = deletes.get(table);
-    if (deleted != null) {
-      deleted.remove(key);
+  StateChanges() {
+    for (Table table : Table.values()) {
+      tables.put(table, new TableChanges());
     }
   }
 
-  public void delete(Table table, long key) {
-    Map<Long, Object> pending = upserts.get(table);
-    if (pending != null) {
-      pending.remove(key);
-    }
-    deletes.computeIfAbsent(table, t -> new LinkedHashSet<>()).add(key);
+  TableChanges table(Table table) {
+    return tables.get(table);
   }
 
-  public void variable(long scopeKey, String name, long processInstanceKey, Object value) {
+  Collection<Map.Entry<Table, TableChanges>> tables() {
+    return tables.entrySet();
+  }
+
+  void variable(long scopeKey, String name, long processInstanceKey, Object value) {
     variableUpserts.computeIfAbsent(scopeKey, k -> new LinkedHashMap<>()).put(name, new VariableRow(processInstanceKey, value));
   }
 
-  public void deleteScope(long scopeKey) {
+  void deleteScope(long scopeKey) {
     variableUpserts.remove(scopeKey);
     deletedScopes.add(scopeKey);
   }
 
   public boolean isEmpty() {
-    return upserts.values().stream().allMatch(Map::isEmpty)
-        && deletes.values().stream().allMatch(Set::isEmpty)
-        && variableUpserts.isEmpty()
-        && deletedScopes.isEmpty();
+    for (TableChanges table : tables.values()) {
+      if (!table.isEmpty()) {
+        return false;
+      }
+    }
+    return variableUpserts.isEmpty()
+        && deletedScopes.isEmpty()
+        && processes.isEmpty()
+        && resources.isEmpty();
   }
 
   public void clear() {
-    upserts.clear();
-    deletes.clear();
+    tables.values().forEach(TableChanges::clear);
     variableUpserts.clear();
     deletedScopes.clear();
+    processes.clear();
+    resources.clear();
   }
 }

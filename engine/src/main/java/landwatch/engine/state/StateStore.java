@@ -10,10 +10,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import landwatch.engine.record.Record;
 import landwatch.engine.state.StateChanges.Table;
+import landwatch.engine.state.StateChanges.TableChanges;
 import landwatch.engine.state.StateChanges.VariableRow;
 
 /**
@@ -30,18 +32,25 @@ public final class StateStore {
   public void write(Connection c, List<Record> records, StateChanges changes, long lastKey, long lastPosition)
       throws SQLException {
     writeRecords(c, records);
-    for (Map.Entry<Table, Set<Long>> deleted : changes.deletes.entrySet()) {
-      if (!deleted.getValue().isEmpty()) {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM engine." + tableName(deleted.getKey()) + " WHERE key = ANY(?)")) {
-          ps.setArray(1, longs(c, new ArrayList<>(deleted.getValue())));
+    for (Map.Entry<Table, TableChanges> table : changes.tables()) {
+      if (!table.getValue().deletes().isEmpty()) {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM engine." + tableName(table.getKey()) + " WHERE key = ANY(?)")) {
+          ps.setArray(1, longs(c, new ArrayList<>(table.getValue().deletes())));
           ps.executeUpdate();
         }
       }
     }
-    for (Map.Entry<Table, Map<Long, Object>> upserted : changes.upserts.entrySet()) {
-      if (!upserted.getValue().isEmpty()) {
-        upsert(c, upserted.getKey(), upserted.getValue());
+    for (Map.Entry<Table, TableChanges> table : changes.tables()) {
+      List<StateRow> rows = table.getValue().upserts();
+      if (!rows.isEmpty()) {
+        upsert(c, table.getKey(), rows);
       }
+    }
+    if (!changes.processes.isEmpty()) {
+      insertProcesses(c, changes.processes.values());
+    }
+    if (!changes.resources.isEmpty()) {
+      insertResources(c, changes.resources.values());
     }
     writeVariables(c, changes);
     try (PreparedStatement ps = c.prepareStatement(
@@ -69,8 +78,8 @@ public final class StateStore {
       Record r = records.get(i);
       positions[i] = r.position();
       keys[i] = r.key();
-      valueTypes[i] = r.valueType();
-      intents[i] = r.intent();
+      valueTypes[i] = r.valueType().name();
+      intents[i] = r.intent().name();
       values[i] = EngineJson.write(r.value());
       timestamps[i] = r.timestamp();
     }
@@ -86,21 +95,20 @@ public final class StateStore {
     }
   }
 
-  private void upsert(Connection c, Table table, Map<Long, Object> rows) throws SQLException {
+  private void upsert(Connection c, Table table, List<StateRow> rows) throws SQLException {
     switch (table) {
       case ELEMENT_INSTANCE -> upsertElementInstances(c, rows);
       case INCIDENT -> upsertIncidents(c, rows);
-      case PROCESS -> insertProcesses(c, rows);
-      case RESOURCE -> insertResources(c, rows);
       default -> upsertJson(c, tableName(table), rows);
     }
   }
 
-  private void upsertJson(Connection c, String table, Map<Long, Object> rows) throws SQLException {
-    Long[] keys = rows.keySet().toArray(new Long[0]);
+  private void upsertJson(Connection c, String table, List<StateRow> rows) throws SQLException {
+    Long[] keys = new Long[rows.size()];
     String[] data = new String[keys.length];
     for (int i = 0; i < keys.length; i++) {
-      data[i] = EngineJson.write(rows.get(keys[i]));
+      keys[i] = rows.get(i).key();
+      data[i] = EngineJson.write(rows.get(i));
     }
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO engine." + table
         + " SELECT k, d::json FROM unnest(?::bigint[], ?::text[]) AS u(k, d) ON CONFLICT (key) DO UPDATE SET data = EXCLUDED.data")) {
@@ -110,29 +118,29 @@ public final class StateStore {
     }
   }
 
-  private void upsertElementInstances(Connection c, Map<Long, Object> rows) throws SQLException {
+  private void upsertElementInstances(Connection c, List<StateRow> rows) throws SQLException {
     int n = rows.size();
     Long[] key = new Long[n], pik = new Long[n], pdk = new Long[n], fsk = new Long[n], ppik = new Long[n],
         peik = new Long[n], start = new Long[n], end = new Long[n], incident = new Long[n];
     Integer[] version = new Integer[n];
     String[] pid = new String[n], eid = new String[n], type = new String[n], state = new String[n], data = new String[n];
     int i = 0;
-    for (Object row : rows.values()) {
+    for (StateRow row : rows) {
       ElementInstance e = (ElementInstance) row;
-      key[i] = e.key;
-      pik[i] = e.processInstanceKey;
-      pdk[i] = e.processDefinitionKey;
-      pid[i] = e.bpmnProcessId;
-      version[i] = e.version;
-      eid[i] = e.elementId;
-      type[i] = e.type.name();
-      state[i] = e.state.apiState();
-      fsk[i] = e.flowScopeKey;
-      ppik[i] = e.parentProcessInstanceKey;
-      peik[i] = e.parentElementInstanceKey;
-      start[i] = e.startDate;
-      end[i] = e.endDate;
-      incident[i] = e.incidentKey;
+      key[i] = e.key();
+      pik[i] = e.processInstanceKey();
+      pdk[i] = e.processDefinitionKey();
+      pid[i] = e.bpmnProcessId();
+      version[i] = e.version();
+      eid[i] = e.elementId();
+      type[i] = e.type().name();
+      state[i] = e.state().apiState();
+      fsk[i] = e.flowScopeKey();
+      ppik[i] = e.parentProcessInstanceKey();
+      peik[i] = e.parentElementInstanceKey();
+      start[i] = e.startDate();
+      end[i] = e.endDate();
+      incident[i] = e.incidentKey();
       data[i] = EngineJson.write(e);
       i++;
     }
@@ -162,17 +170,17 @@ public final class StateStore {
     }
   }
 
-  private void upsertIncidents(Connection c, Map<Long, Object> rows) throws SQLException {
+  private void upsertIncidents(Connection c, List<StateRow> rows) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO engine.incident VALUES (?, ?, ?, ?, ?, ?::json) ON CONFLICT (key) "
             + "DO UPDATE SET state = EXCLUDED.state, data = EXCLUDED.data")) {
-      for (Object row : rows.values()) {
+      for (StateRow row : rows) {
         Incident incident = (Incident) row;
-        ps.setLong(1, incident.key);
-        ps.setLong(2, incident.processInstanceKey);
-        ps.setString(3, incident.state);
-        ps.setString(4, incident.errorType);
-        ps.setLong(5, incident.creationTime);
+        ps.setLong(1, incident.key());
+        ps.setLong(2, incident.processInstanceKey());
+        ps.setString(3, incident.state());
+        ps.setString(4, incident.errorType());
+        ps.setLong(5, incident.creationTime());
         ps.setString(6, EngineJson.write(incident));
         ps.addBatch();
       }
@@ -180,12 +188,11 @@ public final class StateStore {
     }
   }
 
-  private void insertProcesses(Connection c, Map<Long, Object> rows) throws SQLException {
+  private void insertProcesses(Connection c, Collection<DeployedProcess> rows) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO engine.process_definition "
         + "(key, bpmn_process_id, version, resource_name, checksum, deployment_key, resource_key, name, version_tag, start_events) "
         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)")) {
-      for (Object row : rows.values()) {
-        DeployedProcess p = (DeployedProcess) row;
+      for (DeployedProcess p : rows) {
         ps.setLong(1, p.key());
         ps.setString(2, p.bpmnProcessId());
         ps.setInt(3, p.version());
@@ -202,10 +209,9 @@ public final class StateStore {
     }
   }
 
-  private void insertResources(Connection c, Map<Long, Object> rows) throws SQLException {
+  private void insertResources(Connection c, Collection<DeployedResource> rows) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO engine.resource VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (Object row : rows.values()) {
-        DeployedResource r = (DeployedResource) row;
+      for (DeployedResource r : rows) {
         ps.setLong(1, r.key());
         ps.setString(2, r.kind());
         ps.setString(3, r.resourceId());
@@ -295,8 +301,6 @@ public final class StateStore {
       case MESSAGE -> "message";
       case INCIDENT -> "incident";
       case ELEMENT_INSTANCE -> "element_instance";
-      case PROCESS -> "process_definition";
-      case RESOURCE -> "resource";
     };
   }
 
@@ -319,56 +323,57 @@ public final class StateStore {
       try (ResultSet rs = s.executeQuery("SELECT key, bpmn_process_id, version, resource_name, checksum, deployment_key, "
           + "resource_key, name, version_tag, start_events FROM engine.process_definition ORDER BY key")) {
         while (rs.next()) {
-          state.putProcess(new DeployedProcess(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-              rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getString(9), startEvents(rs.getString(10)), models), false);
+          state.deployments().putProcess(new DeployedProcess(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+              rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getString(9), startEvents(rs.getString(10)),
+              models), false);
         }
       }
       try (ResultSet rs = s.executeQuery("SELECT key, checksum FROM engine.resource WHERE kind = 'bpmn'")) {
         while (rs.next()) {
-          state.loadBpmnResource(rs.getString(2), rs.getLong(1));
+          state.deployments().loadBpmnResource(rs.getString(2), rs.getLong(1));
         }
       }
       try (ResultSet rs = s.executeQuery("SELECT key, kind, resource_id, version, resource_name, checksum, deployment_key "
           + "FROM engine.resource WHERE kind <> 'bpmn' ORDER BY key")) {
         while (rs.next()) {
-          state.putResource(new DeployedResource(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+          state.deployments().putResource(new DeployedResource(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
               rs.getString(5), rs.getString(6), rs.getLong(7), null), false);
         }
       }
       try (ResultSet rs = s.executeQuery(
           "SELECT data FROM engine.element_instance WHERE state NOT IN ('COMPLETED', 'TERMINATED') ORDER BY key")) {
         while (rs.next()) {
-          state.putInstance(EngineJson.read(rs.getString(1), ElementInstance.class));
+          state.instances().put(EngineJson.read(rs.getString(1), ElementInstance.class));
         }
       }
       try (ResultSet rs = s.executeQuery("SELECT scope_key, name, value FROM engine.variable")) {
         while (rs.next()) {
-          state.loadVariable(rs.getLong(1), rs.getString(2), EngineJson.readValue(rs.getString(3)));
+          state.variables().load(rs.getLong(1), rs.getString(2), EngineJson.readValue(rs.getString(3)));
         }
       }
       try (ResultSet rs = s.executeQuery("SELECT data FROM engine.job ORDER BY key")) {
         while (rs.next()) {
-          state.putJob(EngineJson.read(rs.getString(1), Job.class));
+          state.jobs().put(EngineJson.read(rs.getString(1), Job.class));
         }
       }
       try (ResultSet rs = s.executeQuery("SELECT data FROM engine.timer")) {
         while (rs.next()) {
-          state.putTimer(EngineJson.read(rs.getString(1), Timer.class));
+          state.timers().put(EngineJson.read(rs.getString(1), Timer.class));
         }
       }
       try (ResultSet rs = s.executeQuery("SELECT data FROM engine.message_subscription ORDER BY key")) {
         while (rs.next()) {
-          state.putSubscription(EngineJson.read(rs.getString(1), EventSubscription.class));
+          state.subscriptions().put(EngineJson.read(rs.getString(1), EventSubscription.class));
         }
       }
       try (ResultSet rs = s.executeQuery("SELECT data FROM engine.message ORDER BY key")) {
         while (rs.next()) {
-          state.putMessage(EngineJson.read(rs.getString(1), Message.class));
+          state.messages().put(EngineJson.read(rs.getString(1), Message.class));
         }
       }
       try (ResultSet rs = s.executeQuery("SELECT data FROM engine.incident WHERE state = 'ACTIVE' ORDER BY key")) {
         while (rs.next()) {
-          state.putIncident(EngineJson.read(rs.getString(1), Incident.class));
+          state.incidents().put(EngineJson.read(rs.getString(1), Incident.class));
         }
       }
     }

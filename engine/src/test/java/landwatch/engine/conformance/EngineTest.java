@@ -1,6 +1,7 @@
 package landwatch.engine.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
@@ -13,11 +14,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import landwatch.engine.Engine;
+import landwatch.engine.processing.Batch;
+import landwatch.engine.processing.CommandTimeout;
+import landwatch.engine.processing.Rejection;
+import landwatch.engine.state.StateSnapshot;
+import landwatch.engine.state.StateStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +51,9 @@ public abstract class EngineTest {
 
   @Autowired
   Environment environment;
+
+  @Autowired
+  Engine engine;
 
   @Autowired
   DataSource dataSource;
@@ -70,6 +83,51 @@ public abstract class EngineTest {
   void disconnect() {
     client.newResetClockCommand().send().join();
     client.close();
+    assertStateSurvivesRestart();
+  }
+
+  /** Two images of the engine's state taken at the same moment: the hot one, and one loaded from the tables. */
+  private record HotAndRestarted(StateSnapshot hot, StateSnapshot restarted) {}
+
+  /**
+   * The hot state equals, wholesale, what a restart would load from the tables: a change the hot
+   * state made without writing it (a mutation not recorded) fails here, after the scenario that
+   * made it. Both images are taken on the writer's thread between two batches, when the tables
+   * hold exactly what the hot state holds; the writer may still be busy with a test's leftovers,
+   * so this waits for it.
+   */
+  private void assertStateSurvivesRestart() {
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    HotAndRestarted images = null;
+    while (images == null && System.nanoTime() - deadline < 0) {
+      try {
+        images = engine.writer.submit(this::imagesBetweenBatches).join();
+      } catch (CompletionException e) {
+        if (!(e.getCause() instanceof CommandTimeout || e.getCause() instanceof Rejection)) {
+          throw e;
+        }
+      }
+    }
+    if (images == null) {
+      fail("Expected the writer to take the state's images within a minute, but it was busy");
+    }
+    if (!images.hot().equals(images.restarted())) {
+      fail("The engine's state after a restart differs from its state before (hot ≠ restarted):\n"
+          + images.hot().diff(images.restarted()));
+    }
+  }
+
+  /** Null when commands before this one in its batch changed the state: the tables do not hold it yet. */
+  private HotAndRestarted imagesBetweenBatches(Batch batch) {
+    if (!batch.records.written().isEmpty() || !batch.state.changes.isEmpty()) {
+      return null;
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      StateSnapshot restarted = StateSnapshot.of(new StateStore().load(connection, engine.models).state());
+      return new HotAndRestarted(StateSnapshot.of(batch.state), restarted);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot load the engine state", e);
+    }
   }
 
   /** A process id no other test uses. */

@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import javax.sql.DataSource;
 import landwatch.engine.EngineSchema;
 import landwatch.engine.conformance.TestPostgres;
+import landwatch.engine.record.intent.SignalIntent;
 import landwatch.engine.state.ProcessModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,7 +78,7 @@ class StreamProcessorTest {
 
   private static CompletableFuture<String> writing(StreamProcessor writer, String name, RuntimeException failure) {
     return writer.submit(batch -> {
-      batch.append(batch.keys.next(), "TEST", name, Map.of("name", name));
+      batch.records.append(batch.keys.next(), SignalIntent.BROADCASTED, Map.of("signalName", name));
       if (failure != null) {
         throw failure;
       }
@@ -85,14 +86,16 @@ class StreamProcessorTest {
     });
   }
 
-  private List<String> committedIntents() throws Exception {
+  /** The names of the committed records' signals: each test command writes one, named after itself. */
+  private List<String> committedSignals() throws Exception {
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT intent FROM engine.record WHERE value_type = 'TEST' ORDER BY position")) {
-      List<String> intents = new java.util.ArrayList<>();
+        ResultSet rs = s.executeQuery(
+            "SELECT value->>'signalName' FROM engine.record WHERE value_type = 'SIGNAL' ORDER BY position")) {
+      List<String> names = new java.util.ArrayList<>();
       while (rs.next()) {
-        intents.add(rs.getString(1));
+        names.add(rs.getString(1));
       }
-      return intents;
+      return names;
     }
   }
 
@@ -106,7 +109,7 @@ class StreamProcessorTest {
     assertThat(a.join()).isEqualTo("A");
     assertThat(c.join()).isEqualTo("C");
     assertThatThrownBy(broken::join).isInstanceOf(CompletionException.class).hasRootCauseMessage("bug");
-    assertThat(committedIntents()).containsExactly("A", "C");
+    assertThat(committedSignals()).containsExactly("A", "C");
   }
 
   @Test
@@ -114,7 +117,7 @@ class StreamProcessorTest {
     CountDownLatch release = holdWriter();
     CompletableFuture<String> a = writing(writer, "A", null);
     CompletableFuture<String> overflowing = writer.submit(batch -> {
-      batch.append(batch.keys.next(), "TEST", "SOE", Map.of());
+      batch.records.append(batch.keys.next(), SignalIntent.BROADCASTED, Map.of("signalName", "SOE"));
       throw new StackOverflowError();
     });
     release.countDown();
@@ -122,7 +125,7 @@ class StreamProcessorTest {
     assertThatThrownBy(overflowing::join).isInstanceOf(CompletionException.class)
         .hasCauseInstanceOf(StackOverflowError.class);
     assertThat(writing(writer, "AFTER", null).join()).isEqualTo("AFTER");
-    assertThat(committedIntents()).containsExactly("A", "AFTER");
+    assertThat(committedSignals()).containsExactly("A", "AFTER");
   }
 
   @Test
@@ -130,7 +133,7 @@ class StreamProcessorTest {
     CompletableFuture<String> rejected = writing(writer, "R", Rejection.invalidState("no"));
     assertThatThrownBy(rejected::join).hasCauseInstanceOf(Rejection.class);
     assertThat(writing(writer, "OK", null).join()).isEqualTo("OK");
-    assertThat(committedIntents()).containsExactly("OK");
+    assertThat(committedSignals()).containsExactly("OK");
   }
 
   @Test
@@ -146,6 +149,6 @@ class StreamProcessorTest {
       assertThat(rs.getLong(1)).isEqualTo(rs.getLong(3));
       assertThat(rs.getLong(2)).isEqualTo(rs.getLong(3));
     }
-    assertThat(committedIntents()).containsExactly("FIRST", "SECOND");
+    assertThat(committedSignals()).containsExactly("FIRST", "SECOND");
   }
 }

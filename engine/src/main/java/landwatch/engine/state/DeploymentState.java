@@ -1,0 +1,105 @@
+package landwatch.engine.state;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * The deployed process versions (metadata: their models are parsed on demand) and the stored
+ * resources, versioned per id. New ones are written with the batch that deploys them; neither
+ * changes afterwards.
+ */
+public final class DeploymentState {
+
+  /** A versioned resource's identity: DMN and forms are versioned per kind and id. */
+  private record ResourceId(String kind, String resourceId) {}
+
+  private final Map<Long, DeployedProcess> processes = new HashMap<>();
+  private final Map<String, NavigableMap<Integer, DeployedProcess>> processVersions = new HashMap<>();
+  private final Map<ResourceId, NavigableMap<Integer, DeployedResource>> resourceVersions = new HashMap<>();
+  /** Stored BPMN resources by checksum: a resource is stored once, whatever its processes' versions. */
+  private final Map<String, Long> bpmnResources = new HashMap<>();
+  private final StateChanges changes;
+
+  DeploymentState(StateChanges changes) {
+    this.changes = changes;
+  }
+
+  public void putProcess(DeployedProcess process, boolean isNew) {
+    processes.put(process.key(), process);
+    processVersions.computeIfAbsent(process.bpmnProcessId(), id -> new TreeMap<>()).put(process.version(), process);
+    if (isNew) {
+      changes.processes.put(process.key(), process);
+    }
+  }
+
+  public DeployedProcess process(long key) {
+    return processes.get(key);
+  }
+
+  public DeployedProcess latestProcess(String bpmnProcessId) {
+    NavigableMap<Integer, DeployedProcess> versions = processVersions.get(bpmnProcessId);
+    return versions == null ? null : versions.lastEntry().getValue();
+  }
+
+  public DeployedProcess process(String bpmnProcessId, int version) {
+    NavigableMap<Integer, DeployedProcess> versions = processVersions.get(bpmnProcessId);
+    return versions == null ? null : versions.get(version);
+  }
+
+  /** Every version of a process, oldest first (empty when none is deployed). */
+  public Collection<DeployedProcess> versionsOf(String bpmnProcessId) {
+    NavigableMap<Integer, DeployedProcess> versions = processVersions.get(bpmnProcessId);
+    return versions == null ? List.of() : versions.values();
+  }
+
+  /** The versions of every deployed process, per process. */
+  public Collection<NavigableMap<Integer, DeployedProcess>> processVersions() {
+    return processVersions.values();
+  }
+
+  public void putResource(DeployedResource resource, boolean isNew) {
+    // the content goes to the table with the batch; the hot state keeps none
+    resourceVersions.computeIfAbsent(new ResourceId(resource.kind(), resource.resourceId()), id -> new TreeMap<>())
+        .put(resource.version(), resource.withoutContent());
+    if (isNew) {
+      changes.resources.put(resource.key(), resource);
+    }
+  }
+
+  /** The key of the stored BPMN resource with this content, or null. */
+  public Long bpmnResource(String checksum) {
+    return bpmnResources.get(checksum);
+  }
+
+  /** A BPMN resource row (kind {@code bpmn}); new ones are written with the batch. */
+  public void putBpmnResource(DeployedResource resource, boolean isNew) {
+    bpmnResources.put(resource.checksum(), resource.key());
+    if (isNew) {
+      changes.resources.put(resource.key(), resource);
+    }
+  }
+
+  void loadBpmnResource(String checksum, long key) {
+    bpmnResources.put(checksum, key);
+  }
+
+  /** The stored BPMN resources: their keys by checksum. */
+  public Map<String, Long> bpmnResources() {
+    return Collections.unmodifiableMap(bpmnResources);
+  }
+
+  public DeployedResource latestResource(String kind, String resourceId) {
+    NavigableMap<Integer, DeployedResource> versions = resourceVersions.get(new ResourceId(kind, resourceId));
+    return versions == null ? null : versions.lastEntry().getValue();
+  }
+
+  /** Every version of every stored DMN and form resource, without content. */
+  public List<DeployedResource> resources() {
+    return resourceVersions.values().stream().flatMap(versions -> versions.values().stream()).toList();
+  }
+}
