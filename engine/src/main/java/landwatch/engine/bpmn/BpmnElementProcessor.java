@@ -1,5 +1,6 @@
 package landwatch.engine.bpmn;
 
+import landwatch.engine.bpmn.behavior.BpmnStateTransitions;
 import landwatch.engine.model.ExecutableElement;
 import landwatch.engine.state.ElementInstance;
 

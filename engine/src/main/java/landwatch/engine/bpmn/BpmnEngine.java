@@ -2,6 +2,33 @@ package landwatch.engine.bpmn;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import landwatch.engine.bpmn.behavior.BpmnBehaviors;
+import landwatch.engine.bpmn.behavior.BpmnStateTransitions;
+import landwatch.engine.bpmn.behavior.EventSubscriptionBehavior;
+import landwatch.engine.bpmn.behavior.EventTriggerBehavior;
+import landwatch.engine.bpmn.behavior.IncidentBehavior;
+import landwatch.engine.bpmn.behavior.JobBehavior;
+import landwatch.engine.bpmn.behavior.ProcessInstanceCreation;
+import landwatch.engine.bpmn.behavior.SignalBroadcaster;
+import landwatch.engine.bpmn.behavior.TerminationBehavior;
+import landwatch.engine.bpmn.behavior.VariableBehavior;
+import landwatch.engine.bpmn.behavior.VariableMappingBehavior;
+import landwatch.engine.bpmn.container.CallActivityProcessor;
+import landwatch.engine.bpmn.container.MultiInstanceBodyProcessor;
+import landwatch.engine.bpmn.container.ScopeProcessor;
+import landwatch.engine.bpmn.event.BoundaryEventProcessor;
+import landwatch.engine.bpmn.event.IntermediateCatchEventProcessor;
+import landwatch.engine.bpmn.event.StartEventProcessor;
+import landwatch.engine.bpmn.event.ThrowEventProcessor;
+import landwatch.engine.bpmn.gateway.EventBasedGatewayProcessor;
+import landwatch.engine.bpmn.gateway.ExclusiveGatewayProcessor;
+import landwatch.engine.bpmn.gateway.InclusiveGatewayProcessor;
+import landwatch.engine.bpmn.gateway.ParallelGatewayProcessor;
+import landwatch.engine.bpmn.task.JobWorkerTaskProcessor;
+import landwatch.engine.bpmn.task.PassThroughTaskProcessor;
+import landwatch.engine.bpmn.task.ScriptTaskProcessor;
+import landwatch.engine.bpmn.task.VariantProcessor;
+import landwatch.engine.bpmn.task.WaitingTaskProcessor;
 import landwatch.engine.model.ElementType;
 
 /** Builds the element processors and the behaviours they share, wired once at start-up. */
@@ -19,8 +46,7 @@ public final class BpmnEngine {
     EventSubscriptionBehavior subscriptions = new EventSubscriptionBehavior(ctx, variables);
     EventTriggerBehavior events = new EventTriggerBehavior(ctx, transitions, subscriptions);
     ProcessInstanceCreation creation = new ProcessInstanceCreation(ctx, transitions, variables);
-    SignalBroadcaster signals = new SignalBroadcaster(ctx);
-    signals.wire(events, creation);
+    SignalBroadcaster signals = new SignalBroadcaster(ctx, events, creation);
     JobBehavior jobs = new JobBehavior(ctx, variables);
     behaviors = new BpmnBehaviors(ctx, transitions, variables, new VariableMappingBehavior(variables), incidents,
         jobs, new TerminationBehavior(jobs, subscriptions, incidents, transitions), subscriptions, events, creation, signals);

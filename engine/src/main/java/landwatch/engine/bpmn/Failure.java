@@ -1,5 +1,9 @@
 package landwatch.engine.bpmn;
 
+import landwatch.engine.bpmn.behavior.BpmnStateTransitions;
+import landwatch.engine.bpmn.behavior.IncidentBehavior;
+import landwatch.engine.bpmn.behavior.IncidentTypes;
+
 /**
  * Why a lifecycle step or a job cannot go on, as the step that failed returns it (Zeebe's
  * Failure). It becomes an incident in one place: the element dispatch of

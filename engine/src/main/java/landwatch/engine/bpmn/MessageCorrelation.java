@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
+import landwatch.engine.bpmn.behavior.EventTriggerBehavior;
+import landwatch.engine.bpmn.behavior.ProcessInstanceCreation;
 import landwatch.engine.model.EventType;
 import landwatch.engine.processing.Rejection;
 import landwatch.engine.processing.RejectionType;

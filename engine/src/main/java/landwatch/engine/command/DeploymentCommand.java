@@ -3,7 +3,7 @@ package landwatch.engine.command;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import landwatch.engine.bpmn.TimerSchedule;
+import landwatch.engine.bpmn.behavior.TimerSchedule;
 import landwatch.engine.feel.FeelEvaluator;
 import landwatch.engine.feel.FeelResult;
 import landwatch.engine.model.EventType;

@@ -1,7 +1,7 @@
 package landwatch.engine.command;
 
 import landwatch.engine.bpmn.BpmnEngine;
-import landwatch.engine.bpmn.IncidentBehavior;
+import landwatch.engine.bpmn.behavior.IncidentBehavior;
 import landwatch.engine.processing.Batch;
 import landwatch.engine.processing.Rejection;
 import landwatch.engine.state.ElementInstance;

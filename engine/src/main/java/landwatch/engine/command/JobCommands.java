@@ -2,9 +2,9 @@ package landwatch.engine.command;
 
 import java.util.Map;
 import landwatch.engine.bpmn.BpmnEngine;
-import landwatch.engine.bpmn.EventTriggerBehavior;
 import landwatch.engine.bpmn.Failure;
-import landwatch.engine.bpmn.IncidentTypes;
+import landwatch.engine.bpmn.behavior.EventTriggerBehavior;
+import landwatch.engine.bpmn.behavior.IncidentTypes;
 import landwatch.engine.processing.Batch;
 import landwatch.engine.processing.Rejection;
 import landwatch.engine.record.intent.JobIntent;

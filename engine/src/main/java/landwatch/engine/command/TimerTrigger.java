@@ -2,7 +2,7 @@ package landwatch.engine.command;
 
 import java.util.Map;
 import landwatch.engine.bpmn.BpmnEngine;
-import landwatch.engine.bpmn.TimerSchedule;
+import landwatch.engine.bpmn.behavior.TimerSchedule;
 import landwatch.engine.model.ElementType;
 import landwatch.engine.model.ExecutableElement;
 import landwatch.engine.processing.Batch;
