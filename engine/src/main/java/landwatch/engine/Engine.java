@@ -8,26 +8,27 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import landwatch.engine.bpmn.BpmnContext;
 import landwatch.engine.bpmn.BpmnEngine;
-import landwatch.engine.command.ClockCommands;
-import landwatch.engine.command.DeploymentCommand;
-import landwatch.engine.command.IncidentCommands;
-import landwatch.engine.command.JobActivator;
-import landwatch.engine.command.JobCommands;
-import landwatch.engine.command.JobDeadlines;
-import landwatch.engine.command.MessageExpiry;
-import landwatch.engine.command.ProcessInstanceCommands;
-import landwatch.engine.command.ProcessInstanceResults;
-import landwatch.engine.command.ResourceParser;
-import landwatch.engine.command.TimerTrigger;
-import landwatch.engine.command.VariableCommands;
+import landwatch.engine.clock.ClockCommands;
+import landwatch.engine.deployment.DeploymentCommand;
+import landwatch.engine.deployment.ResourceParser;
 import landwatch.engine.feel.FeelEvaluator;
+import landwatch.engine.incident.IncidentCommands;
+import landwatch.engine.job.JobActivator;
+import landwatch.engine.job.JobCommands;
+import landwatch.engine.job.JobDeadlines;
+import landwatch.engine.message.MessageCorrelation;
+import landwatch.engine.message.MessageExpiry;
 import landwatch.engine.processing.EngineClock;
 import landwatch.engine.processing.StreamProcessor;
 import landwatch.engine.model.ExecutableProcess;
+import landwatch.engine.processinstance.ProcessInstanceCommands;
+import landwatch.engine.processinstance.ProcessInstanceResults;
+import landwatch.engine.processinstance.VariableCommands;
 import landwatch.engine.state.DeployedProcess;
 import landwatch.engine.state.ProcessModels;
 import landwatch.engine.state.StateStore;
 import landwatch.engine.state.VariableDocumentLimits;
+import landwatch.engine.timer.TimerTrigger;
 
 /**
  * The embedded engine without Spring: the single writer, the BPMN processors and the commands the
@@ -42,6 +43,7 @@ public final class Engine implements AutoCloseable {
   public final VariableDocumentLimits variableLimits;
   public final StreamProcessor writer;
   public final BpmnEngine bpmn;
+  public final MessageCorrelation messages;
   public final DeploymentCommand deployments;
   public final ProcessInstanceCommands processInstances;
   public final ProcessInstanceResults results;
@@ -68,6 +70,9 @@ public final class Engine implements AutoCloseable {
         properties.commandTimeout());
     BpmnContext ctx = new BpmnContext(writer, feel, variableLimits, limits);
     bpmn = new BpmnEngine(ctx);
+    messages = new MessageCorrelation(ctx, bpmn.behaviors.events(), bpmn.behaviors.creation());
+    bpmn.behaviors.subscriptions().onMessageSubscriptionOpened(messages::correlateBuffered);
+    bpmn.addListener(messages);
     JobDeadlines deadlines = new JobDeadlines(type -> bpmn.behaviors.jobs().notifyAvailable(type));
     activator = new JobActivator(writer, bpmn.behaviors, deadlines, variableLimits,
         limits.maxActivationResponseSize().toBytes());
@@ -81,7 +86,7 @@ public final class Engine implements AutoCloseable {
     variables = new VariableCommands(bpmn);
     writer.register(new TimerTrigger(bpmn));
     writer.register(deadlines);
-    writer.register(new MessageExpiry(bpmn.messages));
+    writer.register(new MessageExpiry(messages));
     writer.register(activator);
     writer.register(results);
   }

@@ -5,7 +5,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.function.BiFunction;
 import javax.sql.DataSource;
-import landwatch.engine.command.ResourceParser;
+import landwatch.engine.deployment.ResourceParser;
 import landwatch.engine.feel.FeelEvaluator;
 import landwatch.engine.model.ExecutableProcess;
 import landwatch.engine.state.V4__Process_definition_metadata;

@@ -5,8 +5,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
-import landwatch.engine.command.JobActivator;
-import landwatch.engine.command.JobActivator.Delivery;
+import landwatch.engine.job.JobActivator;
+import landwatch.engine.job.JobActivator.Delivery;
 
 /**
  * An activation response made of the entries the writer wrote before it activated the jobs. A

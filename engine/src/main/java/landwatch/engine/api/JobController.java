@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import landwatch.engine.Engine;
-import landwatch.engine.command.JobActivator;
+import landwatch.engine.job.JobActivator;
 import landwatch.engine.processing.Rejection;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

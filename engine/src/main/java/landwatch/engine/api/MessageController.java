@@ -32,7 +32,7 @@ public class MessageController {
     Map<String, Object> variables = limits.check(request.getVariables());
     String correlationKey = request.getCorrelationKey() == null ? "" : request.getCorrelationKey();
     long ttl = request.getTimeToLive() == null ? 0 : request.getTimeToLive();
-    return Committed.await(engine.writer.submit(batch -> engine.bpmn.messages.publish(request.getName(), correlationKey, ttl,
+    return Committed.await(engine.writer.submit(batch -> engine.messages.publish(request.getName(), correlationKey, ttl,
             request.getMessageId(), variables))
         .thenApply(c -> new MessagePublicationResult().messageKey(String.valueOf(c.messageKey())).tenantId(DeploymentController.TENANT)));
   }
@@ -42,7 +42,7 @@ public class MessageController {
     requireName(request.getName());
     Map<String, Object> variables = limits.check(request.getVariables());
     String correlationKey = request.getCorrelationKey() == null ? "" : request.getCorrelationKey();
-    return Committed.await(engine.writer.submit(batch -> engine.bpmn.messages.correlateNow(request.getName(), correlationKey, variables))
+    return Committed.await(engine.writer.submit(batch -> engine.messages.correlateNow(request.getName(), correlationKey, variables))
         .thenApply(c -> new MessageCorrelationResult()
             .messageKey(String.valueOf(c.messageKey()))
             .processInstanceKey(String.valueOf(c.processInstanceKeys().get(0)))

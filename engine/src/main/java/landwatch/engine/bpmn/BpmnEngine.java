@@ -35,7 +35,6 @@ import landwatch.engine.model.ElementType;
 public final class BpmnEngine {
 
   public final BpmnBehaviors behaviors;
-  public final MessageCorrelation messages;
   private final List<ProcessInstanceListener> listeners = new CopyOnWriteArrayList<>();
 
   public BpmnEngine(BpmnContext ctx) {
@@ -50,9 +49,6 @@ public final class BpmnEngine {
     JobBehavior jobs = new JobBehavior(ctx, variables);
     behaviors = new BpmnBehaviors(ctx, transitions, variables, new VariableMappingBehavior(variables), incidents,
         jobs, new TerminationBehavior(jobs, subscriptions, incidents, transitions), subscriptions, events, creation, signals);
-    messages = new MessageCorrelation(ctx, events, creation);
-    subscriptions.onMessageSubscriptionOpened(messages::correlateBuffered);
-    listeners.add(messages);
 
     JobWorkerTaskProcessor jobWorker = new JobWorkerTaskProcessor(behaviors);
     WaitingTaskProcessor waiting = new WaitingTaskProcessor(behaviors);

@@ -11,7 +11,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import landwatch.engine.command.JobActivator.Delivery;
+import landwatch.engine.job.JobActivator.Delivery;
 import org.junit.jupiter.api.Test;
 
 class ActivatedJobsBodyTest {

@@ -1,4 +1,4 @@
-package landwatch.engine.command;
+package landwatch.engine.clock;
 
 import java.util.Map;
 import landwatch.engine.processing.Batch;

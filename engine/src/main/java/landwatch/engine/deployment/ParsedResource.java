@@ -1,4 +1,4 @@
-package landwatch.engine.command;
+package landwatch.engine.deployment;
 
 import java.util.List;
 import landwatch.engine.model.ExecutableProcess;

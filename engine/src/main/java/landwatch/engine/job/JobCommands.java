@@ -1,4 +1,4 @@
-package landwatch.engine.command;
+package landwatch.engine.job;
 
 import java.util.Map;
 import landwatch.engine.bpmn.BpmnEngine;

@@ -1,4 +1,4 @@
-package landwatch.engine.command;
+package landwatch.engine.incident;
 
 import landwatch.engine.bpmn.BpmnEngine;
 import landwatch.engine.bpmn.behavior.IncidentBehavior;

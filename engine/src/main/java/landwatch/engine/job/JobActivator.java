@@ -1,4 +1,4 @@
-package landwatch.engine.command;
+package landwatch.engine.job;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

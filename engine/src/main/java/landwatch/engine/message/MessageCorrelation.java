@@ -1,4 +1,4 @@
-package landwatch.engine.bpmn;
+package landwatch.engine.message;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
+import landwatch.engine.bpmn.BpmnContext;
+import landwatch.engine.bpmn.ProcessInstanceListener;
 import landwatch.engine.bpmn.behavior.EventTriggerBehavior;
 import landwatch.engine.bpmn.behavior.ProcessInstanceCreation;
 import landwatch.engine.model.EventType;

@@ -1,4 +1,4 @@
-package landwatch.engine.command;
+package landwatch.engine.deployment;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
-package landwatch.engine.command;
+package landwatch.engine.message;
 
-import landwatch.engine.bpmn.MessageCorrelation;
 import landwatch.engine.processing.Batch;
 import landwatch.engine.processing.DueWork;
 
