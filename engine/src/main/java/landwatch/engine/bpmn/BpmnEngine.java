@@ -58,9 +58,9 @@ public final class BpmnEngine {
     processors.register(ElementType.EVENT_SUB_PROCESS, scope);
     processors.register(ElementType.SERVICE_TASK, jobWorker);
     processors.register(ElementType.SEND_TASK, jobWorker);
-    // a Zeebe user task waits for the tasklist part; a job-based one is a job, as in Zeebe
+    // a Zeebe user task waits activated (not executed yet); a job-based one is a job, as in Zeebe
     processors.register(ElementType.USER_TASK, new VariantProcessor(e -> e.userTask != null, waiting, jobWorker));
-    // a decision-calling business-rule task raises an incident until DMN evaluation arrives
+    // decisions are not evaluated yet: a business-rule task calling one raises an incident
     processors.register(ElementType.BUSINESS_RULE_TASK, new VariantProcessor(e -> !e.isJobBased(), waiting, jobWorker));
     processors.register(ElementType.SCRIPT_TASK, new ScriptTaskProcessor(behaviors, jobWorker));
     processors.register(ElementType.RECEIVE_TASK, waiting);

@@ -38,12 +38,12 @@ public final class ExecutableElement {
   /**
    * Job-based elements: service and send tasks, script and business-rule tasks with a
    * {@code zeebe:taskDefinition}, job-based user tasks, message throw events. A business-rule
-   * task calling a decision has none: it raises an incident until decisions are evaluated.
+   * task calling a decision has none: it raises an incident, as decisions are not evaluated yet.
    */
   public final JobWorkerProperties job;
   /** Script tasks with {@code zeebe:script}. */
   public final ScriptProperties script;
-  /** Zeebe user tasks, which wait for the tasklist part. */
+  /** Zeebe user tasks, which are not executed yet: they wait activated. */
   public final UserTaskProperties userTask;
   /** Call activities. */
   public final CalledElement calledElement;

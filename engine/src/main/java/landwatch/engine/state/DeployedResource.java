@@ -1,8 +1,8 @@
 package landwatch.engine.state;
 
 /**
- * A stored resource: a DMN or form resource, versioned per id like processes (executed by a later
- * part), or a BPMN resource (kind {@code bpmn}, stored once and referenced by its processes'
+ * A stored resource: a DMN or form resource, versioned per id like processes (not evaluated or
+ * served yet), or a BPMN resource (kind {@code bpmn}, stored once and referenced by its processes'
  * versions; its {@code resourceId} is its name, its version 0). {@code resource} holds the content
  * only on the way in (a deployment being written); state loaded from the tables does not hold
  * resources: they are read from {@code engine.resource} when needed.

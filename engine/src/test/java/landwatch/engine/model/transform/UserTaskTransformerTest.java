@@ -18,7 +18,7 @@ class UserTaskTransformerTest {
       .endEvent().done());
 
   @Test
-  void aZeebeUserTaskWaitsForTheTasklistAndHasNoJob() {
+  void aZeebeUserTaskHasItsPropertiesAndNoJob() {
     assertThat(process.element("zeebe").userTask).isNotNull();
     assertThat(process.element("zeebe").isJobBased()).isFalse();
   }
