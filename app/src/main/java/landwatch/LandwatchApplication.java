@@ -12,7 +12,8 @@ import org.springframework.context.annotation.FilterType;
 @SpringBootApplication
 @ComponentScan(
     basePackages = "landwatch",
-    excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "landwatch\\.engine\\..*"))
+    excludeFilters =
+        @ComponentScan.Filter(type = FilterType.REGEX, pattern = "landwatch\\.engine\\..*"))
 public class LandwatchApplication {
 
   public static void main(String[] args) {

@@ -23,7 +23,8 @@ class BatchController {
 
   @PostMapping(consumes = "multipart/form-data")
   @ResponseStatus(HttpStatus.CREATED)
-  BatchImport upload(@RequestParam("file") MultipartFile file, Principal principal) throws IOException {
+  BatchImport upload(@RequestParam("file") MultipartFile file, Principal principal)
+      throws IOException {
     return imports.importBatch(file.getOriginalFilename(), file.getBytes(), Uploader.of(principal));
   }
 }

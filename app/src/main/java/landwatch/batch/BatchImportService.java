@@ -16,9 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports a Ministry batch all-or-nothing: read, validate every feature, then store the spots and
- * their spatial check in one transaction, so that a 201 means every spot has its result.
- * Imports run one at a time: they are monthly, and serialising them keeps duplicate codes a
- * validation error rather than a constraint violation.
+ * their spatial check in one transaction, so that a 201 means every spot has its result. Imports
+ * run one at a time: they are monthly, and serialising them keeps duplicate codes a validation
+ * error rather than a constraint violation.
  */
 @Service
 public class BatchImportService {
@@ -41,7 +41,9 @@ public class BatchImportService {
       TransactionTemplate transaction) {
     this.importer =
         new SpotBatchImporter(
-            reader, new SpotBatchValidator(properties.mapping(), extent, regions::isCountyLevel, spots::isStored));
+            reader,
+            new SpotBatchValidator(
+                properties.mapping(), extent, regions::isCountyLevel, spots::isStored));
     this.batches = batches;
     this.spatialCheck = spatialCheck;
     this.lock = lock;
@@ -67,7 +69,9 @@ public class BatchImportService {
             .map(
                 spot ->
                     spatialCheck.check(
-                        spot.geometry(), spot.changeType(), DemolishAndRestore.of(spot.changeType())))
+                        spot.geometry(),
+                        spot.changeType(),
+                        DemolishAndRestore.of(spot.changeType())))
             .toList();
     long batchId = batches.insertBatch(fileName, formatOf(content), importedBy, issued, results);
     return new BatchImport(batchId, issued.size());

@@ -26,10 +26,13 @@ public class BatchStore {
 
   /** Serialises batch imports across application instances until the transaction ends. */
   public void lockImports() {
-    jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtext('landwatch.batch-import'))::text", String.class);
+    jdbc.queryForObject(
+        "SELECT pg_advisory_xact_lock(hashtext('landwatch.batch-import'))::text", String.class);
   }
 
-  /** Stores a validated batch with the spatial check of each spot ({@code results} in spot order). */
+  /**
+   * Stores a validated batch with the spatial check of each spot ({@code results} in spot order).
+   */
   public long insertBatch(
       String fileName,
       String format,

@@ -36,7 +36,11 @@ class LayerController {
       throw badRequest("调查年度无效 / invalid survey year: " + year);
     }
     return imports.importLayer(
-        parse(layerClass), year, file.getOriginalFilename(), file.getBytes(), Uploader.of(principal));
+        parse(layerClass),
+        year,
+        file.getOriginalFilename(),
+        file.getBytes(),
+        Uploader.of(principal));
   }
 
   private static LayerClass parse(String layerClass) {
@@ -49,6 +53,8 @@ class LayerController {
 
   private static ErrorResponseException badRequest(String detail) {
     return new ErrorResponseException(
-        HttpStatus.BAD_REQUEST, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), null);
+        HttpStatus.BAD_REQUEST,
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail),
+        null);
   }
 }

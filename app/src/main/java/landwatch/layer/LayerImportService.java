@@ -8,13 +8,13 @@ import landwatch.spatial.io.SpatialFileReader;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Replaces a reference layer: the new version is stored and made current in one transaction, then
- * its index is built beside the old one and swapped in (checks in progress finish on the old
- * one), then every spot's result is recomputed against it.
+ * its index is built beside the old one and swapped in (checks in progress finish on the old one),
+ * then every spot's result is recomputed against it.
  */
 @Service
 public class LayerImportService {
@@ -44,7 +44,8 @@ public class LayerImportService {
 
   public LayerImport importLayer(
       LayerClass layerClass, int surveyYear, String fileName, byte[] content, String importedBy) {
-    LayerValidation validation = importer.importLayer(layerClass, new ByteArrayInputStream(content));
+    LayerValidation validation =
+        importer.importLayer(layerClass, new ByteArrayInputStream(content));
     if (!validation.accepted()) {
       throw new ImportRejectedException(
           layerClass.chineseName() + "图层", layerClass + " layer", validation.errors());
@@ -56,7 +57,9 @@ public class LayerImportService {
               transaction.execute(
                   status -> {
                     store.lockClass(layerClass);
-                    store.current(layerClass).ifPresent(current -> refuseOlder(current, surveyYear));
+                    store
+                        .current(layerClass)
+                        .ifPresent(current -> refuseOlder(current, surveyYear));
                     return store.replace(layerClass, surveyYear, fileName, importedBy, features);
                   });
           referenceLayers.replace(
@@ -67,17 +70,26 @@ public class LayerImportService {
   }
 
   /**
-   * A survey year older than the current one is almost always the wrong file; the same year
-   * again is a correction and replaces it.
+   * A survey year older than the current one is almost always the wrong file; the same year again
+   * is a correction and replaces it.
    */
   private static void refuseOlder(LayerVersion current, int surveyYear) {
     if (surveyYear < current.surveyYear()) {
       ProblemDetail problem =
           ProblemDetail.forStatusAndDetail(
               HttpStatus.CONFLICT,
-              current.layerClass().chineseName() + "图层当前为 " + current.surveyYear() + " 年度版本，不能以较早的 "
-                  + surveyYear + " 年度替换 / " + current.layerClass() + " is at survey year "
-                  + current.surveyYear() + "; an older year (" + surveyYear + ") cannot replace it");
+              current.layerClass().chineseName()
+                  + "图层当前为 "
+                  + current.surveyYear()
+                  + " 年度版本，不能以较早的 "
+                  + surveyYear
+                  + " 年度替换 / "
+                  + current.layerClass()
+                  + " is at survey year "
+                  + current.surveyYear()
+                  + "; an older year ("
+                  + surveyYear
+                  + ") cannot replace it");
       problem.setTitle("Older survey year");
       problem.setProperty("currentYear", current.surveyYear());
       throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);

@@ -13,8 +13,8 @@ import landwatch.spatial.Wkb;
 import org.locationtech.jts.geom.Geometry;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,25 +33,33 @@ public class LayerStore {
   }
 
   /**
-   * Serialises replacements of one class across transactions and application instances; held
-   * until the surrounding transaction ends.
+   * Serialises replacements of one class across transactions and application instances; held until
+   * the surrounding transaction ends.
    */
   public void lockClass(LayerClass layerClass) {
     jdbc.queryForObject(
-        "SELECT pg_advisory_xact_lock(hashtext('landwatch.layer.' || ?))::text", String.class, layerClass.name());
+        "SELECT pg_advisory_xact_lock(hashtext('landwatch.layer.' || ?))::text",
+        String.class,
+        layerClass.name());
   }
 
   /**
-   * Stores a version as current and drops the features of the one it supersedes. Must run inside
-   * a transaction: other readers see the old version until it commits.
+   * Stores a version as current and drops the features of the one it supersedes. Must run inside a
+   * transaction: other readers see the old version until it commits.
    */
   public LayerVersion replace(
-      LayerClass layerClass, int surveyYear, String fileName, String importedBy, List<LayerFeature> features) {
+      LayerClass layerClass,
+      int surveyYear,
+      String fileName,
+      String importedBy,
+      List<LayerFeature> features) {
     jdbc.update(
         "DELETE FROM layer_feature WHERE layer_version_id IN"
             + " (SELECT id FROM layer_version WHERE layer_class = ? AND current)",
         layerClass.name());
-    jdbc.update("UPDATE layer_version SET current = false WHERE layer_class = ? AND current", layerClass.name());
+    jdbc.update(
+        "UPDATE layer_version SET current = false WHERE layer_class = ? AND current",
+        layerClass.name());
     long id =
         jdbc.queryForObject(
             "INSERT INTO layer_version (layer_class, survey_year, file_name, feature_count, imported_by, current)"

@@ -6,9 +6,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the in-memory index of every current layer version at start, before any job worker
- * polls, and catches up results left stale by a crash between a layer's commit and its
- * recomputation.
+ * Builds the in-memory index of every current layer version at start, before any job worker polls,
+ * and catches up results left stale by a crash between a layer's commit and its recomputation.
  */
 @Component
 class ReferenceLayerLoader implements SmartInitializingSingleton {
@@ -37,7 +36,11 @@ class ReferenceLayerLoader implements SmartInitializingSingleton {
                 store.forEachGeometry(version, builder::add);
                 LayerIndex index = builder.build();
                 referenceLayers.install(index);
-                LOG.info("Indexed {} {} ({} polygons)", layerClass, version.label(), index.polygonCount());
+                LOG.info(
+                    "Indexed {} {} ({} polygons)",
+                    layerClass,
+                    version.label(),
+                    index.polygonCount());
               });
     }
     int refreshed = refresh.refreshStale();

@@ -6,4 +6,5 @@ package landwatch.region;
  * @param parentCode null only for the province
  * @param localCode true where the unit has no GB/T 2260 code (宁东)
  */
-public record Region(String code, String name, RegionLevel level, String parentCode, boolean localCode) {}
+public record Region(
+    String code, String name, RegionLevel level, String parentCode, boolean localCode) {}

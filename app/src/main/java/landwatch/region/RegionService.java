@@ -37,7 +37,9 @@ public class RegionService {
    * which has no units below it. Spots are issued to these, never to a city or the province.
    */
   public boolean isCountyLevel(String code) {
-    return exists(code) && tree.childrenOf(code).isEmpty() && tree.get(code).level() != RegionLevel.PROVINCE;
+    return exists(code)
+        && tree.childrenOf(code).isEmpty()
+        && tree.get(code).level() != RegionLevel.PROVINCE;
   }
 
   public List<Region> all() {

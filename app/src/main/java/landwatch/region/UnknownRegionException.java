@@ -1,8 +1,8 @@
 package landwatch.region;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
 /** Answers 404 with a problem detail naming the code. */
 public class UnknownRegionException extends ErrorResponseException {
@@ -16,7 +16,8 @@ public class UnknownRegionException extends ErrorResponseException {
 
   private static ProblemDetail problem(String code) {
     ProblemDetail detail =
-        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "未知的行政区代码 / unknown region code: " + code);
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.NOT_FOUND, "未知的行政区代码 / unknown region code: " + code);
     detail.setTitle("Unknown region");
     detail.setProperty("code", code);
     return detail;

@@ -22,12 +22,19 @@ public class ImportRejectedException extends ErrorResponseException {
     super(HttpStatus.UNPROCESSABLE_ENTITY, problem(whatChinese, whatEnglish, errors), null);
   }
 
-  private static ProblemDetail problem(String whatChinese, String whatEnglish, List<ImportError> errors) {
+  private static ProblemDetail problem(
+      String whatChinese, String whatEnglish, List<ImportError> errors) {
     ProblemDetail detail =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.UNPROCESSABLE_ENTITY,
-            whatChinese + "未导入：" + errors.size() + " 处错误 / " + whatEnglish + " not imported: "
-                + errors.size() + " error(s)");
+            whatChinese
+                + "未导入："
+                + errors.size()
+                + " 处错误 / "
+                + whatEnglish
+                + " not imported: "
+                + errors.size()
+                + " error(s)");
     detail.setTitle("Import rejected");
     detail.setProperty(
         "errors",

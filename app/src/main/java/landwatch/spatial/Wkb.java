@@ -5,7 +5,10 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 
-/** How geometries are stored: 2D WKB, lon/lat. Writers and readers are not thread-safe, hence new ones. */
+/**
+ * How geometries are stored: 2D WKB, lon/lat. Writers and readers are not thread-safe, hence new
+ * ones.
+ */
 public final class Wkb {
 
   private Wkb() {}

@@ -8,7 +8,9 @@ import landwatch.layer.StaleResults;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-/** Recomputes the results of spots last checked against layer versions that are no longer current. */
+/**
+ * Recomputes the results of spots last checked against layer versions that are no longer current.
+ */
 @Service
 public class SpatialResultRefresh implements StaleResults {
 
@@ -29,7 +31,9 @@ public class SpatialResultRefresh implements StaleResults {
     this.recheck = new SpotRecheck(service, spots);
   }
 
-  /** @return how many spots were rechecked */
+  /**
+   * @return how many spots were rechecked
+   */
   @Override
   public int refreshStale() {
     List<String> stale =

@@ -17,7 +17,9 @@ class SpotController {
 
   @GetMapping("/{monitoringCode}")
   SpotDetails details(@PathVariable String monitoringCode) {
-    return spots.details(monitoringCode).orElseThrow(() -> new SpotNotFoundException(monitoringCode));
+    return spots
+        .details(monitoringCode)
+        .orElseThrow(() -> new SpotNotFoundException(monitoringCode));
   }
 
   @GetMapping("/{monitoringCode}/spatial")

@@ -5,8 +5,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * A spot as issued and stored ({@code GET /api/spots/{code}}), including the geometry repairs
- * made on import, so that nobody wonders why its shape differs from the Ministry's file.
+ * A spot as issued and stored ({@code GET /api/spots/{code}}), including the geometry repairs made
+ * on import, so that nobody wonders why its shape differs from the Ministry's file.
  */
 public record SpotDetails(
     String monitoringCode,

@@ -13,7 +13,8 @@ public class SpotNotFoundException extends ErrorResponseException {
   private static ProblemDetail problem(String monitoringCode) {
     ProblemDetail detail =
         ProblemDetail.forStatusAndDetail(
-            HttpStatus.NOT_FOUND, "图斑 " + monitoringCode + " 不存在 / no spot with monitoring code " + monitoringCode);
+            HttpStatus.NOT_FOUND,
+            "图斑 " + monitoringCode + " 不存在 / no spot with monitoring code " + monitoringCode);
     detail.setTitle("Unknown spot");
     detail.setProperty("monitoringCode", monitoringCode);
     return detail;

@@ -19,7 +19,8 @@ public record SpotSpatialView(
     Map<LayerClass, String> layerVersions) {
 
   /** A suggestion only: the county officer judges, and is responsible for the judgment. */
-  public record Suggestion(String judgment, String judgmentName, String ruleId, List<String> reasons) {}
+  public record Suggestion(
+      String judgment, String judgmentName, String ruleId, List<String> reasons) {}
 
   static SpotSpatialView of(String monitoringCode, SpatialCheckResult result) {
     Map<String, Object> flags = new LinkedHashMap<>();

@@ -32,7 +32,9 @@ public class SpotStore implements SpotRecords {
   public Optional<SpotRecord> find(String monitoringCode) {
     return jdbc
         .query(
-            "SELECT s.monitoring_code, s.geometry, s.change_type, " + CURRENT_RESULT + " AS result"
+            "SELECT s.monitoring_code, s.geometry, s.change_type, "
+                + CURRENT_RESULT
+                + " AS result"
                 + " FROM spot s WHERE s.monitoring_code = ?",
             (rs, row) ->
                 new SpotRecord(
@@ -96,7 +98,9 @@ public class SpotStore implements SpotRecords {
   public boolean isStored(String monitoringCode) {
     return Boolean.TRUE.equals(
         jdbc.queryForObject(
-            "SELECT EXISTS (SELECT 1 FROM spot WHERE monitoring_code = ?)", Boolean.class, monitoringCode));
+            "SELECT EXISTS (SELECT 1 FROM spot WHERE monitoring_code = ?)",
+            Boolean.class,
+            monitoringCode));
   }
 
   /** Every spot's code, for recomputation after a layer change. */

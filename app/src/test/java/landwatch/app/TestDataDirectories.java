@@ -20,7 +20,8 @@ public class TestDataDirectories implements EnvironmentPostProcessor {
   private static final String APPLICATION_CONFIG = "Config resource";
 
   @Override
-  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
     String root = environment.getProperty("landwatch.test-data-root");
     if (root == null) {
       return;
@@ -33,6 +34,7 @@ public class TestDataDirectories implements EnvironmentPostProcessor {
     sources.stream()
         .filter(source -> source.getName().startsWith(APPLICATION_CONFIG))
         .findFirst()
-        .ifPresentOrElse(config -> sources.addBefore(config.getName(), own), () -> sources.addLast(own));
+        .ifPresentOrElse(
+            config -> sources.addBefore(config.getName(), own), () -> sources.addLast(own));
   }
 }

@@ -23,8 +23,8 @@ import landwatch.spatial.io.Cgcs2000Crs;
 import landwatch.spatial.io.ShapefileZipWriter;
 
 /**
- * Provincial scale through the HTTP interface, with the application in its own JVM at the heap
- * an office server would give it: import a 1,000,000-parcel cultivated-land layer, import a
+ * Provincial scale through the HTTP interface, with the application in its own JVM at the heap an
+ * office server would give it: import a 1,000,000-parcel cultivated-land layer, import a
  * 10,000-spot batch (checked at import), kill -9 and restart (the index is rebuilt from the
  * database), then replace the layer (every spot rechecked). Prints each step's time.
  *
@@ -45,16 +45,25 @@ public final class ImportAtScaleBenchmark {
     long t = System.nanoTime();
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(layer))) {
       new ShapefileZipWriter(Cgcs2000Crs.gaussKruger(105, true), StandardCharsets.UTF_8, true)
-          .write("gengdi", FixtureGenerator.LAYER_FIELDS,
-              new FixtureGenerator(1).layerIterator(LayerClass.CULTIVATED_LAND, parcels), out);
+          .write(
+              "gengdi",
+              FixtureGenerator.LAYER_FIELDS,
+              new FixtureGenerator(1).layerIterator(LayerClass.CULTIVATED_LAND, parcels),
+              out);
     }
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(batch))) {
       new ShapefileZipWriter(Cgcs2000Crs.geographic(), Charset.forName("GBK"), false)
-          .write("spots", FixtureGenerator.SPOT_FIELDS,
-              new FixtureGenerator(2).spotBatch(YearMonth.of(2023, 5), spots).iterator(), out);
+          .write(
+              "spots",
+              FixtureGenerator.SPOT_FIELDS,
+              new FixtureGenerator(2).spotBatch(YearMonth.of(2023, 5), spots).iterator(),
+              out);
     }
-    System.out.printf("machine: %d cores, application heap -Xmx%s%n", Runtime.getRuntime().availableProcessors(), heap);
-    System.out.printf("generated %,d parcels (%,d bytes) and %,d spots in %.1f s%n",
+    System.out.printf(
+        "machine: %d cores, application heap -Xmx%s%n",
+        Runtime.getRuntime().availableProcessors(), heap);
+    System.out.printf(
+        "generated %,d parcels (%,d bytes) and %,d spots in %.1f s%n",
         parcels, Files.size(layer), spots, seconds(t));
 
     int port = freePort();
@@ -72,18 +81,21 @@ public final class ImportAtScaleBenchmark {
       t = System.nanoTime();
       answer = upload(http, port, "/api/batches", batch);
       double batchSeconds = seconds(t);
-      System.out.printf("batch import (%,d spots, checked at import): %.1f s = %,.0f spots/s  %s%n",
+      System.out.printf(
+          "batch import (%,d spots, checked at import): %.1f s = %,.0f spots/s  %s%n",
           spots, batchSeconds, spots / batchSeconds, answer);
 
       app.destroyForcibly().waitFor();
       app = start(work, port, heap);
       t = System.nanoTime();
       awaitHealthy(http, port, app);
-      System.out.printf("restart after kill -9, index rebuilt from the database: %.1f s%n", seconds(t));
+      System.out.printf(
+          "restart after kill -9, index rebuilt from the database: %.1f s%n", seconds(t));
 
       t = System.nanoTime();
       answer = upload(http, port, "/api/layers/CULTIVATED_LAND?year=2024", layer);
-      System.out.printf("layer replacement with %,d spots rechecked: %.1f s  %s%n", spots, seconds(t), answer);
+      System.out.printf(
+          "layer replacement with %,d spots rechecked: %.1f s  %s%n", spots, seconds(t), answer);
     } finally {
       app.destroy();
       app.waitFor();
@@ -109,7 +121,9 @@ public final class ImportAtScaleBenchmark {
     while (System.nanoTime() < deadline && app.isAlive()) {
       try {
         HttpResponse<String> health =
-            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (health.statusCode() == 200) {
           return;
@@ -124,20 +138,27 @@ public final class ImportAtScaleBenchmark {
 
   private static String upload(HttpClient http, int port, String path, Path file) throws Exception {
     String boundary = UUID.randomUUID().toString();
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-        + file.getFileName() + "\"\r\nContent-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] head =
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + file.getFileName()
+                + "\"\r\nContent-Type: application/zip\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8);
     byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.concat(
-                HttpRequest.BodyPublishers.ofByteArray(head),
-                HttpRequest.BodyPublishers.ofFile(file),
-                HttpRequest.BodyPublishers.ofByteArray(tail)))
+            .POST(
+                HttpRequest.BodyPublishers.concat(
+                    HttpRequest.BodyPublishers.ofByteArray(head),
+                    HttpRequest.BodyPublishers.ofFile(file),
+                    HttpRequest.BodyPublishers.ofByteArray(tail)))
             .build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 201) {
-      throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+      throw new IllegalStateException(
+          path + " answered " + response.statusCode() + ": " + response.body());
     }
     return response.body();
   }

@@ -28,7 +28,9 @@ class RegionTreeTest {
 
   @Test
   void unitsUnderListsDescendantsParentsFirst() {
-    assertThat(tree.unitsUnder("P")).extracting(Region::code).containsExactly("C1", "C2", "K1", "K2");
+    assertThat(tree.unitsUnder("P"))
+        .extracting(Region::code)
+        .containsExactly("C1", "C2", "K1", "K2");
     assertThat(tree.unitsUnder("K1")).isEmpty();
   }
 
@@ -44,7 +46,9 @@ class RegionTreeTest {
   @Test
   void aParentThatDoesNotExistIsRefusedWhenBuilding() {
     assertThatThrownBy(
-            () -> new RegionTree(List.of(new Region("K", "orphan", RegionLevel.COUNTY, "nowhere", false))))
+            () ->
+                new RegionTree(
+                    List.of(new Region("K", "orphan", RegionLevel.COUNTY, "nowhere", false))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("nowhere");
   }

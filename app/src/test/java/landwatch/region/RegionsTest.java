@@ -24,9 +24,13 @@ class RegionsTest {
   void theProvinceHasFiveCitiesTwentyTwoCountiesAndNingdong() {
     List<Region> all = regions.all();
     assertThat(all).hasSize(1 + 5 + 22 + 1);
-    assertThat(all).filteredOn(r -> r.level() == RegionLevel.PROVINCE).extracting(Region::code)
+    assertThat(all)
+        .filteredOn(r -> r.level() == RegionLevel.PROVINCE)
+        .extracting(Region::code)
         .containsExactly("640000");
-    assertThat(all).filteredOn(r -> r.level() == RegionLevel.CITY).extracting(Region::name)
+    assertThat(all)
+        .filteredOn(r -> r.level() == RegionLevel.CITY)
+        .extracting(Region::name)
         .containsExactlyInAnyOrder("银川市", "石嘴山市", "吴忠市", "固原市", "中卫市", "宁东能源化工基地");
     assertThat(all).filteredOn(r -> r.level() == RegionLevel.COUNTY).hasSize(22);
   }
@@ -41,7 +45,8 @@ class RegionsTest {
     }
     assertThat(regions.get("640181").name()).isEqualTo("灵武市");
     assertThat(regions.get("640303").name()).isEqualTo("红寺堡区");
-    assertThat(regions.unitsUnder("640100")).extracting(Region::code)
+    assertThat(regions.unitsUnder("640100"))
+        .extracting(Region::code)
         .containsExactly("640104", "640105", "640106", "640121", "640122", "640181");
     assertThat(regions.unitsUnder("640200")).hasSize(3);
     assertThat(regions.unitsUnder("640300")).hasSize(5);
@@ -64,7 +69,8 @@ class RegionsTest {
     assertThat(regions.isWithin("640104", "640200")).isFalse();
     assertThat(regions.isWithin("649900", "640000")).isTrue();
     assertThat(regions.isWithin("640000", "640100")).isFalse();
-    assertThat(regions.pathTo("640522")).extracting(Region::code)
+    assertThat(regions.pathTo("640522"))
+        .extracting(Region::code)
         .containsExactly("640000", "640500", "640522");
   }
 
@@ -80,7 +86,8 @@ class RegionsTest {
   void theApiAnswersAnUnknownCodeWithAProblemDetail() {
     ResponseEntity<Map> response = http.getForEntity("/api/regions/640199", Map.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(response.getBody()).containsEntry("code", "640199");
     assertThat((String) response.getBody().get("detail")).contains("未知的行政区代码");
   }
@@ -88,9 +95,11 @@ class RegionsTest {
   @Test
   @SuppressWarnings("rawtypes")
   void theApiAnswersContainment() {
-    ResponseEntity<Map> inside = http.getForEntity("/api/regions/640300/contains/640323", Map.class);
+    ResponseEntity<Map> inside =
+        http.getForEntity("/api/regions/640300/contains/640323", Map.class);
     assertThat(inside.getBody()).containsEntry("within", true);
-    ResponseEntity<Map> outside = http.getForEntity("/api/regions/640300/contains/640402", Map.class);
+    ResponseEntity<Map> outside =
+        http.getForEntity("/api/regions/640300/contains/640402", Map.class);
     assertThat(outside.getBody()).containsEntry("within", false);
   }
 }

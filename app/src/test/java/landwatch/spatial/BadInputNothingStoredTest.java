@@ -41,14 +41,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Validation is all-or-nothing: one test per bad-input class, each asserting the 422
- * report entry by entry and that nothing at all was stored — no batch, spot, result, layer
- * version or layer feature row, and no spot of the refused file answering on its spatial URL.
- * Every refused batch also carries a good feature, so that "nothing" is not trivially true.
+ * Validation is all-or-nothing: one test per bad-input class, each asserting the 422 report entry
+ * by entry and that nothing at all was stored — no batch, spot, result, layer version or layer
+ * feature row, and no spot of the refused file answering on its spatial URL. Every refused batch
+ * also carries a good feature, so that "nothing" is not trivially true.
  *
- * <p>The context and database are shared with the other test classes, hence the nanoTime prefix
- * on every monitoring code. The oversize-upload case needs its own limit and so its own context:
- * see {@link OversizeUploadTest}.
+ * <p>The context and database are shared with the other test classes, hence the nanoTime prefix on
+ * every monitoring code. The oversize-upload case needs its own limit and so its own context: see
+ * {@link OversizeUploadTest}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BadInputNothingStoredTest {
@@ -59,6 +59,7 @@ class BadInputNothingStoredTest {
       List.of("batch", "spot", "spot_spatial_result", "layer_version", "layer_feature");
   private static final GeometryFactory FACTORY = new GeometryFactory();
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** A projected CRS that is not CGCS2000 (EPSG:32648), as ArcGIS writes it. */
   private static final String WGS84_UTM_48N =
       "PROJCS[\"WGS_1984_UTM_Zone_48N\",GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\","
@@ -112,12 +113,20 @@ class BadInputNothingStoredTest {
     List<Feature> batch = List.of(good(0), spot(1, "LINE", square(1)));
     byte[] file =
         geoJsonWithGeometry(
-            batch, 1, "{\"type\": \"LineString\", \"coordinates\": [[106.30, 38.45], [106.31, 38.46]]}");
+            batch,
+            1,
+            "{\"type\": \"LineString\", \"coordinates\": [[106.30, 38.45], [106.31, 38.46]]}");
 
     JsonNode errors = rejected("/api/batches", "line.geojson", file, codes(batch));
 
     assertThat(errors).hasSize(1);
-    assertEntry(errors.get(0), 1, code("LINE"), "geometry", "几何类型为 LineString", "geometry type is LineString");
+    assertEntry(
+        errors.get(0),
+        1,
+        code("LINE"),
+        "geometry",
+        "几何类型为 LineString",
+        "geometry type is LineString");
   }
 
   @Test
@@ -128,7 +137,8 @@ class BadInputNothingStoredTest {
     JsonNode errors = rejected("/api/batches", "outside.geojson", geoJson(batch), codes(batch));
 
     assertThat(errors).hasSize(1);
-    assertEntry(errors.get(0), 1, code("WUHAN"), "geometry", "坐标超出省域范围", "outside the province extent");
+    assertEntry(
+        errors.get(0), 1, code("WUHAN"), "geometry", "坐标超出省域范围", "outside the province extent");
   }
 
   // ---------------------------------------------------------------- attributes
@@ -169,13 +179,20 @@ class BadInputNothingStoredTest {
     JsonNode errors = rejected("/api/batches", "twins.geojson", geoJson(batch), codes(batch));
 
     assertThat(errors).hasSize(1);
-    assertEntry(errors.get(0), 2, code("TWIN"), "JCBH", "与本批次第 1 个要素重复", "duplicates feature 1 of this batch");
+    assertEntry(
+        errors.get(0),
+        2,
+        code("TWIN"),
+        "JCBH",
+        "与本批次第 1 个要素重复",
+        "duplicates feature 1 of this batch");
   }
 
   @Test
   void duplicateMonitoringCodeAcrossBatches() {
     List<Feature> first = List.of(good(0), spot(1, "ISSUED", square(1)));
-    ResponseEntity<JsonNode> accepted = Uploads.post(http, "/api/batches", "first.geojson", geoJson(first));
+    ResponseEntity<JsonNode> accepted =
+        Uploads.post(http, "/api/batches", "first.geojson", geoJson(first));
     assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     long firstBatch = accepted.getBody().path("batchId").asLong();
 
@@ -184,7 +201,8 @@ class BadInputNothingStoredTest {
         rejected("/api/batches", "second.geojson", geoJson(second), List.of(code("NEW")));
 
     assertThat(errors).hasSize(1);
-    assertEntry(errors.get(0), 1, code("ISSUED"), "JCBH", "已在以往批次中导入", "was imported in an earlier batch");
+    assertEntry(
+        errors.get(0), 1, code("ISSUED"), "JCBH", "已在以往批次中导入", "was imported in an earlier batch");
     assertThat(
             jdbc.queryForList(
                 "SELECT batch_id FROM spot WHERE monitoring_code IN (?, ?, ?)",
@@ -194,10 +212,13 @@ class BadInputNothingStoredTest {
                 code("NEW")))
         .as("only the first batch's spots exist")
         .containsExactly(firstBatch, firstBatch);
-    assertThat(jdbc.queryForObject("SELECT spot_count FROM batch WHERE id = ?", Integer.class, firstBatch))
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT spot_count FROM batch WHERE id = ?", Integer.class, firstBatch))
         .isEqualTo(2);
     for (String code : codes(first)) {
-      assertThat(http.getForEntity("/api/spots/" + code + "/spatial", JsonNode.class).getStatusCode())
+      assertThat(
+              http.getForEntity("/api/spots/" + code + "/spatial", JsonNode.class).getStatusCode())
           .as("the first batch's %s keeps its result", code)
           .isEqualTo(HttpStatus.OK);
     }
@@ -216,7 +237,8 @@ class BadInputNothingStoredTest {
 
     assertThat(errors).hasSize(3);
     assertEntry(errors.get(0), 1, null, "JCBH", "缺少必填属性“监测编号”", "monitoring_code is missing");
-    assertEntry(errors.get(1), 2, code("NOXZQDM"), "XZQDM", "缺少必填属性“行政区代码”", "region_code is missing");
+    assertEntry(
+        errors.get(1), 2, code("NOXZQDM"), "XZQDM", "缺少必填属性“行政区代码”", "region_code is missing");
     assertEntry(errors.get(2), 3, code("NOBHLX"), "BHLX", "缺少必填属性“变化类型”", "change_type is missing");
   }
 
@@ -238,7 +260,8 @@ class BadInputNothingStoredTest {
   @Test
   void reportedAreaTooLargeToStore() {
     List<Feature> batch =
-        List.of(good(0), with(spot(1, "HUGE", square(1)), "TBMJ", new BigDecimal("1000000000000000")));
+        List.of(
+            good(0), with(spot(1, "HUGE", square(1)), "TBMJ", new BigDecimal("1000000000000000")));
 
     JsonNode errors = rejected("/api/batches", "huge.geojson", geoJson(batch), codes(batch));
 
@@ -274,7 +297,8 @@ class BadInputNothingStoredTest {
     for (int i = 200; i < 260; i++) {
       flipped[i] ^= 0x5A;
     }
-    assertFileRefused(rejected("/api/batches", "flipped.zip", flipped, codes(batch)), "损坏", "corrupt");
+    assertFileRefused(
+        rejected("/api/batches", "flipped.zip", flipped, codes(batch)), "损坏", "corrupt");
   }
 
   @ParameterizedTest
@@ -284,7 +308,8 @@ class BadInputNothingStoredTest {
     Map<String, byte[]> entries = TestZips.entries(shapefile(batch));
     assertThat(entries.remove("spots." + extension)).isNotNull();
 
-    JsonNode errors = rejected("/api/batches", "no-" + extension + ".zip", TestZips.zip(entries), codes(batch));
+    JsonNode errors =
+        rejected("/api/batches", "no-" + extension + ".zip", TestZips.zip(entries), codes(batch));
 
     assertFileRefused(errors, "Shapefile 缺少必需的组成文件", "lacks a mandatory component");
     assertThat(errors.get(0).path("reason").asText()).contains("spots." + extension);
@@ -343,21 +368,37 @@ class BadInputNothingStoredTest {
     // Far from every county box the fixtures draw spots in, so that no other test's spot overlaps.
     Geometry parcel = KnownShapes.square(ZONE_35, 104.40, 39.30, 10);
     ResponseEntity<JsonNode> current =
-        Uploads.post(http, "/api/layers/TEMPORARY_LAND?year=2023", "lsyd-2023.zip", layerShapefile(List.of(layerFeature(0, parcel))));
+        Uploads.post(
+            http,
+            "/api/layers/TEMPORARY_LAND?year=2023",
+            "lsyd-2023.zip",
+            layerShapefile(List.of(layerFeature(0, parcel))));
     assertThat(current.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     long currentVersion = currentVersion("TEMPORARY_LAND");
 
     byte[] broken =
         layerShapefile(
-            List.of(layerFeature(0, parcel), layerFeature(1, ring(104.40, 39.31, 104.41, 39.31, 104.42, 39.31))));
-    JsonNode errors = rejected("/api/layers/TEMPORARY_LAND?year=2024", "lsyd-2024.zip", broken, List.of());
+            List.of(
+                layerFeature(0, parcel),
+                layerFeature(1, ring(104.40, 39.31, 104.41, 39.31, 104.42, 39.31))));
+    JsonNode errors =
+        rejected("/api/layers/TEMPORARY_LAND?year=2024", "lsyd-2024.zip", broken, List.of());
 
     assertThat(errors).hasSize(1);
     assertEntry(errors.get(0), 1, null, "geometry", "无法修复", "cannot be repaired");
-    assertThat(currentVersion("TEMPORARY_LAND")).as("the previous version stays current").isEqualTo(currentVersion);
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM layer_feature WHERE layer_version_id = ?", Integer.class, currentVersion))
+    assertThat(currentVersion("TEMPORARY_LAND"))
+        .as("the previous version stays current")
+        .isEqualTo(currentVersion);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM layer_feature WHERE layer_version_id = ?",
+                Integer.class,
+                currentVersion))
         .isEqualTo(1);
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM layer_version WHERE layer_class = 'TEMPORARY_LAND' AND survey_year = 2024", Integer.class))
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM layer_version WHERE layer_class = 'TEMPORARY_LAND' AND survey_year = 2024",
+                Integer.class))
         .isZero();
   }
 
@@ -372,11 +413,15 @@ class BadInputNothingStoredTest {
 
     ResponseEntity<JsonNode> response = Uploads.post(http, path, fileName, content);
 
-    assertThat(response.getStatusCode()).as("status, body %s", response.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getStatusCode())
+        .as("status, body %s", response.getBody())
+        .isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(counts()).as("nothing stored").isEqualTo(before);
     for (String code : codes) {
-      assertThat(http.getForEntity("/api/spots/" + code + "/spatial", JsonNode.class).getStatusCode())
+      assertThat(
+              http.getForEntity("/api/spots/" + code + "/spatial", JsonNode.class).getStatusCode())
           .as("spot %s of the refused file", code)
           .isEqualTo(HttpStatus.NOT_FOUND);
     }
@@ -398,13 +443,21 @@ class BadInputNothingStoredTest {
         "SELECT id FROM layer_version WHERE layer_class = ? AND current", Long.class, layerClass);
   }
 
-  private static void assertEntry(JsonNode entry, int index, String monitoringCode, String field, String chinese, String english) {
+  private static void assertEntry(
+      JsonNode entry,
+      int index,
+      String monitoringCode,
+      String field,
+      String chinese,
+      String english) {
     assertThat(entry.path("index").isInt()).as("index of %s", entry).isTrue();
     assertThat(entry.path("index").asInt()).as("index of %s", entry).isEqualTo(index);
     if (monitoringCode == null) {
       assertThat(entry.path("monitoringCode").isNull()).as("monitoringCode of %s", entry).isTrue();
     } else {
-      assertThat(entry.path("monitoringCode").asText()).as("monitoringCode of %s", entry).isEqualTo(monitoringCode);
+      assertThat(entry.path("monitoringCode").asText())
+          .as("monitoringCode of %s", entry)
+          .isEqualTo(monitoringCode);
     }
     if (field == null) {
       assertThat(entry.path("field").isNull()).as("field of %s", entry).isTrue();
@@ -505,7 +558,8 @@ class BadInputNothingStoredTest {
   private static byte[] geoJsonWithGeometry(List<Feature> features, int index, String geometry) {
     try {
       JsonNode collection = JSON.readTree(geoJson(features));
-      ((ObjectNode) collection.path("features").get(index)).set("geometry", JSON.readTree(geometry));
+      ((ObjectNode) collection.path("features").get(index))
+          .set("geometry", JSON.readTree(geometry));
       return JSON.writeValueAsBytes(collection);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

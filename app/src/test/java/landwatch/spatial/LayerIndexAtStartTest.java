@@ -46,20 +46,32 @@ class LayerIndexAtStartTest {
               .write(
                   "sthx",
                   FixtureGenerator.LAYER_FIELDS,
-                  List.of(new Feature(0, redLine, Map.<String, Object>of("BSM", 1, "DLMC", "生态保护红线"))).iterator());
-      assertThat(Uploads.post(http, "/api/layers/ECOLOGICAL_REDLINE?year=2023", "sthx.zip", layer).getStatusCode())
+                  List.of(
+                          new Feature(
+                              0, redLine, Map.<String, Object>of("BSM", 1, "DLMC", "生态保护红线")))
+                      .iterator());
+      assertThat(
+              Uploads.post(http, "/api/layers/ECOLOGICAL_REDLINE?year=2023", "sthx.zip", layer)
+                  .getStatusCode())
           .isEqualTo(HttpStatus.CREATED);
     }
 
     try (ConfigurableApplicationContext second = start()) {
-      assertThat(second.getBean(ReferenceLayers.class).snapshot().versions()).containsKey(LayerClass.ECOLOGICAL_REDLINE);
+      assertThat(second.getBean(ReferenceLayers.class).snapshot().versions())
+          .containsKey(LayerClass.ECOLOGICAL_REDLINE);
       TestRestTemplate http = http(second);
       Feature spot =
-          KnownShapes.spot(0, "RESTART-1", NingxiaCounty.byCode("640402"), KnownShapes.square(ZONE_36, lon, lat, 100));
+          KnownShapes.spot(
+              0,
+              "RESTART-1",
+              NingxiaCounty.byCode("640402"),
+              KnownShapes.square(ZONE_36, lon, lat, 100));
       byte[] batch = new GeoJsonWriter(Cgcs2000Crs.geographic()).write(List.of(spot).iterator());
-      assertThat(Uploads.post(http, "/api/batches", "b.geojson", batch).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+      assertThat(Uploads.post(http, "/api/batches", "b.geojson", batch).getStatusCode())
+          .isEqualTo(HttpStatus.CREATED);
       JsonNode spatial = http.getForObject("/api/spots/RESTART-1/spatial", JsonNode.class);
-      assertThat(spatial.at("/overlaps/ECOLOGICAL_REDLINE/areaMu").decimalValue()).isEqualByComparingTo("7.50");
+      assertThat(spatial.at("/overlaps/ECOLOGICAL_REDLINE/areaMu").decimalValue())
+          .isEqualByComparingTo("7.50");
       assertThat(spatial.at("/flags/inEcologicalRedLine").asBoolean()).isTrue();
       assertThat(spatial.path("mandatoryReview").asBoolean()).isTrue();
     }

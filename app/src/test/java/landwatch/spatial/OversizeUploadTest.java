@@ -25,11 +25,12 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The oversize-upload class of {@link BadInputNothingStoredTest}: a configured input limit far
- * below the default, so that a small file is "oversize". A limit of its own means a context of
- * its own; it is closed after the class.
+ * below the default, so that a small file is "oversize". A limit of its own means a context of its
+ * own; it is closed after the class.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = "landwatch.import.limits.max-input-bytes=" + OversizeUploadTest.LIMIT)
+@TestPropertySource(
+    properties = "landwatch.import.limits.max-input-bytes=" + OversizeUploadTest.LIMIT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class OversizeUploadTest {
 
@@ -49,7 +50,10 @@ class OversizeUploadTest {
     for (int i = 0; i < 40; i++) {
       spots.add(
           KnownShapes.spot(
-              i, prefix + i, NingxiaCounty.XINGQING, KnownShapes.square(ZONE_35, 106.40 + i * 0.002, 38.47, 60)));
+              i,
+              prefix + i,
+              NingxiaCounty.XINGQING,
+              KnownShapes.square(ZONE_35, 106.40 + i * 0.002, 38.47, 60)));
     }
     byte[] file = new GeoJsonWriter(Cgcs2000Crs.geographic()).write(spots.iterator());
     assertThat(file.length).isGreaterThan(LIMIT);
@@ -57,8 +61,11 @@ class OversizeUploadTest {
 
     ResponseEntity<JsonNode> response = Uploads.post(http, "/api/batches", "big.geojson", file);
 
-    assertThat(response.getStatusCode()).as("status, body %s", response.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getStatusCode())
+        .as("status, body %s", response.getBody())
+        .isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     JsonNode errors = response.getBody().path("errors");
     assertThat(errors).as("errors %s", errors).hasSize(1);
     JsonNode entry = errors.get(0);
@@ -66,10 +73,14 @@ class OversizeUploadTest {
     assertThat(entry.path("index").isInt()).isTrue();
     assertThat(entry.path("monitoringCode").isNull()).isTrue();
     assertThat(entry.path("field").isNull()).isTrue();
-    assertThat(entry.path("reason").asText()).contains("文件超过允许的大小", "exceeds the size limit", "> " + LIMIT);
+    assertThat(entry.path("reason").asText())
+        .contains("文件超过允许的大小", "exceeds the size limit", "> " + LIMIT);
     assertThat(counts()).as("nothing stored").isEqualTo(before);
     for (Feature spot : spots) {
-      assertThat(http.getForEntity("/api/spots/" + spot.attributes().get("JCBH") + "/spatial", JsonNode.class).getStatusCode())
+      assertThat(
+              http.getForEntity(
+                      "/api/spots/" + spot.attributes().get("JCBH") + "/spatial", JsonNode.class)
+                  .getStatusCode())
           .isEqualTo(HttpStatus.NOT_FOUND);
     }
   }
@@ -78,13 +89,19 @@ class OversizeUploadTest {
   @Test
   void anUploadUnderTheLimitIsStored() {
     Feature spot =
-        KnownShapes.spot(0, prefix + "SMALL", NingxiaCounty.XINGQING, KnownShapes.square(ZONE_35, 106.45, 38.48, 60));
+        KnownShapes.spot(
+            0,
+            prefix + "SMALL",
+            NingxiaCounty.XINGQING,
+            KnownShapes.square(ZONE_35, 106.45, 38.48, 60));
     byte[] file = new GeoJsonWriter(Cgcs2000Crs.geographic()).write(List.of(spot).iterator());
     assertThat(file.length).isLessThan(LIMIT);
 
     ResponseEntity<JsonNode> response = Uploads.post(http, "/api/batches", "small.geojson", file);
 
-    assertThat(response.getStatusCode()).as("status, body %s", response.getBody()).isEqualTo(HttpStatus.CREATED);
+    assertThat(response.getStatusCode())
+        .as("status, body %s", response.getBody())
+        .isEqualTo(HttpStatus.CREATED);
   }
 
   private Map<String, Long> counts() {

@@ -62,16 +62,21 @@ class SpatialImportApiTest {
     assertThat(layer.getBody().path("layerClass").asText()).isEqualTo("BASIC_FARMLAND");
 
     String code = prefix + "HALF";
-    Feature spot = KnownShapes.spot(0, code, NingxiaCounty.byCode("640104"), KnownShapes.square(ZONE_35, lon, lat, 100));
-    ResponseEntity<JsonNode> batch = Uploads.post(http, "/api/batches", "batch.geojson", geoJson(List.of(spot)));
+    Feature spot =
+        KnownShapes.spot(
+            0, code, NingxiaCounty.byCode("640104"), KnownShapes.square(ZONE_35, lon, lat, 100));
+    ResponseEntity<JsonNode> batch =
+        Uploads.post(http, "/api/batches", "batch.geojson", geoJson(List.of(spot)));
     assertThat(batch.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(batch.getBody().path("spotCount").asInt()).isEqualTo(1);
     assertThat(batch.getBody().path("batchId").asLong()).isPositive();
 
     JsonNode spatial = http.getForObject("/api/spots/" + code + "/spatial", JsonNode.class);
     assertThat(spatial.path("areaMu").decimalValue()).isEqualByComparingTo("15.00");
-    assertThat(spatial.at("/overlaps/BASIC_FARMLAND/areaMu").decimalValue()).isEqualByComparingTo("7.50");
-    assertThat(spatial.at("/overlaps/BASIC_FARMLAND/share").decimalValue()).isEqualByComparingTo("0.5");
+    assertThat(spatial.at("/overlaps/BASIC_FARMLAND/areaMu").decimalValue())
+        .isEqualByComparingTo("7.50");
+    assertThat(spatial.at("/overlaps/BASIC_FARMLAND/share").decimalValue())
+        .isEqualByComparingTo("0.5");
     assertThat(spatial.at("/flags/occupiesBasicFarmland").asBoolean()).isTrue();
     assertThat(spatial.path("suggestion").path("judgment").asText()).isNotBlank();
     String firstVersion = spatial.at("/layerVersions/BASIC_FARMLAND").asText();
@@ -87,9 +92,12 @@ class SpatialImportApiTest {
     assertThat(replaced.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
     JsonNode recomputed = http.getForObject("/api/spots/" + code + "/spatial", JsonNode.class);
-    assertThat(recomputed.at("/overlaps/BASIC_FARMLAND/areaMu").decimalValue()).isEqualByComparingTo("0");
+    assertThat(recomputed.at("/overlaps/BASIC_FARMLAND/areaMu").decimalValue())
+        .isEqualByComparingTo("0");
     assertThat(recomputed.at("/flags/occupiesBasicFarmland").asBoolean()).isFalse();
-    assertThat(recomputed.at("/layerVersions/BASIC_FARMLAND").asText()).startsWith("2024#").isNotEqualTo(firstVersion);
+    assertThat(recomputed.at("/layerVersions/BASIC_FARMLAND").asText())
+        .startsWith("2024#")
+        .isNotEqualTo(firstVersion);
     assertThat(
             jdbc.queryForObject(
                 "SELECT count(*) FROM spot_spatial_result r JOIN spot s ON s.id = r.spot_id WHERE s.monitoring_code = ?",
@@ -102,13 +110,19 @@ class SpatialImportApiTest {
   @Test
   void aGbkShapefileBatchIsStoredWithItsChineseAttributes() {
     List<Feature> features = new ArrayList<>();
-    for (Feature generated : new FixtureGenerator(7).spotBatch(NingxiaCounty.byCode("640522"), YearMonth.of(2023, 5), 40)) {
+    for (Feature generated :
+        new FixtureGenerator(7)
+            .spotBatch(NingxiaCounty.byCode("640522"), YearMonth.of(2023, 5), 40)) {
       Map<String, Object> attributes = new LinkedHashMap<>(generated.attributes());
       attributes.put("JCBH", prefix + attributes.get("JCBH"));
       features.add(new Feature(generated.index(), generated.geometry(), attributes));
     }
     ResponseEntity<JsonNode> batch =
-        Uploads.post(http, "/api/batches", "640522-2023-05.zip", shapefile(Cgcs2000Crs.geographic(), Charset.forName("GBK"), features, false));
+        Uploads.post(
+            http,
+            "/api/batches",
+            "640522-2023-05.zip",
+            shapefile(Cgcs2000Crs.geographic(), Charset.forName("GBK"), features, false));
     assertThat(batch.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(batch.getBody().path("spotCount").asInt()).isEqualTo(40);
 
@@ -120,7 +134,9 @@ class SpatialImportApiTest {
     assertThat(stored.get("region_code")).isEqualTo("640522");
     assertThat(stored.get("region_name")).isEqualTo("海原县");
     assertThat(stored.get("change_type")).isEqualTo(first.attributes().get("BHLX"));
-    JsonNode spatial = http.getForObject("/api/spots/" + first.attributes().get("JCBH") + "/spatial", JsonNode.class);
+    JsonNode spatial =
+        http.getForObject(
+            "/api/spots/" + first.attributes().get("JCBH") + "/spatial", JsonNode.class);
     assertThat(spatial.path("areaMu").decimalValue()).isPositive();
   }
 
@@ -131,34 +147,54 @@ class SpatialImportApiTest {
     Geometry b = KnownShapes.square(ZONE_35, 106.31, 38.45, 80);
     Feature good = KnownShapes.spot(0, prefix + "OK", county, a);
     Feature duplicate = KnownShapes.spot(1, prefix + "OK", county, b);
-    Feature unknownRegion = withAttribute(KnownShapes.spot(2, prefix + "REGION", county, b), "XZQDM", "640199");
-    Feature outside = KnownShapes.spot(3, prefix + "FAR", county, KnownShapes.square(Cgcs2000Crs.gaussKruger(114, false), 114.0, 30.0, 80));
+    Feature unknownRegion =
+        withAttribute(KnownShapes.spot(2, prefix + "REGION", county, b), "XZQDM", "640199");
+    Feature outside =
+        KnownShapes.spot(
+            3,
+            prefix + "FAR",
+            county,
+            KnownShapes.square(Cgcs2000Crs.gaussKruger(114, false), 114.0, 30.0, 80));
     int spotsBefore = jdbc.queryForObject("SELECT count(*) FROM spot", Integer.class);
 
     ResponseEntity<JsonNode> response =
-        Uploads.post(http, "/api/batches", "bad.geojson", geoJson(List.of(good, duplicate, unknownRegion, outside)));
+        Uploads.post(
+            http,
+            "/api/batches",
+            "bad.geojson",
+            geoJson(List.of(good, duplicate, unknownRegion, outside)));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     JsonNode errors = response.getBody().path("errors");
     assertThat(errors.findValuesAsText("index")).contains("1", "2", "3");
-    assertThat(errors.findValuesAsText("monitoringCode")).contains(prefix + "OK", prefix + "REGION", prefix + "FAR");
+    assertThat(errors.findValuesAsText("monitoringCode"))
+        .contains(prefix + "OK", prefix + "REGION", prefix + "FAR");
     for (JsonNode error : errors) {
       assertThat(error.path("field").asText()).isNotBlank();
       assertThat(error.path("reason").asText()).isNotBlank();
     }
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM spot", Integer.class)).isEqualTo(spotsBefore);
-    assertThat(http.getForEntity("/api/spots/" + prefix + "OK/spatial", JsonNode.class).getStatusCode())
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM spot", Integer.class))
+        .isEqualTo(spotsBefore);
+    assertThat(
+            http.getForEntity("/api/spots/" + prefix + "OK/spatial", JsonNode.class)
+                .getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   @Test
   void aCodeAlreadyIssuedInAnEarlierBatchIsRefused() {
     NingxiaCounty county = NingxiaCounty.byCode("640121");
-    Feature spot = KnownShapes.spot(0, prefix + "TWICE", county, KnownShapes.square(ZONE_35, 106.25, 38.30, 50));
-    assertThat(Uploads.post(http, "/api/batches", "first.geojson", geoJson(List.of(spot))).getStatusCode())
+    Feature spot =
+        KnownShapes.spot(
+            0, prefix + "TWICE", county, KnownShapes.square(ZONE_35, 106.25, 38.30, 50));
+    assertThat(
+            Uploads.post(http, "/api/batches", "first.geojson", geoJson(List.of(spot)))
+                .getStatusCode())
         .isEqualTo(HttpStatus.CREATED);
-    ResponseEntity<JsonNode> again = Uploads.post(http, "/api/batches", "second.geojson", geoJson(List.of(spot)));
+    ResponseEntity<JsonNode> again =
+        Uploads.post(http, "/api/batches", "second.geojson", geoJson(List.of(spot)));
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
     assertThat(again.getBody().at("/errors/0/monitoringCode").asText()).isEqualTo(prefix + "TWICE");
   }
@@ -168,27 +204,38 @@ class SpatialImportApiTest {
     byte[] zip = TestZips.zip(Map.of("../../etc/spots.shp", new byte[100]));
     ResponseEntity<JsonNode> response = Uploads.post(http, "/api/batches", "evil.zip", zip);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-    assertThat(response.getBody().at("/errors/0/index").asInt()).as("the file as a whole").isEqualTo(-1);
-    assertThat(response.getBody().at("/errors/0/reason").asText()).contains("不安全", "unsafe entry path");
+    assertThat(response.getBody().at("/errors/0/index").asInt())
+        .as("the file as a whole")
+        .isEqualTo(-1);
+    assertThat(response.getBody().at("/errors/0/reason").asText())
+        .contains("不安全", "unsafe entry path");
   }
 
   @Test
   void aTruncatedZipIsRefused() {
-    byte[] zip = shapefile(ZONE_35, StandardCharsets.UTF_8, List.of(layerFeature(0, KnownShapes.square(ZONE_35, 106.2, 38.4, 10))));
+    byte[] zip =
+        shapefile(
+            ZONE_35,
+            StandardCharsets.UTF_8,
+            List.of(layerFeature(0, KnownShapes.square(ZONE_35, 106.2, 38.4, 10))));
     byte[] truncated = java.util.Arrays.copyOf(zip, zip.length / 2);
-    ResponseEntity<JsonNode> response = Uploads.post(http, "/api/layers/CULTIVATED_LAND?year=2023", "cut.zip", truncated);
+    ResponseEntity<JsonNode> response =
+        Uploads.post(http, "/api/layers/CULTIVATED_LAND?year=2023", "cut.zip", truncated);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
     assertThat(response.getBody().at("/errors/0/index").asInt()).isEqualTo(-1);
-    assertThat(response.getBody().at("/errors/0/reason").asText()).containsAnyOf("corrupt", "lacks a mandatory component");
+    assertThat(response.getBody().at("/errors/0/reason").asText())
+        .containsAnyOf("corrupt", "lacks a mandatory component");
   }
 
   @Test
   void unknownSpotsAndLayerClassesAreClearErrors() {
-    ResponseEntity<JsonNode> spot = http.getForEntity("/api/spots/NO-SUCH-SPOT/spatial", JsonNode.class);
+    ResponseEntity<JsonNode> spot =
+        http.getForEntity("/api/spots/NO-SUCH-SPOT/spatial", JsonNode.class);
     assertThat(spot.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(spot.getBody().path("detail").asText()).contains("NO-SUCH-SPOT");
 
-    ResponseEntity<JsonNode> layer = Uploads.post(http, "/api/layers/FOREST?year=2023", "forest.geojson", new byte[] {'{', '}'});
+    ResponseEntity<JsonNode> layer =
+        Uploads.post(http, "/api/layers/FOREST?year=2023", "forest.geojson", new byte[] {'{', '}'});
     assertThat(layer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(layer.getBody().path("detail").asText()).contains("FOREST");
   }
@@ -198,17 +245,25 @@ class SpatialImportApiTest {
     // Far from every spot the tests place, so that no other test's results change with it.
     Geometry parcel = KnownShapes.square(ZONE_35, 104.5, 39.2, 200);
     byte[] layer = shapefile(ZONE_35, StandardCharsets.UTF_8, List.of(layerFeature(0, parcel)));
-    assertThat(Uploads.post(http, "/api/layers/FACILITY_AGRICULTURE?year=2024", "ssny-2024.zip", layer).getStatusCode())
+    assertThat(
+            Uploads.post(http, "/api/layers/FACILITY_AGRICULTURE?year=2024", "ssny-2024.zip", layer)
+                .getStatusCode())
         .isEqualTo(HttpStatus.CREATED);
     int versions = jdbc.queryForObject("SELECT count(*) FROM layer_version", Integer.class);
 
-    ResponseEntity<JsonNode> older = Uploads.post(http, "/api/layers/FACILITY_AGRICULTURE?year=2022", "ssny-2022.zip", layer);
+    ResponseEntity<JsonNode> older =
+        Uploads.post(http, "/api/layers/FACILITY_AGRICULTURE?year=2022", "ssny-2022.zip", layer);
 
     assertThat(older.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(older.getBody().path("detail").asText()).contains("2024", "2022", "设施农用地");
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM layer_version", Integer.class)).isEqualTo(versions);
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM layer_version", Integer.class))
+        .isEqualTo(versions);
     assertThat(
-            Uploads.post(http, "/api/layers/FACILITY_AGRICULTURE?year=2024", "ssny-2024-corrected.zip", layer)
+            Uploads.post(
+                    http,
+                    "/api/layers/FACILITY_AGRICULTURE?year=2024",
+                    "ssny-2024-corrected.zip",
+                    layer)
                 .getStatusCode())
         .as("the same year again is a correction")
         .isEqualTo(HttpStatus.CREATED);
@@ -218,20 +273,30 @@ class SpatialImportApiTest {
   void theSameBatchUploadedTwiceAtOnceIsStoredOnce() throws Exception {
     List<Feature> spots = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
-      spots.add(KnownShapes.spot(i, prefix + "RACE-" + i, NingxiaCounty.byCode("640122"),
-          KnownShapes.square(ZONE_35, 106.30 + i * 0.001, 38.70, 40)));
+      spots.add(
+          KnownShapes.spot(
+              i,
+              prefix + "RACE-" + i,
+              NingxiaCounty.byCode("640122"),
+              KnownShapes.square(ZONE_35, 106.30 + i * 0.001, 38.70, 40)));
     }
     byte[] batch = geoJson(spots);
     ExecutorService uploaders = Executors.newFixedThreadPool(2);
     try {
-      Future<ResponseEntity<JsonNode>> first = uploaders.submit(() -> Uploads.post(http, "/api/batches", "a.geojson", batch));
-      Future<ResponseEntity<JsonNode>> second = uploaders.submit(() -> Uploads.post(http, "/api/batches", "b.geojson", batch));
+      Future<ResponseEntity<JsonNode>> first =
+          uploaders.submit(() -> Uploads.post(http, "/api/batches", "a.geojson", batch));
+      Future<ResponseEntity<JsonNode>> second =
+          uploaders.submit(() -> Uploads.post(http, "/api/batches", "b.geojson", batch));
       assertThat(List.of(first.get().getStatusCode(), second.get().getStatusCode()))
           .containsExactlyInAnyOrder(HttpStatus.CREATED, HttpStatus.UNPROCESSABLE_ENTITY);
     } finally {
       uploaders.shutdown();
     }
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM spot WHERE monitoring_code LIKE ?", Integer.class, prefix + "RACE-%"))
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM spot WHERE monitoring_code LIKE ?",
+                Integer.class,
+                prefix + "RACE-%"))
         .isEqualTo(200);
   }
 
@@ -250,14 +315,17 @@ class SpatialImportApiTest {
                   new Coordinate(106.50, 38.10)
                 });
     Feature spot = KnownShapes.spot(0, code, NingxiaCounty.byCode("640121"), bowTie);
-    assertThat(Uploads.post(http, "/api/batches", "bowtie.geojson", geoJson(List.of(spot))).getStatusCode())
+    assertThat(
+            Uploads.post(http, "/api/batches", "bowtie.geojson", geoJson(List.of(spot)))
+                .getStatusCode())
         .isEqualTo(HttpStatus.CREATED);
 
     JsonNode details = http.getForObject("/api/spots/" + code, JsonNode.class);
     assertThat(details.path("regionCode").asText()).isEqualTo("640121");
     assertThat(details.path("attributes").path("XZQMC").asText()).isEqualTo("永宁县");
     assertThat(details.path("repairs")).hasSize(1);
-    assertThat(details.at("/repairs/0/problemEnglish").asText()).containsIgnoringCase("self-intersection");
+    assertThat(details.at("/repairs/0/problemEnglish").asText())
+        .containsIgnoringCase("self-intersection");
     assertThat(http.getForEntity("/api/spots/" + prefix + "NONE", JsonNode.class).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
@@ -289,10 +357,14 @@ class SpatialImportApiTest {
     return shapefile(crs, charset, features, true);
   }
 
-  private static byte[] shapefile(Cgcs2000Crs crs, Charset charset, List<Feature> features, boolean writeCpg) {
+  private static byte[] shapefile(
+      Cgcs2000Crs crs, Charset charset, List<Feature> features, boolean writeCpg) {
     boolean spots = features.get(0).attributes().containsKey("JCBH");
     return new ShapefileZipWriter(crs, charset, writeCpg)
-        .write("features", spots ? FixtureGenerator.SPOT_FIELDS : FixtureGenerator.LAYER_FIELDS, features.iterator());
+        .write(
+            "features",
+            spots ? FixtureGenerator.SPOT_FIELDS : FixtureGenerator.LAYER_FIELDS,
+            features.iterator());
   }
 
   private static byte[] geoJson(List<Feature> features) {

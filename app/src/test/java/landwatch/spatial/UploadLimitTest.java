@@ -14,16 +14,22 @@ import org.springframework.http.ResponseEntity;
 /** An upload over the web server's own limit is refused before it reaches any importer. */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"spring.servlet.multipart.max-file-size=10KB", "spring.servlet.multipart.max-request-size=10KB"})
+    properties = {
+      "spring.servlet.multipart.max-file-size=10KB",
+      "spring.servlet.multipart.max-request-size=10KB"
+    })
 class UploadLimitTest {
 
   @Autowired TestRestTemplate http;
 
   @Test
   void anOversizeUploadIsRefusedInBothLanguages() {
-    ResponseEntity<JsonNode> response = Uploads.post(http, "/api/batches", "huge.geojson", new byte[20 * 1024]);
+    ResponseEntity<JsonNode> response =
+        Uploads.post(http, "/api/batches", "huge.geojson", new byte[20 * 1024]);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
-    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-    assertThat(response.getBody().path("detail").asText()).contains("上传文件超过允许的大小", "exceeds the size limit");
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getBody().path("detail").asText())
+        .contains("上传文件超过允许的大小", "exceeds the size limit");
   }
 }

@@ -15,7 +15,8 @@ public final class Uploads {
 
   private Uploads() {}
 
-  public static ResponseEntity<JsonNode> post(TestRestTemplate http, String path, String fileName, byte[] content) {
+  public static ResponseEntity<JsonNode> post(
+      TestRestTemplate http, String path, String fileName, byte[] content) {
     MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
     body.add(
         "file",

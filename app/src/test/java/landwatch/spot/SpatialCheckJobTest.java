@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import landwatch.fixtures.KnownShapes;
 import landwatch.fixtures.NingxiaCounty;
-import landwatch.spatial.io.Cgcs2000Crs;
 import landwatch.spatial.Uploads;
+import landwatch.spatial.io.Cgcs2000Crs;
 import landwatch.spatial.io.GeoJsonWriter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,11 @@ class SpatialCheckJobTest {
 
   @BeforeEach
   void deploy() {
-    client.newDeployResourceCommand().addResourceFromClasspath("bpmn/spatial-check-test.bpmn").send().join();
+    client
+        .newDeployResourceCommand()
+        .addResourceFromClasspath("bpmn/spatial-check-test.bpmn")
+        .send()
+        .join();
   }
 
   @Test
@@ -43,7 +47,12 @@ class SpatialCheckJobTest {
     byte[] batch =
         new GeoJsonWriter(Cgcs2000Crs.geographic())
             .write(
-                List.of(KnownShapes.spot(0, code, NingxiaCounty.byCode("640106"), KnownShapes.square(zone, 106.2, 38.5, 100)))
+                List.of(
+                        KnownShapes.spot(
+                            0,
+                            code,
+                            NingxiaCounty.byCode("640106"),
+                            KnownShapes.square(zone, 106.2, 38.5, 100)))
                     .iterator());
     assertThat(Uploads.post(http, "/api/batches", "batch.geojson", batch).getStatusCode())
         .isEqualTo(HttpStatus.CREATED);

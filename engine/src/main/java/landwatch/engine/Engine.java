@@ -18,9 +18,9 @@ import landwatch.engine.job.JobCommands;
 import landwatch.engine.job.JobDeadlines;
 import landwatch.engine.message.MessageCorrelation;
 import landwatch.engine.message.MessageExpiry;
+import landwatch.engine.model.ExecutableProcess;
 import landwatch.engine.processing.EngineClock;
 import landwatch.engine.processing.StreamProcessor;
-import landwatch.engine.model.ExecutableProcess;
 import landwatch.engine.processinstance.ProcessInstanceCommands;
 import landwatch.engine.processinstance.ProcessInstanceResults;
 import landwatch.engine.processinstance.VariableCommands;
@@ -39,8 +39,10 @@ public final class Engine implements AutoCloseable {
   public final EngineClock clock = new EngineClock();
   public final FeelEvaluator feel;
   public final ResourceParser parser;
+
   /** What a variable document may amount to, on the way in and out. */
   public final VariableDocumentLimits variableLimits;
+
   public final StreamProcessor writer;
   public final BpmnEngine bpmn;
   public final MessageCorrelation messages;
@@ -52,11 +54,16 @@ public final class Engine implements AutoCloseable {
   public final IncidentCommands incidents;
   public final VariableCommands variables;
   public final ClockCommands clocks = new ClockCommands();
-  /** Deployed versions for readers outside the writer (names in search results): metadata, models through {@link #models}. */
+
+  /**
+   * Deployed versions for readers outside the writer (names in search results): metadata, models
+   * through {@link #models}.
+   */
   public final Map<Long, DeployedProcess> definitions = new ConcurrentHashMap<>();
 
   /** The parsed models of deployed versions, on demand: see {@link ProcessModels}. */
   public final ProcessModels models;
+
   private final DataSource dataSource;
 
   public Engine(DataSource dataSource, EngineProperties properties) {
@@ -64,18 +71,30 @@ public final class Engine implements AutoCloseable {
     EngineProperties.Limits limits = properties.limits();
     feel = new FeelEvaluator(clock::zonedNow, properties.feel().evaluationBudget());
     parser = new ResourceParser(feel);
-    variableLimits = new VariableDocumentLimits(limits.maxVariableDocumentSize().toBytes(), limits.maxVariableDepth());
+    variableLimits =
+        new VariableDocumentLimits(
+            limits.maxVariableDocumentSize().toBytes(), limits.maxVariableDepth());
     models = new ProcessModels(properties.models().cacheSize().toBytes(), this::loadModel);
-    writer = new StreamProcessor(dataSource, models, clock, properties.commandQueueCapacity(),
-        properties.commandTimeout());
+    writer =
+        new StreamProcessor(
+            dataSource,
+            models,
+            clock,
+            properties.commandQueueCapacity(),
+            properties.commandTimeout());
     BpmnContext ctx = new BpmnContext(writer, feel, variableLimits, limits);
     bpmn = new BpmnEngine(ctx);
     messages = new MessageCorrelation(ctx, bpmn.behaviors.events(), bpmn.behaviors.creation());
     bpmn.behaviors.subscriptions().onMessageSubscriptionOpened(messages::correlateBuffered);
     bpmn.addListener(messages);
     JobDeadlines deadlines = new JobDeadlines(type -> bpmn.behaviors.jobs().notifyAvailable(type));
-    activator = new JobActivator(writer, bpmn.behaviors, deadlines, variableLimits,
-        limits.maxActivationResponseSize().toBytes());
+    activator =
+        new JobActivator(
+            writer,
+            bpmn.behaviors,
+            deadlines,
+            variableLimits,
+            limits.maxActivationResponseSize().toBytes());
     bpmn.behaviors.jobs().onJobsAvailable(activator::jobsAvailable);
     results = new ProcessInstanceResults(ctx);
     bpmn.addListener(results);
@@ -91,7 +110,10 @@ public final class Engine implements AutoCloseable {
     writer.register(results);
   }
 
-  /** The stored content of a resource (a BPMN resource for {@link DeployedProcess#resourceKey()}), or null. */
+  /**
+   * The stored content of a resource (a BPMN resource for {@link DeployedProcess#resourceKey()}),
+   * or null.
+   */
   public byte[] resource(long resourceKey) {
     try (Connection c = dataSource.getConnection()) {
       return StateStore.resource(c, resourceKey);
@@ -100,24 +122,38 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  /** A cache miss: the version's stored resource, parsed; it weighs its share of the resource's bytes. */
+  /**
+   * A cache miss: the version's stored resource, parsed; it weighs its share of the resource's
+   * bytes.
+   */
   private ProcessModels.Loaded loadModel(DeployedProcess process) {
     byte[] resource = resource(process.resourceKey());
     if (resource == null) {
       throw new IllegalStateException("the stored resource of " + process + " is missing");
     }
     List<ExecutableProcess> processes = parser.parseBpmn(process.resourceName(), resource);
-    ExecutableProcess executable = processes.stream().filter(p -> p.bpmnProcessId.equals(process.bpmnProcessId()))
-        .findFirst().orElseThrow(() -> new IllegalStateException("the stored resource of " + process + " lacks it"));
+    ExecutableProcess executable =
+        processes.stream()
+            .filter(p -> p.bpmnProcessId.equals(process.bpmnProcessId()))
+            .findFirst()
+            .orElseThrow(
+                () -> new IllegalStateException("the stored resource of " + process + " lacks it"));
     return new ProcessModels.Loaded(executable, resource.length / processes.size());
   }
 
   public void start() {
-    writer.start(state -> state.deployments().processVersions()
-        .forEach(versions -> versions.values().forEach(p -> definitions.put(p.key(), p))));
+    writer.start(
+        state ->
+            state
+                .deployments()
+                .processVersions()
+                .forEach(versions -> versions.values().forEach(p -> definitions.put(p.key(), p))));
   }
 
-  /** Stops the writer (abandoning a running evaluation and answering what waits), then FEEL's thread. */
+  /**
+   * Stops the writer (abandoning a running evaluation and answering what waits), then FEEL's
+   * thread.
+   */
   @Override
   public void close() {
     writer.close();

@@ -18,11 +18,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * The {@code /v2} API is closed to strangers: HTTP basic auth with
- * {@code landwatch.engine.api.username}/{@code password}. Without a configured password one is
- * generated on first start and kept in {@code <landwatch.data-dir>/engine-api-password}, readable
- * by the owner only. With the embedded engine, the application's own Camunda client is given the
- * same credentials, so it authenticates as any client of a real cluster would.
+ * The {@code /v2} API is closed to strangers: HTTP basic auth with {@code
+ * landwatch.engine.api.username}/{@code password}. Without a configured password one is generated
+ * on first start and kept in {@code <landwatch.data-dir>/engine-api-password}, readable by the
+ * owner only. With the embedded engine, the application's own Camunda client is given the same
+ * credentials, so it authenticates as any client of a real cluster would.
  */
 public class EngineApiCredentials implements EnvironmentPostProcessor {
 
@@ -31,11 +31,13 @@ public class EngineApiCredentials implements EnvironmentPostProcessor {
   static final String DEFAULTS = "landwatchEngineWebServerDefaults";
   static final String MAX_PART_COUNT = "server.tomcat.max-part-count";
   private static final int BOOT_MAX_PART_COUNT = 50;
+
   /** Parts of a deployment request that are not resources (the client's tenantId, say). */
   private static final int EXTRA_PARTS = 10;
 
   @Override
-  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
     if (!"embedded".equals(environment.getProperty("landwatch.engine", "embedded"))) {
       return;
     }
@@ -58,17 +60,22 @@ public class EngineApiCredentials implements EnvironmentPostProcessor {
    * The web server reads a multipart deployment before the engine sees it, and refuses more parts
    * than {@code server.tomcat.max-part-count} (50 in Spring Boot 3.5): unless the operator set it,
    * it is raised to let every deployment the engine's {@code max-resources-per-deployment} allows
-   * through (with room for a few non-resource parts), never lowered below Boot's default. A
-   * request over it is still answered naming the engine's limit ({@code EngineProblemAdvice}).
+   * through (with room for a few non-resource parts), never lowered below Boot's default. A request
+   * over it is still answered naming the engine's limit ({@code EngineProblemAdvice}).
    */
   static void webServerDefaults(ConfigurableEnvironment environment) {
     Binder binder = Binder.get(environment);
     if (binder.bind(MAX_PART_COUNT, Integer.class).isBound()) {
       return;
     }
-    int resources = binder.bind("landwatch.engine.limits.max-resources-per-deployment", Integer.class).orElse(100);
+    int resources =
+        binder
+            .bind("landwatch.engine.limits.max-resources-per-deployment", Integer.class)
+            .orElse(100);
     int parts = Math.max(BOOT_MAX_PART_COUNT, resources + EXTRA_PARTS);
-    environment.getPropertySources().addLast(new MapPropertySource(DEFAULTS, Map.of(MAX_PART_COUNT, parts)));
+    environment
+        .getPropertySources()
+        .addLast(new MapPropertySource(DEFAULTS, Map.of(MAX_PART_COUNT, parts)));
   }
 
   static String storedPassword(Path dataDir) {
@@ -82,7 +89,9 @@ public class EngineApiCredentials implements EnvironmentPostProcessor {
       new SecureRandom().nextBytes(random);
       String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
       try {
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } catch (UnsupportedOperationException e) {
         Files.createFile(file);
       } catch (FileAlreadyExistsException e) {

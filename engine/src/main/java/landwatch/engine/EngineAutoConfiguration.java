@@ -36,8 +36,15 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 @AutoConfiguration
 @ConditionalOnProperty(name = "landwatch.engine", havingValue = "embedded", matchIfMissing = true)
 @EnableConfigurationProperties(EngineProperties.class)
-@Import({TopologyController.class, DeploymentController.class, IncidentController.class, MessageController.class,
-    ClockController.class, ProcessDefinitionController.class, EngineProblemAdvice.class})
+@Import({
+  TopologyController.class,
+  DeploymentController.class,
+  IncidentController.class,
+  MessageController.class,
+  ClockController.class,
+  ProcessDefinitionController.class,
+  EngineProblemAdvice.class
+})
 public class EngineAutoConfiguration {
 
   public static final String SCHEMA = "engine";
@@ -68,20 +75,30 @@ public class EngineAutoConfiguration {
   }
 
   @Bean
-  ProcessInstanceController engineProcessInstanceController(Engine engine, HistoryQueries queries, VariableLimits limits,
-      EngineProperties properties) {
-    return new ProcessInstanceController(engine, queries, limits, properties.maxLongPoll().toMillis(),
+  ProcessInstanceController engineProcessInstanceController(
+      Engine engine, HistoryQueries queries, VariableLimits limits, EngineProperties properties) {
+    return new ProcessInstanceController(
+        engine,
+        queries,
+        limits,
+        properties.maxLongPoll().toMillis(),
         properties.commandTimeout().toMillis());
   }
 
   @Bean
-  ElementInstanceController engineElementInstanceController(Engine engine, HistoryQueries queries, VariableLimits limits) {
+  ElementInstanceController engineElementInstanceController(
+      Engine engine, HistoryQueries queries, VariableLimits limits) {
     return new ElementInstanceController(engine, queries, limits);
   }
 
   @Bean
-  JobController engineJobController(Engine engine, VariableLimits limits, EngineProperties properties) {
-    return new JobController(engine, limits, properties.defaultLongPoll().toMillis(), properties.maxLongPoll().toMillis());
+  JobController engineJobController(
+      Engine engine, VariableLimits limits, EngineProperties properties) {
+    return new JobController(
+        engine,
+        limits,
+        properties.defaultLongPoll().toMillis(),
+        properties.maxLongPoll().toMillis());
   }
 
   @Bean
@@ -91,7 +108,8 @@ public class EngineAutoConfiguration {
 
   @Bean
   UnmappedRequestProblems engineUnmappedRequestProblems(
-      @Qualifier("handlerExceptionResolver") HandlerExceptionResolver springResolvers, EngineProblemAdvice advice) {
+      @Qualifier("handlerExceptionResolver") HandlerExceptionResolver springResolvers,
+      EngineProblemAdvice advice) {
     return new UnmappedRequestProblems(springResolvers, advice);
   }
 
@@ -99,7 +117,8 @@ public class EngineAutoConfiguration {
   FilterRegistrationBean<BasicAuthFilter> engineApiAuthentication(EngineProperties properties) {
     String password = properties.api().password();
     if (password == null || password.isBlank()) {
-      throw new IllegalStateException("landwatch.engine.api.password is not set; EngineApiCredentials should have set it");
+      throw new IllegalStateException(
+          "landwatch.engine.api.password is not set; EngineApiCredentials should have set it");
     }
     FilterRegistrationBean<BasicAuthFilter> registration =
         new FilterRegistrationBean<>(new BasicAuthFilter(properties.api().username(), password));
@@ -108,7 +127,10 @@ public class EngineAutoConfiguration {
     return registration;
   }
 
-  /** Contributed only when the application has actuator; its health component is {@code engineWriter}. */
+  /**
+   * Contributed only when the application has actuator; its health component is {@code
+   * engineWriter}.
+   */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
   static class WriterHealth {

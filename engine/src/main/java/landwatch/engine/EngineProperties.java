@@ -12,8 +12,8 @@ import org.springframework.util.unit.DataSize;
  * @param defaultLongPoll how long a job activation waits when the request does not say
  * @param maxLongPoll the longest a job activation or awaited creation may wait
  * @param commandQueueCapacity commands waiting for the writer before requests are refused (503)
- * @param commandTimeout how long a request waits for its queued command before it is answered
- *     504 (outcome unknown: the command may still be applied)
+ * @param commandTimeout how long a request waits for its queued command before it is answered 504
+ *     (outcome unknown: the command may still be applied)
  * @param limits what one request, deployment or evaluation may amount to
  * @param feel how long one FEEL evaluation may hold the writer
  * @param health when the writer counts as stalled
@@ -33,12 +33,14 @@ public record EngineProperties(
     @DefaultValue Health health,
     @DefaultValue Models models) {
 
-  /** The API's basic-auth user; a blank password means one is generated and kept in the data dir. */
+  /**
+   * The API's basic-auth user; a blank password means one is generated and kept in the data dir.
+   */
   public record Api(@DefaultValue("landwatch") String username, String password) {}
 
   /**
-   * Bounds on input, each refused with a 4xx problem naming the property (prefix
-   * {@code landwatch.engine.limits.}).
+   * Bounds on input, each refused with a 4xx problem naming the property (prefix {@code
+   * landwatch.engine.limits.}).
    *
    * @param maxResourceSize the largest single deployed resource (BPMN, DMN or form)
    * @param maxDeploymentSize all resources of one deployment together
@@ -67,12 +69,14 @@ public record EngineProperties(
   /**
    * Deployed versions' models are parsed on demand and kept in a least-recently-used cache.
    *
-   * @param cacheSize the BPMN source size of the parsed models kept at most (a model counts for
-   *     its share of its resource's bytes; its parsed form takes a few times that in the heap)
+   * @param cacheSize the BPMN source size of the parsed models kept at most (a model counts for its
+   *     share of its resource's bytes; its parsed form takes a few times that in the heap)
    */
   public record Models(@DefaultValue("64MB") DataSize cacheSize) {}
 
-  /** @param evaluationBudget past it, the evaluation is abandoned and an incident raised */
+  /**
+   * @param evaluationBudget past it, the evaluation is abandoned and an incident raised
+   */
   public record Feel(@DefaultValue("2s") Duration evaluationBudget) {}
 
   /**

@@ -13,9 +13,8 @@ import org.flywaydb.core.Flyway;
 
 /**
  * Proof that the engine's schema is migrated: engine beans that touch its tables take it as a
- * constructor argument. Not a {@link Flyway} bean on purpose: one would
- * make Spring Boot's own Flyway auto-configuration, which migrates the application's schema, back
- * off.
+ * constructor argument. Not a {@link Flyway} bean on purpose: one would make Spring Boot's own
+ * Flyway auto-configuration, which migrates the application's schema, back off.
  */
 public final class EngineSchema {
 
@@ -24,13 +23,15 @@ public final class EngineSchema {
   public static EngineSchema migrate(DataSource dataSource) {
     // V4 parses the resources stored before V3 to fill their versions' metadata
     ResourceParser[] parser = new ResourceParser[1];
-    BiFunction<String, byte[], List<ExecutableProcess>> transform = (name, content) -> {
-      if (parser[0] == null) {
-        // parsing only checks expressions, it evaluates none: the budget never applies
-        parser[0] = new ResourceParser(new FeelEvaluator(ZonedDateTime::now, Duration.ofSeconds(2)));
-      }
-      return parser[0].parseBpmn(name, content);
-    };
+    BiFunction<String, byte[], List<ExecutableProcess>> transform =
+        (name, content) -> {
+          if (parser[0] == null) {
+            // parsing only checks expressions, it evaluates none: the budget never applies
+            parser[0] =
+                new ResourceParser(new FeelEvaluator(ZonedDateTime::now, Duration.ofSeconds(2)));
+          }
+          return parser[0].parseBpmn(name, content);
+        };
     Flyway flyway =
         Flyway.configure()
             .dataSource(dataSource)

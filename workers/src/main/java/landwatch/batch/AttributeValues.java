@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 final class AttributeValues {
 
   // 2023-01-15, 2023/1/15, 2023.01.15, 2023年1月15日, 20230115, and the same without the day.
-  private static final Pattern DATE = Pattern.compile(
-      "(\\d{4})(?:[-/.年]?(\\d{1,2})(?:[-/.月]?(\\d{1,2})日?)?月?)?(?:[ T].*)?");
+  private static final Pattern DATE =
+      Pattern.compile("(\\d{4})(?:[-/.年]?(\\d{1,2})(?:[-/.月]?(\\d{1,2})日?)?月?)?(?:[ T].*)?");
 
   private AttributeValues() {}
 
@@ -66,9 +66,10 @@ final class AttributeValues {
         return Optional.empty();
       }
       int month = Integer.parseInt(m.group(2));
-      return Optional.of(m.group(3) == null
-          ? YearMonth.of(year, month).atDay(1)
-          : LocalDate.of(year, month, Integer.parseInt(m.group(3))));
+      return Optional.of(
+          m.group(3) == null
+              ? YearMonth.of(year, month).atDay(1)
+              : LocalDate.of(year, month, Integer.parseInt(m.group(3))));
     } catch (DateTimeException e) {
       return Optional.empty();
     }

@@ -14,8 +14,8 @@ import org.locationtech.jts.geom.Geometry;
  * @param monitoringCode 监测编号, unique across all batches
  * @param regionCode the county-level GB/T 2260 code (or 宁东's local code)
  * @param geometry Polygon or MultiPolygon, CGCS2000 lon/lat, valid
- * @param reportedArea the area the file states (亩 in Ministry batches), or null; the
- *     system computes its own
+ * @param reportedArea the area the file states (亩 in Ministry batches), or null; the system
+ *     computes its own
  * @param imageryBefore date of the earlier image, or null; month-only values are the 1st
  * @param imageryAfter date of the later image, or null; month-only values are the 1st
  * @param changeType 变化类型 as issued (e.g. 新增建设, 新增非农建设类)

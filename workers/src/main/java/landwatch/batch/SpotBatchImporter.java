@@ -6,9 +6,9 @@ import landwatch.spatial.io.SpatialFileReader;
 import landwatch.spatial.io.SpatialImportException;
 
 /**
- * An uploaded spot batch from bytes to verdict: read, then validated. A file refused as a
- * whole comes back as a rejected batch with one report entry (index -1), so that the caller
- * answers every rejection the same way.
+ * An uploaded spot batch from bytes to verdict: read, then validated. A file refused as a whole
+ * comes back as a rejected batch with one report entry (index -1), so that the caller answers every
+ * rejection the same way.
  */
 public final class SpotBatchImporter {
 

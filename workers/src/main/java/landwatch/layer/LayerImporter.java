@@ -6,8 +6,8 @@ import landwatch.spatial.io.SpatialFileReader;
 import landwatch.spatial.io.SpatialImportException;
 
 /**
- * An uploaded reference layer from bytes to verdict, as {@code SpotBatchImporter} does for
- * spot batches.
+ * An uploaded reference layer from bytes to verdict, as {@code SpotBatchImporter} does for spot
+ * batches.
  */
 public final class LayerImporter {
 

@@ -12,16 +12,16 @@ import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.impl.PackedCoordinateSequence;
+import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
-import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.locationtech.jts.index.strtree.STRtree;
 
 /**
- * One version of one reference layer, its polygons in a packed STR-tree. Immutable once built,
- * so any number of checks may query it while a newer version is being built.
+ * One version of one reference layer, its polygons in a packed STR-tree. Immutable once built, so
+ * any number of checks may query it while a newer version is being built.
  *
  * <p>Polygons are kept in lon/lat on packed coordinate arrays (one {@code double[]} per ring, no
  * {@code Coordinate} objects, no attributes): about 0.4 KB for a 10-vertex parcel with its tree
@@ -44,10 +44,10 @@ public final class LayerIndex {
           .thenComparing(Polygon::compareTo);
 
   /**
-   * Polygons this large (red-line areas, urban boundaries: hundreds to many thousands of
-   * vertices) carry a {@link PreparedGeometry} as user data, so the many spots near them are
-   * tested against an indexed boundary. Parcels stay unprepared: a million small indexes would
-   * cost more memory than they save time.
+   * Polygons this large (red-line areas, urban boundaries: hundreds to many thousands of vertices)
+   * carry a {@link PreparedGeometry} as user data, so the many spots near them are tested against
+   * an indexed boundary. Parcels stay unprepared: a million small indexes would cost more memory
+   * than they save time.
    */
   static final int PREPARED_FROM_POINTS = 128;
 
@@ -81,8 +81,8 @@ public final class LayerIndex {
   }
 
   /**
-   * Polygons whose envelope meets {@code envelope}, in a load-order-independent order. Large
-   * ones have their {@link PreparedGeometry} as user data, see {@link #prepared(Polygon)}.
+   * Polygons whose envelope meets {@code envelope}, in a load-order-independent order. Large ones
+   * have their {@link PreparedGeometry} as user data, see {@link #prepared(Polygon)}.
    */
   public List<Polygon> candidates(Envelope envelope) {
     List<Polygon> found = new ArrayList<>();
@@ -112,9 +112,9 @@ public final class LayerIndex {
     /**
      * Adds a lon/lat Polygon or MultiPolygon (parts are indexed one by one, so a sprawling
      * multipart feature does not drag its whole extent into every query). The importer repairs
-     * geometries before storing them; one that is invalid anyway is repaired here with
-     * {@link GeometryFixer} and counted, because a single bad polygon would otherwise make
-     * overlays of every spot near it fail or measure wrongly.
+     * geometries before storing them; one that is invalid anyway is repaired here with {@link
+     * GeometryFixer} and counted, because a single bad polygon would otherwise make overlays of
+     * every spot near it fail or measure wrongly.
      */
     public Builder add(Geometry lonLat) {
       for (int i = 0; i < lonLat.getNumGeometries(); i++) {
@@ -124,7 +124,8 @@ public final class LayerIndex {
             insert(polygon);
           } else {
             repairedCount++;
-            PolygonExtracter.getPolygons(GeometryFixer.fix(polygon)).forEach(p -> insert((Polygon) p));
+            PolygonExtracter.getPolygons(GeometryFixer.fix(polygon))
+                .forEach(p -> insert((Polygon) p));
           }
         } else if (part != lonLat) {
           add(part);

@@ -7,9 +7,9 @@ import java.util.Optional;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * The current version of every reference layer. A new version is built off to the side and
- * swapped in as a whole new snapshot; a check takes one snapshot at its start and sees one
- * consistent set of versions to its end, however many layers are replaced meanwhile.
+ * The current version of every reference layer. A new version is built off to the side and swapped
+ * in as a whole new snapshot; a check takes one snapshot at its start and sees one consistent set
+ * of versions to its end, however many layers are replaced meanwhile.
  */
 public final class ReferenceLayers {
 
@@ -21,8 +21,8 @@ public final class ReferenceLayers {
   }
 
   /**
-   * Makes {@code index} the current version of its class, replacing the previous one
-   * atomically; checks already running keep the snapshot they started with.
+   * Makes {@code index} the current version of its class, replacing the previous one atomically;
+   * checks already running keep the snapshot they started with.
    *
    * @return the version it replaced, if any
    */

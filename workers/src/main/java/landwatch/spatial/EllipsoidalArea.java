@@ -8,12 +8,12 @@ import org.locationtech.proj4j.ProjCoordinate;
 /**
  * Area on the CGCS2000 ellipsoid (GRS80) of a lon/lat geometry, in m².
  *
- * <p>The polygon is projected into a 3° Gauss-Krüger zone and its plane area divided by the
- * square of the zone's point scale factor at the polygon's centroid. Gauss-Krüger is conformal,
- * so this gives the ellipsoidal area (椭球面积, as the land survey reports it) to within 1e-6 of
- * Karney's geodesic polygon area for spot-sized polygons (checked against GeographicLib in the
- * tests), and the same figure whichever zone is used: a spot straddling 106.5°E gets one
- * answer, and its parts add up to it.
+ * <p>The polygon is projected into a 3° Gauss-Krüger zone and its plane area divided by the square
+ * of the zone's point scale factor at the polygon's centroid. Gauss-Krüger is conformal, so this
+ * gives the ellipsoidal area (椭球面积, as the land survey reports it) to within 1e-6 of Karney's
+ * geodesic polygon area for spot-sized polygons (checked against GeographicLib in the tests), and
+ * the same figure whichever zone is used: a spot straddling 106.5°E gets one answer, and its parts
+ * add up to it.
  */
 public final class EllipsoidalArea {
 
@@ -28,7 +28,8 @@ public final class EllipsoidalArea {
     if (lonLat.isEmpty()) {
       return 0;
     }
-    return squareMetres(lonLat, GaussKrugerZone.forLongitude(lonLat.getEnvelopeInternal().centre().x));
+    return squareMetres(
+        lonLat, GaussKrugerZone.forLongitude(lonLat.getEnvelopeInternal().centre().x));
   }
 
   public static double squareMetres(Geometry lonLat, GaussKrugerZone zone) {

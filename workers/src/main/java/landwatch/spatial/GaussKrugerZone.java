@@ -10,9 +10,9 @@ import org.locationtech.proj4j.proj.Projection;
  * A CGCS2000 3° Gauss-Krüger zone without zone-number prefix (EPSG:4534–4554, central meridians
  * 75°E–135°E). Ningxia lies in the zones of 105°E (EPSG:4544) and 108°E (EPSG:4545).
  *
- * <p>Projects with the zone's proj4j projection directly rather than a full coordinate
- * transform: source and target share the GRS80/CGCS2000 ellipsoid, so there is no datum shift,
- * and the projection object is stateless, which lets all check threads share one instance.
+ * <p>Projects with the zone's proj4j projection directly rather than a full coordinate transform:
+ * source and target share the GRS80/CGCS2000 ellipsoid, so there is no datum shift, and the
+ * projection object is stateless, which lets all check threads share one instance.
  */
 public final class GaussKrugerZone {
 

@@ -1,8 +1,8 @@
 package landwatch.spot;
 
 /**
- * Whether a spot is a demolish-and-restore spot (拆除复耕), which §三(三) puts under 100 % review.
- * The Ministry marks them in the change type.
+ * Whether a spot is a demolish-and-restore spot (拆除复耕), which §三(三) puts under 100 % review. The
+ * Ministry marks them in the change type.
  */
 public final class DemolishAndRestore {
 

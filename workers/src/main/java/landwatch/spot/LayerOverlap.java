@@ -18,7 +18,8 @@ public record LayerOverlap(BigDecimal areaMu, BigDecimal share) {
     share = share.setScale(4, RoundingMode.HALF_UP);
   }
 
-  public static final LayerOverlap NONE = new LayerOverlap(AreaMu.ZERO, BigDecimal.ZERO.setScale(4));
+  public static final LayerOverlap NONE =
+      new LayerOverlap(AreaMu.ZERO, BigDecimal.ZERO.setScale(4));
 
   @JsonIgnore
   public boolean any() {

@@ -12,8 +12,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * The spatial-check beans. The rule table is loaded and validated here, at start, so a broken
- * table stops the application instead of the first spot that reaches a bad rule.
+ * The spatial-check beans. The rule table is loaded and validated here, at start, so a broken table
+ * stops the application instead of the first spot that reaches a bad rule.
  */
 @Configuration(proxyBeanMethods = false)
 public class SpatialCheckConfiguration {
@@ -29,7 +29,8 @@ public class SpatialCheckConfiguration {
    */
   @Bean
   JudgmentRuleTable judgmentRuleTable(
-      @Value("${landwatch.rules.judgment-suggestion:classpath:rules/judgment-suggestion-2023.json}") String location,
+      @Value("${landwatch.rules.judgment-suggestion:classpath:rules/judgment-suggestion-2023.json}")
+          String location,
       ResourceLoader resources) {
     Resource resource = resources.getResource(location);
     if (!resource.exists()) {

@@ -10,8 +10,8 @@ import landwatch.spatial.AreaMu;
 import landwatch.spot.judgment.JudgmentSuggestion;
 
 /**
- * The spatial check of one spot. A value: the same spot against the same layer versions and
- * rule table gives an equal result, so a store can tell a repeat from a change.
+ * The spatial check of one spot. A value: the same spot against the same layer versions and rule
+ * table gives an equal result, so a store can tell a repeat from a change.
  *
  * @param areaMu the spot's ellipsoidal area
  * @param overlaps one entry for every layer class, {@link LayerOverlap#NONE} where none

@@ -24,8 +24,8 @@ import landwatch.spot.judgment.MandatoryReview;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * Checks one spot against the current version of every reference layer: overlap per class,
- * the flags, whether §三(三) demands full review, and the suggested judgment from the rule table.
+ * Checks one spot against the current version of every reference layer: overlap per class, the
+ * flags, whether §三(三) demands full review, and the suggested judgment from the rule table.
  * Thread-safe; each call works on one snapshot of the layers.
  */
 public final class SpatialCheckService {
@@ -43,7 +43,8 @@ public final class SpatialCheckService {
    * @param changeType the Ministry's change type as issued (e.g. 新增建设, 矿产); may be null
    * @param demolishAndRestore whether the spot is reported as demolished and restored (拆除复耕)
    */
-  public SpatialCheckResult check(Geometry spotLonLat, String changeType, boolean demolishAndRestore) {
+  public SpatialCheckResult check(
+      Geometry spotLonLat, String changeType, boolean demolishAndRestore) {
     ReferenceLayers.Snapshot snapshot = layers.snapshot();
     SpotOverlay spot = new SpotOverlay(spotLonLat);
 
@@ -55,7 +56,8 @@ public final class SpatialCheckService {
       overlaps.put(layerClass, overlap(spot, part));
     }
     Geometry approvedUse =
-        spot.union(parts.get(APPROVED_LAND), parts.get(FACILITY_AGRICULTURE), parts.get(TEMPORARY_LAND));
+        spot.union(
+            parts.get(APPROVED_LAND), parts.get(FACILITY_AGRICULTURE), parts.get(TEMPORARY_LAND));
     BigDecimal spotMu = AreaMu.fromSquareMetres(spot.squareMetres());
     BigDecimal outsideUrbanMu = remainderMu(spot, parts.get(URBAN_BOUNDARY));
     BigDecimal uncoveredMu = remainderMu(spot, approvedUse);
@@ -69,13 +71,29 @@ public final class SpatialCheckService {
             outsideUrbanMu.signum() > 0,
             uncoveredMu.signum() == 0 && spotMu.signum() > 0);
     CheckFacts facts =
-        facts(flags, changeType, demolishAndRestore, spotMu, outsideUrbanMu, uncoveredMu, outsideMiningMu, overlaps);
+        facts(
+            flags,
+            changeType,
+            demolishAndRestore,
+            spotMu,
+            outsideUrbanMu,
+            uncoveredMu,
+            outsideMiningMu,
+            overlaps);
     MandatoryReview review = rules.mandatoryReview(facts);
     JudgmentSuggestion suggestion = rules.suggest(facts);
     return new SpatialCheckResult(
-        spotMu, overlaps, flags, outsideUrbanMu, uncoveredMu, outsideMiningMu, review.required(),
-        review.reasons(), suggestion,
-        rules.version(), snapshot.versions());
+        spotMu,
+        overlaps,
+        flags,
+        outsideUrbanMu,
+        uncoveredMu,
+        outsideMiningMu,
+        review.required(),
+        review.reasons(),
+        suggestion,
+        rules.version(),
+        snapshot.versions());
   }
 
   private static LayerOverlap overlap(SpotOverlay spot, Geometry part) {
@@ -95,8 +113,13 @@ public final class SpatialCheckService {
   }
 
   private static CheckFacts facts(
-      SpatialFlags flags, String changeType, boolean demolishAndRestore, BigDecimal spotMu,
-      BigDecimal outsideUrbanMu, BigDecimal uncoveredMu, BigDecimal outsideMiningMu,
+      SpatialFlags flags,
+      String changeType,
+      boolean demolishAndRestore,
+      BigDecimal spotMu,
+      BigDecimal outsideUrbanMu,
+      BigDecimal uncoveredMu,
+      BigDecimal outsideMiningMu,
       Map<LayerClass, LayerOverlap> overlaps) {
     CheckFacts.Builder facts =
         CheckFacts.builder()

@@ -11,14 +11,15 @@ import java.util.Optional;
  * Job worker {@value #JOB_TYPE}: checks the spot named by the {@code spotId} variable against the
  * reference layers, stores the result on the spot and hands the flags to the process.
  *
- * <p>Idempotent: a redelivered job computes the same result from the same layer versions, finds
- * it already stored and writes nothing. Not a component by itself: the application declares it
- * as a bean once it provides {@link SpotRecords}.
+ * <p>Idempotent: a redelivered job computes the same result from the same layer versions, finds it
+ * already stored and writes nothing. Not a component by itself: the application declares it as a
+ * bean once it provides {@link SpotRecords}.
  */
 public class SpatialCheckWorker {
 
   public static final String JOB_TYPE = "landwatch.spatial-check";
   public static final String SPOT_ID = "spotId";
+
   /** BPMN error code for a {@code spotId} the store does not know; the model can catch it. */
   public static final String SPOT_NOT_FOUND = "SPOT_NOT_FOUND";
 
@@ -37,7 +38,8 @@ public class SpatialCheckWorker {
       client
           .newFailCommand(job.getKey())
           .retries(0)
-          .errorMessage("job variable " + SPOT_ID + " must be the spot's monitoring code, was " + spotId)
+          .errorMessage(
+              "job variable " + SPOT_ID + " must be the spot's monitoring code, was " + spotId)
           .send()
           .join();
       return;
@@ -47,7 +49,8 @@ public class SpatialCheckWorker {
       client
           .newThrowErrorCommand(job.getKey())
           .errorCode(SPOT_NOT_FOUND)
-          .errorMessage("图斑 " + monitoringCode + " 不存在 (no spot with monitoring code " + monitoringCode + ")")
+          .errorMessage(
+              "图斑 " + monitoringCode + " 不存在 (no spot with monitoring code " + monitoringCode + ")")
           .send()
           .join();
       return;

@@ -52,8 +52,8 @@ final class SpotOverlay {
   }
 
   /**
-   * The part of the spot inside any polygon of the layer. Overlapping layer polygons are
-   * dissolved, so a piece covered twice counts once.
+   * The part of the spot inside any polygon of the layer. Overlapping layer polygons are dissolved,
+   * so a piece covered twice counts once.
    */
   Geometry overlapWith(LayerIndex layer) {
     List<Geometry> pieces = new ArrayList<>();
@@ -70,14 +70,16 @@ final class SpotOverlay {
         if (!prepared.intersects(candidate)) {
           continue;
         }
-        if (candidate.getEnvelopeInternal().covers(spot.getEnvelopeInternal()) && candidate.covers(spot)) {
+        if (candidate.getEnvelopeInternal().covers(spot.getEnvelopeInternal())
+            && candidate.covers(spot)) {
           return spot;
         }
       }
       if (prepared.containsProperly(candidate)) {
         pieces.add(candidate);
       } else {
-        Geometry piece = polygonal(OverlayNGRobust.overlay(spot, candidate, OverlayNG.INTERSECTION));
+        Geometry piece =
+            polygonal(OverlayNGRobust.overlay(spot, candidate, OverlayNG.INTERSECTION));
         if (!piece.isEmpty()) {
           pieces.add(piece);
         }

@@ -4,9 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Checks a stored spot against the current layers and stores the result only when it differs
- * from the stored one: what the job worker does for a process, and what a layer change does for
- * every spot.
+ * Checks a stored spot against the current layers and stores the result only when it differs from
+ * the stored one: what the job worker does for a process, and what a layer change does for every
+ * spot.
  */
 public final class SpotRecheck {
 
@@ -18,7 +18,9 @@ public final class SpotRecheck {
     this.spots = Objects.requireNonNull(spots, "spots");
   }
 
-  /** @return the current result, or empty for an unknown spot */
+  /**
+   * @return the current result, or empty for an unknown spot
+   */
   public Optional<SpatialCheckResult> recheck(String monitoringCode) {
     return spots
         .find(monitoringCode)

@@ -9,18 +9,24 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 
 /**
- * Seeded synthetic Ningxia-like land for the benchmark: six county-sized blocks (one straddling
- * the 106.5°E zone boundary) tiled with cultivated parcels of 2–50 亩 in rows, separated by
- * ridges of a given width, plus the other reference layers and spots of 1–30 亩 scattered over the same blocks.
- * Shapes are drawn in local metres and placed with an equirectangular approximation; exactness
- * does not matter here, only realistic sizes, counts and vertex numbers.
+ * Seeded synthetic Ningxia-like land for the benchmark: six county-sized blocks (one straddling the
+ * 106.5°E zone boundary) tiled with cultivated parcels of 2–50 亩 in rows, separated by ridges of a
+ * given width, plus the other reference layers and spots of 1–30 亩 scattered over the same blocks.
+ * Shapes are drawn in local metres and placed with an equirectangular approximation; exactness does
+ * not matter here, only realistic sizes, counts and vertex numbers.
  */
 final class NingxiaParcels {
 
   /** South-west corners of the blocks (lon, lat): 中宁, 青铜峡, 永宁, 平罗, 盐池, 原州. */
   private static final double[][] BLOCK_ORIGINS = {
-    {105.30, 37.30}, {105.80, 37.75}, {106.05, 38.20}, {106.30, 38.70}, {107.00, 37.50}, {106.00, 35.80}
+    {105.30, 37.30},
+    {105.80, 37.75},
+    {106.05, 38.20},
+    {106.30, 38.70},
+    {107.00, 37.50},
+    {106.00, 35.80}
   };
+
   private static final double BLOCK_WIDTH_M = 40_000;
   private static final double MU = 10_000.0 / 15.0;
   private static final String[] CHANGE_TYPES = {"新增建设", "新增非农建设类", "年度内持续变化类", "矿产", "其他变化"};
@@ -31,9 +37,9 @@ final class NingxiaParcels {
   private final double blockHeightM;
 
   /**
-   * @param ridgeM width of the ridge between neighbouring parcels; 0 makes neighbours touch
-   *     along their edges (apart from the indents of under 1 m), as parcels cut from one
-   *     land-survey coverage do
+   * @param ridgeM width of the ridge between neighbouring parcels; 0 makes neighbours touch along
+   *     their edges (apart from the indents of under 1 m), as parcels cut from one land-survey
+   *     coverage do
    */
   NingxiaParcels(long seed, int cultivatedParcels, double ridgeM) {
     this.seed = seed;
@@ -58,7 +64,14 @@ final class NingxiaParcels {
           double areaM2 = logUniform(random, 2, 50) * MU;
           double width = Math.min(areaM2 / rowHeight, BLOCK_WIDTH_M - x);
           if (width > 2 * ridgeM + 5) {
-            sink.accept(parcel(origin, x + ridgeM, y + ridgeM, width - 2 * ridgeM, rowHeight - 2 * ridgeM, random));
+            sink.accept(
+                parcel(
+                    origin,
+                    x + ridgeM,
+                    y + ridgeM,
+                    width - 2 * ridgeM,
+                    rowHeight - 2 * ridgeM,
+                    random));
             inBlock++;
             made++;
           }
@@ -102,7 +115,13 @@ final class NingxiaParcels {
       double w = Math.sqrt(areaM2 * aspect);
       double h = areaM2 / w;
       polygons.add(
-          parcel(origin, random.nextDouble() * (BLOCK_WIDTH_M - w), random.nextDouble() * (blockHeightM - h), w, h, random));
+          parcel(
+              origin,
+              random.nextDouble() * (BLOCK_WIDTH_M - w),
+              random.nextDouble() * (blockHeightM - h),
+              w,
+              h,
+              random));
     }
     return polygons;
   }
@@ -139,27 +158,36 @@ final class NingxiaParcels {
       }
       ring.add(new Coordinate(ring.get(0)));
       spots.add(
-          new Spot(factory.createPolygon(ring.toArray(Coordinate[]::new)), CHANGE_TYPES[random.nextInt(CHANGE_TYPES.length)]));
+          new Spot(
+              factory.createPolygon(ring.toArray(Coordinate[]::new)),
+              CHANGE_TYPES[random.nextInt(CHANGE_TYPES.length)]));
     }
     return spots;
   }
 
-  private List<Polygon> blobsPerBlock(long blockSeed, int perBlock, double minRadius, double maxRadius, int vertices) {
+  private List<Polygon> blobsPerBlock(
+      long blockSeed, int perBlock, double minRadius, double maxRadius, int vertices) {
     SplittableRandom random = new SplittableRandom(blockSeed);
     List<Polygon> polygons = new ArrayList<>();
     for (double[] origin : BLOCK_ORIGINS) {
       for (int i = 0; i < perBlock; i++) {
         double radius = minRadius + random.nextDouble() * (maxRadius - minRadius);
         polygons.add(
-            blob(origin, radius + random.nextDouble() * (BLOCK_WIDTH_M - 2 * radius),
-                radius + random.nextDouble() * (blockHeightM - 2 * radius), radius, vertices, random));
+            blob(
+                origin,
+                radius + random.nextDouble() * (BLOCK_WIDTH_M - 2 * radius),
+                radius + random.nextDouble() * (blockHeightM - 2 * radius),
+                radius,
+                vertices,
+                random));
       }
     }
     return polygons;
   }
 
   /** A star-shaped polygon: radius varies ±15 % per vertex, so always simple. */
-  private Polygon blob(double[] origin, double cx, double cy, double radius, int vertices, SplittableRandom random) {
+  private Polygon blob(
+      double[] origin, double cx, double cy, double radius, int vertices, SplittableRandom random) {
     Coordinate[] ring = new Coordinate[vertices + 1];
     for (int i = 0; i < vertices; i++) {
       double angle = 2 * Math.PI * i / vertices;
@@ -171,7 +199,8 @@ final class NingxiaParcels {
   }
 
   /** A field: rectangle with two extra, slightly indented vertices per edge (13 points). */
-  private Polygon parcel(double[] origin, double x, double y, double w, double h, SplittableRandom random) {
+  private Polygon parcel(
+      double[] origin, double x, double y, double w, double h, SplittableRandom random) {
     double[][] corners = {{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}};
     double[][] inward = {{0, 1}, {-1, 0}, {0, -1}, {1, 0}};
     double maxIndent = Math.min(1.0, Math.min(w, h) / 10);
@@ -184,7 +213,10 @@ final class NingxiaParcels {
       for (double t : new double[] {1 / 3.0, 2 / 3.0}) {
         double indent = random.nextDouble() * maxIndent;
         ring[k++] =
-            lonLat(origin, a[0] + t * (b[0] - a[0]) + indent * inward[c][0], a[1] + t * (b[1] - a[1]) + indent * inward[c][1]);
+            lonLat(
+                origin,
+                a[0] + t * (b[0] - a[0]) + indent * inward[c][0],
+                a[1] + t * (b[1] - a[1]) + indent * inward[c][1]);
       }
     }
     ring[12] = new Coordinate(ring[0]);

@@ -20,8 +20,8 @@ import org.locationtech.jts.geom.Polygon;
 
 /**
  * Scale benchmark: 1,000,000 cultivated parcels plus the other seven layers, then 10,000 spots
- * checked on all cores once warm. Prints spots/s, index build time and heap. Run with
- * {@code ./mvnw -q -pl workers -Pbench test-compile exec:exec} (heap -Xmx2g, see the profile).
+ * checked on all cores once warm. Prints spots/s, index build time and heap. Run with {@code ./mvnw
+ * -q -pl workers -Pbench test-compile exec:exec} (heap -Xmx2g, see the profile).
  *
  * <p>Arguments: parcel count, spot count, seed, ridge width in metres between parcels (0: parcels
  * share edges).
@@ -38,7 +38,11 @@ public final class SpatialCheckBenchmark {
     int cores = Runtime.getRuntime().availableProcessors();
     System.out.printf(
         "machine: %d cores, load average %.1f, max heap %d MB, %s %s%n",
-        cores, loadAverage(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"), System.getProperty("java.version"));
+        cores,
+        loadAverage(),
+        Runtime.getRuntime().maxMemory() >> 20,
+        System.getProperty("java.vm.name"),
+        System.getProperty("java.version"));
 
     NingxiaParcels land = new NingxiaParcels(seed, parcels, ridgeM);
     System.out.printf("seed %d, %.1f m between parcels%n", seed, ridgeM);
@@ -52,8 +56,11 @@ public final class SpatialCheckBenchmark {
     long built = System.nanoTime();
     System.out.printf(
         "cultivated land: %,d parcels (%d repaired) generated+validated+packed in %.1f s, STR-tree built in %.1f s (total %.1f s)%n",
-        layers.snapshot().layer(LayerClass.CULTIVATED_LAND).orElseThrow().polygonCount(), cultivated.repairedCount(),
-        seconds(loaded - start), seconds(built - loaded), seconds(built - start));
+        layers.snapshot().layer(LayerClass.CULTIVATED_LAND).orElseThrow().polygonCount(),
+        cultivated.repairedCount(),
+        seconds(loaded - start),
+        seconds(built - loaded),
+        seconds(built - start));
 
     Map<LayerClass, List<Polygon>> others = new EnumMap<>(LayerClass.class);
     others.put(LayerClass.BASIC_FARMLAND, land.basicFarmland());
@@ -65,14 +72,17 @@ public final class SpatialCheckBenchmark {
     others.put(LayerClass.MINING_RIGHTS, land.rectangles(14, 600, 750, 4_500));
     long othersStart = System.nanoTime();
     others.forEach((layerClass, polygons) -> layers.replace(layerClass, "bench", polygons));
-    System.out.printf("other layers: %s built in %.1f s%n", counts(others), seconds(System.nanoTime() - othersStart));
+    System.out.printf(
+        "other layers: %s built in %.1f s%n",
+        counts(others), seconds(System.nanoTime() - othersStart));
     others.clear();
 
     long retained = retainedHeapAfterGc();
     System.out.printf("heap retained by the indexes after GC: %d MB%n", retained >> 20);
 
     SpatialCheckService service =
-        new SpatialCheckService(layers, JudgmentRuleTable.fromClasspath("rules/judgment-suggestion-2023.json"));
+        new SpatialCheckService(
+            layers, JudgmentRuleTable.fromClasspath("rules/judgment-suggestion-2023.json"));
     List<NingxiaParcels.Spot> warmUp = land.spots(100, spotCount);
     List<NingxiaParcels.Spot> spots = land.spots(200, spotCount);
     ForkJoinPool pool = new ForkJoinPool(cores);
@@ -88,21 +98,32 @@ public final class SpatialCheckBenchmark {
         rates.add(last.spotsPerSecond);
         System.out.printf(
             "round %d: %,d spots in %.2f s = %,.0f spots/s; process CPU %.3f ms/spot (incl. GC); load average %.1f%n",
-            i + 1, spotCount, last.seconds, last.spotsPerSecond, last.cpuMillisPerSpot, loadAverage());
+            i + 1,
+            spotCount,
+            last.seconds,
+            last.spotsPerSecond,
+            last.cpuMillisPerSpot,
+            loadAverage());
       }
       rates.sort(Double::compare);
       System.out.printf(
           "CPU-bound rate, %d cores to ourselves: %,.0f spots/s (from the last round's CPU time per spot)%n",
           cores, cores * 1000 / last.cpuMillisPerSpot);
-      System.out.printf("RESULT median %,.0f spots/s (min %,.0f, max %,.0f) on %d cores%n",
+      System.out.printf(
+          "RESULT median %,.0f spots/s (min %,.0f, max %,.0f) on %d cores%n",
           rates.get(ROUNDS / 2), rates.get(0), rates.get(ROUNDS - 1), cores);
-      System.out.printf("spots occupying cultivated land: %,d; suggested ILLEGAL %,d, LEGAL %,d, OTHER %,d; mandatory review %,d%n",
-          last.cultivated.get(), last.judgments.get(Judgment.ILLEGAL).get(), last.judgments.get(Judgment.LEGAL).get(),
-          last.judgments.get(Judgment.OTHER).get(), last.review.get());
+      System.out.printf(
+          "spots occupying cultivated land: %,d; suggested ILLEGAL %,d, LEGAL %,d, OTHER %,d; mandatory review %,d%n",
+          last.cultivated.get(),
+          last.judgments.get(Judgment.ILLEGAL).get(),
+          last.judgments.get(Judgment.LEGAL).get(),
+          last.judgments.get(Judgment.OTHER).get(),
+          last.review.get());
     } finally {
       pool.shutdown();
     }
-    System.out.printf("peak heap used (sum of pool peaks over the whole run): %d MB; retained after build: %d MB%n",
+    System.out.printf(
+        "peak heap used (sum of pool peaks over the whole run): %d MB; retained after build: %d MB%n",
         peakHeap() >> 20, retained >> 20);
   }
 
@@ -121,7 +142,9 @@ public final class SpatialCheckBenchmark {
     }
   }
 
-  private static Run run(ForkJoinPool pool, SpatialCheckService service, List<NingxiaParcels.Spot> spots) throws Exception {
+  private static Run run(
+      ForkJoinPool pool, SpatialCheckService service, List<NingxiaParcels.Spot> spots)
+      throws Exception {
     Run run = new Run();
     long cpuStart = processCpuNanos();
     long start = System.nanoTime();
@@ -130,7 +153,8 @@ public final class SpatialCheckBenchmark {
                 spots.parallelStream()
                     .forEach(
                         spot -> {
-                          SpatialCheckResult result = service.check(spot.geometry(), spot.changeType(), false);
+                          SpatialCheckResult result =
+                              service.check(spot.geometry(), spot.changeType(), false);
                           if (result.flags().occupiesCultivatedLand()) {
                             run.cultivated.incrementAndGet();
                           }
@@ -147,7 +171,8 @@ public final class SpatialCheckBenchmark {
   }
 
   private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /** Other processes on a shared machine slow the wall-clock rate; the load says how much. */
@@ -175,7 +200,9 @@ public final class SpatialCheckBenchmark {
 
   private static String counts(Map<LayerClass, List<Polygon>> layers) {
     StringBuilder text = new StringBuilder();
-    layers.forEach((layerClass, polygons) -> text.append(layerClass).append('=').append(polygons.size()).append(' '));
+    layers.forEach(
+        (layerClass, polygons) ->
+            text.append(layerClass).append('=').append(polygons.size()).append(' '));
     return text.toString().trim();
   }
 

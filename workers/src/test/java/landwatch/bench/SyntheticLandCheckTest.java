@@ -43,9 +43,12 @@ class SyntheticLandCheckTest {
     List<NingxiaParcels.Spot> spots = land.spots(100, 400);
     SpatialCheckService service = new SpatialCheckService(layers(land, parcels), RULES);
 
-    List<SpatialCheckResult> sequential = spots.stream().map(s -> service.check(s.geometry(), s.changeType(), false)).toList();
+    List<SpatialCheckResult> sequential =
+        spots.stream().map(s -> service.check(s.geometry(), s.changeType(), false)).toList();
     List<SpatialCheckResult> parallel =
-        spots.parallelStream().map(s -> service.check(s.geometry(), s.changeType(), false)).toList();
+        spots.parallelStream()
+            .map(s -> service.check(s.geometry(), s.changeType(), false))
+            .toList();
     Collections.shuffle(parcels, new Random(3));
     SpatialCheckService reloaded = new SpatialCheckService(layers(land, parcels), RULES);
     List<SpatialCheckResult> afterReload =
@@ -57,6 +60,9 @@ class SyntheticLandCheckTest {
     assertThat(sequential).anyMatch(r -> r.flags().occupiesCultivatedLand());
     // Parcels are separated by ridges, so spots are split across several of them.
     assertThat(sequential)
-        .anyMatch(r -> r.overlap(LayerClass.CULTIVATED_LAND).share().compareTo(new BigDecimal("0.95")) < 0);
+        .anyMatch(
+            r ->
+                r.overlap(LayerClass.CULTIVATED_LAND).share().compareTo(new BigDecimal("0.95"))
+                    < 0);
   }
 }

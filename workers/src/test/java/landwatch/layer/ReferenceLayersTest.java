@@ -36,11 +36,13 @@ class ReferenceLayersTest {
     layers.replace(LayerClass.CULTIVATED_LAND, "2021", List.of(cell(106.0, 37.0, 0.001)));
     ReferenceLayers.Snapshot during = layers.snapshot();
 
-    assertThat(layers.replace(LayerClass.CULTIVATED_LAND, "2022", List.of(cell(106.1, 37.1, 0.001))))
+    assertThat(
+            layers.replace(LayerClass.CULTIVATED_LAND, "2022", List.of(cell(106.1, 37.1, 0.001))))
         .contains("2021");
 
     assertThat(during.layer(LayerClass.CULTIVATED_LAND).orElseThrow().version()).isEqualTo("2021");
-    assertThat(layers.snapshot().layer(LayerClass.CULTIVATED_LAND).orElseThrow().version()).isEqualTo("2022");
+    assertThat(layers.snapshot().layer(LayerClass.CULTIVATED_LAND).orElseThrow().version())
+        .isEqualTo("2022");
     assertThat(layers.snapshot().layer(LayerClass.BASIC_FARMLAND)).isEmpty();
   }
 
@@ -59,7 +61,9 @@ class ReferenceLayersTest {
 
   @Test
   void multiPolygonPartsAreIndexedSeparatelyOnCompactTwoDimensionalStorage() {
-    Geometry two = LON_LAT.createMultiPolygon(new Polygon[] {cell(106.0, 37.0, 0.001), cell(106.5, 37.5, 0.001)});
+    Geometry two =
+        LON_LAT.createMultiPolygon(
+            new Polygon[] {cell(106.0, 37.0, 0.001), cell(106.5, 37.5, 0.001)});
 
     LayerIndex index = LayerIndex.builder(LayerClass.APPROVED_LAND, "2023").add(two).build();
 
@@ -83,10 +87,14 @@ class ReferenceLayersTest {
     ring[LayerIndex.PREPARED_FROM_POINTS] = ring[0];
 
     LayerIndex index =
-        LayerIndex.builder(LayerClass.ECOLOGICAL_REDLINE, "2022").add(LON_LAT.createPolygon(ring)).build();
+        LayerIndex.builder(LayerClass.ECOLOGICAL_REDLINE, "2022")
+            .add(LON_LAT.createPolygon(ring))
+            .build();
 
     Polygon stored = index.candidates(new Envelope(106, 106, 37, 37)).get(0);
-    assertThat(LayerIndex.prepared(stored)).isNotNull().satisfies(p -> assertThat(p.getGeometry()).isSameAs(stored));
+    assertThat(LayerIndex.prepared(stored))
+        .isNotNull()
+        .satisfies(p -> assertThat(p.getGeometry()).isSameAs(stored));
   }
 
   @Test
@@ -94,10 +102,14 @@ class ReferenceLayersTest {
     Polygon bowTie =
         LON_LAT.createPolygon(
             new Coordinate[] {
-              new Coordinate(106.0, 37.0), new Coordinate(106.01, 37.01), new Coordinate(106.01, 37.0),
-              new Coordinate(106.0, 37.01), new Coordinate(106.0, 37.0)
+              new Coordinate(106.0, 37.0),
+              new Coordinate(106.01, 37.01),
+              new Coordinate(106.01, 37.0),
+              new Coordinate(106.0, 37.01),
+              new Coordinate(106.0, 37.0)
             });
-    LayerIndex.Builder builder = LayerIndex.builder(LayerClass.ECOLOGICAL_REDLINE, "2022").add(bowTie);
+    LayerIndex.Builder builder =
+        LayerIndex.builder(LayerClass.ECOLOGICAL_REDLINE, "2022").add(bowTie);
 
     LayerIndex index = builder.build();
 
@@ -119,7 +131,8 @@ class ReferenceLayersTest {
               () -> {
                 List<String> inconsistent = new ArrayList<>();
                 while (replaced.getCount() > 0) {
-                  LayerIndex index = layers.snapshot().layer(LayerClass.CULTIVATED_LAND).orElseThrow();
+                  LayerIndex index =
+                      layers.snapshot().layer(LayerClass.CULTIVATED_LAND).orElseThrow();
                   int found = index.candidates(new Envelope(100, 110, 30, 40)).size();
                   if (found != parcels || index.polygonCount() != parcels) {
                     inconsistent.add(index.version() + ": " + found);

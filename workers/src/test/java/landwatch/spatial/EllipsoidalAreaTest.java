@@ -27,7 +27,8 @@ class EllipsoidalAreaTest {
     // 100 km east of CM 105°E: k ≈ 1 + x²/2R², the true area is 10000 / k² ≈ 9997.54 m².
     Polygon square = zone105.rectangle(600_000, 4_150_000, 100, 100);
 
-    double expected = 10_000.0 / Math.pow(EllipsoidalArea.scaleFactor(100_050, Math.toRadians(37.5)), 2);
+    double expected =
+        10_000.0 / Math.pow(EllipsoidalArea.scaleFactor(100_050, Math.toRadians(37.5)), 2);
     assertThat(EllipsoidalArea.squareMetres(square)).isCloseTo(expected, within(0.05));
     assertThat(AreaMu.fromSquareMetres(EllipsoidalArea.squareMetres(square)))
         .isEqualTo(new BigDecimal("15.00"));
@@ -74,7 +75,8 @@ class EllipsoidalAreaTest {
 
   @Test
   void holeIsSubtracted() {
-    Polygon withHole = zone105.rectangleWithHole(500_000, 4_150_000, 200, 200, 500_050, 4_150_050, 100, 100);
+    Polygon withHole =
+        zone105.rectangleWithHole(500_000, 4_150_000, 200, 200, 500_050, 4_150_050, 100, 100);
 
     assertThat(AreaMu.fromSquareMetres(EllipsoidalArea.squareMetres(withHole)))
         .isEqualTo(new BigDecimal("45.00"));
@@ -85,7 +87,8 @@ class EllipsoidalAreaTest {
     Polygon square = zone105.rectangle(500_000, 4_150_000, 100, 100);
     Geometry reversed = square.reverse();
 
-    assertThat(EllipsoidalArea.squareMetres(reversed)).isEqualTo(EllipsoidalArea.squareMetres(square));
+    assertThat(EllipsoidalArea.squareMetres(reversed))
+        .isEqualTo(EllipsoidalArea.squareMetres(square));
   }
 
   @Test

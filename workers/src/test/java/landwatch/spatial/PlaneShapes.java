@@ -24,13 +24,20 @@ public final class PlaneShapes {
   }
 
   /** The same rectangle with 50 vertices per edge, as large boundary polygons have. */
-  public Polygon denseRectangle(double minEasting, double minNorthing, double width, double height) {
+  public Polygon denseRectangle(
+      double minEasting, double minNorthing, double width, double height) {
     return LON_LAT.createPolygon(ring(minEasting, minNorthing, width, height, 50));
   }
 
   public Polygon rectangleWithHole(
-      double minEasting, double minNorthing, double width, double height,
-      double holeMinEasting, double holeMinNorthing, double holeWidth, double holeHeight) {
+      double minEasting,
+      double minNorthing,
+      double width,
+      double height,
+      double holeMinEasting,
+      double holeMinNorthing,
+      double holeWidth,
+      double holeHeight) {
     return LON_LAT.createPolygon(
         ring(minEasting, minNorthing, width, height, 10),
         new LinearRing[] {ring(holeMinEasting, holeMinNorthing, holeWidth, holeHeight, 10)});
@@ -62,19 +69,28 @@ public final class PlaneShapes {
   public static Polygon lonLatCell(double west, double south, double east, double north) {
     return LON_LAT.createPolygon(
         new Coordinate[] {
-          new Coordinate(west, south), new Coordinate(east, south), new Coordinate(east, north),
-          new Coordinate(west, north), new Coordinate(west, south)
+          new Coordinate(west, south),
+          new Coordinate(east, south),
+          new Coordinate(east, north),
+          new Coordinate(west, north),
+          new Coordinate(west, south)
         });
   }
 
   /** Ellipsoidal area of a lon/lat cell on GRS80 (Snyder's authalic-latitude form). */
-  public static double lonLatCellSquareMetres(double west, double south, double east, double north) {
+  public static double lonLatCellSquareMetres(
+      double west, double south, double east, double north) {
     double a = 6_378_137.0;
     double f = 1 / 298.257222101;
     double e2 = f * (2 - f);
     double e = Math.sqrt(e2);
     double deltaLambda = Math.toRadians(east - west);
-    return a * a * (1 - e2) * deltaLambda / 2 * (q(Math.toRadians(north), e) - q(Math.toRadians(south), e));
+    return a
+        * a
+        * (1 - e2)
+        * deltaLambda
+        / 2
+        * (q(Math.toRadians(north), e) - q(Math.toRadians(south), e));
   }
 
   private static double q(double phi, double e) {

@@ -31,7 +31,8 @@ class SpatialCheckConfigurationTest {
   @Test
   void aMissingRuleTableStopsTheStart() {
     context
-        .withPropertyValues("landwatch.rules.judgment-suggestion=rules/judgment-suggestion-2099.json")
+        .withPropertyValues(
+            "landwatch.rules.judgment-suggestion=rules/judgment-suggestion-2099.json")
         .run(
             failed ->
                 assertThat(failed)
@@ -45,12 +46,16 @@ class SpatialCheckConfigurationTest {
   @Test
   void nextYearsTableIsReadFromAFileOutsideTheJar(@TempDir Path dir) throws Exception {
     String shipped;
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream("rules/judgment-suggestion-2023.json")) {
+    try (InputStream in =
+        getClass().getClassLoader().getResourceAsStream("rules/judgment-suggestion-2023.json")) {
       shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     Path nextYear = dir.resolve("judgment-suggestion-2024.json");
     Files.writeString(
-        nextYear, shipped.replace("\"year\": 2023", "\"year\": 2024").replaceFirst("\"version\": \"[^\"]+\"", "\"version\": \"2024.1\""));
+        nextYear,
+        shipped
+            .replace("\"year\": 2023", "\"year\": 2024")
+            .replaceFirst("\"version\": \"[^\"]+\"", "\"version\": \"2024.1\""));
 
     context
         .withPropertyValues("landwatch.rules.judgment-suggestion=file:" + nextYear)

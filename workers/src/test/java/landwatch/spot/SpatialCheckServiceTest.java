@@ -34,7 +34,8 @@ class SpatialCheckServiceTest {
 
   @Test
   void spotHalfInsideBasicFarmlandOverlapsSevenAndAHalfMu() {
-    layers.replace(LayerClass.BASIC_FARMLAND, "2022", List.of(plane.rectangle(E + 50, N - 20, 400, 300)));
+    layers.replace(
+        LayerClass.BASIC_FARMLAND, "2022", List.of(plane.rectangle(E + 50, N - 20, 400, 300)));
 
     SpatialCheckResult result = service.check(spot, "新增建设", false);
 
@@ -54,19 +55,24 @@ class SpatialCheckServiceTest {
   @Test
   void overlappingPolygonsOfOneLayerAreNotCountedTwice() {
     layers.replace(
-        LayerClass.CULTIVATED_LAND, "2022",
-        List.of(plane.rectangle(E - 10, N - 10, 70, 120), plane.rectangle(E + 40, N - 10, 70, 120)));
+        LayerClass.CULTIVATED_LAND,
+        "2022",
+        List.of(
+            plane.rectangle(E - 10, N - 10, 70, 120), plane.rectangle(E + 40, N - 10, 70, 120)));
 
     SpatialCheckResult result = service.check(spot, "新增建设", false);
 
-    assertThat(result.overlap(LayerClass.CULTIVATED_LAND).areaMu()).isEqualTo(new BigDecimal("15.00"));
-    assertThat(result.overlap(LayerClass.CULTIVATED_LAND).share()).isEqualTo(new BigDecimal("1.0000"));
+    assertThat(result.overlap(LayerClass.CULTIVATED_LAND).areaMu())
+        .isEqualTo(new BigDecimal("15.00"));
+    assertThat(result.overlap(LayerClass.CULTIVATED_LAND).share())
+        .isEqualTo(new BigDecimal("1.0000"));
   }
 
   @Test
   void adjacentParcelsAddUpExactly() {
     layers.replace(
-        LayerClass.CULTIVATED_LAND, "2022",
+        LayerClass.CULTIVATED_LAND,
+        "2022",
         List.of(
             plane.rectangle(E - 10, N - 10, 40, 200),
             plane.rectangle(E + 30, N - 10, 40, 200),
@@ -75,7 +81,8 @@ class SpatialCheckServiceTest {
     SpatialCheckResult result = service.check(spot, "新增建设", false);
 
     // 30 + 40 m wide full-height strips and a 30 × 40 m corner: 7000 + 1200 m² = 12.30 亩.
-    assertThat(result.overlap(LayerClass.CULTIVATED_LAND).areaMu()).isEqualTo(new BigDecimal("12.30"));
+    assertThat(result.overlap(LayerClass.CULTIVATED_LAND).areaMu())
+        .isEqualTo(new BigDecimal("12.30"));
     assertThat(result.flags().occupiesCultivatedLand()).isTrue();
     assertThat(result.suggestion().ruleId()).isEqualTo("S-CULTIVATED-LAND-CONSTRUCTION");
     assertThat(result.suggestion().reasons()).contains("须同时判定是否属于新增农村乱占耕地建房问题");
@@ -84,7 +91,8 @@ class SpatialCheckServiceTest {
   @Test
   void holeInTheLayerPolygonIsNotOverlap() {
     layers.replace(
-        LayerClass.ECOLOGICAL_REDLINE, "2022",
+        LayerClass.ECOLOGICAL_REDLINE,
+        "2022",
         List.of(plane.rectangleWithHole(E - 100, N - 100, 300, 300, E + 50, N, 100, 100)));
 
     SpatialCheckResult result = service.check(spot, "新增建设", false);
@@ -97,14 +105,23 @@ class SpatialCheckServiceTest {
 
   @Test
   void largeBoundaryPolygonsAreTestedThroughTheirPreparedForm() {
-    layers.replace(LayerClass.ECOLOGICAL_REDLINE, "2022", List.of(plane.denseRectangle(E + 50, N - 500, 1000, 1000)));
-    layers.replace(LayerClass.URBAN_BOUNDARY, "2022", List.of(plane.denseRectangle(E - 500, N - 500, 1000, 1000)));
-    layers.replace(LayerClass.MINING_RIGHTS, "2023", List.of(plane.denseRectangle(E + 200, N, 1000, 1000)));
+    layers.replace(
+        LayerClass.ECOLOGICAL_REDLINE,
+        "2022",
+        List.of(plane.denseRectangle(E + 50, N - 500, 1000, 1000)));
+    layers.replace(
+        LayerClass.URBAN_BOUNDARY,
+        "2022",
+        List.of(plane.denseRectangle(E - 500, N - 500, 1000, 1000)));
+    layers.replace(
+        LayerClass.MINING_RIGHTS, "2023", List.of(plane.denseRectangle(E + 200, N, 1000, 1000)));
 
     SpatialCheckResult result = service.check(spot, "新增建设", false);
 
-    assertThat(result.overlap(LayerClass.ECOLOGICAL_REDLINE).areaMu()).isEqualTo(new BigDecimal("7.50"));
-    assertThat(result.overlap(LayerClass.URBAN_BOUNDARY).areaMu()).isEqualTo(new BigDecimal("15.00"));
+    assertThat(result.overlap(LayerClass.ECOLOGICAL_REDLINE).areaMu())
+        .isEqualTo(new BigDecimal("7.50"));
+    assertThat(result.overlap(LayerClass.URBAN_BOUNDARY).areaMu())
+        .isEqualTo(new BigDecimal("15.00"));
     assertThat(result.flags().outsideUrbanBoundary()).isFalse();
     assertThat(result.overlap(LayerClass.MINING_RIGHTS)).isEqualTo(LayerOverlap.NONE);
   }
@@ -112,18 +129,21 @@ class SpatialCheckServiceTest {
   @Test
   void spotWithAHoleIsMeasuredWithoutIt() {
     Polygon ring = plane.rectangleWithHole(E, N, 200, 200, E + 50, N + 50, 100, 100);
-    layers.replace(LayerClass.CULTIVATED_LAND, "2022", List.of(plane.rectangle(E - 10, N - 10, 400, 400)));
+    layers.replace(
+        LayerClass.CULTIVATED_LAND, "2022", List.of(plane.rectangle(E - 10, N - 10, 400, 400)));
 
     SpatialCheckResult result = service.check(ring, "新增建设", false);
 
     assertThat(result.areaMu()).isEqualTo(new BigDecimal("45.00"));
-    assertThat(result.overlap(LayerClass.CULTIVATED_LAND).areaMu()).isEqualTo(new BigDecimal("45.00"));
+    assertThat(result.overlap(LayerClass.CULTIVATED_LAND).areaMu())
+        .isEqualTo(new BigDecimal("45.00"));
   }
 
   @Test
   void sliverUnderHalfAHundredthOfAMuIsNoOverlap() {
     // 100 m × 0.03 m = 3 m² = 0.0045 亩.
-    layers.replace(LayerClass.CULTIVATED_LAND, "2022", List.of(plane.rectangle(E + 99.97, N - 50, 100, 200)));
+    layers.replace(
+        LayerClass.CULTIVATED_LAND, "2022", List.of(plane.rectangle(E + 99.97, N - 50, 100, 200)));
 
     SpatialCheckResult result = service.check(spot, "新增建设", false);
 
@@ -134,10 +154,14 @@ class SpatialCheckServiceTest {
 
   @Test
   void approvedFacilityAndTemporaryLandTogetherCoverTheSpot() {
-    layers.replace(LayerClass.APPROVED_LAND, "2023", List.of(plane.rectangle(E - 5, N - 5, 50, 110)));
-    layers.replace(LayerClass.FACILITY_AGRICULTURE, "2023", List.of(plane.rectangle(E + 40, N - 5, 40, 110)));
-    layers.replace(LayerClass.TEMPORARY_LAND, "2023", List.of(plane.rectangle(E + 70, N - 5, 40, 110)));
-    layers.replace(LayerClass.CULTIVATED_LAND, "2022", List.of(plane.rectangle(E - 5, N - 5, 110, 110)));
+    layers.replace(
+        LayerClass.APPROVED_LAND, "2023", List.of(plane.rectangle(E - 5, N - 5, 50, 110)));
+    layers.replace(
+        LayerClass.FACILITY_AGRICULTURE, "2023", List.of(plane.rectangle(E + 40, N - 5, 40, 110)));
+    layers.replace(
+        LayerClass.TEMPORARY_LAND, "2023", List.of(plane.rectangle(E + 70, N - 5, 40, 110)));
+    layers.replace(
+        LayerClass.CULTIVATED_LAND, "2022", List.of(plane.rectangle(E - 5, N - 5, 110, 110)));
 
     SpatialCheckResult covered = service.check(spot, "新增建设", false);
 
@@ -156,20 +180,23 @@ class SpatialCheckServiceTest {
 
   @Test
   void spotOutsideTheUrbanBoundaryByPart() {
-    layers.replace(LayerClass.URBAN_BOUNDARY, "2022", List.of(plane.rectangle(E - 500, N - 500, 525, 1000)));
+    layers.replace(
+        LayerClass.URBAN_BOUNDARY, "2022", List.of(plane.rectangle(E - 500, N - 500, 525, 1000)));
 
     SpatialCheckResult result = service.check(spot, "其他变化", false);
 
     assertThat(result.flags().outsideUrbanBoundary()).isTrue();
     assertThat(result.outsideUrbanBoundaryMu()).isEqualTo(new BigDecimal("11.25"));
-    assertThat(result.overlap(LayerClass.URBAN_BOUNDARY).share()).isEqualTo(new BigDecimal("0.2500"));
+    assertThat(result.overlap(LayerClass.URBAN_BOUNDARY).share())
+        .isEqualTo(new BigDecimal("0.2500"));
     assertThat(result.suggestion().ruleId()).isEqualTo("S-DEFAULT");
     assertThat(result.suggestion().judgment()).isEqualTo(Judgment.OTHER);
   }
 
   @Test
   void miningAndDemolishAndRestoreSpotsAreAlwaysReviewed() {
-    layers.replace(LayerClass.MINING_RIGHTS, "2023", List.of(plane.rectangle(E - 100, N - 100, 160, 400)));
+    layers.replace(
+        LayerClass.MINING_RIGHTS, "2023", List.of(plane.rectangle(E - 100, N - 100, 160, 400)));
 
     SpatialCheckResult mining = service.check(spot, "矿产", false);
     SpatialCheckResult restored = service.check(spot, "其他变化", true);
@@ -192,8 +219,10 @@ class SpatialCheckServiceTest {
     double exact = PlaneShapes.lonLatCellSquareMetres(106.4995, 37.3, 106.5005, 37.3008);
     double exactWest = PlaneShapes.lonLatCellSquareMetres(106.4995, 37.3, 106.5, 37.3008);
     assertThat(result.areaMu()).isEqualTo(AreaMu.fromSquareMetres(exact));
-    assertThat(result.overlap(LayerClass.CULTIVATED_LAND).areaMu()).isEqualTo(AreaMu.fromSquareMetres(exactWest));
-    assertThat(result.overlap(LayerClass.CULTIVATED_LAND).share()).isEqualTo(new BigDecimal("0.5000"));
+    assertThat(result.overlap(LayerClass.CULTIVATED_LAND).areaMu())
+        .isEqualTo(AreaMu.fromSquareMetres(exactWest));
+    assertThat(result.overlap(LayerClass.CULTIVATED_LAND).share())
+        .isEqualTo(new BigDecimal("0.5000"));
   }
 
   @Test
@@ -218,8 +247,10 @@ class SpatialCheckServiceTest {
   @Test
   void multiPolygonSpotIsMeasuredPartByPart() {
     Geometry twoParts =
-        PlaneShapes.LON_LAT.createMultiPolygon(new Polygon[] {spot, plane.rectangle(E + 1_000, N, 100, 100)});
-    layers.replace(LayerClass.CULTIVATED_LAND, "2022", List.of(plane.rectangle(E + 950, N - 50, 100, 300)));
+        PlaneShapes.LON_LAT.createMultiPolygon(
+            new Polygon[] {spot, plane.rectangle(E + 1_000, N, 100, 100)});
+    layers.replace(
+        LayerClass.CULTIVATED_LAND, "2022", List.of(plane.rectangle(E + 950, N - 50, 100, 300)));
 
     SpatialCheckResult result = service.check(twoParts, "新增建设", false);
 
@@ -236,13 +267,15 @@ class SpatialCheckServiceTest {
     Polygon bowTie =
         PlaneShapes.LON_LAT.createPolygon(
             new Coordinate[] {corners[0], corners[2], corners[1], corners[3], corners[0]});
-    layers.replace(LayerClass.CULTIVATED_LAND, "2022", List.of(plane.rectangle(E - 50, N - 50, 400, 400)));
+    layers.replace(
+        LayerClass.CULTIVATED_LAND, "2022", List.of(plane.rectangle(E - 50, N - 50, 400, 400)));
 
     SpatialCheckResult result = service.check(bowTie, "新增建设", false);
 
     assertThat(bowTie.isValid()).isFalse();
     assertThat(result.areaMu()).isBetween(new BigDecimal("7.40"), new BigDecimal("7.60"));
-    assertThat(result.overlap(LayerClass.CULTIVATED_LAND).share()).isEqualTo(new BigDecimal("1.0000"));
+    assertThat(result.overlap(LayerClass.CULTIVATED_LAND).share())
+        .isEqualTo(new BigDecimal("1.0000"));
   }
 
   @Test
@@ -250,7 +283,9 @@ class SpatialCheckServiceTest {
     SpatialCheckResult result = service.check(spot, null, false);
 
     assertThat(result.layerVersions()).isEmpty();
-    assertThat(result.overlaps()).hasSize(LayerClass.values().length).containsValue(LayerOverlap.NONE);
+    assertThat(result.overlaps())
+        .hasSize(LayerClass.values().length)
+        .containsValue(LayerOverlap.NONE);
     assertThat(result.flags().coveredByApprovedUse()).isFalse();
     assertThat(result.ruleTableVersion()).isEqualTo("2023.2");
   }

@@ -35,15 +35,19 @@ class SpatialCheckWorkerTest {
   private final InMemorySpots spots = new InMemorySpots();
   private final SpatialCheckWorker worker =
       new SpatialCheckWorker(
-          new SpatialCheckService(layers, JudgmentRuleTable.fromClasspath("rules/judgment-suggestion-2023.json")),
+          new SpatialCheckService(
+              layers, JudgmentRuleTable.fromClasspath("rules/judgment-suggestion-2023.json")),
           spots);
   private final JobClient client = mock(JobClient.class, RETURNS_DEEP_STUBS);
 
   @BeforeEach
   void layersAndSpot() {
-    layers.replace(LayerClass.CULTIVATED_LAND, "2022", List.of(plane.rectangle(E + 50, N - 50, 300, 300)));
-    layers.replace(LayerClass.URBAN_BOUNDARY, "2022", List.of(plane.rectangle(E - 900, N - 900, 800, 800)));
-    spots.put(new SpotRecord("640104202303000123", plane.rectangle(E, N, 100, 100), "新增建设", false, null));
+    layers.replace(
+        LayerClass.CULTIVATED_LAND, "2022", List.of(plane.rectangle(E + 50, N - 50, 300, 300)));
+    layers.replace(
+        LayerClass.URBAN_BOUNDARY, "2022", List.of(plane.rectangle(E - 900, N - 900, 800, 800)));
+    spots.put(
+        new SpotRecord("640104202303000123", plane.rectangle(E, N, 100, 100), "新增建设", false, null));
   }
 
   private static ActivatedJob job(long key, Object spotId) {
@@ -76,7 +80,8 @@ class SpatialCheckWorkerTest {
         .containsEntry("suggestedJudgment", "ILLEGAL")
         .containsEntry("spotAreaMu", new BigDecimal("15.00"));
     SpatialCheckResult stored = spots.find("640104202303000123").orElseThrow().spatialResult();
-    assertThat(stored.overlap(LayerClass.CULTIVATED_LAND).areaMu()).isEqualTo(new BigDecimal("7.50"));
+    assertThat(stored.overlap(LayerClass.CULTIVATED_LAND).areaMu())
+        .isEqualTo(new BigDecimal("7.50"));
     assertThat(spots.saves).hasSize(1);
   }
 
@@ -123,7 +128,9 @@ class SpatialCheckWorkerTest {
   @Test
   void subscribesToTheSpatialCheckJobTypeFetchingOnlyTheSpotId() throws Exception {
     JobWorker annotation =
-        SpatialCheckWorker.class.getMethod("checkSpot", JobClient.class, ActivatedJob.class).getAnnotation(JobWorker.class);
+        SpatialCheckWorker.class
+            .getMethod("checkSpot", JobClient.class, ActivatedJob.class)
+            .getAnnotation(JobWorker.class);
 
     assertThat(annotation.type()).isEqualTo("landwatch.spatial-check");
     assertThat(annotation.fetchVariables()).containsExactly("spotId");
@@ -149,7 +156,8 @@ class SpatialCheckWorkerTest {
       SpotRecord old = records.get(monitoringCode);
       records.put(
           monitoringCode,
-          new SpotRecord(monitoringCode, old.geometry(), old.changeType(), old.demolishAndRestore(), result));
+          new SpotRecord(
+              monitoringCode, old.geometry(), old.changeType(), old.demolishAndRestore(), result));
       saves.add(monitoringCode);
     }
   }

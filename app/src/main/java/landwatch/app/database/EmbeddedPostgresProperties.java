@@ -4,8 +4,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param dataDir where the embedded server keeps its cluster; survives restarts. Defaults to
- *     {@code pg} under {@code landwatch.data-dir}
+ * @param dataDir where the embedded server keeps its cluster; survives restarts. Defaults to {@code
+ *     pg} under {@code landwatch.data-dir}
  * @param port 0 picks a free port at every start
  * @param poolSize connections the application keeps open to it
  * @param schema the application's schema, first on every connection's search path

@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +20,7 @@ public final class EmbeddedPostgresServer {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
   private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+
   /** The file zonky's EmbeddedPostgres locks for as long as its JVM owns the server. */
   private static final String OWNER_LOCK = "epg-lock";
 
@@ -46,8 +47,8 @@ public final class EmbeddedPostgresServer {
 
   /**
    * The server runs as a child of pg_ctl, not of this JVM: after a kill -9 of the application it
-   * keeps running and holds the directory. Such an orphan is asked to shut down (SIGTERM, a
-   * "smart" shutdown that completes committed work) before a new one is started.
+   * keeps running and holds the directory. Such an orphan is asked to shut down (SIGTERM, a "smart"
+   * shutdown that completes committed work) before a new one is started.
    */
   private static void stopOrphanedServer(Path dataDir) throws IOException {
     Path pidFile = dataDir.resolve("postmaster.pid");
@@ -91,7 +92,8 @@ public final class EmbeddedPostgresServer {
 
   private static IOException inUse(Path dataDir, Exception cause) {
     return new IOException(
-        "the PostgreSQL data directory " + dataDir + " is in use by another running application", cause);
+        "the PostgreSQL data directory " + dataDir + " is in use by another running application",
+        cause);
   }
 
   private static Optional<Long> parsePid(String line) {

@@ -5,7 +5,10 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
-/** True when {@code spring.datasource.url} is absent or blank: then the embedded server is ours to run. */
+/**
+ * True when {@code spring.datasource.url} is absent or blank: then the embedded server is ours to
+ * run.
+ */
 class NoDatasourceUrlCondition implements Condition {
 
   @Override

@@ -12,9 +12,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * With the embedded engine the application's own Camunda client must reach this very server, so
- * its REST address is derived from the server port. The client is built before the web server
- * binds, so a random port ({@code server.port=0}) is chosen here, up front.
+ * With the embedded engine the application's own Camunda client must reach this very server, so its
+ * REST address is derived from the server port. The client is built before the web server binds, so
+ * a random port ({@code server.port=0}) is chosen here, up front.
  *
  * <p>With {@code landwatch.engine=remote} nothing is touched: {@code camunda.client.*} is the
  * operator's.
@@ -24,7 +24,8 @@ public class EmbeddedEngineClientSettings implements EnvironmentPostProcessor {
   static final String SOURCE = "landwatchEmbeddedEngineClient";
 
   @Override
-  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
     if (!"embedded".equals(environment.getProperty("landwatch.engine", "embedded"))) {
       return;
     }

@@ -26,10 +26,9 @@ import org.springframework.stereotype.Component;
 /**
  * Deploys the application's models (the BPMN, DMN and forms packaged from {@code processes/} and
  * {@code forms/}) to whichever engine the client points at. A runner, so it runs once the web
- * server is up: the embedded engine is served by it. One deployment, so a start deploys all of
- * them or none. A model the engine refuses stops the start, naming the file and the engine's
- * reason, and so does an engine that cannot be reached: the application never runs without its
- * processes.
+ * server is up: the embedded engine is served by it. One deployment, so a start deploys all of them
+ * or none. A model the engine refuses stops the start, naming the file and the engine's reason, and
+ * so does an engine that cannot be reached: the application never runs without its processes.
  */
 @Component
 @EnableConfigurationProperties(ModelsProperties.class)
@@ -42,7 +41,8 @@ class ModelDeployment implements ApplicationRunner {
   private final ModelsProperties properties;
   private final ResourcePatternResolver resources;
 
-  ModelDeployment(CamundaClient client, ModelsProperties properties, ResourceLoader resourceLoader) {
+  ModelDeployment(
+      CamundaClient client, ModelsProperties properties, ResourceLoader resourceLoader) {
     this.client = client;
     this.properties = properties;
     this.resources = ResourcePatternUtils.getResourcePatternResolver(resourceLoader);
@@ -94,7 +94,9 @@ class ModelDeployment implements ApplicationRunner {
         && MODEL_EXTENSIONS.stream().anyMatch(fileName.toLowerCase(Locale.ROOT)::endsWith);
   }
 
-  /** The engine's own words when it refused (they name the resource), else why it was not reached. */
+  /**
+   * The engine's own words when it refused (they name the resource), else why it was not reached.
+   */
   private static String reason(ClientException failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof ProblemException problem

@@ -9,4 +9,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code .bpmn}, {@code .dmn} and {@code .form} are ignored
  */
 @ConfigurationProperties("landwatch.models")
-public record ModelsProperties(@DefaultValue({"classpath*:processes/*", "classpath*:forms/*"}) List<String> locations) {}
+public record ModelsProperties(
+    @DefaultValue({"classpath*:processes/*", "classpath*:forms/*"}) List<String> locations) {}

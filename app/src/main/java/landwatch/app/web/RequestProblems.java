@@ -11,30 +11,52 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
- * Malformed requests to the application's API answer in both languages, like every other problem
- * it reports. Ordered first: Spring's own problem-detail handler would otherwise answer these in
+ * Malformed requests to the application's API answer in both languages, like every other problem it
+ * reports. Ordered first: Spring's own problem-detail handler would otherwise answer these in
  * English. The engine's {@code /v2} is not among these packages: it answers as Zeebe does.
  */
-@RestControllerAdvice(basePackages = {"landwatch.region", "landwatch.batch", "landwatch.layer", "landwatch.spot"})
+@RestControllerAdvice(
+    basePackages = {"landwatch.region", "landwatch.batch", "landwatch.layer", "landwatch.spot"})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestProblems {
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
   ProblemDetail missingParameter(MissingServletRequestParameterException e) {
-    return problem(HttpStatus.BAD_REQUEST, "Missing parameter",
-        "缺少请求参数“" + e.getParameterName() + "” / required parameter '" + e.getParameterName() + "' is missing");
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "Missing parameter",
+        "缺少请求参数“"
+            + e.getParameterName()
+            + "” / required parameter '"
+            + e.getParameterName()
+            + "' is missing");
   }
 
   @ExceptionHandler(MissingServletRequestPartException.class)
   ProblemDetail missingPart(MissingServletRequestPartException e) {
-    return problem(HttpStatus.BAD_REQUEST, "Missing file",
-        "缺少上传文件“" + e.getRequestPartName() + "” / required part '" + e.getRequestPartName() + "' is missing");
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "Missing file",
+        "缺少上传文件“"
+            + e.getRequestPartName()
+            + "” / required part '"
+            + e.getRequestPartName()
+            + "' is missing");
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
-    return problem(HttpStatus.BAD_REQUEST, "Invalid parameter",
-        "参数“" + e.getName() + "”的值无效：" + e.getValue() + " / invalid value for '" + e.getName() + "': " + e.getValue());
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "Invalid parameter",
+        "参数“"
+            + e.getName()
+            + "”的值无效："
+            + e.getValue()
+            + " / invalid value for '"
+            + e.getName()
+            + "': "
+            + e.getValue());
   }
 
   static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
- * An upload over the web server's limit is refused before any controller is chosen, so this
- * advice cannot be limited to packages like {@link RequestProblems}.
+ * An upload over the web server's limit is refused before any controller is chosen, so this advice
+ * cannot be limited to packages like {@link RequestProblems}.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -19,6 +19,8 @@ class UploadTooLarge {
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
     return RequestProblems.problem(
-        HttpStatus.PAYLOAD_TOO_LARGE, "File refused", "上传文件超过允许的大小 / the upload exceeds the size limit");
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        "File refused",
+        "上传文件超过允许的大小 / the upload exceeds the size limit");
   }
 }

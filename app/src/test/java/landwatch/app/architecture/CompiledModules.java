@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The main classes of sibling modules, read from their build output: modules share package
- * names, so a module is known by its compiled classes, not by package.
+ * The main classes of sibling modules, read from their build output: modules share package names,
+ * so a module is known by its compiled classes, not by package.
  */
 final class CompiledModules {
 
@@ -20,7 +20,8 @@ final class CompiledModules {
     for (String module : modules) {
       Path classes = Path.of("..", module, "target", "classes");
       if (!Files.isDirectory(classes)) {
-        throw new IllegalStateException("compile the " + module + " module first: " + classes.toAbsolutePath());
+        throw new IllegalStateException(
+            "compile the " + module + " module first: " + classes.toAbsolutePath());
       }
       paths.add(classes);
     }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class FeatureDependencyTest {
 
   /** Top to bottom: a feature may use the ones after it, never one before it. */
-  static final List<String> FEATURES = List.of("batch", "spot", "layer", "region", "spatial", "app");
+  static final List<String> FEATURES =
+      List.of("batch", "spot", "layer", "region", "spatial", "app");
 
   static JavaClasses classes;
 
@@ -28,7 +29,12 @@ class FeatureDependencyTest {
 
   @Test
   void featuresFormNoCycles() {
-    slices().matching("landwatch.(*)..").namingSlices("feature $1").should().beFreeOfCycles().check(classes);
+    slices()
+        .matching("landwatch.(*)..")
+        .namingSlices("feature $1")
+        .should()
+        .beFreeOfCycles()
+        .check(classes);
   }
 
   @Test
@@ -39,7 +45,10 @@ class FeatureDependencyTest {
     }
     features = features.whereLayer(FEATURES.get(0)).mayNotBeAccessedByAnyLayer();
     for (int i = 1; i < FEATURES.size(); i++) {
-      features = features.whereLayer(FEATURES.get(i)).mayOnlyBeAccessedByLayers(FEATURES.subList(0, i).toArray(String[]::new));
+      features =
+          features
+              .whereLayer(FEATURES.get(i))
+              .mayOnlyBeAccessedByLayers(FEATURES.subList(0, i).toArray(String[]::new));
     }
     // The application class sits above every feature; any other package must be placed in the list.
     features.ensureAllClassesAreContainedInArchitectureIgnoring("landwatch").check(classes);

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module rule of the README's "Layout" section: workers talk to any Camunda 8 through the
- * client only, so they never see the embedded engine; the engine knows nothing of the
- * application. Modules share feature package names, so each module is identified by its compiled
- * classes, not by package.
+ * client only, so they never see the embedded engine; the engine knows nothing of the application.
+ * Modules share feature package names, so each module is identified by its compiled classes, not by
+ * package.
  */
 class ModuleDependencyTest {
 
@@ -31,19 +31,25 @@ class ModuleDependencyTest {
 
   @Test
   void workersNeverDependOnTheEngine() {
-    noClasses().should().dependOnClassesThat(belongTo(engine, "belong to the engine module"))
+    noClasses()
+        .should()
+        .dependOnClassesThat(belongTo(engine, "belong to the engine module"))
         .check(workers);
   }
 
   @Test
   void theEngineDependsNeitherOnTheAppNorOnTheWorkers() {
-    noClasses().should().dependOnClassesThat(belongTo(app, "belong to the app module"))
-        .orShould().dependOnClassesThat(belongTo(workers, "belong to the workers module"))
+    noClasses()
+        .should()
+        .dependOnClassesThat(belongTo(app, "belong to the app module"))
+        .orShould()
+        .dependOnClassesThat(belongTo(workers, "belong to the workers module"))
         .check(engine);
   }
 
   private static DescribedPredicate<JavaClass> belongTo(JavaClasses module, String description) {
     Set<String> names = module.stream().map(JavaClass::getName).collect(Collectors.toSet());
-    return DescribedPredicate.describe(description, javaClass -> names.contains(javaClass.getName()));
+    return DescribedPredicate.describe(
+        description, javaClass -> names.contains(javaClass.getName()));
   }
 }

@@ -47,16 +47,21 @@ class EmbeddedPostgresServerTest {
             .redirectErrorStream(true)
             .start();
     try (BufferedReader out =
-        new BufferedReader(new InputStreamReader(application.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(application.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       do {
         line = out.readLine();
       } while (line != null && !line.equals(CrashingApplication.READY));
-      assertThat(line).as("the child application reports its write").isEqualTo(CrashingApplication.READY);
+      assertThat(line)
+          .as("the child application reports its write")
+          .isEqualTo(CrashingApplication.READY);
     }
     application.destroyForcibly();
     assertThat(application.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(new File(dataDir.toFile(), "postmaster.pid")).as("the orphaned server still runs").exists();
+    assertThat(new File(dataDir.toFile(), "postmaster.pid"))
+        .as("the orphaned server still runs")
+        .exists();
 
     try (EmbeddedPostgres restarted = EmbeddedPostgresServer.start(dataDir, 0)) {
       assertThat(readKept(restarted)).isEqualTo("committed before the crash");

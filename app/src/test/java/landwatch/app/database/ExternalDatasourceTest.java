@@ -18,9 +18,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * With {@code spring.datasource.url} set, the application uses that server and starts none of its
- * own. A second embedded PostgreSQL, started here by the test, plays the external server. A
- * real port, as everywhere: the application reaches its embedded engine through its own web
- * server (the models deployed at start, the job workers).
+ * own. A second embedded PostgreSQL, started here by the test, plays the external server. A real
+ * port, as everywhere: the application reaches its embedded engine through its own web server (the
+ * models deployed at start, the job workers).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ExternalDatasourceTest {
@@ -56,7 +56,8 @@ class ExternalDatasourceTest {
         assertThat(regions.getInt(1)).isEqualTo(29);
       }
       try (ResultSet schema =
-          statement.executeQuery("SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'engine'")) {
+          statement.executeQuery(
+              "SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'engine'")) {
         schema.next();
         assertThat(schema.getInt(1)).isEqualTo(1);
       }

@@ -33,14 +33,28 @@ class ModelDeploymentTest {
   @Test
   void theProcessOnTheClasspathIsDeployedAtStart() {
     List<ProcessDefinition> definitions =
-        client.newProcessDefinitionSearchRequest().filter(f -> f.processDefinitionId(TEST_MODEL)).send().join().items();
-    assertThat(definitions).singleElement().satisfies(definition -> {
-      assertThat(definition.getResourceName()).isEqualTo(TEST_MODEL + ".bpmn");
-      assertThat(definition.getVersion()).isEqualTo(1);
-    });
+        client
+            .newProcessDefinitionSearchRequest()
+            .filter(f -> f.processDefinitionId(TEST_MODEL))
+            .send()
+            .join()
+            .items();
+    assertThat(definitions)
+        .singleElement()
+        .satisfies(
+            definition -> {
+              assertThat(definition.getResourceName()).isEqualTo(TEST_MODEL + ".bpmn");
+              assertThat(definition.getVersion()).isEqualTo(1);
+            });
 
     long instance =
-        client.newCreateInstanceCommand().bpmnProcessId(TEST_MODEL).latestVersion().withResult().send().join()
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(TEST_MODEL)
+            .latestVersion()
+            .withResult()
+            .send()
+            .join()
             .getProcessInstanceKey();
     assertThat(instance).isPositive();
   }
@@ -52,7 +66,8 @@ class ModelDeploymentTest {
         client
             .newDeployResourceCommand()
             .addResourceStringUtf8(
-                "{\"id\": \"" + TEST_MODEL + "\", \"type\": \"default\", \"components\": []}", TEST_MODEL + ".form")
+                "{\"id\": \"" + TEST_MODEL + "\", \"type\": \"default\", \"components\": []}",
+                TEST_MODEL + ".form")
             .send()
             .join();
     assertThat(changed.getForm()).singleElement().extracting(Form::getVersion).isEqualTo(2);
@@ -62,7 +77,8 @@ class ModelDeploymentTest {
   void withoutModelsNothingIsDeployed() throws Exception {
     CamundaClient unused = mock(CamundaClient.class);
     // Test configuration, but no model among it.
-    ModelsProperties noModels = new ModelsProperties(List.of("classpath*:config/*", "classpath*:no-such-folder/*"));
+    ModelsProperties noModels =
+        new ModelsProperties(List.of("classpath*:config/*", "classpath*:no-such-folder/*"));
 
     new ModelDeployment(unused, noModels, new DefaultResourceLoader()).run(null);
 

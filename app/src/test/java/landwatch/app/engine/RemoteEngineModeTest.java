@@ -21,9 +21,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * {@code landwatch.engine=remote}: no engine runs in this application, and its Camunda client
- * goes where {@code camunda.client.*} says. A second Landwatch with the embedded engine, started
- * here, plays the Camunda 8 cluster.
+ * {@code landwatch.engine=remote}: no engine runs in this application, and its Camunda client goes
+ * where {@code camunda.client.*} says. A second Landwatch with the embedded engine, started here,
+ * plays the Camunda 8 cluster.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RemoteEngineModeTest {

@@ -33,7 +33,10 @@ public final class ActivatedJobsBody {
     return length;
   }
 
-  /** Writes and flushes the whole body; when that fails, its jobs are yielded before the failure is rethrown. */
+  /**
+   * Writes and flushes the whole body; when that fails, its jobs are yielded before the failure is
+   * rethrown.
+   */
   public void writeTo(OutputStream out) throws IOException {
     try {
       out.write(OPEN);

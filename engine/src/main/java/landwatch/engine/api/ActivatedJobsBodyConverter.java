@@ -8,10 +8,11 @@ import org.springframework.http.converter.AbstractHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
 /**
- * Writes an {@link ActivatedJobsBody} on the request thread the long poll is resumed on, as
- * Jackson would write a result, but from bytes already made and with the failure noticed.
+ * Writes an {@link ActivatedJobsBody} on the request thread the long poll is resumed on, as Jackson
+ * would write a result, but from bytes already made and with the failure noticed.
  */
-public final class ActivatedJobsBodyConverter extends AbstractHttpMessageConverter<ActivatedJobsBody> {
+public final class ActivatedJobsBodyConverter
+    extends AbstractHttpMessageConverter<ActivatedJobsBody> {
 
   public ActivatedJobsBodyConverter() {
     super(MediaType.APPLICATION_JSON);
@@ -28,7 +29,8 @@ public final class ActivatedJobsBodyConverter extends AbstractHttpMessageConvert
   }
 
   @Override
-  protected ActivatedJobsBody readInternal(Class<? extends ActivatedJobsBody> type, HttpInputMessage input) {
+  protected ActivatedJobsBody readInternal(
+      Class<? extends ActivatedJobsBody> type, HttpInputMessage input) {
     throw new HttpMessageNotReadableException("An activation response is not read", input);
   }
 
@@ -38,7 +40,8 @@ public final class ActivatedJobsBodyConverter extends AbstractHttpMessageConvert
   }
 
   @Override
-  protected void writeInternal(ActivatedJobsBody body, HttpOutputMessage output) throws IOException {
+  protected void writeInternal(ActivatedJobsBody body, HttpOutputMessage output)
+      throws IOException {
     body.writeTo(output.getBody());
   }
 }

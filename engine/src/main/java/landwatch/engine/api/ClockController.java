@@ -30,10 +30,12 @@ public class ClockController {
       throw Rejection.invalidArgument("Expected a non-negative timestamp");
     }
     Instant previous = engine.clock.pin(Instant.ofEpochMilli(request.getTimestamp()));
-    CompletableFuture<ResponseEntity<Void>> pinned = engine.writer.submit(batch -> {
-      engine.clocks.pinned(batch, request.getTimestamp());
-      return ResponseEntity.noContent().<Void>build();
-    });
+    CompletableFuture<ResponseEntity<Void>> pinned =
+        engine.writer.submit(
+            batch -> {
+              engine.clocks.pinned(batch, request.getTimestamp());
+              return ResponseEntity.noContent().<Void>build();
+            });
     if (pinned.isCompletedExceptionally()) {
       // refused before it was queued (503, nothing applied): the clock must not have moved either
       engine.clock.restore(previous);
@@ -44,10 +46,12 @@ public class ClockController {
   @PostMapping(path = "/v2/clock/reset")
   public ResponseEntity<Void> reset() {
     Instant previous = engine.clock.reset();
-    CompletableFuture<ResponseEntity<Void>> reset = engine.writer.submit(batch -> {
-      engine.clocks.reset(batch);
-      return ResponseEntity.noContent().<Void>build();
-    });
+    CompletableFuture<ResponseEntity<Void>> reset =
+        engine.writer.submit(
+            batch -> {
+              engine.clocks.reset(batch);
+              return ResponseEntity.noContent().<Void>build();
+            });
     if (reset.isCompletedExceptionally()) {
       engine.clock.restore(previous);
     }

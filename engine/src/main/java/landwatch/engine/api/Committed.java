@@ -5,9 +5,9 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Waits for a command's batch to commit on the request thread. Commits take milliseconds, and a
- * short wait costs less than an asynchronous re-dispatch; only long polls and awaited instances
- * are parked as deferred results. The wait is bounded: the writer fails the future with a
- * {@link landwatch.engine.processing.CommandTimeout} (504) when the command timeout has passed.
+ * short wait costs less than an asynchronous re-dispatch; only long polls and awaited instances are
+ * parked as deferred results. The wait is bounded: the writer fails the future with a {@link
+ * landwatch.engine.processing.CommandTimeout} (504) when the command timeout has passed.
  */
 final class Committed {
 

@@ -46,12 +46,16 @@ public class DeploymentController {
 
   /**
    * Every limit is checked before anything is parsed, on the request's thread: the number of
-   * resources, each one's size and their total (from the multipart headers, nothing read yet),
-   * then the number of executable processes of each BPMN resource (a streaming count that stops
-   * past the limit). Only then are the resources read and parsed, and the writer sees them.
+   * resources, each one's size and their total (from the multipart headers, nothing read yet), then
+   * the number of executable processes of each BPMN resource (a streaming count that stops past the
+   * limit). Only then are the resources read and parsed, and the writer sees them.
    */
-  @PostMapping(path = "/v2/deployments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-  public DeploymentResult deploy(@RequestPart("resources") List<MultipartFile> files) throws IOException {
+  @PostMapping(
+      path = "/v2/deployments",
+      consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public DeploymentResult deploy(@RequestPart("resources") List<MultipartFile> files)
+      throws IOException {
     if (files.isEmpty()) {
       throw Rejection.invalidArgument("Expected to deploy at least one resource, but none given");
     }
@@ -61,19 +65,27 @@ public class DeploymentController {
       String name = name(file);
       byte[] content = file.getBytes();
       if (ResourceParser.isBpmn(name)) {
-        int processes = ResourceParser.countExecutableProcesses(content, limits.maxProcessesPerResource());
+        int processes =
+            ResourceParser.countExecutableProcesses(content, limits.maxProcessesPerResource());
         if (processes > limits.maxProcessesPerResource()) {
-          throw Rejection.invalidArgument("Expected at most %d executable processes in one resource (%s), but '%s' has more",
+          throw Rejection.invalidArgument(
+              "Expected at most %d executable processes in one resource (%s), but '%s' has more",
               limits.maxProcessesPerResource(), MAX_PROCESSES_PER_RESOURCE, name);
         }
       }
       resources.add(engine.parser.parse(name, content));
     }
-    return Committed.await(engine.writer.submit(batch -> {
-      DeploymentCommand.Deployed deployed = engine.deployments.deploy(batch, resources);
-      batch.afterCommit(() -> deployed.processes().forEach(p -> engine.definitions.put(p.key(), p)));
-      return deployed;
-    }).thenApply(DeploymentController::toResult));
+    return Committed.await(
+        engine
+            .writer
+            .submit(
+                batch -> {
+                  DeploymentCommand.Deployed deployed = engine.deployments.deploy(batch, resources);
+                  batch.afterCommit(
+                      () -> deployed.processes().forEach(p -> engine.definitions.put(p.key(), p)));
+                  return deployed;
+                })
+            .thenApply(DeploymentController::toResult));
   }
 
   private void checkSizes(List<MultipartFile> files) {
@@ -84,21 +96,34 @@ public class DeploymentController {
     long total = 0;
     for (MultipartFile file : files) {
       if (file.getSize() > maxResource) {
-        throw new Rejection(RejectionType.PAYLOAD_TOO_LARGE, String.format(
-            "Expected resources of at most %d bytes (%s=%s), but '%s' has %d bytes",
-            maxResource, MAX_RESOURCE_SIZE, limits.maxResourceSize(), name(file), file.getSize()));
+        throw new Rejection(
+            RejectionType.PAYLOAD_TOO_LARGE,
+            String.format(
+                "Expected resources of at most %d bytes (%s=%s), but '%s' has %d bytes",
+                maxResource,
+                MAX_RESOURCE_SIZE,
+                limits.maxResourceSize(),
+                name(file),
+                file.getSize()));
       }
       total += file.getSize();
     }
     if (total > limits.maxDeploymentSize().toBytes()) {
-      throw new Rejection(RejectionType.PAYLOAD_TOO_LARGE, String.format(
-          "Expected a deployment of at most %d bytes (%s=%s), but its %d resources have %d bytes together",
-          limits.maxDeploymentSize().toBytes(), MAX_DEPLOYMENT_SIZE, limits.maxDeploymentSize(), files.size(), total));
+      throw new Rejection(
+          RejectionType.PAYLOAD_TOO_LARGE,
+          String.format(
+              "Expected a deployment of at most %d bytes (%s=%s), but its %d resources have %d bytes together",
+              limits.maxDeploymentSize().toBytes(),
+              MAX_DEPLOYMENT_SIZE,
+              limits.maxDeploymentSize(),
+              files.size(),
+              total));
     }
   }
 
   static Rejection tooManyResources(int limit, String found) {
-    return Rejection.invalidArgument("Expected to deploy at most %d resources (%s), but the deployment has %s",
+    return Rejection.invalidArgument(
+        "Expected to deploy at most %d resources (%s), but the deployment has %s",
         limit, MAX_RESOURCES_PER_DEPLOYMENT, found);
   }
 
@@ -107,47 +132,65 @@ public class DeploymentController {
   }
 
   private static DeploymentResult toResult(DeploymentCommand.Deployed deployed) {
-    DeploymentResult result = new DeploymentResult().deploymentKey(String.valueOf(deployed.deploymentKey())).tenantId(TENANT);
+    DeploymentResult result =
+        new DeploymentResult()
+            .deploymentKey(String.valueOf(deployed.deploymentKey()))
+            .tenantId(TENANT);
     for (DeployedProcess process : deployed.processes()) {
-      result.addDeploymentsItem(new DeploymentMetadataResult().processDefinition(new DeploymentProcessResult()
-          .processDefinitionId(process.bpmnProcessId())
-          .processDefinitionVersion(process.version())
-          .resourceName(process.resourceName())
-          .tenantId(TENANT)
-          .processDefinitionKey(String.valueOf(process.key()))));
+      result.addDeploymentsItem(
+          new DeploymentMetadataResult()
+              .processDefinition(
+                  new DeploymentProcessResult()
+                      .processDefinitionId(process.bpmnProcessId())
+                      .processDefinitionVersion(process.version())
+                      .resourceName(process.resourceName())
+                      .tenantId(TENANT)
+                      .processDefinitionKey(String.valueOf(process.key()))));
     }
     for (DeployedResource resource : deployed.resources()) {
       if (resource.kind().equals("form")) {
-        result.addDeploymentsItem(new DeploymentMetadataResult().form(new DeploymentFormResult()
-            .formId(resource.resourceId())
-            .version(resource.version())
-            .resourceName(resource.resourceName())
-            .tenantId(TENANT)
-            .formKey(String.valueOf(resource.key()))));
+        result.addDeploymentsItem(
+            new DeploymentMetadataResult()
+                .form(
+                    new DeploymentFormResult()
+                        .formId(resource.resourceId())
+                        .version(resource.version())
+                        .resourceName(resource.resourceName())
+                        .tenantId(TENANT)
+                        .formKey(String.valueOf(resource.key()))));
         continue;
       }
-      result.addDeploymentsItem(new DeploymentMetadataResult().decisionRequirements(new DeploymentDecisionRequirementsResult()
-          .decisionRequirementsId(resource.resourceId())
-          .version(resource.version())
-          .resourceName(resource.resourceName())
-          .tenantId(TENANT)
-          .decisionRequirementsKey(String.valueOf(resource.key()))));
-      ParsedResource source = deployed.dmnSources().stream()
-          .filter(s -> s.resourceId().equals(resource.resourceId())).findFirst().orElse(null);
+      result.addDeploymentsItem(
+          new DeploymentMetadataResult()
+              .decisionRequirements(
+                  new DeploymentDecisionRequirementsResult()
+                      .decisionRequirementsId(resource.resourceId())
+                      .version(resource.version())
+                      .resourceName(resource.resourceName())
+                      .tenantId(TENANT)
+                      .decisionRequirementsKey(String.valueOf(resource.key()))));
+      ParsedResource source =
+          deployed.dmnSources().stream()
+              .filter(s -> s.resourceId().equals(resource.resourceId()))
+              .findFirst()
+              .orElse(null);
       if (source == null) {
         continue;
       }
       int index = 0;
       for (ParsedResource.Decision decision : source.decisions()) {
         // decision keys derive from the requirements key: stable across identical redeployments
-        result.addDeploymentsItem(new DeploymentMetadataResult().decisionDefinition(new DeploymentDecisionResult()
-            .decisionDefinitionId(decision.id())
-            .name(decision.name())
-            .version(resource.version())
-            .tenantId(TENANT)
-            .decisionRequirementsId(resource.resourceId())
-            .decisionDefinitionKey(String.valueOf(resource.key() * 1000 + ++index))
-            .decisionRequirementsKey(String.valueOf(resource.key()))));
+        result.addDeploymentsItem(
+            new DeploymentMetadataResult()
+                .decisionDefinition(
+                    new DeploymentDecisionResult()
+                        .decisionDefinitionId(decision.id())
+                        .name(decision.name())
+                        .version(resource.version())
+                        .tenantId(TENANT)
+                        .decisionRequirementsId(resource.resourceId())
+                        .decisionDefinitionKey(String.valueOf(resource.key() * 1000 + ++index))
+                        .decisionRequirementsKey(String.valueOf(resource.key()))));
       }
     }
     return result;

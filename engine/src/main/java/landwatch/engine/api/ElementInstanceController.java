@@ -46,16 +46,18 @@ public class ElementInstanceController {
   }
 
   @PutMapping(path = "/v2/element-instances/{key}/variables")
-  public ResponseEntity<Void> setVariables(@PathVariable("key") long key,
-      @RequestBody SetVariableRequest request) {
+  public ResponseEntity<Void> setVariables(
+      @PathVariable("key") long key, @RequestBody SetVariableRequest request) {
     if (request.getVariables() == null) {
       throw Rejection.invalidArgument("No variables provided");
     }
     Map<String, Object> variables = limits.check(request.getVariables());
     boolean local = Boolean.TRUE.equals(request.getLocal());
-    return Committed.await(engine.writer.submit(batch -> {
-      engine.variables.set(batch, key, variables, local);
-      return ResponseEntity.noContent().<Void>build();
-    }));
+    return Committed.await(
+        engine.writer.submit(
+            batch -> {
+              engine.variables.set(batch, key, variables, local);
+              return ResponseEntity.noContent().<Void>build();
+            }));
   }
 }

@@ -52,11 +52,16 @@ public class EngineProblemAdvice {
 
   @ExceptionHandler(Rejection.class)
   ResponseEntity<ProblemDetail> rejection(Rejection rejection, HttpServletRequest request) {
-    return problem(HttpStatus.valueOf(rejection.type.status), rejection.type.title, rejection.getMessage(), request);
+    return problem(
+        HttpStatus.valueOf(rejection.type.status),
+        rejection.type.title,
+        rejection.getMessage(),
+        request);
   }
 
   @ExceptionHandler(ProcessInstanceResults.Timeout.class)
-  ResponseEntity<ProblemDetail> timeout(ProcessInstanceResults.Timeout timeout, HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> timeout(
+      ProcessInstanceResults.Timeout timeout, HttpServletRequest request) {
     return problem(HttpStatus.GATEWAY_TIMEOUT, "DEADLINE_EXCEEDED", timeout.getMessage(), request);
   }
 
@@ -81,64 +86,111 @@ public class EngineProblemAdvice {
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> unreadable(
+      HttpMessageNotReadableException e, HttpServletRequest request) {
     return invalidArgument(UnreadableRequests.describe(e), request);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-    return invalidArgument(String.format("Expected the %s in the path to be a 64-bit integer, but it was '%s'",
-        e.getName(), abbreviated(String.valueOf(e.getValue()))), request);
+  ResponseEntity<ProblemDetail> mismatch(
+      MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    return invalidArgument(
+        String.format(
+            "Expected the %s in the path to be a 64-bit integer, but it was '%s'",
+            e.getName(), abbreviated(String.valueOf(e.getValue()))),
+        request);
   }
 
   @ExceptionHandler(MissingServletRequestPartException.class)
-  ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e, HttpServletRequest request) {
-    return invalidArgument(String.format("Expected a multipart request with the part '%s', but none was given",
-        e.getRequestPartName()), request);
+  ResponseEntity<ProblemDetail> missingPart(
+      MissingServletRequestPartException e, HttpServletRequest request) {
+    return invalidArgument(
+        String.format(
+            "Expected a multipart request with the part '%s', but none was given",
+            e.getRequestPartName()),
+        request);
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
-  ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
-    return invalidArgument(String.format("Expected the request parameter '%s', but none was given",
-        e.getParameterName()), request);
+  ResponseEntity<ProblemDetail> missingParameter(
+      MissingServletRequestParameterException e, HttpServletRequest request) {
+    return invalidArgument(
+        String.format(
+            "Expected the request parameter '%s', but none was given", e.getParameterName()),
+        request);
   }
 
   @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
   ResponseEntity<ProblemDetail> noEndpoint(Exception e, HttpServletRequest request) {
-    return problem(HttpStatus.NOT_FOUND, "NOT_FOUND", String.format("Expected an endpoint of the REST API at '%s %s', "
-        + "but there is none", request.getMethod(), abbreviated(request.getRequestURI())), request);
+    return problem(
+        HttpStatus.NOT_FOUND,
+        "NOT_FOUND",
+        String.format(
+            "Expected an endpoint of the REST API at '%s %s', " + "but there is none",
+            request.getMethod(), abbreviated(request.getRequestURI())),
+        request);
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-  ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-    Set<HttpMethod> supported = e.getSupportedHttpMethods() == null ? Set.of() : e.getSupportedHttpMethods();
-    ProblemDetail problem = problem(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", String.format(
-        "Expected one of the methods %s for '%s', but the request used %s", supported,
-        abbreviated(request.getRequestURI()), abbreviated(e.getMethod())), request).getBody();
-    return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).allow(supported.toArray(HttpMethod[]::new))
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  ResponseEntity<ProblemDetail> method(
+      HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+    Set<HttpMethod> supported =
+        e.getSupportedHttpMethods() == null ? Set.of() : e.getSupportedHttpMethods();
+    ProblemDetail problem =
+        problem(
+                HttpStatus.METHOD_NOT_ALLOWED,
+                "METHOD_NOT_ALLOWED",
+                String.format(
+                    "Expected one of the methods %s for '%s', but the request used %s",
+                    supported, abbreviated(request.getRequestURI()), abbreviated(e.getMethod())),
+                request)
+            .getBody();
+    return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+        .allow(supported.toArray(HttpMethod[]::new))
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-    return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", String.format(
-        "Expected a request body of type %s, but it was '%s'", MediaType.toString(e.getSupportedMediaTypes()),
-        abbreviated(String.valueOf(request.getContentType()))), request);
+  ResponseEntity<ProblemDetail> mediaType(
+      HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+    return problem(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        "UNSUPPORTED_MEDIA_TYPE",
+        String.format(
+            "Expected a request body of type %s, but it was '%s'",
+            MediaType.toString(e.getSupportedMediaTypes()),
+            abbreviated(String.valueOf(request.getContentType()))),
+        request);
   }
 
   @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-  ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
-    return problem(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", String.format(
-        "Expected the request to accept %s, but it accepts only '%s'", MediaType.toString(e.getSupportedMediaTypes()),
-        abbreviated(String.valueOf(request.getHeader(HttpHeaders.ACCEPT)))), request);
+  ResponseEntity<ProblemDetail> notAcceptable(
+      HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+    return problem(
+        HttpStatus.NOT_ACCEPTABLE,
+        "NOT_ACCEPTABLE",
+        String.format(
+            "Expected the request to accept %s, but it accepts only '%s'",
+            MediaType.toString(e.getSupportedMediaTypes()),
+            abbreviated(String.valueOf(request.getHeader(HttpHeaders.ACCEPT)))),
+        request);
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
-  ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
-    return problem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", String.format("Expected the upload to be within "
-        + "the server's multipart limits (spring.servlet.multipart.max-file-size and max-request-size), but it exceeds "
-        + "them; a deployment's resources may have at most %s each (%s) and %s together (%s)", limits.maxResourceSize(),
-        DeploymentController.MAX_RESOURCE_SIZE, limits.maxDeploymentSize(), DeploymentController.MAX_DEPLOYMENT_SIZE),
+  ResponseEntity<ProblemDetail> tooLarge(
+      MaxUploadSizeExceededException e, HttpServletRequest request) {
+    return problem(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        "PAYLOAD_TOO_LARGE",
+        String.format(
+            "Expected the upload to be within "
+                + "the server's multipart limits (spring.servlet.multipart.max-file-size and max-request-size), but it exceeds "
+                + "them; a deployment's resources may have at most %s each (%s) and %s together (%s)",
+            limits.maxResourceSize(),
+            DeploymentController.MAX_RESOURCE_SIZE,
+            limits.maxDeploymentSize(),
+            DeploymentController.MAX_DEPLOYMENT_SIZE),
         request);
   }
 
@@ -148,17 +200,24 @@ public class EngineProblemAdvice {
    * own limit, so this names the engine's), or a body that is not multipart at all.
    */
   @ExceptionHandler(MultipartException.class)
-  ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException e, HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> unreadableMultipart(
+      MultipartException e, HttpServletRequest request) {
     if (isPartCount(e)) {
-      return rejection(DeploymentController.tooManyResources(limits.maxResourcesPerDeployment(),
-          "more parts than the web server reads (server.tomcat.max-part-count)"), request);
+      return rejection(
+          DeploymentController.tooManyResources(
+              limits.maxResourcesPerDeployment(),
+              "more parts than the web server reads (server.tomcat.max-part-count)"),
+          request);
     }
-    return invalidArgument("Expected a multipart request with 'resources' parts, but it could not be read", request);
+    return invalidArgument(
+        "Expected a multipart request with 'resources' parts, but it could not be read", request);
   }
 
   /** Tomcat's part-count refusal: a FileCountLimitExceededException somewhere in the causes. */
   private static boolean isPartCount(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+    for (Throwable cause = e;
+        cause != null;
+        cause = cause.getCause() == cause ? null : cause.getCause()) {
       if (cause.getClass().getSimpleName().contains("FileCountLimit")) {
         return true;
       }
@@ -166,27 +225,44 @@ public class EngineProblemAdvice {
     return false;
   }
 
-  /** The client went away while its answer was written: nobody is left to answer, and nothing failed here. */
+  /**
+   * The client went away while its answer was written: nobody is left to answer, and nothing failed
+   * here.
+   */
   @ExceptionHandler(AsyncRequestNotUsableException.class)
   void clientGone(AsyncRequestNotUsableException e, HttpServletRequest request) {
-    LOG.debug("Engine API request {} {}: the client went away before its answer was written", request.getMethod(),
-        request.getRequestURI(), e);
+    LOG.debug(
+        "Engine API request {} {}: the client went away before its answer was written",
+        request.getMethod(),
+        request.getRequestURI(),
+        e);
   }
 
   /** The cause goes to the log only; the caller gets the id under which to find it there. */
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
     String correlationId = UUID.randomUUID().toString();
-    LOG.error("Engine API request {} {} failed unexpectedly [correlation id {}]", request.getMethod(),
-        request.getRequestURI(), correlationId, e);
-    ResponseEntity<ProblemDetail> problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", String.format(
-        "Expected to process the request, but an unexpected error occurred; the engine's log has it under the "
-            + "correlation id %s", correlationId), request);
+    LOG.error(
+        "Engine API request {} {} failed unexpectedly [correlation id {}]",
+        request.getMethod(),
+        request.getRequestURI(),
+        correlationId,
+        e);
+    ResponseEntity<ProblemDetail> problem =
+        problem(
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            "INTERNAL_ERROR",
+            String.format(
+                "Expected to process the request, but an unexpected error occurred; the engine's log has it under the "
+                    + "correlation id %s",
+                correlationId),
+            request);
     problem.getBody().setProperty("correlationId", correlationId);
     return problem;
   }
 
-  private static ResponseEntity<ProblemDetail> invalidArgument(String detail, HttpServletRequest request) {
+  private static ResponseEntity<ProblemDetail> invalidArgument(
+      String detail, HttpServletRequest request) {
     return problem(HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", detail, request);
   }
 
@@ -195,10 +271,13 @@ public class EngineProblemAdvice {
     return value.length() > 100 ? value.substring(0, 100) + "…" : value;
   }
 
-  static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail, HttpServletRequest request) {
+  static ResponseEntity<ProblemDetail> problem(
+      HttpStatus status, String title, String detail, HttpServletRequest request) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);
     problem.setInstance(URI.create(request.getRequestURI()));
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 }

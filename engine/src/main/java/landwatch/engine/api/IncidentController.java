@@ -42,9 +42,11 @@ public class IncidentController {
 
   @PostMapping(path = "/v2/incidents/{key}/resolution")
   public ResponseEntity<Void> resolve(@PathVariable("key") long key) {
-    return Committed.await(engine.writer.submit(batch -> {
-      engine.incidents.resolve(batch, key);
-      return ResponseEntity.noContent().<Void>build();
-    }));
+    return Committed.await(
+        engine.writer.submit(
+            batch -> {
+              engine.incidents.resolve(batch, key);
+              return ResponseEntity.noContent().<Void>build();
+            }));
   }
 }

@@ -33,7 +33,8 @@ public class JobController {
   private final long defaultLongPollMillis;
   private final long maxLongPollMillis;
 
-  public JobController(Engine engine, VariableLimits limits, long defaultLongPollMillis, long maxLongPollMillis) {
+  public JobController(
+      Engine engine, VariableLimits limits, long defaultLongPollMillis, long maxLongPollMillis) {
     this.engine = engine;
     this.limits = limits;
     this.defaultLongPollMillis = defaultLongPollMillis;
@@ -55,73 +56,96 @@ public class JobController {
     boolean mayWait = requested >= 0;
     long wait = Math.min(requested == 0 ? defaultLongPollMillis : requested, maxLongPollMillis);
     CompletableFuture<List<JobActivator.Delivery>> jobs = new CompletableFuture<>();
-    JobActivator.Request activation = new JobActivator.Request(request.getType(), request.getWorker(), request.getTimeout(),
-        request.getMaxJobsToActivate(), request.getFetchVariable(), System.nanoTime() + Math.max(wait, 0) * 1_000_000, jobs);
+    JobActivator.Request activation =
+        new JobActivator.Request(
+            request.getType(),
+            request.getWorker(),
+            request.getTimeout(),
+            request.getMaxJobsToActivate(),
+            request.getFetchVariable(),
+            System.nanoTime() + Math.max(wait, 0) * 1_000_000,
+            jobs);
     DeferredResult<ActivatedJobsBody> response = new DeferredResult<>(Math.max(wait, 0) + 10_000);
     response.onTimeout(() -> jobs.complete(List.of()));
-    // a worker that went away: the writer drops its parked request instead of activating jobs for it
+    // a worker that went away: the writer drops its parked request instead of activating jobs for
+    // it
     response.onError(error -> jobs.complete(List.of()));
-    jobs.whenComplete((activated, failure) -> {
-      if (failure != null) {
-        response.setErrorResult(failure);
-        return;
-      }
-      ActivatedJobsBody body = new ActivatedJobsBody(activated, engine.activator::yieldLater);
-      if (!response.setResult(body)) {
-        body.undelivered();
-      }
-    });
-    engine.writer.submit(batch -> engine.activator.activateOrWait(batch, activation, mayWait))
-        .whenComplete((ignored, failure) -> {
+    jobs.whenComplete(
+        (activated, failure) -> {
           if (failure != null) {
-            jobs.completeExceptionally(failure);
+            response.setErrorResult(failure);
+            return;
+          }
+          ActivatedJobsBody body = new ActivatedJobsBody(activated, engine.activator::yieldLater);
+          if (!response.setResult(body)) {
+            body.undelivered();
           }
         });
+    engine
+        .writer
+        .submit(batch -> engine.activator.activateOrWait(batch, activation, mayWait))
+        .whenComplete(
+            (ignored, failure) -> {
+              if (failure != null) {
+                jobs.completeExceptionally(failure);
+              }
+            });
     return response;
   }
 
   @PostMapping(path = "/v2/jobs/{key}/completion")
-  public ResponseEntity<Void> complete(@PathVariable("key") long key,
-      @RequestBody(required = false) JobCompletionRequest request) {
+  public ResponseEntity<Void> complete(
+      @PathVariable("key") long key, @RequestBody(required = false) JobCompletionRequest request) {
     Map<String, Object> variables = limits.check(request == null ? null : request.getVariables());
-    return Committed.await(engine.writer.submit(batch -> {
-      engine.jobs.complete(batch, key, variables);
-      return ResponseEntity.noContent().<Void>build();
-    }));
+    return Committed.await(
+        engine.writer.submit(
+            batch -> {
+              engine.jobs.complete(batch, key, variables);
+              return ResponseEntity.noContent().<Void>build();
+            }));
   }
 
   @PostMapping(path = "/v2/jobs/{key}/failure")
-  public ResponseEntity<Void> fail(@PathVariable("key") long key,
-      @RequestBody(required = false) JobFailRequest request) {
+  public ResponseEntity<Void> fail(
+      @PathVariable("key") long key, @RequestBody(required = false) JobFailRequest request) {
     JobFailRequest body = request == null ? new JobFailRequest() : request;
     Map<String, Object> variables = limits.check(body.getVariables());
     int retries = body.getRetries() == null ? 0 : body.getRetries();
     long backoff = body.getRetryBackOff() == null ? 0 : body.getRetryBackOff();
-    return Committed.await(engine.writer.submit(batch -> {
-      engine.jobs.fail(batch, key, retries, body.getErrorMessage(), backoff, variables);
-      return ResponseEntity.noContent().<Void>build();
-    }));
+    return Committed.await(
+        engine.writer.submit(
+            batch -> {
+              engine.jobs.fail(batch, key, retries, body.getErrorMessage(), backoff, variables);
+              return ResponseEntity.noContent().<Void>build();
+            }));
   }
 
   @PostMapping(path = "/v2/jobs/{key}/error")
-  public ResponseEntity<Void> error(@PathVariable("key") long key, @RequestBody JobErrorRequest request) {
+  public ResponseEntity<Void> error(
+      @PathVariable("key") long key, @RequestBody JobErrorRequest request) {
     Map<String, Object> variables = limits.check(request.getVariables());
-    return Committed.await(engine.writer.submit(batch -> {
-      engine.jobs.throwError(batch, key, request.getErrorCode(), request.getErrorMessage(), variables);
-      return ResponseEntity.noContent().<Void>build();
-    }));
+    return Committed.await(
+        engine.writer.submit(
+            batch -> {
+              engine.jobs.throwError(
+                  batch, key, request.getErrorCode(), request.getErrorMessage(), variables);
+              return ResponseEntity.noContent().<Void>build();
+            }));
   }
 
   @PatchMapping(path = "/v2/jobs/{key}")
-  public ResponseEntity<Void> update(@PathVariable("key") long key, @RequestBody JobUpdateRequest request) {
+  public ResponseEntity<Void> update(
+      @PathVariable("key") long key, @RequestBody JobUpdateRequest request) {
     if (request.getChangeset() == null) {
       throw Rejection.invalidArgument("Expected a changeset, but none given");
     }
     Integer retries = request.getChangeset().getRetries();
     Long timeout = request.getChangeset().getTimeout();
-    return Committed.await(engine.writer.submit(batch -> {
-      engine.jobs.update(batch, key, retries, timeout);
-      return ResponseEntity.noContent().<Void>build();
-    }));
+    return Committed.await(
+        engine.writer.submit(
+            batch -> {
+              engine.jobs.update(batch, key, retries, timeout);
+              return ResponseEntity.noContent().<Void>build();
+            }));
   }
 }

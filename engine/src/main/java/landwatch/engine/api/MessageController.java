@@ -32,9 +32,18 @@ public class MessageController {
     Map<String, Object> variables = limits.check(request.getVariables());
     String correlationKey = request.getCorrelationKey() == null ? "" : request.getCorrelationKey();
     long ttl = request.getTimeToLive() == null ? 0 : request.getTimeToLive();
-    return Committed.await(engine.writer.submit(batch -> engine.messages.publish(request.getName(), correlationKey, ttl,
-            request.getMessageId(), variables))
-        .thenApply(c -> new MessagePublicationResult().messageKey(String.valueOf(c.messageKey())).tenantId(DeploymentController.TENANT)));
+    return Committed.await(
+        engine
+            .writer
+            .submit(
+                batch ->
+                    engine.messages.publish(
+                        request.getName(), correlationKey, ttl, request.getMessageId(), variables))
+            .thenApply(
+                c ->
+                    new MessagePublicationResult()
+                        .messageKey(String.valueOf(c.messageKey()))
+                        .tenantId(DeploymentController.TENANT)));
   }
 
   @PostMapping(path = "/v2/messages/correlation", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -42,20 +51,39 @@ public class MessageController {
     requireName(request.getName());
     Map<String, Object> variables = limits.check(request.getVariables());
     String correlationKey = request.getCorrelationKey() == null ? "" : request.getCorrelationKey();
-    return Committed.await(engine.writer.submit(batch -> engine.messages.correlateNow(request.getName(), correlationKey, variables))
-        .thenApply(c -> new MessageCorrelationResult()
-            .messageKey(String.valueOf(c.messageKey()))
-            .processInstanceKey(String.valueOf(c.processInstanceKeys().get(0)))
-            .tenantId(DeploymentController.TENANT)));
+    return Committed.await(
+        engine
+            .writer
+            .submit(
+                batch -> engine.messages.correlateNow(request.getName(), correlationKey, variables))
+            .thenApply(
+                c ->
+                    new MessageCorrelationResult()
+                        .messageKey(String.valueOf(c.messageKey()))
+                        .processInstanceKey(String.valueOf(c.processInstanceKeys().get(0)))
+                        .tenantId(DeploymentController.TENANT)));
   }
 
   @PostMapping(path = "/v2/signals/broadcast", produces = MediaType.APPLICATION_JSON_VALUE)
   public SignalBroadcastResult broadcast(@RequestBody SignalBroadcastRequest request) {
     requireName(request.getSignalName());
     Map<String, Object> variables = limits.check(request.getVariables());
-    return Committed.await(engine.writer.submit(batch -> engine.bpmn.behaviors.signals().broadcast(request.getSignalName(),
-            variables == null ? Map.of() : variables))
-        .thenApply(key -> new SignalBroadcastResult().signalKey(String.valueOf(key)).tenantId(DeploymentController.TENANT)));
+    return Committed.await(
+        engine
+            .writer
+            .submit(
+                batch ->
+                    engine
+                        .bpmn
+                        .behaviors
+                        .signals()
+                        .broadcast(
+                            request.getSignalName(), variables == null ? Map.of() : variables))
+            .thenApply(
+                key ->
+                    new SignalBroadcastResult()
+                        .signalKey(String.valueOf(key))
+                        .tenantId(DeploymentController.TENANT)));
   }
 
   private static void requireName(String name) {

@@ -40,14 +40,21 @@ public class ProcessDefinitionController {
     if (resource == null) {
       throw Rejection.notFound("Process definition with key '%d' not found", key);
     }
-    return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(new String(resource, StandardCharsets.UTF_8));
+    return ResponseEntity.ok()
+        .contentType(MediaType.TEXT_XML)
+        .body(new String(resource, StandardCharsets.UTF_8));
   }
 
   @PostMapping(path = "/v2/process-definitions/search", produces = MediaType.APPLICATION_JSON_VALUE)
-  public ProcessDefinitionSearchQueryResult search(@RequestBody(required = false) JsonNode request) {
+  public ProcessDefinitionSearchQueryResult search(
+      @RequestBody(required = false) JsonNode request) {
     HistoryQueries.Page<Long> page = queries.processDefinitionKeys(request);
     return new ProcessDefinitionSearchQueryResult()
-        .items(page.items().stream().map(this::definition).map(ProcessDefinitionController::toResult).toList())
+        .items(
+            page.items().stream()
+                .map(this::definition)
+                .map(ProcessDefinitionController::toResult)
+                .toList())
         .page(page.page());
   }
 

@@ -24,7 +24,9 @@ import org.springframework.web.context.request.async.DeferredResult;
 @RestController
 public class ProcessInstanceController {
 
-  /** After the writer's own timeouts: the servlet's async timeout must never be what answers (503). */
+  /**
+   * After the writer's own timeouts: the servlet's async timeout must never be what answers (503).
+   */
   private static final long ANSWER_MARGIN_MILLIS = 5_000;
 
   private final Engine engine;
@@ -33,7 +35,11 @@ public class ProcessInstanceController {
   private final long defaultAwaitMillis;
   private final long commandTimeoutMillis;
 
-  public ProcessInstanceController(Engine engine, HistoryQueries queries, VariableLimits limits, long defaultAwaitMillis,
+  public ProcessInstanceController(
+      Engine engine,
+      HistoryQueries queries,
+      VariableLimits limits,
+      long defaultAwaitMillis,
       long commandTimeoutMillis) {
     this.engine = engine;
     this.queries = queries;
@@ -43,47 +49,68 @@ public class ProcessInstanceController {
   }
 
   @PostMapping(path = "/v2/process-instances", produces = MediaType.APPLICATION_JSON_VALUE)
-  public DeferredResult<CreateProcessInstanceResult> create(@RequestBody ProcessInstanceCreationInstruction request) {
+  public DeferredResult<CreateProcessInstanceResult> create(
+      @RequestBody ProcessInstanceCreationInstruction request) {
     Map<String, Object> variables = limits.check(request.getVariables());
     Long definitionKey = definitionKey(request.getProcessDefinitionKey());
     boolean await = Boolean.TRUE.equals(request.getAwaitCompletion());
-    long timeout = request.getRequestTimeout() == null || request.getRequestTimeout() <= 0
-        ? defaultAwaitMillis : request.getRequestTimeout();
+    long timeout =
+        request.getRequestTimeout() == null || request.getRequestTimeout() <= 0
+            ? defaultAwaitMillis
+            : request.getRequestTimeout();
     CompletableFuture<Map<String, Object>> completion = new CompletableFuture<>();
     long answerWithin = commandTimeoutMillis + (await ? timeout : 0) + ANSWER_MARGIN_MILLIS;
     DeferredResult<CreateProcessInstanceResult> response = new DeferredResult<>(answerWithin);
-    response.onTimeout(() -> response.setErrorResult(new CommandTimeout("Expected to answer the creation within "
-        + answerWithin + " ms, but the engine did not; its outcome is unknown: the instance may have been created")));
-    engine.writer.submit(batch -> {
-      ProcessInstanceCommands.Created created = engine.processInstances.create(batch, request.getProcessDefinitionId(),
-          request.getProcessDefinitionVersion(), definitionKey, variables);
-      if (await) {
-        engine.results.await(created.instance().key(), request.getFetchVariables(), timeout, completion);
-      }
-      return created;
-    }).whenComplete((created, failure) -> {
-      if (failure != null) {
-        response.setErrorResult(failure);
-        return;
-      }
-      CreateProcessInstanceResult result = new CreateProcessInstanceResult()
-          .processDefinitionId(created.process().bpmnProcessId())
-          .processDefinitionVersion(created.process().version())
-          .processDefinitionKey(String.valueOf(created.process().key()))
-          .processInstanceKey(String.valueOf(created.instance().key()))
-          .tenantId(DeploymentController.TENANT);
-      if (!await) {
-        response.setResult(result);
-        return;
-      }
-      completion.whenComplete((variablesAtEnd, awaitFailure) -> {
-        if (awaitFailure != null) {
-          response.setErrorResult(awaitFailure);
-        } else {
-          response.setResult(result.variables(variablesAtEnd));
-        }
-      });
-    });
+    response.onTimeout(
+        () ->
+            response.setErrorResult(
+                new CommandTimeout(
+                    "Expected to answer the creation within "
+                        + answerWithin
+                        + " ms, but the engine did not; its outcome is unknown: the instance may have been created")));
+    engine
+        .writer
+        .submit(
+            batch -> {
+              ProcessInstanceCommands.Created created =
+                  engine.processInstances.create(
+                      batch,
+                      request.getProcessDefinitionId(),
+                      request.getProcessDefinitionVersion(),
+                      definitionKey,
+                      variables);
+              if (await) {
+                engine.results.await(
+                    created.instance().key(), request.getFetchVariables(), timeout, completion);
+              }
+              return created;
+            })
+        .whenComplete(
+            (created, failure) -> {
+              if (failure != null) {
+                response.setErrorResult(failure);
+                return;
+              }
+              CreateProcessInstanceResult result =
+                  new CreateProcessInstanceResult()
+                      .processDefinitionId(created.process().bpmnProcessId())
+                      .processDefinitionVersion(created.process().version())
+                      .processDefinitionKey(String.valueOf(created.process().key()))
+                      .processInstanceKey(String.valueOf(created.instance().key()))
+                      .tenantId(DeploymentController.TENANT);
+              if (!await) {
+                response.setResult(result);
+                return;
+              }
+              completion.whenComplete(
+                  (variablesAtEnd, awaitFailure) -> {
+                    if (awaitFailure != null) {
+                      response.setErrorResult(awaitFailure);
+                    } else {
+                      response.setResult(result.variables(variablesAtEnd));
+                    }
+                  });
+            });
     return response;
   }
 
@@ -95,7 +122,8 @@ public class ProcessInstanceController {
     try {
       return Long.parseLong(key);
     } catch (NumberFormatException e) {
-      throw Rejection.invalidArgument("Expected 'processDefinitionKey' to be a key (a 64-bit integer), but it was '%s'",
+      throw Rejection.invalidArgument(
+          "Expected 'processDefinitionKey' to be a key (a 64-bit integer), but it was '%s'",
           key.length() > 100 ? key.substring(0, 100) + "…" : key);
     }
   }
@@ -111,10 +139,12 @@ public class ProcessInstanceController {
 
   @PostMapping(path = "/v2/process-instances/{key}/cancellation")
   public ResponseEntity<Void> cancel(@PathVariable("key") long key) {
-    return Committed.await(engine.writer.submit(batch -> {
-      engine.processInstances.cancel(batch, key);
-      return ResponseEntity.noContent().<Void>build();
-    }));
+    return Committed.await(
+        engine.writer.submit(
+            batch -> {
+              engine.processInstances.cancel(batch, key);
+              return ResponseEntity.noContent().<Void>build();
+            }));
   }
 
   @PostMapping(path = "/v2/process-instances/search", produces = MediaType.APPLICATION_JSON_VALUE)

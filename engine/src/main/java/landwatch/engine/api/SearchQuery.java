@@ -16,21 +16,29 @@ import landwatch.engine.processing.Rejection;
 
 /**
  * Turns a search request's filter, sort and page into SQL. A filter property is either a plain
- * value or an advanced filter ({@code $eq}, {@code $neq}, {@code $in}, {@code $notIn},
- * {@code $exists}, {@code $gt}, {@code $gte}, {@code $lt}, {@code $lte}, {@code $like}). Every
- * value is checked against its field's kind before it becomes a bind parameter, so a wrong value
- * is refused naming the field instead of failing in the database.
+ * value or an advanced filter ({@code $eq}, {@code $neq}, {@code $in}, {@code $notIn}, {@code
+ * $exists}, {@code $gt}, {@code $gte}, {@code $lt}, {@code $lte}, {@code $like}). Every value is
+ * checked against its field's kind before it becomes a bind parameter, so a wrong value is refused
+ * naming the field instead of failing in the database.
  */
 final class SearchQuery {
 
   static final int MAX_LIMIT = 10_000;
+
   /** Far below PostgreSQL's 65,535 bind parameters per statement. */
   static final int MAX_VALUES = 10_000;
+
   /** As camunda-client-java 8.8 sends them: an offset or a cursor. */
   private static final List<String> PAGE_PROPERTIES = List.of("from", "limit", "after", "before");
 
   /** What an API field holds, and so which values and operators it takes. */
-  enum Kind { KEY, INTEGER, TEXT, BOOLEAN, DATE }
+  enum Kind {
+    KEY,
+    INTEGER,
+    TEXT,
+    BOOLEAN,
+    DATE
+  }
 
   /**
    * An API field and the SQL expression it is stored in; dates are stored as epoch milliseconds.
@@ -59,10 +67,14 @@ final class SearchQuery {
       return new Field(sql, Kind.DATE, Set.of());
     }
 
-    /** A text field taking only the values of an OpenAPI enumeration (without its "unknown" case). */
+    /**
+     * A text field taking only the values of an OpenAPI enumeration (without its "unknown" case).
+     */
     static Field oneOf(String sql, Enum<?>[] constants) {
       Set<String> values = new TreeSet<>();
-      Arrays.stream(constants).filter(c -> !c.name().equals("UNKNOWN_DEFAULT_OPEN_API")).map(Object::toString)
+      Arrays.stream(constants)
+          .filter(c -> !c.name().equals("UNKNOWN_DEFAULT_OPEN_API"))
+          .map(Object::toString)
           .forEach(values::add);
       return new Field(sql, Kind.TEXT, values);
     }
@@ -91,7 +103,8 @@ final class SearchQuery {
       return this;
     }
     if (!request.isObject()) {
-      throw Rejection.invalidArgument("Expected the search request to be a JSON object, but it was %s", kindOf(request));
+      throw Rejection.invalidArgument(
+          "Expected the search request to be a JSON object, but it was %s", kindOf(request));
     }
     readFilter(request.get("filter"));
     readSort(request.get("sort"));
@@ -104,7 +117,8 @@ final class SearchQuery {
       return;
     }
     if (!filter.isObject()) {
-      throw Rejection.invalidArgument("Expected 'filter' to be a JSON object, but it was %s", kindOf(filter));
+      throw Rejection.invalidArgument(
+          "Expected 'filter' to be a JSON object, but it was %s", kindOf(filter));
     }
     Iterator<Map.Entry<String, JsonNode>> properties = filter.fields();
     while (properties.hasNext()) {
@@ -116,7 +130,8 @@ final class SearchQuery {
       }
       Field field = fields.get(property.getKey());
       if (field == null) {
-        throw Rejection.invalidArgument("The filter property '%s' is not supported, expected one of %s",
+        throw Rejection.invalidArgument(
+            "The filter property '%s' is not supported, expected one of %s",
             property.getKey(), new TreeSet<>(fields.keySet()));
       }
       filter(property.getKey(), field, value);
@@ -128,23 +143,28 @@ final class SearchQuery {
       return;
     }
     if (!sort.isArray()) {
-      throw Rejection.invalidArgument("Expected 'sort' to be a JSON array, but it was %s", kindOf(sort));
+      throw Rejection.invalidArgument(
+          "Expected 'sort' to be a JSON array, but it was %s", kindOf(sort));
     }
     List<String> orders = new ArrayList<>();
     for (JsonNode order : sort) {
       String name = order.path("field").asText();
       Field field = fields.get(name);
       if (field == null) {
-        throw Rejection.invalidArgument("The sort field '%s' is not supported, expected one of %s",
+        throw Rejection.invalidArgument(
+            "The sort field '%s' is not supported, expected one of %s",
             name, new TreeSet<>(fields.keySet()));
       }
       JsonNode direction = order.path("order");
-      if (direction.isMissingNode() || direction.isNull() || "ASC".equalsIgnoreCase(direction.asText())) {
+      if (direction.isMissingNode()
+          || direction.isNull()
+          || "ASC".equalsIgnoreCase(direction.asText())) {
         orders.add(field.sql() + " ASC");
       } else if ("DESC".equalsIgnoreCase(direction.asText())) {
         orders.add(field.sql() + " DESC");
       } else {
-        throw Rejection.invalidArgument("Expected the sort order of '%s' to be ASC or DESC, but it was %s",
+        throw Rejection.invalidArgument(
+            "Expected the sort order of '%s' to be ASC or DESC, but it was %s",
             name, shown(direction));
       }
     }
@@ -156,16 +176,22 @@ final class SearchQuery {
       return;
     }
     if (!page.isObject()) {
-      throw Rejection.invalidArgument("Expected 'page' to be a JSON object, but it was %s", kindOf(page));
+      throw Rejection.invalidArgument(
+          "Expected 'page' to be a JSON object, but it was %s", kindOf(page));
     }
-    page.fieldNames().forEachRemaining(name -> {
-      if (!PAGE_PROPERTIES.contains(name)) {
-        throw Rejection.invalidArgument("The page property '%s' is not supported, expected one of %s", name, PAGE_PROPERTIES);
-      }
-    });
+    page.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!PAGE_PROPERTIES.contains(name)) {
+                throw Rejection.invalidArgument(
+                    "The page property '%s' is not supported, expected one of %s",
+                    name, PAGE_PROPERTIES);
+              }
+            });
     from = pageNumber(page, "from", 0, Integer.MAX_VALUE, 0);
     limit = pageNumber(page, "limit", 1, MAX_LIMIT, 100);
-    // the cursors are the positions of the first and last item of a page the engine answered earlier
+    // the cursors are the positions of the first and last item of a page the engine answered
+    // earlier
     if (page.hasNonNull("after")) {
       from = cursor(page, "after") + 1;
     }
@@ -181,8 +207,12 @@ final class SearchQuery {
     if (value == null || value.isNull()) {
       return absent;
     }
-    if (!value.canConvertToExactIntegral() || !value.canConvertToInt() || value.asInt() < min || value.asInt() > max) {
-      throw Rejection.invalidArgument("Expected 'page.%s' to be an integer from %d to %d, but it was %s",
+    if (!value.canConvertToExactIntegral()
+        || !value.canConvertToInt()
+        || value.asInt() < min
+        || value.asInt() > max) {
+      throw Rejection.invalidArgument(
+          "Expected 'page.%s' to be an integer from %d to %d, but it was %s",
           name, min, max, shown(value));
     }
     return value.asInt();
@@ -199,7 +229,8 @@ final class SearchQuery {
       // answered below like a negative one
     }
     throw Rejection.invalidArgument(
-        "Expected 'page.%s' to be the startCursor or endCursor of an earlier page, but it was %s", name, shown(page.get(name)));
+        "Expected 'page.%s' to be the startCursor or endCursor of an earlier page, but it was %s",
+        name, shown(page.get(name)));
   }
 
   private void filter(String name, Field field, JsonNode value) {
@@ -225,27 +256,33 @@ final class SearchQuery {
         case "$like" -> condition(field.sql() + " LIKE ?", like(property, field, operand));
         case "$exists" -> {
           if (!operand.isBoolean()) {
-            throw Rejection.invalidArgument("Expected '%s' to be true or false, but it was %s", property, shown(operand));
+            throw Rejection.invalidArgument(
+                "Expected '%s' to be true or false, but it was %s", property, shown(operand));
           }
           where.add(field.sql() + (operand.asBoolean() ? " IS NOT NULL" : " IS NULL"));
         }
         case "$in", "$notIn" -> in(property, field, operand, operator.getKey().equals("$in"));
-        default -> throw Rejection.invalidArgument("The filter operator '%s' is not supported, expected one of "
-            + "[$eq, $neq, $gt, $gte, $lt, $lte, $like, $exists, $in, $notIn]", property);
+        default ->
+            throw Rejection.invalidArgument(
+                "The filter operator '%s' is not supported, expected one of "
+                    + "[$eq, $neq, $gt, $gte, $lt, $lte, $like, $exists, $in, $notIn]",
+                property);
       }
     }
   }
 
   private void in(String property, Field field, JsonNode operand, boolean in) {
     if (!operand.isArray()) {
-      throw Rejection.invalidArgument("Expected '%s' to be a JSON array, but it was %s", property, kindOf(operand));
+      throw Rejection.invalidArgument(
+          "Expected '%s' to be a JSON array, but it was %s", property, kindOf(operand));
     }
     if (operand.isEmpty()) {
       // the client sends an empty list for "no such condition"
       return;
     }
     if (args.size() + operand.size() > MAX_VALUES) {
-      throw Rejection.invalidArgument("Expected a search to filter by at most %d values, but '%s' alone has %d",
+      throw Rejection.invalidArgument(
+          "Expected a search to filter by at most %d values, but '%s' alone has %d",
           MAX_VALUES, property, operand.size());
     }
     List<String> marks = new ArrayList<>();
@@ -263,7 +300,8 @@ final class SearchQuery {
 
   private static Object ordered(String property, Field field, JsonNode value) {
     if (field.kind() == Kind.BOOLEAN || (field.kind() == Kind.TEXT && !field.values().isEmpty())) {
-      throw Rejection.invalidArgument("Expected '%s' to compare a number, a date-time or a text, but the field takes %s",
+      throw Rejection.invalidArgument(
+          "Expected '%s' to compare a number, a date-time or a text, but the field takes %s",
           property, expected(field));
     }
     return scalar(property, field, value);
@@ -272,7 +310,8 @@ final class SearchQuery {
   /** Zeebe's wildcards: {@code *} any characters, {@code ?} one, a backslash escapes the next. */
   private static String like(String property, Field field, JsonNode value) {
     if (field.kind() != Kind.TEXT || !value.isTextual()) {
-      throw Rejection.invalidArgument("Expected '%s' to be a text pattern on a text field, but it was %s on a field taking %s",
+      throw Rejection.invalidArgument(
+          "Expected '%s' to be a text pattern on a text field, but it was %s on a field taking %s",
           property, shown(value), expected(field));
     }
     String pattern = withoutNul(property, value.asText());
@@ -296,7 +335,8 @@ final class SearchQuery {
   /** No stored text holds a NUL character, and PostgreSQL refuses one in a text parameter. */
   private static String withoutNul(String property, String text) {
     if (text.indexOf('\u0000') >= 0) {
-      throw Rejection.invalidArgument("Expected '%s' to be a text without NUL characters, but it contains one", property);
+      throw Rejection.invalidArgument(
+          "Expected '%s' to be a text without NUL characters, but it contains one", property);
     }
     return text;
   }
@@ -305,7 +345,8 @@ final class SearchQuery {
     return switch (field.kind()) {
       case KEY -> {
         // keys travel as strings (they exceed JavaScript's integers), versions as numbers
-        if ((value.isTextual() || value.isIntegralNumber()) && value.asText().matches("-?\\d{1,19}")) {
+        if ((value.isTextual() || value.isIntegralNumber())
+            && value.asText().matches("-?\\d{1,19}")) {
           try {
             yield Long.parseLong(value.asText());
           } catch (NumberFormatException tooLarge) {
@@ -337,7 +378,8 @@ final class SearchQuery {
         throw mismatch(property, field, value);
       }
       case TEXT -> {
-        if (!value.isTextual() || (!field.values().isEmpty() && !field.values().contains(value.asText()))) {
+        if (!value.isTextual()
+            || (!field.values().isEmpty() && !field.values().contains(value.asText()))) {
           throw mismatch(property, field, value);
         }
         yield withoutNul(property, value.asText());
@@ -345,13 +387,19 @@ final class SearchQuery {
     };
   }
 
-  /** Exact, fractions below a millisecond included, so that e.g. {@code $gt} never matches the instant itself. */
+  /**
+   * Exact, fractions below a millisecond included, so that e.g. {@code $gt} never matches the
+   * instant itself.
+   */
   private static BigDecimal epochMillis(Instant instant) {
-    return BigDecimal.valueOf(instant.getEpochSecond()).movePointRight(3).add(BigDecimal.valueOf(instant.getNano(), 6));
+    return BigDecimal.valueOf(instant.getEpochSecond())
+        .movePointRight(3)
+        .add(BigDecimal.valueOf(instant.getNano(), 6));
   }
 
   private static Rejection mismatch(String property, Field field, JsonNode value) {
-    return Rejection.invalidArgument("Expected '%s' to be %s, but it was %s", property, expected(field), shown(value));
+    return Rejection.invalidArgument(
+        "Expected '%s' to be %s, but it was %s", property, expected(field), shown(value));
   }
 
   private static String expected(Field field) {

@@ -9,22 +9,25 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * An unknown {@code /v2} path, a wrong method or media type and an oversized upload fail before
- * any engine controller is chosen, so {@link EngineProblemAdvice}, scoped to the engine's
- * controllers, would not see them and the application's own handling would answer instead. This
- * resolver, first in line but only for {@code /v2}, hands them to Spring's exception handling as if
- * the advice itself had raised them: the advice's handlers then apply as a controller's own do.
- * Requests outside {@code /v2} and those an engine controller handles are left alone.
+ * An unknown {@code /v2} path, a wrong method or media type and an oversized upload fail before any
+ * engine controller is chosen, so {@link EngineProblemAdvice}, scoped to the engine's controllers,
+ * would not see them and the application's own handling would answer instead. This resolver, first
+ * in line but only for {@code /v2}, hands them to Spring's exception handling as if the advice
+ * itself had raised them: the advice's handlers then apply as a controller's own do. Requests
+ * outside {@code /v2} and those an engine controller handles are left alone.
  */
 public class UnmappedRequestProblems implements HandlerExceptionResolver, Ordered {
 
   private final HandlerExceptionResolver springResolvers;
   private final HandlerMethod advice;
 
-  public UnmappedRequestProblems(HandlerExceptionResolver springResolvers, EngineProblemAdvice advice) {
+  public UnmappedRequestProblems(
+      HandlerExceptionResolver springResolvers, EngineProblemAdvice advice) {
     this.springResolvers = springResolvers;
     try {
-      Method any = EngineProblemAdvice.class.getDeclaredMethod("unexpected", Exception.class, HttpServletRequest.class);
+      Method any =
+          EngineProblemAdvice.class.getDeclaredMethod(
+              "unexpected", Exception.class, HttpServletRequest.class);
       this.advice = new HandlerMethod(advice, any);
     } catch (NoSuchMethodException e) {
       throw new IllegalStateException(e);
@@ -32,8 +35,8 @@ public class UnmappedRequestProblems implements HandlerExceptionResolver, Ordere
   }
 
   @Override
-  public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
-      Exception ex) {
+  public ModelAndView resolveException(
+      HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
     if (handler instanceof HandlerMethod || !isEngineApi(request)) {
       return null;
     }
@@ -45,7 +48,10 @@ public class UnmappedRequestProblems implements HandlerExceptionResolver, Ordere
     return path.equals("/v2") || path.startsWith("/v2/");
   }
 
-  /** Before Spring's resolvers (order 0), after Boot's error attributes, which only record the error. */
+  /**
+   * Before Spring's resolvers (order 0), after Boot's error attributes, which only record the
+   * error.
+   */
   @Override
   public int getOrder() {
     return Ordered.HIGHEST_PRECEDENCE + 1;

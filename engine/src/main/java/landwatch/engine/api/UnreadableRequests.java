@@ -43,11 +43,18 @@ final class UnreadableRequests {
           + "and texts), but it exceeds one of them";
     }
     if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      return "Expected '" + path(mapping) + "' to be " + expected(mapping) + ", but it was " + actual(mapping);
+      return "Expected '"
+          + path(mapping)
+          + "' to be "
+          + expected(mapping)
+          + ", but it was "
+          + actual(mapping);
     }
     if (cause instanceof JsonProcessingException json && json.getLocation() != null) {
-      return "Expected the request body to be valid JSON, but it is malformed at line " + json.getLocation().getLineNr()
-          + ", column " + json.getLocation().getColumnNr();
+      return "Expected the request body to be valid JSON, but it is malformed at line "
+          + json.getLocation().getLineNr()
+          + ", column "
+          + json.getLocation().getColumnNr();
     }
     if (cause == null) {
       return "Expected a JSON request body, but none was given";
@@ -80,13 +87,21 @@ final class UnreadableRequests {
       return "of the documented type";
     }
     if (type.isEnum()) {
-      return "one of " + Arrays.stream((Enum<?>[]) type.getEnumConstants())
-          .filter(c -> !c.name().equals("UNKNOWN_DEFAULT_OPEN_API")).map(Object::toString)
-          .collect(Collectors.joining(", ", "[", "]"));
+      return "one of "
+          + Arrays.stream((Enum<?>[]) type.getEnumConstants())
+              .filter(c -> !c.name().equals("UNKNOWN_DEFAULT_OPEN_API"))
+              .map(Object::toString)
+              .collect(Collectors.joining(", ", "[", "]"));
     }
-    if (type == Long.class || type == long.class || type == Integer.class || type == int.class
-        || type == Short.class || type == short.class) {
-      return "an integer of at most " + (type == Long.class || type == long.class ? 64 : 32) + " bits";
+    if (type == Long.class
+        || type == long.class
+        || type == Integer.class
+        || type == int.class
+        || type == Short.class
+        || type == short.class) {
+      return "an integer of at most "
+          + (type == Long.class || type == long.class ? 64 : 32)
+          + " bits";
     }
     if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
       return "a number";

@@ -19,12 +19,17 @@ public final class BpmnContext {
 
   private final StreamProcessor writer;
   public final FeelEvaluator feel;
+
   /** What a step may store as variables: the same limits as a request's variables. */
   public final VariableDocumentLimits variableLimits;
+
   /** The other limits a step obeys (the multi-instance collection size). */
   public final EngineProperties.Limits limits;
 
-  public BpmnContext(StreamProcessor writer, FeelEvaluator feel, VariableDocumentLimits variableLimits,
+  public BpmnContext(
+      StreamProcessor writer,
+      FeelEvaluator feel,
+      VariableDocumentLimits variableLimits,
       EngineProperties.Limits limits) {
     this.writer = writer;
     this.feel = feel;

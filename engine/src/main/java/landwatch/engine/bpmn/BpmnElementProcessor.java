@@ -5,11 +5,11 @@ import landwatch.engine.model.ExecutableElement;
 import landwatch.engine.state.ElementInstance;
 
 /**
- * The behaviour of one kind of BPMN element across Zeebe's lifecycle. Each step ends by calling
- * the matching transition of {@link BpmnStateTransitions}, or returns the {@link Failure} that
- * stopped it, without transition; the caller, {@link BpmnStateTransitions}, turns that into an
- * incident, which holds the instance in its current state until it is resolved and the step
- * re-runs. Termination cannot fail.
+ * The behaviour of one kind of BPMN element across Zeebe's lifecycle. Each step ends by calling the
+ * matching transition of {@link BpmnStateTransitions}, or returns the {@link Failure} that stopped
+ * it, without transition; the caller, {@link BpmnStateTransitions}, turns that into an incident,
+ * which holds the instance in its current state until it is resolved and the step re-runs.
+ * Termination cannot fail.
  */
 public interface BpmnElementProcessor {
 

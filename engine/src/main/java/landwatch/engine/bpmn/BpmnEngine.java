@@ -41,14 +41,26 @@ public final class BpmnEngine {
     BpmnProcessors processors = new BpmnProcessors();
     VariableBehavior variables = new VariableBehavior(ctx);
     IncidentBehavior incidents = new IncidentBehavior(ctx);
-    BpmnStateTransitions transitions = new BpmnStateTransitions(ctx, processors, incidents, listeners);
+    BpmnStateTransitions transitions =
+        new BpmnStateTransitions(ctx, processors, incidents, listeners);
     EventSubscriptionBehavior subscriptions = new EventSubscriptionBehavior(ctx, variables);
     EventTriggerBehavior events = new EventTriggerBehavior(ctx, transitions, subscriptions);
     ProcessInstanceCreation creation = new ProcessInstanceCreation(ctx, transitions, variables);
     SignalBroadcaster signals = new SignalBroadcaster(ctx, events, creation);
     JobBehavior jobs = new JobBehavior(ctx, variables);
-    behaviors = new BpmnBehaviors(ctx, transitions, variables, new VariableMappingBehavior(variables), incidents,
-        jobs, new TerminationBehavior(jobs, subscriptions, incidents, transitions), subscriptions, events, creation, signals);
+    behaviors =
+        new BpmnBehaviors(
+            ctx,
+            transitions,
+            variables,
+            new VariableMappingBehavior(variables),
+            incidents,
+            jobs,
+            new TerminationBehavior(jobs, subscriptions, incidents, transitions),
+            subscriptions,
+            events,
+            creation,
+            signals);
 
     JobWorkerTaskProcessor jobWorker = new JobWorkerTaskProcessor(behaviors);
     WaitingTaskProcessor waiting = new WaitingTaskProcessor(behaviors);
@@ -59,16 +71,20 @@ public final class BpmnEngine {
     processors.register(ElementType.SERVICE_TASK, jobWorker);
     processors.register(ElementType.SEND_TASK, jobWorker);
     // a Zeebe user task waits activated (not executed yet); a job-based one is a job, as in Zeebe
-    processors.register(ElementType.USER_TASK, new VariantProcessor(e -> e.userTask != null, waiting, jobWorker));
+    processors.register(
+        ElementType.USER_TASK, new VariantProcessor(e -> e.userTask != null, waiting, jobWorker));
     // decisions are not evaluated yet: a business-rule task calling one raises an incident
-    processors.register(ElementType.BUSINESS_RULE_TASK, new VariantProcessor(e -> !e.isJobBased(), waiting, jobWorker));
+    processors.register(
+        ElementType.BUSINESS_RULE_TASK,
+        new VariantProcessor(e -> !e.isJobBased(), waiting, jobWorker));
     processors.register(ElementType.SCRIPT_TASK, new ScriptTaskProcessor(behaviors, jobWorker));
     processors.register(ElementType.RECEIVE_TASK, waiting);
     processors.register(ElementType.MANUAL_TASK, new PassThroughTaskProcessor(behaviors));
     processors.register(ElementType.TASK, new PassThroughTaskProcessor(behaviors));
     processors.register(ElementType.START_EVENT, new StartEventProcessor(behaviors));
     processors.register(ElementType.BOUNDARY_EVENT, new BoundaryEventProcessor(behaviors));
-    processors.register(ElementType.INTERMEDIATE_CATCH_EVENT, new IntermediateCatchEventProcessor(behaviors));
+    processors.register(
+        ElementType.INTERMEDIATE_CATCH_EVENT, new IntermediateCatchEventProcessor(behaviors));
     ThrowEventProcessor throwEvents = new ThrowEventProcessor(behaviors, jobWorker);
     processors.register(ElementType.INTERMEDIATE_THROW_EVENT, throwEvents);
     processors.register(ElementType.END_EVENT, throwEvents);

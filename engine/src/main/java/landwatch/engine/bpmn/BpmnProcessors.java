@@ -7,7 +7,8 @@ import landwatch.engine.model.ElementType;
 /** One processor per element type; filled once at start-up. */
 public final class BpmnProcessors {
 
-  private final Map<ElementType, BpmnElementProcessor> processors = new EnumMap<>(ElementType.class);
+  private final Map<ElementType, BpmnElementProcessor> processors =
+      new EnumMap<>(ElementType.class);
 
   public void register(ElementType type, BpmnElementProcessor processor) {
     processors.put(type, processor);

@@ -7,12 +7,12 @@ import landwatch.engine.bpmn.behavior.TimerSchedule;
 import landwatch.engine.feel.FeelEvaluator;
 import landwatch.engine.feel.FeelResult;
 import landwatch.engine.model.EventType;
-import landwatch.engine.model.Expression;
-import landwatch.engine.processing.Rejection;
 import landwatch.engine.model.ExecutableElement;
 import landwatch.engine.model.ExecutableProcess;
+import landwatch.engine.model.Expression;
 import landwatch.engine.model.TimerDefinition;
 import landwatch.engine.processing.Batch;
+import landwatch.engine.processing.Rejection;
 import landwatch.engine.record.intent.DecisionRequirementsIntent;
 import landwatch.engine.record.intent.DeploymentIntent;
 import landwatch.engine.record.intent.FormIntent;
@@ -24,14 +24,17 @@ import landwatch.engine.state.ProcessModels;
 import landwatch.engine.state.Timer;
 
 /**
- * Versions deployed resources per id like Zeebe: content identical to the latest version keeps
- * that version and key; anything else becomes the next version. A new process version replaces
- * the timer start events of the previous one.
+ * Versions deployed resources per id like Zeebe: content identical to the latest version keeps that
+ * version and key; anything else becomes the next version. A new process version replaces the timer
+ * start events of the previous one.
  */
 public final class DeploymentCommand {
 
   /** What was deployed: one entry per process, decision or form. */
-  public record Deployed(long deploymentKey, List<DeployedProcess> processes, List<DeployedResource> resources,
+  public record Deployed(
+      long deploymentKey,
+      List<DeployedProcess> processes,
+      List<DeployedResource> resources,
       List<ParsedResource> dmnSources) {}
 
   private final TimerStartEvents timerStartEvents;
@@ -62,24 +65,42 @@ public final class DeploymentCommand {
         }
       }
     }
-    batch.records.append(deploymentKey, DeploymentIntent.CREATED, Map.of("resources", resources.size()));
+    batch.records.append(
+        deploymentKey, DeploymentIntent.CREATED, Map.of("resources", resources.size()));
     return new Deployed(deploymentKey, processes, others, dmn);
   }
 
-  private DeployedProcess deployProcess(Batch batch, long deploymentKey, ParsedResource resource, ExecutableProcess process) {
+  private DeployedProcess deployProcess(
+      Batch batch, long deploymentKey, ParsedResource resource, ExecutableProcess process) {
     DeployedProcess latest = batch.state.deployments().latestProcess(process.bpmnProcessId);
     if (latest != null && latest.checksum().equals(resource.checksum())) {
       return latest;
     }
     long key = batch.keys.next();
-    DeployedProcess deployed = DeployedProcess.deployed(key, latest == null ? 1 : latest.version() + 1,
-        resource.name(), resource.checksum(), deploymentKey, storeOnce(batch, deploymentKey, resource), process,
-        resource.content().length / Math.max(1, resource.processes().size()), models);
+    DeployedProcess deployed =
+        DeployedProcess.deployed(
+            key,
+            latest == null ? 1 : latest.version() + 1,
+            resource.name(),
+            resource.checksum(),
+            deploymentKey,
+            storeOnce(batch, deploymentKey, resource),
+            process,
+            resource.content().length / Math.max(1, resource.processes().size()),
+            models);
     batch.state.deployments().putProcess(deployed, true);
     // committed: the model goes to the cache and the version stops holding it
     batch.afterCommit(deployed::committed);
-    batch.records.append(deployed.key(), ProcessIntent.CREATED,
-        Map.of("bpmnProcessId", deployed.bpmnProcessId(), "version", deployed.version(), "resourceName", deployed.resourceName()));
+    batch.records.append(
+        deployed.key(),
+        ProcessIntent.CREATED,
+        Map.of(
+            "bpmnProcessId",
+            deployed.bpmnProcessId(),
+            "version",
+            deployed.version(),
+            "resourceName",
+            deployed.resourceName()));
     timerStartEvents.replace(batch, latest, deployed);
     return deployed;
   }
@@ -90,21 +111,40 @@ public final class DeploymentCommand {
     if (stored != null) {
       return stored;
     }
-    DeployedResource row = new DeployedResource(batch.keys.next(), "bpmn", resource.name(), 0, resource.name(),
-        resource.checksum(), deploymentKey, resource.content());
+    DeployedResource row =
+        new DeployedResource(
+            batch.keys.next(),
+            "bpmn",
+            resource.name(),
+            0,
+            resource.name(),
+            resource.checksum(),
+            deploymentKey,
+            resource.content());
     batch.state.deployments().putBpmnResource(row, true);
     return row.key();
   }
 
-  private DeployedResource deployResource(Batch batch, long deploymentKey, ParsedResource resource) {
-    DeployedResource latest = batch.state.deployments().latestResource(resource.kind(), resource.resourceId());
+  private DeployedResource deployResource(
+      Batch batch, long deploymentKey, ParsedResource resource) {
+    DeployedResource latest =
+        batch.state.deployments().latestResource(resource.kind(), resource.resourceId());
     if (latest != null && latest.checksum().equals(resource.checksum())) {
       return latest;
     }
-    DeployedResource deployed = new DeployedResource(batch.keys.next(), resource.kind(), resource.resourceId(),
-        latest == null ? 1 : latest.version() + 1, resource.name(), resource.checksum(), deploymentKey, resource.content());
+    DeployedResource deployed =
+        new DeployedResource(
+            batch.keys.next(),
+            resource.kind(),
+            resource.resourceId(),
+            latest == null ? 1 : latest.version() + 1,
+            resource.name(),
+            resource.checksum(),
+            deploymentKey,
+            resource.content());
     batch.state.deployments().putResource(deployed, true);
-    batch.records.append(deployed.key(),
+    batch.records.append(
+        deployed.key(),
         resource.kind().equals("dmn") ? DecisionRequirementsIntent.CREATED : FormIntent.CREATED,
         Map.of("id", deployed.resourceId(), "version", deployed.version()));
     return deployed;
@@ -124,7 +164,10 @@ public final class DeploymentCommand {
         for (Timer timer : new ArrayList<>(batch.state.timers().all())) {
           if (timer.elementInstanceKey() < 0 && timer.processDefinitionKey() == previous.key()) {
             batch.state.timers().remove(timer);
-            batch.records.append(timer.key(), TimerIntent.CANCELED, Map.of("targetElementId", timer.targetElementId()));
+            batch.records.append(
+                timer.key(),
+                TimerIntent.CANCELED,
+                Map.of("targetElementId", timer.targetElementId()));
           }
         }
       }
@@ -135,7 +178,9 @@ public final class DeploymentCommand {
       }
     }
 
-    /** Rejects a process whose timer start events have no valid schedule, before anything changes. */
+    /**
+     * Rejects a process whose timer start events have no valid schedule, before anything changes.
+     */
     void check(Batch batch, ExecutableProcess process) {
       for (ExecutableElement start : process.eventStartEvents) {
         if (start.eventType == EventType.TIMER) {
@@ -148,26 +193,40 @@ public final class DeploymentCommand {
       Expression expression = start.timer.expression();
       FeelResult value = feel.evaluate(expression, Map.of());
       if (value.isFailure() || value.value() == null) {
-        throw Rejection.invalidArgument("Expected a valid timer on start event '%s', but '%s' gave %s",
+        throw Rejection.invalidArgument(
+            "Expected a valid timer on start event '%s', but '%s' gave %s",
             start.id, expression.raw(), value.isFailure() ? value.failure() : "null");
       }
       TimerSchedule schedule;
       try {
-        schedule = start.timer.kind() == TimerDefinition.Kind.DATE ? TimerSchedule.date(value.value())
-            : start.timer.kind() == TimerDefinition.Kind.CYCLE ? TimerSchedule.cycle(value.value(), batch.now)
-            : TimerSchedule.duration(value.value(), batch.now);
+        schedule =
+            start.timer.kind() == TimerDefinition.Kind.DATE
+                ? TimerSchedule.date(value.value())
+                : start.timer.kind() == TimerDefinition.Kind.CYCLE
+                    ? TimerSchedule.cycle(value.value(), batch.now)
+                    : TimerSchedule.duration(value.value(), batch.now);
       } catch (RuntimeException e) {
-        throw Rejection.invalidArgument("Expected a valid timer on start event '%s', but: %s", start.id, e.getMessage());
+        throw Rejection.invalidArgument(
+            "Expected a valid timer on start event '%s', but: %s", start.id, e.getMessage());
       }
       return schedule;
     }
 
     private void schedule(Batch batch, DeployedProcess process, ExecutableElement start) {
       TimerSchedule schedule = schedule(batch, start);
-      Timer timer = Timer.ofStartEvent(batch.keys.next(), process, start.id, schedule.dueDate(), schedule.repetitions(),
-          schedule.interval());
+      Timer timer =
+          Timer.ofStartEvent(
+              batch.keys.next(),
+              process,
+              start.id,
+              schedule.dueDate(),
+              schedule.repetitions(),
+              schedule.interval());
       batch.state.timers().put(timer);
-      batch.records.append(timer.key(), TimerIntent.CREATED, Map.of("targetElementId", start.id, "dueDate", timer.dueDate()));
+      batch.records.append(
+          timer.key(),
+          TimerIntent.CREATED,
+          Map.of("targetElementId", start.id, "dueDate", timer.dueDate()));
     }
   }
 }

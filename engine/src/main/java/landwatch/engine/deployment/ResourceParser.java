@@ -48,10 +48,10 @@ public final class ResourceParser {
   }
 
   /**
-   * Counts the executable processes ({@code <bpmn:process isExecutable="true">}) of a BPMN
-   * resource with a streaming reader, without building a model, and stops once it has found more
-   * than {@code stopAbove}. XML that the reader cannot read ends the count: the parser's own
-   * validation reports it.
+   * Counts the executable processes ({@code <bpmn:process isExecutable="true">}) of a BPMN resource
+   * with a streaming reader, without building a model, and stops once it has found more than {@code
+   * stopAbove}. XML that the reader cannot read ends the count: the parser's own validation reports
+   * it.
    */
   public static int countExecutableProcesses(byte[] content, int stopAbove) {
     XMLInputFactory factory = XMLInputFactory.newFactory();
@@ -62,7 +62,8 @@ public final class ResourceParser {
       XMLStreamReader reader = factory.createXMLStreamReader(new ByteArrayInputStream(content));
       try {
         while (reader.hasNext() && count <= stopAbove) {
-          if (reader.next() == XMLStreamConstants.START_ELEMENT && "process".equals(reader.getLocalName())
+          if (reader.next() == XMLStreamConstants.START_ELEMENT
+              && "process".equals(reader.getLocalName())
               && BPMN_NS.equals(reader.getNamespaceURI())
               && "true".equalsIgnoreCase(reader.getAttributeValue(null, "isExecutable"))) {
             count++;
@@ -80,7 +81,8 @@ public final class ResourceParser {
   public ParsedResource parse(String name, byte[] content) {
     String lower = name.toLowerCase();
     if (isBpmn(name)) {
-      return new ParsedResource(name, content, checksum(content), "bpmn", parseBpmn(name, content), null, List.of());
+      return new ParsedResource(
+          name, content, checksum(content), "bpmn", parseBpmn(name, content), null, List.of());
     }
     if (lower.endsWith(".dmn")) {
       return parseDmn(name, content);
@@ -88,8 +90,10 @@ public final class ResourceParser {
     if (lower.endsWith(".form")) {
       return parseForm(name, content);
     }
-    throw Rejection.invalidArgument("Expected to deploy new resources, but encountered the following errors:%n"
-        + "'%s': unknown resource type, expected a .bpmn, .xml, .dmn or .form file", name);
+    throw Rejection.invalidArgument(
+        "Expected to deploy new resources, but encountered the following errors:%n"
+            + "'%s': unknown resource type, expected a .bpmn, .xml, .dmn or .form file",
+        name);
   }
 
   public List<ExecutableProcess> parseBpmn(String name, byte[] content) {
@@ -108,7 +112,10 @@ public final class ResourceParser {
     return processes;
   }
 
-  /** The XML parser's own words ("Content is not allowed in prolog."), not the model API's wrapper naming its exception. */
+  /**
+   * The XML parser's own words ("Content is not allowed in prolog."), not the model API's wrapper
+   * naming its exception.
+   */
   private static String xmlProblem(RuntimeException e) {
     for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
       if (cause instanceof SAXException && cause.getMessage() != null) {
@@ -125,20 +132,31 @@ public final class ResourceParser {
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(content));
       Element definitions = document.getDocumentElement();
-      if (!"definitions".equals(definitions.getLocalName()) || definitions.getNamespaceURI() == null
+      if (!"definitions".equals(definitions.getLocalName())
+          || definitions.getNamespaceURI() == null
           || !definitions.getNamespaceURI().contains(DMN_NS_SUFFIX)) {
         throw rejected(name, "not a DMN definitions document");
       }
       List<ParsedResource.Decision> decisions = new ArrayList<>();
-      NodeList nodes = definitions.getElementsByTagNameNS(definitions.getNamespaceURI(), "decision");
+      NodeList nodes =
+          definitions.getElementsByTagNameNS(definitions.getNamespaceURI(), "decision");
       for (int i = 0; i < nodes.getLength(); i++) {
         Element decision = (Element) nodes.item(i);
-        decisions.add(new ParsedResource.Decision(decision.getAttribute("id"), decision.getAttribute("name")));
+        decisions.add(
+            new ParsedResource.Decision(
+                decision.getAttribute("id"), decision.getAttribute("name")));
       }
       if (decisions.isEmpty()) {
         throw rejected(name, "a DMN resource must contain at least one decision");
       }
-      return new ParsedResource(name, content, checksum(content), "dmn", List.of(), definitions.getAttribute("id"), decisions);
+      return new ParsedResource(
+          name,
+          content,
+          checksum(content),
+          "dmn",
+          List.of(),
+          definitions.getAttribute("id"),
+          decisions);
     } catch (Rejection r) {
       throw r;
     } catch (Exception e) {
@@ -153,7 +171,8 @@ public final class ResourceParser {
       if (id == null || !id.isTextual() || id.asText().isBlank()) {
         throw rejected(name, "a form must have an 'id'");
       }
-      return new ParsedResource(name, content, checksum(content), "form", List.of(), id.asText(), List.of());
+      return new ParsedResource(
+          name, content, checksum(content), "form", List.of(), id.asText(), List.of());
     } catch (JsonProcessingException e) {
       throw rejected(name, "failed to parse the form JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
@@ -162,7 +181,8 @@ public final class ResourceParser {
   }
 
   private static Rejection rejected(String name, String problems) {
-    return Rejection.invalidArgument("Expected to deploy new resources, but encountered the following errors:%n'%s': %s",
+    return Rejection.invalidArgument(
+        "Expected to deploy new resources, but encountered the following errors:%n'%s': %s",
         name, problems);
   }
 

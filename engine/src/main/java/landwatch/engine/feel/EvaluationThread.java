@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
  * {@code for} over millions of elements runs for minutes). Stopping a thread is unsafe when it
  * holds state shared with others: this thread shares nothing but the variables it reads (a copy
  * made for the evaluation) and the immutable parsed expression, and everything it allocated is
- * dropped with it; a fresh thread takes the next evaluation. On a JDK without
- * {@code Thread.stop()} (20 and later) the abandoned thread is interrupted, demoted and left to
- * finish on its own, and a warning says so.
+ * dropped with it; a fresh thread takes the next evaluation. On a JDK without {@code Thread.stop()}
+ * (20 and later) the abandoned thread is interrupted, demoted and left to finish on its own, and a
+ * warning says so.
  */
 final class EvaluationThread {
 
@@ -62,11 +62,15 @@ final class EvaluationThread {
       Thread.currentThread().interrupt();
       throw new Interrupted();
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+      throw e.getCause() instanceof RuntimeException runtime
+          ? runtime
+          : new IllegalStateException(e.getCause());
     }
   }
 
-  /** Ends the idle thread when the engine stops; the writer, already ended, waits for no evaluation. */
+  /**
+   * Ends the idle thread when the engine stops; the writer, already ended, waits for no evaluation.
+   */
   synchronized void close() {
     if (worker != null) {
       worker.stopped = true;
@@ -85,7 +89,8 @@ final class EvaluationThread {
     } catch (UnsupportedOperationException e) {
       abandoned.thread.interrupt();
       abandoned.thread.setPriority(Thread.MIN_PRIORITY);
-      LOG.warn("This JDK cannot stop the abandoned FEEL evaluation on thread {}; it runs on until it ends",
+      LOG.warn(
+          "This JDK cannot stop the abandoned FEEL evaluation on thread {}; it runs on until it ends",
           abandoned.thread.getName());
       return;
     }
@@ -118,7 +123,8 @@ final class EvaluationThread {
         try {
           task.result().complete(task.evaluation().get());
         } catch (Throwable t) {
-          // also the stop's ThreadDeath: the waiting writer has already moved on, so this ends quietly
+          // also the stop's ThreadDeath: the waiting writer has already moved on, so this ends
+          // quietly
           task.result().completeExceptionally(t);
         }
       }

@@ -10,10 +10,10 @@ import scala.collection.Iterator;
  * Decides from the parsed syntax tree whether an expression is trivially cheap: built only of
  * literals, references, paths, comparisons, arithmetic, boolean logic, {@code if} and list
  * literals, at most {@link #MAX_CHEAP_NODES} nodes. Such an expression runs in time linear in its
- * own length and the values it touches, so it is evaluated inline on the writer; anything that iterates ({@code for},
- * {@code some}, {@code every}, filters), calls a function or raises to a power is evaluated under
- * the time budget. Unknown node kinds count as expensive, so a newer feel-engine errs on the safe
- * side.
+ * own length and the values it touches, so it is evaluated inline on the writer; anything that
+ * iterates ({@code for}, {@code some}, {@code every}, filters), calls a function or raises to a
+ * power is evaluated under the time budget. Unknown node kinds count as expensive, so a newer
+ * feel-engine errs on the safe side.
  */
 final class ExpressionCost {
 
@@ -25,12 +25,39 @@ final class ExpressionCost {
    */
   static final int MAX_CHEAP_NODES = 32;
 
-  private static final Set<String> CHEAP = Set.of(
-      "Ref", "PathExpression", "ConstNull", "ConstBool", "ConstNumber", "ConstString", "ConstDate", "ConstTime",
-      "ConstLocalTime", "ConstDateTime", "ConstLocalDateTime", "ConstYearMonthDuration", "ConstDayTimeDuration",
-      "ConstList", "Equal", "LessThan", "LessOrEqual", "GreaterThan", "GreaterOrEqual",
-      "Addition", "Subtraction", "Multiplication", "Division", "ArithmeticNegation", "Conjunction", "Disjunction",
-      "Not", "If", "In", "UnaryTestExpression", "InstanceOf");
+  private static final Set<String> CHEAP =
+      Set.of(
+          "Ref",
+          "PathExpression",
+          "ConstNull",
+          "ConstBool",
+          "ConstNumber",
+          "ConstString",
+          "ConstDate",
+          "ConstTime",
+          "ConstLocalTime",
+          "ConstDateTime",
+          "ConstLocalDateTime",
+          "ConstYearMonthDuration",
+          "ConstDayTimeDuration",
+          "ConstList",
+          "Equal",
+          "LessThan",
+          "LessOrEqual",
+          "GreaterThan",
+          "GreaterOrEqual",
+          "Addition",
+          "Subtraction",
+          "Multiplication",
+          "Division",
+          "ArithmeticNegation",
+          "Conjunction",
+          "Disjunction",
+          "Not",
+          "If",
+          "In",
+          "UnaryTestExpression",
+          "InstanceOf");
 
   private int nodes;
 
@@ -42,7 +69,8 @@ final class ExpressionCost {
 
   private boolean cheap(Object node) {
     if (node instanceof Exp exp) {
-      return ++nodes <= MAX_CHEAP_NODES && CHEAP.contains(exp.getClass().getSimpleName())
+      return ++nodes <= MAX_CHEAP_NODES
+          && CHEAP.contains(exp.getClass().getSimpleName())
           && cheapChildren(((Product) exp).productIterator());
     }
     if (node instanceof Iterable<?> items) {

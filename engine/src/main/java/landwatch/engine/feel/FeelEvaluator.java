@@ -23,18 +23,19 @@ import org.camunda.feel.syntaxtree.ParsedExpression;
  * clock moves FEEL's notion of time too. Parsed expressions are cached: the same few expressions
  * are evaluated for every instance.
  *
- * <p>Every evaluation of the engine comes through here, and one evaluation must not hold the
- * single writer: an expression that may iterate or call functions runs on an
- * {@link EvaluationThread} under the evaluation budget and, past it, fails with a message naming
- * the property, so the caller raises its incident and the writer goes on. Trivially cheap
- * expressions (see {@link ExpressionCost}), the bulk of mappings and conditions, run inline: a
- * hand-off to another thread would cost more than they do.
+ * <p>Every evaluation of the engine comes through here, and one evaluation must not hold the single
+ * writer: an expression that may iterate or call functions runs on an {@link EvaluationThread}
+ * under the evaluation budget and, past it, fails with a message naming the property, so the caller
+ * raises its incident and the writer goes on. Trivially cheap expressions (see {@link
+ * ExpressionCost}), the bulk of mappings and conditions, run inline: a hand-off to another thread
+ * would cost more than they do.
  */
 public final class FeelEvaluator implements AutoCloseable {
 
   static final String BUDGET_PROPERTY = "landwatch.engine.feel.evaluation-budget";
 
-  private static final String TOO_DEEP_TO_PARSE = "Expected an expression the parser can read, but it nests too deeply";
+  private static final String TOO_DEEP_TO_PARSE =
+      "Expected an expression the parser can read, but it nests too deeply";
 
   private record Parse(ParsedExpression tree, String failure) {}
 
@@ -77,16 +78,24 @@ public final class FeelEvaluator implements AutoCloseable {
     try {
       return (FeelResult) budgeted.run(() -> evaluate(tree, variables));
     } catch (TimeoutException e) {
-      return FeelResult.failure("Expected to evaluate the expression within " + budget.toMillis() + " ms ("
-          + BUDGET_PROPERTY + "), but it was still running and was abandoned");
+      return FeelResult.failure(
+          "Expected to evaluate the expression within "
+              + budget.toMillis()
+              + " ms ("
+              + BUDGET_PROPERTY
+              + "), but it was still running and was abandoned");
     }
   }
 
-  /** The parsed expression, or why it cannot be parsed: the parser recurses over the text's nesting. */
+  /**
+   * The parsed expression, or why it cannot be parsed: the parser recurses over the text's nesting.
+   */
   private Parse parse(String feel) {
     try {
       ParseResult result = engine.parseExpression(feel);
-      return result.isSuccess() ? new Parse(result.parsedExpression(), null) : new Parse(null, result.failure().message());
+      return result.isSuccess()
+          ? new Parse(result.parsedExpression(), null)
+          : new Parse(null, result.failure().message());
     } catch (StackOverflowError e) {
       return new Parse(null, TOO_DEEP_TO_PARSE);
     }
@@ -94,8 +103,8 @@ public final class FeelEvaluator implements AutoCloseable {
 
   /**
    * The interpreter and the conversion of its result recurse over the value they build: a result
-   * nested thousands of levels deep overflows the stack, and one that references a value many
-   * times over may exhaust the heap. Either is this evaluation's failure, not the thread's.
+   * nested thousands of levels deep overflows the stack, and one that references a value many times
+   * over may exhaust the heap. Either is this evaluation's failure, not the thread's.
    */
   private FeelResult evaluate(ParsedExpression expression, Map<String, Object> variables) {
     try {
@@ -105,11 +114,13 @@ public final class FeelEvaluator implements AutoCloseable {
       }
       return FeelResult.success(toJsonValue(result.result()));
     } catch (StackOverflowError e) {
-      return FeelResult.failure("Expected to evaluate the expression, but its result nests too deeply to be built"
-          + " (far beyond landwatch.engine.limits.max-variable-depth)");
+      return FeelResult.failure(
+          "Expected to evaluate the expression, but its result nests too deeply to be built"
+              + " (far beyond landwatch.engine.limits.max-variable-depth)");
     } catch (OutOfMemoryError e) {
-      return FeelResult.failure("Expected to evaluate the expression, but building its result exhausted the memory"
-          + " (far beyond landwatch.engine.limits.max-variable-document-size)");
+      return FeelResult.failure(
+          "Expected to evaluate the expression, but building its result exhausted the memory"
+              + " (far beyond landwatch.engine.limits.max-variable-document-size)");
     }
   }
 
@@ -131,7 +142,8 @@ public final class FeelEvaluator implements AutoCloseable {
       list.forEach(v -> copy.add(toJsonValue(v)));
       return copy;
     }
-    if (value instanceof TemporalAccessor || value instanceof java.time.Duration
+    if (value instanceof TemporalAccessor
+        || value instanceof java.time.Duration
         || value instanceof java.time.Period) {
       return value.toString();
     }

@@ -6,9 +6,9 @@ import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 
 /**
- * The single writer's health: DOWN while commands wait for it and it has made no progress (no
- * batch finished) for longer than the stall threshold, e.g. held by a long evaluation or a database
- * that does not answer. An idle writer, or a busy one that keeps finishing batches, is UP. The
+ * The single writer's health: DOWN while commands wait for it and it has made no progress (no batch
+ * finished) for longer than the stall threshold, e.g. held by a long evaluation or a database that
+ * does not answer. An idle writer, or a busy one that keeps finishing batches, is UP. The
  * application's own {@code engine} component (a topology request through the client) cannot see
  * this: the topology is answered without the writer.
  */
@@ -35,9 +35,17 @@ public final class WriterHealthIndicator extends AbstractHealthIndicator {
         .withDetail("millisSinceProgress", since.toMillis())
         .withDetail("stallThresholdMillis", threshold.toMillis());
     if (stalled) {
-      builder.withDetail("reason", "Expected the engine writer to make progress within " + threshold.toMillis()
-          + " ms (" + THRESHOLD_PROPERTY + ") while " + waiting + " commands wait, but it made none for "
-          + since.toMillis() + " ms");
+      builder.withDetail(
+          "reason",
+          "Expected the engine writer to make progress within "
+              + threshold.toMillis()
+              + " ms ("
+              + THRESHOLD_PROPERTY
+              + ") while "
+              + waiting
+              + " commands wait, but it made none for "
+              + since.toMillis()
+              + " ms");
     }
   }
 }

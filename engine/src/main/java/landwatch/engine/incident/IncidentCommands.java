@@ -9,8 +9,8 @@ import landwatch.engine.state.Incident;
 import landwatch.engine.state.Job;
 
 /**
- * Resolving an incident continues where it stopped: a job incident makes the job activatable
- * again (its retries must have been raised first); an element incident re-runs the failed step.
+ * Resolving an incident continues where it stopped: a job incident makes the job activatable again
+ * (its retries must have been raised first); an element incident re-runs the failed step.
  */
 public final class IncidentCommands {
 
@@ -23,13 +23,17 @@ public final class IncidentCommands {
   public void resolve(Batch batch, long incidentKey) {
     Incident incident = batch.state.incidents().get(incidentKey);
     if (incident == null) {
-      throw Rejection.notFound("Expected to resolve incident with key '%d', but no such incident was found", incidentKey);
+      throw Rejection.notFound(
+          "Expected to resolve incident with key '%d', but no such incident was found",
+          incidentKey);
     }
     if (incident.jobKey() >= 0) {
       Job job = batch.state.jobs().get(incident.jobKey());
       if (job != null && job.retries() <= 0 && job.state() == Job.State.FAILED) {
-        throw Rejection.invalidState("Expected to resolve incident with key '%d', but job with key '%d' has no retries left;"
-            + " update the job's retries first", incidentKey, job.key());
+        throw Rejection.invalidState(
+            "Expected to resolve incident with key '%d', but job with key '%d' has no retries left;"
+                + " update the job's retries first",
+            incidentKey, job.key());
       }
       bpmn.behaviors.incidents().resolve(incident);
       if (job != null) {

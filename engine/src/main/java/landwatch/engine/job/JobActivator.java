@@ -34,18 +34,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Job activation with long polling. A request that finds no job waits in the writer's memory, not
- * on a thread: it is answered in the first batch that makes a job of its type activatable, or
- * empty when its request timeout has passed. One writer means a job is never handed to two
- * workers at once (until its timeout makes it activatable again).
+ * on a thread: it is answered in the first batch that makes a job of its type activatable, or empty
+ * when its request timeout has passed. One writer means a job is never handed to two workers at
+ * once (until its timeout makes it activatable again).
  *
  * <p>An activation answers only what it can deliver: each job is written as its response entry
  * before it is marked activated. A job that no response can carry gets a MESSAGE_SIZE_EXCEEDED
- * incident instead, as in Zeebe, and jobs beyond the response size stay for the next request.
- * Jobs whose response could not be written are yielded: activatable again at once.
+ * incident instead, as in Zeebe, and jobs beyond the response size stay for the next request. Jobs
+ * whose response could not be written are yielded: activatable again at once.
  */
 public final class JobActivator implements DueWork {
 
-  public static final String RESPONSE_SIZE_PROPERTY = "landwatch.engine.limits.max-activation-response-size";
+  public static final String RESPONSE_SIZE_PROPERTY =
+      "landwatch.engine.limits.max-activation-response-size";
 
   /** What the response adds around its entries: {@code {"jobs":[ ... ]}}. */
   public static final int RESPONSE_FRAME_BYTES = 11;
@@ -54,10 +55,19 @@ public final class JobActivator implements DueWork {
   private static final ObjectWriter ENTRY = new ObjectMapper().writerFor(ActivatedJobResult.class);
 
   /** A worker's request; {@code expiresAtNanos} is on the JVM's monotonic clock. */
-  public record Request(String type, String worker, long timeout, int maxJobs, List<String> fetchVariables,
-      long expiresAtNanos, CompletableFuture<List<Delivery>> response) {}
+  public record Request(
+      String type,
+      String worker,
+      long timeout,
+      int maxJobs,
+      List<String> fetchVariables,
+      long expiresAtNanos,
+      CompletableFuture<List<Delivery>> response) {}
 
-  /** One activated job as its JSON entry of the response; key and deadline name this activation of it. */
+  /**
+   * One activated job as its JSON entry of the response; key and deadline name this activation of
+   * it.
+   */
   public record Delivery(long key, long deadline, byte[] json) {}
 
   private final StreamProcessor writer;
@@ -69,12 +79,24 @@ public final class JobActivator implements DueWork {
   private final Deque<Request> waiting = new ArrayDeque<>();
   private final Set<String> available = new HashSet<>();
 
-  public JobActivator(StreamProcessor writer, BpmnBehaviors behaviors, JobDeadlines deadlines,
-      VariableDocumentLimits limits, long maxResponseBytes) {
+  public JobActivator(
+      StreamProcessor writer,
+      BpmnBehaviors behaviors,
+      JobDeadlines deadlines,
+      VariableDocumentLimits limits,
+      long maxResponseBytes) {
     if (maxResponseBytes < limits.maxBytes() + RESPONSE_FRAME_BYTES) {
       // a job within the variable limits must fit a response on its own
-      throw new IllegalArgumentException("Expected " + RESPONSE_SIZE_PROPERTY + " to be larger than "
-          + VariableDocumentLimits.SIZE_PROPERTY + " (" + limits.maxBytes() + " bytes), but it was " + maxResponseBytes + " bytes");
+      throw new IllegalArgumentException(
+          "Expected "
+              + RESPONSE_SIZE_PROPERTY
+              + " to be larger than "
+              + VariableDocumentLimits.SIZE_PROPERTY
+              + " ("
+              + limits.maxBytes()
+              + " bytes), but it was "
+              + maxResponseBytes
+              + " bytes");
     }
     this.writer = writer;
     this.variables = behaviors.variables();
@@ -112,18 +134,26 @@ public final class JobActivator implements DueWork {
     if (jobs.isEmpty()) {
       return;
     }
-    writer.submit(batch -> yieldJobs(batch, jobs)).whenComplete((ignored, failure) -> {
-      if (failure != null) {
-        LOG.warn("Could not yield {} undelivered jobs; they become activatable at their timeout", jobs.size(), failure);
-      }
-    });
+    writer
+        .submit(batch -> yieldJobs(batch, jobs))
+        .whenComplete(
+            (ignored, failure) -> {
+              if (failure != null) {
+                LOG.warn(
+                    "Could not yield {} undelivered jobs; they become activatable at their timeout",
+                    jobs.size(),
+                    failure);
+              }
+            });
   }
 
   /** Returns null; a job completed, failed or activated anew since is left as it is. */
   public Void yieldJobs(Batch batch, List<Delivery> jobs) {
     for (Delivery delivery : jobs) {
       Job job = batch.state.jobs().get(delivery.key());
-      if (job != null && job.state() == Job.State.ACTIVATED && job.deadline() == delivery.deadline()) {
+      if (job != null
+          && job.state() == Job.State.ACTIVATED
+          && job.deadline() == delivery.deadline()) {
         job.release();
         batch.records.append(job.key(), JobIntent.YIELDED, Map.of("type", job.type()));
         jobsAvailable(job.type());
@@ -133,12 +163,14 @@ public final class JobActivator implements DueWork {
   }
 
   private void answer(Batch batch, Request request, List<Delivery> jobs) {
-    batch.afterCommit(() -> {
-      if (!request.response().complete(jobs)) {
-        // the request ended (timed out, the worker went away) while the writer activated its jobs
-        yieldLater(jobs);
-      }
-    });
+    batch.afterCommit(
+        () -> {
+          if (!request.response().complete(jobs)) {
+            // the request ended (timed out, the worker went away) while the writer activated its
+            // jobs
+            yieldLater(jobs);
+          }
+        });
   }
 
   private List<Delivery> activate(Batch batch, Request request) {
@@ -147,7 +179,8 @@ public final class JobActivator implements DueWork {
     List<Job> candidates;
     // an undeliverable job leaves the activatable ones, so look again until the request is served
     while (delivered.size() < request.maxJobs()
-        && !(candidates = candidates(batch, request.type(), request.maxJobs() - delivered.size())).isEmpty()) {
+        && !(candidates = candidates(batch, request.type(), request.maxJobs() - delivered.size()))
+            .isEmpty()) {
       for (Job job : candidates) {
         Delivery delivery = deliverable(batch, job, request);
         if (delivery == null) {
@@ -160,7 +193,10 @@ public final class JobActivator implements DueWork {
         responseBytes = withEntry;
         job.activate(request.worker() == null ? "" : request.worker(), delivery.deadline());
         deadlines.noteDeadline(job.deadline());
-        batch.records.append(job.key(), JobIntent.ACTIVATED, Map.of("worker", job.worker(), "deadline", job.deadline()));
+        batch.records.append(
+            job.key(),
+            JobIntent.ACTIVATED,
+            Map.of("worker", job.worker(), "deadline", job.deadline()));
         delivered.add(delivery);
       }
     }
@@ -176,24 +212,39 @@ public final class JobActivator implements DueWork {
     return jobs;
   }
 
-  /** The job written as it would be delivered, or null when it cannot be and got an incident instead. */
+  /**
+   * The job written as it would be delivered, or null when it cannot be and got an incident
+   * instead.
+   */
   private Delivery deliverable(Batch batch, Job job, Request request) {
-    Map<String, Object> selected = select(variables.visible(job.elementInstanceKey()), request.fetchVariables());
+    Map<String, Object> selected =
+        select(variables.visible(job.elementInstanceKey()), request.fetchVariables());
     String exceeded = limits.violation(selected);
     if (exceeded == null) {
       long deadline = batch.now + request.timeout();
-      byte[] json = entry(job, request.worker() == null ? "" : request.worker(), deadline, selected);
+      byte[] json =
+          entry(job, request.worker() == null ? "" : request.worker(), deadline, selected);
       if (json.length + RESPONSE_FRAME_BYTES <= maxResponseBytes) {
         return new Delivery(job.key(), deadline, json);
       }
-      exceeded = String.format("Expected a job to be at most %d bytes (%s), but it was %d bytes",
-          maxResponseBytes - RESPONSE_FRAME_BYTES, RESPONSE_SIZE_PROPERTY, json.length);
+      exceeded =
+          String.format(
+              "Expected a job to be at most %d bytes (%s), but it was %d bytes",
+              maxResponseBytes - RESPONSE_FRAME_BYTES, RESPONSE_SIZE_PROPERTY, json.length);
     }
     job.stop();
     ElementInstance instance = batch.state.instances().get(job.elementInstanceKey());
     if (instance != null) {
-      incidents.createJobIncident(new Failure(IncidentTypes.MESSAGE_SIZE_EXCEEDED, "The job with key '" + job.key()
-          + "' can not be activated: " + exceeded + ". Reduce the fetched variables or their values."), instance, job.key());
+      incidents.createJobIncident(
+          new Failure(
+              IncidentTypes.MESSAGE_SIZE_EXCEEDED,
+              "The job with key '"
+                  + job.key()
+                  + "' can not be activated: "
+                  + exceeded
+                  + ". Reduce the fetched variables or their values."),
+          instance,
+          job.key());
     }
     return null;
   }
@@ -212,21 +263,22 @@ public final class JobActivator implements DueWork {
   }
 
   private static byte[] entry(Job job, String worker, long deadline, Map<String, Object> selected) {
-    ActivatedJobResult result = new ActivatedJobResult()
-        .jobKey(String.valueOf(job.key()))
-        .type(job.type())
-        .processDefinitionId(job.bpmnProcessId())
-        .processDefinitionVersion(job.version())
-        .processDefinitionKey(String.valueOf(job.processDefinitionKey()))
-        .processInstanceKey(String.valueOf(job.processInstanceKey()))
-        .elementId(job.elementId())
-        .elementInstanceKey(String.valueOf(job.elementInstanceKey()))
-        .customHeaders(new HashMap<>(job.customHeaders()))
-        .worker(worker)
-        .retries(job.retries())
-        .deadline(deadline)
-        .variables(selected)
-        .tenantId("<default>");
+    ActivatedJobResult result =
+        new ActivatedJobResult()
+            .jobKey(String.valueOf(job.key()))
+            .type(job.type())
+            .processDefinitionId(job.bpmnProcessId())
+            .processDefinitionVersion(job.version())
+            .processDefinitionKey(String.valueOf(job.processDefinitionKey()))
+            .processInstanceKey(String.valueOf(job.processInstanceKey()))
+            .elementId(job.elementId())
+            .elementInstanceKey(String.valueOf(job.elementInstanceKey()))
+            .customHeaders(new HashMap<>(job.customHeaders()))
+            .worker(worker)
+            .retries(job.retries())
+            .deadline(deadline)
+            .variables(selected)
+            .tenantId("<default>");
     try {
       return ENTRY.writeValueAsBytes(result);
     } catch (JsonProcessingException e) {
@@ -266,8 +318,10 @@ public final class JobActivator implements DueWork {
 
   @Override
   public void shutDown() {
-    Rejection stopping = new Rejection(RejectionType.NOT_RUNNING,
-        "Expected to activate jobs, but the engine is shutting down; no job was activated");
+    Rejection stopping =
+        new Rejection(
+            RejectionType.NOT_RUNNING,
+            "Expected to activate jobs, but the engine is shutting down; no job was activated");
     waiting.forEach(request -> request.response().completeExceptionally(stopping));
     waiting.clear();
   }

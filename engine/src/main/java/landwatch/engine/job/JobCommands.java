@@ -25,7 +25,8 @@ public final class JobCommands {
   private Job job(Batch batch, long key, String action) {
     Job job = batch.state.jobs().get(key);
     if (job == null) {
-      throw Rejection.notFound("Expected to %s job with key '%d', but no such job was found", action, key);
+      throw Rejection.notFound(
+          "Expected to %s job with key '%d', but no such job was found", action, key);
     }
     return job;
   }
@@ -34,11 +35,15 @@ public final class JobCommands {
   public void complete(Batch batch, long key, Map<String, Object> variables) {
     Job job = job(batch, key, "complete");
     if (job.state() != Job.State.ACTIVATED && job.state() != Job.State.ACTIVATABLE) {
-      throw Rejection.invalidState("Expected to complete job with key '%d', but it is in state '%s'", key, job.state());
+      throw Rejection.invalidState(
+          "Expected to complete job with key '%d', but it is in state '%s'", key, job.state());
     }
     ElementInstance instance = batch.state.instances().get(job.elementInstanceKey());
     batch.state.jobs().remove(job);
-    batch.records.append(key, JobIntent.COMPLETED, Map.of("type", job.type(), "elementInstanceKey", job.elementInstanceKey()));
+    batch.records.append(
+        key,
+        JobIntent.COMPLETED,
+        Map.of("type", job.type(), "elementInstanceKey", job.elementInstanceKey()));
     if (instance != null) {
       instance.setJobKey(-1);
       instance.setTriggerVariables(variables);
@@ -46,14 +51,22 @@ public final class JobCommands {
     }
   }
 
-  public void fail(Batch batch, long key, int retries, String errorMessage, long retryBackOff, Map<String, Object> variables) {
+  public void fail(
+      Batch batch,
+      long key,
+      int retries,
+      String errorMessage,
+      long retryBackOff,
+      Map<String, Object> variables) {
     Job job = job(batch, key, "fail");
     if (job.state() != Job.State.ACTIVATED) {
-      throw Rejection.invalidState("Expected to fail job with key '%d', but it is in state '%s'", key, job.state());
+      throw Rejection.invalidState(
+          "Expected to fail job with key '%d', but it is in state '%s'", key, job.state());
     }
     ElementInstance instance = batch.state.instances().get(job.elementInstanceKey());
     job.fail(retries, errorMessage == null ? "" : errorMessage);
-    batch.records.append(key, JobIntent.FAILED, Map.of("retries", retries, "errorMessage", job.errorMessage()));
+    batch.records.append(
+        key, JobIntent.FAILED, Map.of("retries", retries, "errorMessage", job.errorMessage()));
     if (instance != null && variables != null && !variables.isEmpty()) {
       bpmn.behaviors.variables().setLocalDocument(instance, variables);
     }
@@ -66,24 +79,35 @@ public final class JobCommands {
     } else {
       job.stop();
       if (instance != null) {
-        String message = job.errorMessage().isEmpty() ? "No more retries left." : job.errorMessage();
-        bpmn.behaviors.incidents().createJobIncident(new Failure(IncidentTypes.JOB_NO_RETRIES, message), instance, key);
+        String message =
+            job.errorMessage().isEmpty() ? "No more retries left." : job.errorMessage();
+        bpmn.behaviors
+            .incidents()
+            .createJobIncident(new Failure(IncidentTypes.JOB_NO_RETRIES, message), instance, key);
       }
     }
   }
 
-  public void throwError(Batch batch, long key, String errorCode, String errorMessage, Map<String, Object> variables) {
+  public void throwError(
+      Batch batch, long key, String errorCode, String errorMessage, Map<String, Object> variables) {
     Job job = job(batch, key, "throw an error for");
     if (job.state() != Job.State.ACTIVATED && job.state() != Job.State.ACTIVATABLE) {
-      throw Rejection.invalidState("Expected to throw an error for job with key '%d', but it is in state '%s'", key, job.state());
+      throw Rejection.invalidState(
+          "Expected to throw an error for job with key '%d', but it is in state '%s'",
+          key, job.state());
     }
     if (errorCode == null || errorCode.isBlank()) {
       throw Rejection.invalidArgument("Expected to throw an error with a non-empty error code");
     }
     ElementInstance instance = batch.state.instances().get(job.elementInstanceKey());
     batch.records.append(key, JobIntent.ERROR_THROWN, Map.of("errorCode", errorCode));
-    EventTriggerBehavior.Outcome outcome = instance == null ? EventTriggerBehavior.Outcome.UNCAUGHT
-        : bpmn.behaviors.events().throwError(instance, errorCode, errorMessage == null ? "" : errorMessage, variables);
+    EventTriggerBehavior.Outcome outcome =
+        instance == null
+            ? EventTriggerBehavior.Outcome.UNCAUGHT
+            : bpmn.behaviors
+                .events()
+                .throwError(
+                    instance, errorCode, errorMessage == null ? "" : errorMessage, variables);
     if (outcome != EventTriggerBehavior.Outcome.UNCAUGHT) {
       batch.state.jobs().remove(job);
       instance.setJobKey(-1);
@@ -91,10 +115,16 @@ public final class JobCommands {
     }
     job.errorThrown(errorMessage == null ? "" : errorMessage);
     if (instance != null) {
-      Failure uncaught = new Failure(IncidentTypes.UNHANDLED_ERROR_EVENT,
-          "Expected to throw an error event with the code '" + errorCode + "'"
-              + (errorMessage == null || errorMessage.isEmpty() ? "" : " with message '" + errorMessage + "'")
-              + ", but it was not caught. No error events are available in the scope.");
+      Failure uncaught =
+          new Failure(
+              IncidentTypes.UNHANDLED_ERROR_EVENT,
+              "Expected to throw an error event with the code '"
+                  + errorCode
+                  + "'"
+                  + (errorMessage == null || errorMessage.isEmpty()
+                      ? ""
+                      : " with message '" + errorMessage + "'")
+                  + ", but it was not caught. No error events are available in the scope.");
       bpmn.behaviors.incidents().createJobIncident(uncaught, instance, key);
     }
   }
@@ -102,11 +132,14 @@ public final class JobCommands {
   public void update(Batch batch, long key, Integer retries, Long timeout) {
     Job job = job(batch, key, "update");
     if (retries != null && retries < 1) {
-      throw Rejection.invalidArgument("Expected to update retries for job with key '%d' with a positive amount of retries, "
-          + "but the amount given was '%d'", key, retries);
+      throw Rejection.invalidArgument(
+          "Expected to update retries for job with key '%d' with a positive amount of retries, "
+              + "but the amount given was '%d'",
+          key, retries);
     }
     if (timeout != null && job.state() != Job.State.ACTIVATED) {
-      throw Rejection.invalidState("Expected to update the timeout of job with key '%d', but it is not activated", key);
+      throw Rejection.invalidState(
+          "Expected to update the timeout of job with key '%d', but it is not activated", key);
     }
     if (retries != null) {
       job.setRetries(retries);

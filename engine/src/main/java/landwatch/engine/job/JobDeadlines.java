@@ -49,7 +49,8 @@ public final class JobDeadlines implements DueWork {
       } else if (job.state() == Job.State.FAILED && job.retryBackoffUntil() >= 0) {
         if (job.retryBackoffUntil() <= batch.now) {
           job.recur();
-          batch.records.append(job.key(), JobIntent.RECURRED_AFTER_BACKOFF, Map.of("type", job.type()));
+          batch.records.append(
+              job.key(), JobIntent.RECURRED_AFTER_BACKOFF, Map.of("type", job.type()));
           jobsAvailable.accept(job.type());
         } else {
           next = Math.min(next, job.retryBackoffUntil());

@@ -25,8 +25,8 @@ import landwatch.engine.state.Message;
 /**
  * Message correlation as Zeebe documents it: a message is correlated to every process instance
  * waiting for its name and correlation key (at most once per process instance), starts instances
- * through message start events, and is buffered for its time to live so that later
- * subscriptions can still receive it.
+ * through message start events, and is buffered for its time to live so that later subscriptions
+ * can still receive it.
  */
 public final class MessageCorrelation implements ProcessInstanceListener {
 
@@ -35,24 +35,45 @@ public final class MessageCorrelation implements ProcessInstanceListener {
 
   private final BpmnContext ctx;
   private final EventTriggerBehavior events;
+
   /** The earliest deadline of a buffered message, so expiry does not scan every batch. */
   private long nextExpiry = Long.MIN_VALUE;
+
   private final ProcessInstanceCreation creation;
 
-  public MessageCorrelation(BpmnContext ctx, EventTriggerBehavior events, ProcessInstanceCreation creation) {
+  public MessageCorrelation(
+      BpmnContext ctx, EventTriggerBehavior events, ProcessInstanceCreation creation) {
     this.ctx = ctx;
     this.events = events;
     this.creation = creation;
   }
 
-  public Correlated publish(String name, String correlationKey, long timeToLive, String messageId, Map<String, Object> variables) {
+  public Correlated publish(
+      String name,
+      String correlationKey,
+      long timeToLive,
+      String messageId,
+      Map<String, Object> variables) {
     if (ctx.state().messages().hasMessageWithId(name, messageId)) {
-      throw new Rejection(RejectionType.ALREADY_EXISTS, "Expected to publish a new message with id '" + messageId
-          + "', but a message with that id was already published");
+      throw new Rejection(
+          RejectionType.ALREADY_EXISTS,
+          "Expected to publish a new message with id '"
+              + messageId
+              + "', but a message with that id was already published");
     }
-    Message message = new Message(ctx.nextKey(), name, correlationKey, messageId, variables,
-        ctx.now() + Math.max(0, timeToLive));
-    ctx.records().append(message.key(), MessageIntent.PUBLISHED, Map.of("name", name, "correlationKey", correlationKey));
+    Message message =
+        new Message(
+            ctx.nextKey(),
+            name,
+            correlationKey,
+            messageId,
+            variables,
+            ctx.now() + Math.max(0, timeToLive));
+    ctx.records()
+        .append(
+            message.key(),
+            MessageIntent.PUBLISHED,
+            Map.of("name", name, "correlationKey", correlationKey));
     List<Long> instances = correlate(message, false);
     if (timeToLive > 0) {
       ctx.state().messages().put(message);
@@ -61,23 +82,30 @@ public final class MessageCorrelation implements ProcessInstanceListener {
     return new Correlated(message.key(), instances);
   }
 
-  public Correlated correlateNow(String name, String correlationKey, Map<String, Object> variables) {
+  public Correlated correlateNow(
+      String name, String correlationKey, Map<String, Object> variables) {
     Message message = new Message(ctx.nextKey(), name, correlationKey, null, variables, 0);
     List<Long> instances = correlate(message, true);
     if (instances.isEmpty()) {
-      throw Rejection.notFound("Expected to find subscription for message with name '%s' and correlation key '%s', but none was found.",
+      throw Rejection.notFound(
+          "Expected to find subscription for message with name '%s' and correlation key '%s', but none was found.",
           name, correlationKey);
     }
-    ctx.records().append(message.key(), MessageCorrelationIntent.CORRELATED,
-        Map.of("name", name, "correlationKey", correlationKey));
+    ctx.records()
+        .append(
+            message.key(),
+            MessageCorrelationIntent.CORRELATED,
+            Map.of("name", name, "correlationKey", correlationKey));
     return new Correlated(message.key(), instances);
   }
 
   private List<Long> correlate(Message message, boolean firstOnly) {
     List<Long> instances = new ArrayList<>();
     Set<Long> reached = new HashSet<>();
-    for (EventSubscription subscription
-        : ctx.state().subscriptions().find(EventSubscription.Kind.MESSAGE, message.name(), message.correlationKey())) {
+    for (EventSubscription subscription :
+        ctx.state()
+            .subscriptions()
+            .find(EventSubscription.Kind.MESSAGE, message.name(), message.correlationKey())) {
       if (firstOnly && !instances.isEmpty()) {
         break;
       }
@@ -85,13 +113,15 @@ public final class MessageCorrelation implements ProcessInstanceListener {
         continue;
       }
       ElementInstance subscriber = ctx.state().instances().get(subscription.elementInstanceKey());
-      if (subscriber != null && events.trigger(subscriber, subscription.targetElementId(), message.variables())) {
+      if (subscriber != null
+          && events.trigger(subscriber, subscription.targetElementId(), message.variables())) {
         reached.add(subscription.processInstanceKey());
         instances.add(subscription.processInstanceKey());
         message.correlatedTo(subscription.processInstanceKey());
       }
     }
-    for (NavigableMap<Integer, DeployedProcess> versions : ctx.state().deployments().processVersions()) {
+    for (NavigableMap<Integer, DeployedProcess> versions :
+        ctx.state().deployments().processVersions()) {
       if (firstOnly && !instances.isEmpty()) {
         break;
       }
@@ -110,16 +140,21 @@ public final class MessageCorrelation implements ProcessInstanceListener {
    */
   private Long startByMessage(DeployedProcess process, Message message) {
     for (DeployedProcess.StartEvent start : process.startEvents()) {
-      if (start.type() != EventType.MESSAGE || !message.name().equals(start.name())
+      if (start.type() != EventType.MESSAGE
+          || !message.name().equals(start.name())
           || message.hasStarted(process.bpmnProcessId())) {
         continue;
       }
       boolean keyed = message.correlationKey() != null && !message.correlationKey().isEmpty();
-      if (keyed && ctx.state().instances().hasMessageStartedInstance(process.bpmnProcessId(), message.correlationKey())) {
+      if (keyed
+          && ctx.state()
+              .instances()
+              .hasMessageStartedInstance(process.bpmnProcessId(), message.correlationKey())) {
         return null;
       }
       message.started(process.bpmnProcessId());
-      ElementInstance instance = creation.create(process, process.startElement(start), message.variables(), null);
+      ElementInstance instance =
+          creation.create(process, process.startElement(start), message.variables(), null);
       if (keyed) {
         instance.setStartCorrelationKey(message.correlationKey());
       }
@@ -143,37 +178,54 @@ public final class MessageCorrelation implements ProcessInstanceListener {
     if (processInstance.startCorrelationKey() == null) {
       return;
     }
-    DeployedProcess latest = ctx.state().deployments().latestProcess(processInstance.bpmnProcessId());
+    DeployedProcess latest =
+        ctx.state().deployments().latestProcess(processInstance.bpmnProcessId());
     String correlationKey = processInstance.startCorrelationKey();
-    ctx.batch().followUp(() -> {
-      for (DeployedProcess.StartEvent start : latest.startEvents()) {
-        if (start.type() != EventType.MESSAGE) {
-          continue;
-        }
-        for (Message message : ctx.state().messages().find(start.name(), correlationKey)) {
-          if (message.deadline() > ctx.now() && startByMessage(latest, message) != null) {
-            return;
-          }
-        }
-      }
-    });
+    ctx.batch()
+        .followUp(
+            () -> {
+              for (DeployedProcess.StartEvent start : latest.startEvents()) {
+                if (start.type() != EventType.MESSAGE) {
+                  continue;
+                }
+                for (Message message : ctx.state().messages().find(start.name(), correlationKey)) {
+                  if (message.deadline() > ctx.now() && startByMessage(latest, message) != null) {
+                    return;
+                  }
+                }
+              }
+            });
   }
 
   /** A new subscription takes the oldest buffered message it has not seen yet. */
   public void correlateBuffered(EventSubscription subscription) {
-    if (ctx.state().subscriptions().find(EventSubscription.Kind.MESSAGE, subscription.name(), subscription.correlationKey())
-        .stream().noneMatch(s -> s.key() == subscription.key())) {
+    if (ctx
+        .state()
+        .subscriptions()
+        .find(EventSubscription.Kind.MESSAGE, subscription.name(), subscription.correlationKey())
+        .stream()
+        .noneMatch(s -> s.key() == subscription.key())) {
       return;
     }
-    for (Message message : ctx.state().messages().find(subscription.name(), subscription.correlationKey())) {
-      if (message.deadline() <= ctx.now() || message.isCorrelatedTo(subscription.processInstanceKey())) {
+    for (Message message :
+        ctx.state().messages().find(subscription.name(), subscription.correlationKey())) {
+      if (message.deadline() <= ctx.now()
+          || message.isCorrelatedTo(subscription.processInstanceKey())) {
         continue;
       }
       ElementInstance subscriber = ctx.state().instances().get(subscription.elementInstanceKey());
-      if (subscriber != null && events.trigger(subscriber, subscription.targetElementId(), message.variables())) {
+      if (subscriber != null
+          && events.trigger(subscriber, subscription.targetElementId(), message.variables())) {
         message.correlatedTo(subscription.processInstanceKey());
-        ctx.records().append(message.key(), ProcessMessageSubscriptionIntent.CORRELATED,
-            Map.of("name", message.name(), "processInstanceKey", subscription.processInstanceKey()));
+        ctx.records()
+            .append(
+                message.key(),
+                ProcessMessageSubscriptionIntent.CORRELATED,
+                Map.of(
+                    "name",
+                    message.name(),
+                    "processInstanceKey",
+                    subscription.processInstanceKey()));
       }
       return;
     }
@@ -188,7 +240,11 @@ public final class MessageCorrelation implements ProcessInstanceListener {
     for (Message message : new ArrayList<>(ctx.state().messages().all())) {
       if (message.deadline() <= ctx.now()) {
         ctx.state().messages().remove(message);
-        ctx.records().append(message.key(), MessageIntent.EXPIRED, new LinkedHashMap<>(Map.of("name", message.name())));
+        ctx.records()
+            .append(
+                message.key(),
+                MessageIntent.EXPIRED,
+                new LinkedHashMap<>(Map.of("name", message.name())));
       } else {
         next = Math.min(next, message.deadline());
       }

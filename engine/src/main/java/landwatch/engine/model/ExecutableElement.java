@@ -21,8 +21,10 @@ public final class ExecutableElement {
   public final String id;
   public final String name;
   public final ElementType type;
+
   /** The event definition it carries (a receive task waits for a message); NONE for the others. */
   public final EventType eventType;
+
   /** The scope it runs in; null for the process. */
   public final ExecutableElement flowScope;
 
@@ -36,22 +38,30 @@ public final class ExecutableElement {
   public final List<Mapping> outputs;
 
   /**
-   * Job-based elements: service and send tasks, script and business-rule tasks with a
-   * {@code zeebe:taskDefinition}, job-based user tasks, message throw events. A business-rule
-   * task calling a decision has none: it raises an incident, as decisions are not evaluated yet.
+   * Job-based elements: service and send tasks, script and business-rule tasks with a {@code
+   * zeebe:taskDefinition}, job-based user tasks, message throw events. A business-rule task calling
+   * a decision has none: it raises an incident, as decisions are not evaluated yet.
    */
   public final JobWorkerProperties job;
+
   /** Script tasks with {@code zeebe:script}. */
   public final ScriptProperties script;
+
   /** Zeebe user tasks, which are not executed yet: they wait activated. */
   public final UserTaskProperties userTask;
+
   /** Call activities. */
   public final CalledElement calledElement;
+
   /** Multi-instance activities. */
   public final LoopCharacteristics loop;
 
-  /** Event definitions, matching {@link #eventType}; a message throw event has none, being job-based. */
+  /**
+   * Event definitions, matching {@link #eventType}; a message throw event has none, being
+   * job-based.
+   */
   public final MessageDefinition message;
+
   public final TimerDefinition timer;
   public final ErrorDefinition error;
   public final EscalationDefinition escalation;
@@ -59,21 +69,31 @@ public final class ExecutableElement {
   public final LinkDefinition link;
 
   /**
-   * Boundary events, event sub-processes and their start events: whether triggering them
-   * interrupts the activity or the scope; true for every other element.
+   * Boundary events, event sub-processes and their start events: whether triggering them interrupts
+   * the activity or the scope; true for every other element.
    */
   public final boolean interrupting;
+
   /** Boundary events: the activity they are attached to. */
   public final ExecutableElement attachedTo;
+
   private final List<ExecutableElement> attachedBoundaryEvents = new ArrayList<>();
+
   /** Activities: the boundary events attached to them. */
-  public final List<ExecutableElement> boundaryEvents = Collections.unmodifiableList(attachedBoundaryEvents);
+  public final List<ExecutableElement> boundaryEvents =
+      Collections.unmodifiableList(attachedBoundaryEvents);
 
   private final List<ExecutableElement> scopeChildren = new ArrayList<>();
   private final List<ExecutableElement> scopeEventSubProcesses = new ArrayList<>();
-  /** Containers (process, sub-process, event sub-process): their flow nodes, event sub-processes aside. */
+
+  /**
+   * Containers (process, sub-process, event sub-process): their flow nodes, event sub-processes
+   * aside.
+   */
   public final List<ExecutableElement> children = Collections.unmodifiableList(scopeChildren);
-  public final List<ExecutableElement> eventSubProcesses = Collections.unmodifiableList(scopeEventSubProcesses);
+
+  public final List<ExecutableElement> eventSubProcesses =
+      Collections.unmodifiableList(scopeEventSubProcesses);
   private ExecutableElement noneStartEvent;
   private ExecutableElement eventStart;
 

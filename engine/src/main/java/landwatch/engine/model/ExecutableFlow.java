@@ -7,7 +7,8 @@ public final class ExecutableFlow {
   public final ExecutableElement source;
   public final ExecutableElement target;
 
-  ExecutableFlow(String id, Expression condition, ExecutableElement source, ExecutableElement target) {
+  ExecutableFlow(
+      String id, Expression condition, ExecutableElement source, ExecutableElement target) {
     this.id = id;
     this.condition = condition;
     this.source = source;

@@ -11,11 +11,16 @@ public final class ExecutableProcess {
   public final String bpmnProcessId;
   public final ExecutableElement root;
   private final Map<String, ExecutableElement> elementsById = new LinkedHashMap<>();
+
   /** Every element of the process by id, the process itself included, in the order of the model. */
   public final Map<String, ExecutableElement> elements = Collections.unmodifiableMap(elementsById);
+
   private final List<ExecutableElement> processStartEvents = new ArrayList<>();
+
   /** Process-level message, timer and signal start events, which create instances. */
-  public final List<ExecutableElement> eventStartEvents = Collections.unmodifiableList(processStartEvents);
+  public final List<ExecutableElement> eventStartEvents =
+      Collections.unmodifiableList(processStartEvents);
+
   /** {@code zeebe:versionTag}, or null. */
   public final String versionTag;
 

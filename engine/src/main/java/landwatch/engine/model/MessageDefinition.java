@@ -1,4 +1,7 @@
 package landwatch.engine.model;
 
-/** The message a catch event or receive task waits for; a process's message start event may have no correlation key. */
+/**
+ * The message a catch event or receive task waits for; a process's message start event may have no
+ * correlation key.
+ */
 public record MessageDefinition(Expression name, Expression correlationKey) {}

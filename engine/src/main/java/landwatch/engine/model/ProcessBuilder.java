@@ -3,16 +3,18 @@ package landwatch.engine.model;
 import java.util.Collection;
 
 /**
- * Assembles an {@link ExecutableProcess} while its BPMN process is transformed: the only way to
- * add elements to a process and to wire them together. The transformation drops the builder once
- * the process is built, so nothing changes the process afterwards.
+ * Assembles an {@link ExecutableProcess} while its BPMN process is transformed: the only way to add
+ * elements to a process and to wire them together. The transformation drops the builder once the
+ * process is built, so nothing changes the process afterwards.
  */
 public final class ProcessBuilder {
 
   private final ExecutableProcess process;
 
   public ProcessBuilder(String bpmnProcessId, String name, String versionTag) {
-    ExecutableElement root = new ExecutableElement(new ExecutableElement.Builder(bpmnProcessId, name, ElementType.PROCESS, null));
+    ExecutableElement root =
+        new ExecutableElement(
+            new ExecutableElement.Builder(bpmnProcessId, name, ElementType.PROCESS, null));
     this.process = new ExecutableProcess(bpmnProcessId, root, versionTag);
   }
 
@@ -31,8 +33,8 @@ public final class ProcessBuilder {
   }
 
   /**
-   * Makes the element part of the process, of its scope (as a flow node or an event
-   * sub-process) and of the activity it is attached to.
+   * Makes the element part of the process, of its scope (as a flow node or an event sub-process)
+   * and of the activity it is attached to.
    */
   public ExecutableElement add(ExecutableElement.Builder builder) {
     ExecutableElement element = new ExecutableElement(builder);
@@ -48,15 +50,22 @@ public final class ProcessBuilder {
     return element;
   }
 
-  public void connect(String flowId, Expression condition, ExecutableElement source, ExecutableElement target) {
+  public void connect(
+      String flowId, Expression condition, ExecutableElement source, ExecutableElement target) {
     ExecutableFlow flow = new ExecutableFlow(flowId, condition, source, target);
     source.addOutgoing(flow);
     target.addIncoming(flow);
   }
 
-  /** Makes the gateway's outgoing flow of that id its default flow; a flow it does not have is ignored. */
+  /**
+   * Makes the gateway's outgoing flow of that id its default flow; a flow it does not have is
+   * ignored.
+   */
   public void setDefaultFlow(ExecutableElement gateway, String flowId) {
-    gateway.outgoing.stream().filter(f -> f.id.equals(flowId)).findFirst().ifPresent(gateway::setDefaultFlow);
+    gateway.outgoing.stream()
+        .filter(f -> f.id.equals(flowId))
+        .findFirst()
+        .ifPresent(gateway::setDefaultFlow);
   }
 
   public void setNoneStartEvent(ExecutableElement scope, ExecutableElement start) {

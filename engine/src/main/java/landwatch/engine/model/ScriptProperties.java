@@ -1,4 +1,7 @@
 package landwatch.engine.model;
 
-/** A script task's {@code zeebe:script}: the FEEL expression and the variable its result goes to, or null. */
+/**
+ * A script task's {@code zeebe:script}: the FEEL expression and the variable its result goes to, or
+ * null.
+ */
 public record ScriptProperties(Expression expression, String resultVariable) {}

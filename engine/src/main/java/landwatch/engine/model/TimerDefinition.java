@@ -4,5 +4,9 @@ package landwatch.engine.model;
 public record TimerDefinition(Kind kind, Expression expression) {
 
   /** Which of the three the timer has. */
-  public enum Kind { DATE, DURATION, CYCLE }
+  public enum Kind {
+    DATE,
+    DURATION,
+    CYCLE
+  }
 }

@@ -8,16 +8,18 @@ import landwatch.engine.record.RecordWriter;
 import landwatch.engine.state.EngineState;
 
 /**
- * What the single writer is doing right now: the commands of one batch, the records they
- * produced, their follow-up work, and the answers to give once the batch has committed.
+ * What the single writer is doing right now: the commands of one batch, the records they produced,
+ * their follow-up work, and the answers to give once the batch has committed.
  */
 public final class Batch {
 
   public final EngineState state;
   public final KeyGenerator keys;
   public final long now;
+
   /** Where every record of the batch is appended. */
   public final RecordWriter records;
+
   private final Deque<Runnable> followUps = new ArrayDeque<>();
   private final Deque<Runnable> beforeCommit = new ArrayDeque<>();
   private final List<Runnable> afterCommit = new ArrayList<>();
@@ -29,7 +31,10 @@ public final class Batch {
     this.now = now;
   }
 
-  /** Work that follows from a command, run after it within the same batch (Zeebe's follow-up commands). */
+  /**
+   * Work that follows from a command, run after it within the same batch (Zeebe's follow-up
+   * commands).
+   */
   public void followUp(Runnable work) {
     followUps.add(work);
   }

@@ -9,9 +9,15 @@ public final class CommandTimeout extends RuntimeException {
   static final String PROPERTY = "landwatch.engine.command-timeout";
 
   CommandTimeout(long timeoutMillis) {
-    super("Expected the engine to process the command within " + timeoutMillis + " ms (" + PROPERTY
-        + "), but it was still queued or being processed; its outcome is unknown: it may still be applied",
-        null, false, false);
+    super(
+        "Expected the engine to process the command within "
+            + timeoutMillis
+            + " ms ("
+            + PROPERTY
+            + "), but it was still queued or being processed; its outcome is unknown: it may still be applied",
+        null,
+        false,
+        false);
   }
 
   public CommandTimeout(String message) {

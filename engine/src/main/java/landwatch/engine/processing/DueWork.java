@@ -7,8 +7,8 @@ public interface DueWork {
   long processDue(Batch batch);
 
   /**
-   * The writer has ended: answer every request parked in this work's memory at once, so that no
-   * one waits for an engine that is gone. Called on the stopping thread after the writer ended.
+   * The writer has ended: answer every request parked in this work's memory at once, so that no one
+   * waits for an engine that is gone. Called on the stopping thread after the writer ended.
    */
   default void shutDown() {}
 }

@@ -5,8 +5,8 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
 /**
- * The engine's notion of "now": timers, job deadlines and message time-to-live run on it. It can
- * be pinned to a point in time, as Zeebe's clock endpoint allows, so that tests move time forward
+ * The engine's notion of "now": timers, job deadlines and message time-to-live run on it. It can be
+ * pinned to a point in time, as Zeebe's clock endpoint allows, so that tests move time forward
  * instead of sleeping.
  */
 public final class EngineClock {

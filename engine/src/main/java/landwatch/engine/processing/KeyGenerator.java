@@ -1,8 +1,8 @@
 package landwatch.engine.processing;
 
 /**
- * Zeebe-shaped keys: the partition id in the high bits, a counter below, so keys look like the
- * ones a one-partition cluster hands out and never repeat across restarts.
+ * Zeebe-shaped keys: the partition id in the high bits, a counter below, so keys look like the ones
+ * a one-partition cluster hands out and never repeat across restarts.
  */
 public final class KeyGenerator {
 

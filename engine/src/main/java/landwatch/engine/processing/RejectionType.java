@@ -11,7 +11,9 @@ public enum RejectionType {
   PAYLOAD_TOO_LARGE(413, "PAYLOAD_TOO_LARGE"),
   /** The command queue is full: refused before it was queued, nothing applied. */
   UNAVAILABLE(503, "RESOURCE_EXHAUSTED"),
-  /** The engine is not running or is shutting down: the command was not (or will not be) applied. */
+  /**
+   * The engine is not running or is shutting down: the command was not (or will not be) applied.
+   */
   NOT_RUNNING(503, "UNAVAILABLE");
 
   public final int status;

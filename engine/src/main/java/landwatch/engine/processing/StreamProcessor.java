@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The single writer of the one partition. Commands queue up; the writer takes as many as are
  * waiting, processes them against the hot state, and commits the resulting records and state
- * changes in one transaction (group commit). Callers are answered only after that commit, so
- * every 2xx survives a crash.
+ * changes in one transaction (group commit). Callers are answered only after that commit, so every
+ * 2xx survives a crash.
  *
  * <p>What an answer means: a command refused before it is queued (queue full, engine not running)
  * is answered 503 and was not applied; a queued command gets its real result, or after the command
@@ -54,14 +54,19 @@ public final class StreamProcessor implements AutoCloseable {
   private final List<DueWork> dueWork = new CopyOnWriteArrayList<>();
   private final Thread thread;
   private final long commandTimeoutMillis;
-  private final ScheduledThreadPoolExecutor timeouts = new ScheduledThreadPoolExecutor(1, r -> {
-    Thread t = new Thread(r, "engine-command-timeouts");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledThreadPoolExecutor timeouts =
+      new ScheduledThreadPoolExecutor(
+          1,
+          r -> {
+            Thread t = new Thread(r, "engine-command-timeouts");
+            t.setDaemon(true);
+            return t;
+          });
   private volatile boolean running;
+
   /** When the writer last finished a batch or found nothing to do; read by the health indicator. */
   private volatile long lastProgressNanos = System.nanoTime();
+
   /** Commands taken from the queue into the batch being processed. */
   private volatile int inBatch;
 
@@ -71,8 +76,14 @@ public final class StreamProcessor implements AutoCloseable {
   private KeyGenerator keys;
   private long lastPosition;
 
-  /** {@code models} parses the deployed versions' models on demand; loading the state parses none. */
-  public StreamProcessor(DataSource dataSource, ProcessModels models, EngineClock clock, int queueCapacity,
+  /**
+   * {@code models} parses the deployed versions' models on demand; loading the state parses none.
+   */
+  public StreamProcessor(
+      DataSource dataSource,
+      ProcessModels models,
+      EngineClock clock,
+      int queueCapacity,
       Duration commandTimeout) {
     this.dataSource = dataSource;
     this.models = models;
@@ -96,8 +107,8 @@ public final class StreamProcessor implements AutoCloseable {
   }
 
   /**
-   * Queues a command; the future completes after the batch that processed it has committed, or
-   * with a {@link CommandTimeout} when that has not happened within the command timeout.
+   * Queues a command; the future completes after the batch that processed it has committed, or with
+   * a {@link CommandTimeout} when that has not happened within the command timeout.
    */
   public <T> CompletableFuture<T> submit(Function<Batch, T> command) {
     CompletableFuture<T> future = new CompletableFuture<>();
@@ -105,8 +116,10 @@ public final class StreamProcessor implements AutoCloseable {
     if (!running) {
       future.completeExceptionally(notRunning());
     } else if (!queue.offer(submission)) {
-      future.completeExceptionally(new Rejection(RejectionType.UNAVAILABLE,
-          "Expected to handle the request, but the engine's command queue is full; nothing was applied"));
+      future.completeExceptionally(
+          new Rejection(
+              RejectionType.UNAVAILABLE,
+              "Expected to handle the request, but the engine's command queue is full; nothing was applied"));
     } else if (!running && queue.remove(submission)) {
       // close() drained the queue before this offer: nobody else will answer it
       future.completeExceptionally(notRunning());
@@ -118,9 +131,11 @@ public final class StreamProcessor implements AutoCloseable {
 
   private void scheduleTimeout(CompletableFuture<?> future) {
     try {
-      ScheduledFuture<?> timeout = timeouts.schedule(
-          () -> future.completeExceptionally(new CommandTimeout(commandTimeoutMillis)), commandTimeoutMillis,
-          TimeUnit.MILLISECONDS);
+      ScheduledFuture<?> timeout =
+          timeouts.schedule(
+              () -> future.completeExceptionally(new CommandTimeout(commandTimeoutMillis)),
+              commandTimeoutMillis,
+              TimeUnit.MILLISECONDS);
       future.whenComplete((result, failure) -> timeout.cancel(false));
     } catch (RejectedExecutionException closed) {
       // close() ran since the offer and has answered the drained command already
@@ -128,7 +143,8 @@ public final class StreamProcessor implements AutoCloseable {
   }
 
   private static Rejection notRunning() {
-    return new Rejection(RejectionType.NOT_RUNNING,
+    return new Rejection(
+        RejectionType.NOT_RUNNING,
         "Expected to handle the request, but the engine is not running or shutting down; nothing was applied");
   }
 
@@ -141,7 +157,6 @@ public final class StreamProcessor implements AutoCloseable {
   public Duration sinceLastProgress() {
     return Duration.ofNanos(System.nanoTime() - lastProgressNanos);
   }
-
 
   private void run() {
     long waitMillis = 0;
@@ -241,7 +256,12 @@ public final class StreamProcessor implements AutoCloseable {
       try (Connection connection = dataSource.getConnection()) {
         connection.setAutoCommit(false);
         try {
-          store.write(connection, batch.records.written(), state.changes, keys.last(), batch.records.position());
+          store.write(
+              connection,
+              batch.records.written(),
+              state.changes,
+              keys.last(),
+              batch.records.position());
           connection.commit();
         } catch (SQLException | RuntimeException e) {
           connection.rollback();

@@ -27,10 +27,14 @@ public final class ProcessInstanceResults implements ProcessInstanceListener, Du
     }
   }
 
-  private record Waiter(List<String> fetchVariables, long expiresAtNanos, CompletableFuture<Map<String, Object>> result) {}
+  private record Waiter(
+      List<String> fetchVariables,
+      long expiresAtNanos,
+      CompletableFuture<Map<String, Object>> result) {}
 
   private final BpmnContext ctx;
   private final Map<Long, List<Waiter>> waiters = new HashMap<>();
+
   /** The earliest expiry among the waiters, so they are only scanned when one is due. */
   private long nextExpiryNanos = Long.MAX_VALUE;
 
@@ -38,10 +42,15 @@ public final class ProcessInstanceResults implements ProcessInstanceListener, Du
     this.ctx = ctx;
   }
 
-  public void await(long processInstanceKey, List<String> fetchVariables, long timeoutMillis,
+  public void await(
+      long processInstanceKey,
+      List<String> fetchVariables,
+      long timeoutMillis,
       CompletableFuture<Map<String, Object>> result) {
     long expires = System.nanoTime() + timeoutMillis * 1_000_000;
-    waiters.computeIfAbsent(processInstanceKey, k -> new ArrayList<>()).add(new Waiter(fetchVariables, expires, result));
+    waiters
+        .computeIfAbsent(processInstanceKey, k -> new ArrayList<>())
+        .add(new Waiter(fetchVariables, expires, result));
     if (expires - nextExpiryNanos < 0) {
       nextExpiryNanos = expires;
     }
@@ -53,7 +62,8 @@ public final class ProcessInstanceResults implements ProcessInstanceListener, Du
     if (waiting == null) {
       return;
     }
-    Map<String, Object> variables = new HashMap<>(ctx.state().variables().local(processInstance.key()));
+    Map<String, Object> variables =
+        new HashMap<>(ctx.state().variables().local(processInstance.key()));
     for (Waiter waiter : waiting) {
       Map<String, Object> selected = variables;
       if (waiter.fetchVariables() != null && !waiter.fetchVariables().isEmpty()) {
@@ -73,9 +83,14 @@ public final class ProcessInstanceResults implements ProcessInstanceListener, Du
   public void onTerminated(ElementInstance processInstance) {
     List<Waiter> waiting = waiters.remove(processInstance.key());
     if (waiting != null) {
-      Rejection rejection = new Rejection(RejectionType.INVALID_STATE,
-          "Expected to complete process instance '" + processInstance.key() + "', but it was terminated");
-      waiting.forEach(w -> ctx.batch().afterCommit(() -> w.result().completeExceptionally(rejection)));
+      Rejection rejection =
+          new Rejection(
+              RejectionType.INVALID_STATE,
+              "Expected to complete process instance '"
+                  + processInstance.key()
+                  + "', but it was terminated");
+      waiting.forEach(
+          w -> ctx.batch().afterCommit(() -> w.result().completeExceptionally(rejection)));
     }
   }
 
@@ -99,11 +114,21 @@ public final class ProcessInstanceResults implements ProcessInstanceListener, Du
         Waiter waiter = waiting.next();
         if (waiter.expiresAtNanos() - now <= 0 || waiter.result().isDone()) {
           waiting.remove();
-          batch.afterCommit(() -> waiter.result().completeExceptionally(new Timeout(
-              "Expected to complete process instance '" + entry.getKey() + "' within the request timeout, but it did not")));
+          batch.afterCommit(
+              () ->
+                  waiter
+                      .result()
+                      .completeExceptionally(
+                          new Timeout(
+                              "Expected to complete process instance '"
+                                  + entry.getKey()
+                                  + "' within the request timeout, but it did not")));
         } else {
           next = Math.min(next, (waiter.expiresAtNanos() - now) / 1_000_000 + 1);
-          earliest = earliest == Long.MAX_VALUE || waiter.expiresAtNanos() - earliest < 0 ? waiter.expiresAtNanos() : earliest;
+          earliest =
+              earliest == Long.MAX_VALUE || waiter.expiresAtNanos() - earliest < 0
+                  ? waiter.expiresAtNanos()
+                  : earliest;
         }
       }
       if (entry.getValue().isEmpty()) {
@@ -114,12 +139,23 @@ public final class ProcessInstanceResults implements ProcessInstanceListener, Du
     return next;
   }
 
-  /** The instances were created and committed; whether and how they end is not known to the caller. */
+  /**
+   * The instances were created and committed; whether and how they end is not known to the caller.
+   */
   @Override
   public void shutDown() {
-    waiters.forEach((key, waiting) -> waiting.forEach(waiter -> waiter.result().completeExceptionally(new Timeout(
-        "Expected to complete process instance '" + key + "' within the request timeout, but the engine is shutting"
-            + " down; the instance was created and goes on after the restart"))));
+    waiters.forEach(
+        (key, waiting) ->
+            waiting.forEach(
+                waiter ->
+                    waiter
+                        .result()
+                        .completeExceptionally(
+                            new Timeout(
+                                "Expected to complete process instance '"
+                                    + key
+                                    + "' within the request timeout, but the engine is shutting"
+                                    + " down; the instance was created and goes on after the restart"))));
     waiters.clear();
   }
 }

@@ -19,11 +19,13 @@ public final class VariableCommands {
   public long set(Batch batch, long scopeKey, Map<String, Object> variables, boolean local) {
     ElementInstance scope = batch.state.instances().get(scopeKey);
     if (scope == null) {
-      throw Rejection.notFound("Expected to update variables for element with key '%d', but no such element was found",
+      throw Rejection.notFound(
+          "Expected to update variables for element with key '%d', but no such element was found",
           scopeKey);
     }
     long key = batch.keys.next();
-    batch.records.append(key, VariableDocumentIntent.UPDATED, Map.of("scopeKey", scopeKey, "local", local));
+    batch.records.append(
+        key, VariableDocumentIntent.UPDATED, Map.of("scopeKey", scopeKey, "local", local));
     if (local) {
       bpmn.behaviors.variables().setLocalDocument(scope, variables);
     } else {

@@ -1,6 +1,8 @@
 package landwatch.engine.record;
 
-/** What a record is about, named as Zeebe names its value types: {@code engine.record.value_type}. */
+/**
+ * What a record is about, named as Zeebe names its value types: {@code engine.record.value_type}.
+ */
 public enum ValueType {
   PROCESS_INSTANCE,
   JOB,

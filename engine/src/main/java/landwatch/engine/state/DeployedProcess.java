@@ -9,9 +9,9 @@ import landwatch.engine.model.Expression;
 /**
  * A version of a process: what searches, answers and event correlation need without the model
  * (name, version tag, its message and signal start events), the stored BPMN resource it came from
- * ({@link #resourceKey()}, a row of {@code engine.resource}), and its executable form, which
- * {@link ProcessModels} parses on demand and keeps in a bounded cache. Holding one costs a few
- * hundred bytes whatever the size of its model.
+ * ({@link #resourceKey()}, a row of {@code engine.resource}), and its executable form, which {@link
+ * ProcessModels} parses on demand and keeps in a bounded cache. Holding one costs a few hundred
+ * bytes whatever the size of its model.
  */
 public final class DeployedProcess {
 
@@ -34,12 +34,23 @@ public final class DeployedProcess {
   private final String versionTag;
   private final List<StartEvent> startEvents;
   private final ProcessModels models;
+
   /** The model of a version this batch deploys, until it is committed and handed to the cache. */
   private volatile ExecutableProcess deployed;
+
   private long deployedWeight;
 
-  public DeployedProcess(long key, String bpmnProcessId, int version, String resourceName, String checksum,
-      long deploymentKey, long resourceKey, String name, String versionTag, List<StartEvent> startEvents,
+  public DeployedProcess(
+      long key,
+      String bpmnProcessId,
+      int version,
+      String resourceName,
+      String checksum,
+      long deploymentKey,
+      long resourceKey,
+      String name,
+      String versionTag,
+      List<StartEvent> startEvents,
       ProcessModels models) {
     this.key = key;
     this.bpmnProcessId = bpmnProcessId;
@@ -58,20 +69,47 @@ public final class DeployedProcess {
    * A version being deployed: its model is at hand, and held until {@link #committed()}; {@code
    * weight} is what it counts for in the cache (its share of the resource's bytes).
    */
-  public static DeployedProcess deployed(long key, int version, String resourceName, String checksum, long deploymentKey,
-      long resourceKey, ExecutableProcess executable, long weight, ProcessModels models) {
-    DeployedProcess process = new DeployedProcess(key, executable.bpmnProcessId, version, resourceName, checksum,
-        deploymentKey, resourceKey, executable.root.name, executable.versionTag, startEventsOf(executable), models);
+  public static DeployedProcess deployed(
+      long key,
+      int version,
+      String resourceName,
+      String checksum,
+      long deploymentKey,
+      long resourceKey,
+      ExecutableProcess executable,
+      long weight,
+      ProcessModels models) {
+    DeployedProcess process =
+        new DeployedProcess(
+            key,
+            executable.bpmnProcessId,
+            version,
+            resourceName,
+            checksum,
+            deploymentKey,
+            resourceKey,
+            executable.root.name,
+            executable.versionTag,
+            startEventsOf(executable),
+            models);
     process.deployedWeight = weight;
     process.deployed = executable;
     return process;
   }
 
-  /** The message and signal start events of a model, as kept in {@code process_definition.start_events}. */
+  /**
+   * The message and signal start events of a model, as kept in {@code
+   * process_definition.start_events}.
+   */
   public static List<StartEvent> startEventsOf(ExecutableProcess executable) {
     return executable.eventStartEvents.stream()
         .filter(e -> e.eventType == EventType.MESSAGE || e.eventType == EventType.SIGNAL)
-        .map(e -> new StartEvent(e.id, e.eventType, raw(e.eventType == EventType.MESSAGE ? e.message.name() : e.signal.name())))
+        .map(
+            e ->
+                new StartEvent(
+                    e.id,
+                    e.eventType,
+                    raw(e.eventType == EventType.MESSAGE ? e.message.name() : e.signal.name())))
         .toList();
   }
 
@@ -79,7 +117,10 @@ public final class DeployedProcess {
     return expression == null ? null : expression.raw();
   }
 
-  /** Called once the deployment committed: from now on the model comes from (and may leave) the cache. */
+  /**
+   * Called once the deployment committed: from now on the model comes from (and may leave) the
+   * cache.
+   */
   public void committed() {
     ExecutableProcess executable = deployed;
     if (executable != null) {
@@ -94,7 +135,10 @@ public final class DeployedProcess {
     return executable != null ? executable : models.get(this);
   }
 
-  /** The start event of the model with the given id, for a start event found in {@link #startEvents()}. */
+  /**
+   * The start event of the model with the given id, for a start event found in {@link
+   * #startEvents()}.
+   */
   public ExecutableElement startElement(StartEvent start) {
     return executable().element(start.elementId());
   }

@@ -19,7 +19,9 @@ public record DeployedResource(
 
   /** The same resource without its content, as the hot state keeps it. */
   public DeployedResource withoutContent() {
-    return resource == null ? this : new DeployedResource(key, kind, resourceId, version, resourceName, checksum,
-        deploymentKey, null);
+    return resource == null
+        ? this
+        : new DeployedResource(
+            key, kind, resourceId, version, resourceName, checksum, deploymentKey, null);
   }
 }

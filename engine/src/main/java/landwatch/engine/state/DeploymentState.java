@@ -19,10 +19,16 @@ public final class DeploymentState {
   private record ResourceId(String kind, String resourceId) {}
 
   private final Map<Long, DeployedProcess> processes = new HashMap<>();
-  private final Map<String, NavigableMap<Integer, DeployedProcess>> processVersions = new HashMap<>();
-  private final Map<ResourceId, NavigableMap<Integer, DeployedResource>> resourceVersions = new HashMap<>();
-  /** Stored BPMN resources by checksum: a resource is stored once, whatever its processes' versions. */
+  private final Map<String, NavigableMap<Integer, DeployedProcess>> processVersions =
+      new HashMap<>();
+  private final Map<ResourceId, NavigableMap<Integer, DeployedResource>> resourceVersions =
+      new HashMap<>();
+
+  /**
+   * Stored BPMN resources by checksum: a resource is stored once, whatever its processes' versions.
+   */
   private final Map<String, Long> bpmnResources = new HashMap<>();
+
   private final StateChanges changes;
 
   DeploymentState(StateChanges changes) {
@@ -31,7 +37,9 @@ public final class DeploymentState {
 
   public void putProcess(DeployedProcess process, boolean isNew) {
     processes.put(process.key(), process);
-    processVersions.computeIfAbsent(process.bpmnProcessId(), id -> new TreeMap<>()).put(process.version(), process);
+    processVersions
+        .computeIfAbsent(process.bpmnProcessId(), id -> new TreeMap<>())
+        .put(process.version(), process);
     if (isNew) {
       changes.processes.put(process.key(), process);
     }
@@ -64,7 +72,9 @@ public final class DeploymentState {
 
   public void putResource(DeployedResource resource, boolean isNew) {
     // the content goes to the table with the batch; the hot state keeps none
-    resourceVersions.computeIfAbsent(new ResourceId(resource.kind(), resource.resourceId()), id -> new TreeMap<>())
+    resourceVersions
+        .computeIfAbsent(
+            new ResourceId(resource.kind(), resource.resourceId()), id -> new TreeMap<>())
         .put(resource.version(), resource.withoutContent());
     if (isNew) {
       changes.resources.put(resource.key(), resource);
@@ -94,12 +104,15 @@ public final class DeploymentState {
   }
 
   public DeployedResource latestResource(String kind, String resourceId) {
-    NavigableMap<Integer, DeployedResource> versions = resourceVersions.get(new ResourceId(kind, resourceId));
+    NavigableMap<Integer, DeployedResource> versions =
+        resourceVersions.get(new ResourceId(kind, resourceId));
     return versions == null ? null : versions.lastEntry().getValue();
   }
 
   /** Every version of every stored DMN and form resource, without content. */
   public List<DeployedResource> resources() {
-    return resourceVersions.values().stream().flatMap(versions -> versions.values().stream()).toList();
+    return resourceVersions.values().stream()
+        .flatMap(versions -> versions.values().stream())
+        .toList();
   }
 }

@@ -31,6 +31,7 @@ public final class ElementInstance extends StateRow {
 
   /** Children not yet completed or terminated; a container completes when this reaches zero. */
   private int activeChildren;
+
   /** Parallel joins: "gatewayId/flowId" to the number of tokens waiting on that flow. */
   private Map<String, Integer> joinTokens = new HashMap<>();
 
@@ -39,10 +40,15 @@ public final class ElementInstance extends StateRow {
 
   /** Multi-instance: the body's progress; the inner instance's position (1-based). */
   private int loopCounter;
+
   private int loopTotal;
   private int loopCompleted;
   private boolean loopCompletionConditionMet;
-  /** Multi-instance body: the size of its output collection as a variable document, kept as it grows. */
+
+  /**
+   * Multi-instance body: the size of its output collection as a variable document, kept as it
+   * grows.
+   */
   private long outputCollectionBytes;
 
   /**
@@ -50,7 +56,9 @@ public final class ElementInstance extends StateRow {
    * the variables the event carried.
    */
   private String triggerElementId;
+
   private Map<String, Object> triggerVariables;
+
   /** The instance whose children are terminated by an interrupting event sub-process. */
   private boolean interruptedByEventSubProcess;
 
@@ -66,8 +74,15 @@ public final class ElementInstance extends StateRow {
   /** For reading rows. */
   private ElementInstance() {}
 
-  private ElementInstance(long key, long processInstanceKey, long processDefinitionKey, String bpmnProcessId, int version,
-      String elementId, ElementType type, long startDate) {
+  private ElementInstance(
+      long key,
+      long processInstanceKey,
+      long processDefinitionKey,
+      String bpmnProcessId,
+      int version,
+      String elementId,
+      ElementType type,
+      long startDate) {
     this.key = key;
     this.processInstanceKey = processInstanceKey;
     this.processDefinitionKey = processDefinitionKey;
@@ -79,17 +94,34 @@ public final class ElementInstance extends StateRow {
     this.startDate = startDate;
   }
 
-  /** A new process instance of the version, ACTIVATING; its key is also its process instance key. */
+  /**
+   * A new process instance of the version, ACTIVATING; its key is also its process instance key.
+   */
   public static ElementInstance processInstance(long key, DeployedProcess process, long startDate) {
-    return new ElementInstance(key, key, process.key(), process.bpmnProcessId(), process.version(),
-        process.bpmnProcessId(), ElementType.PROCESS, startDate);
+    return new ElementInstance(
+        key,
+        key,
+        process.key(),
+        process.bpmnProcessId(),
+        process.version(),
+        process.bpmnProcessId(),
+        ElementType.PROCESS,
+        startDate);
   }
 
   /** A new child of the flow scope, ACTIVATING. */
-  public static ElementInstance child(long key, ElementInstance flowScope, String elementId, ElementType type,
-      long startDate) {
-    ElementInstance child = new ElementInstance(key, flowScope.processInstanceKey, flowScope.processDefinitionKey,
-        flowScope.bpmnProcessId, flowScope.version, elementId, type, startDate);
+  public static ElementInstance child(
+      long key, ElementInstance flowScope, String elementId, ElementType type, long startDate) {
+    ElementInstance child =
+        new ElementInstance(
+            key,
+            flowScope.processInstanceKey,
+            flowScope.processDefinitionKey,
+            flowScope.bpmnProcessId,
+            flowScope.version,
+            elementId,
+            type,
+            startDate);
     child.flowScopeKey = flowScope.key;
     return child;
   }
@@ -279,7 +311,9 @@ public final class ElementInstance extends StateRow {
     return loopCompletionConditionMet;
   }
 
-  /** An inner instance of the body counted as completed; once the condition was met it stays met. */
+  /**
+   * An inner instance of the body counted as completed; once the condition was met it stays met.
+   */
   public void loopIterationCompleted(boolean completionConditionMet) {
     loopCompleted++;
     loopCompletionConditionMet |= completionConditionMet;

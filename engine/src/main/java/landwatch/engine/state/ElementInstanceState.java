@@ -34,10 +34,13 @@ public final class ElementInstanceState {
   /** A new instance (or one read from its row) becomes part of the state. */
   public void put(ElementInstance instance) {
     if (instances.put(instance.key(), instance) == null && instance.flowScopeKey() >= 0) {
-      children.computeIfAbsent(instance.flowScopeKey(), k -> new LinkedHashSet<>()).add(instance.key());
+      children
+          .computeIfAbsent(instance.flowScopeKey(), k -> new LinkedHashSet<>())
+          .add(instance.key());
     }
     if (instance.startCorrelationKey() != null) {
-      messageStarted.add(new MessageStart(instance.bpmnProcessId(), instance.startCorrelationKey()));
+      messageStarted.add(
+          new MessageStart(instance.bpmnProcessId(), instance.startCorrelationKey()));
     }
     instance.heldBy(this);
     instance.track(changes);
@@ -48,7 +51,8 @@ public final class ElementInstanceState {
       messageStarted.remove(new MessageStart(instance.bpmnProcessId(), previous));
     }
     if (instance.startCorrelationKey() != null) {
-      messageStarted.add(new MessageStart(instance.bpmnProcessId(), instance.startCorrelationKey()));
+      messageStarted.add(
+          new MessageStart(instance.bpmnProcessId(), instance.startCorrelationKey()));
     }
   }
 
@@ -57,7 +61,8 @@ public final class ElementInstanceState {
     instances.remove(instance.key());
     instance.heldBy(null);
     if (instance.startCorrelationKey() != null) {
-      messageStarted.remove(new MessageStart(instance.bpmnProcessId(), instance.startCorrelationKey()));
+      messageStarted.remove(
+          new MessageStart(instance.bpmnProcessId(), instance.startCorrelationKey()));
     }
     Set<Long> siblings = children.get(instance.flowScopeKey());
     if (siblings != null) {
@@ -90,7 +95,9 @@ public final class ElementInstanceState {
     return result;
   }
 
-  /** Whether an instance of the process started by a message with this correlation key still runs. */
+  /**
+   * Whether an instance of the process started by a message with this correlation key still runs.
+   */
   public boolean hasMessageStartedInstance(String bpmnProcessId, String correlationKey) {
     return messageStarted.contains(new MessageStart(bpmnProcessId, correlationKey));
   }

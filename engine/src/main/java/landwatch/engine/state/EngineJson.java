@@ -14,12 +14,13 @@ import java.io.UncheckedIOException;
  */
 public final class EngineJson {
 
-  public static final ObjectMapper MAPPER = new ObjectMapper()
-      .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-      .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-      .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-      .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, false);
+  public static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+          .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+          .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+          .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, false);
 
   /** Variable values keep nulls: a variable can hold null. */
   public static final ObjectMapper VALUES = new ObjectMapper();
@@ -57,5 +58,4 @@ public final class EngineJson {
       throw new UncheckedIOException(e);
     }
   }
-
 }

@@ -17,7 +17,8 @@ public final class EngineState {
       new ElementInstanceState(changes.table(Table.ELEMENT_INSTANCE), variables);
   private final JobState jobs = new JobState(changes.table(Table.JOB));
   private final TimerState timers = new TimerState(changes.table(Table.TIMER));
-  private final EventSubscriptionState subscriptions = new EventSubscriptionState(changes.table(Table.SUBSCRIPTION));
+  private final EventSubscriptionState subscriptions =
+      new EventSubscriptionState(changes.table(Table.SUBSCRIPTION));
   private final MessageState messages = new MessageState(changes.table(Table.MESSAGE));
   private final IncidentState incidents = new IncidentState(changes.table(Table.INCIDENT));
 

@@ -3,12 +3,15 @@ package landwatch.engine.state;
 /**
  * An element instance waiting for a message or a signal. The subscriber is the instance that
  * reacts: the catch event itself, the activity a boundary event is attached to, the event-based
- * gateway, or the scope of an event sub-process. A subscription does not change; its row of
- * {@code engine.message_subscription} is deleted when it closes.
+ * gateway, or the scope of an event sub-process. A subscription does not change; its row of {@code
+ * engine.message_subscription} is deleted when it closes.
  */
 public final class EventSubscription extends StateRow {
 
-  public enum Kind { MESSAGE, SIGNAL }
+  public enum Kind {
+    MESSAGE,
+    SIGNAL
+  }
 
   private long key;
   private Kind kind;
@@ -28,8 +31,14 @@ public final class EventSubscription extends StateRow {
    * The subscriber waits for the event of {@code targetElementId}; a signal subscription has no
    * correlation key (null).
    */
-  public EventSubscription(long key, Kind kind, String name, String correlationKey, ElementInstance subscriber,
-      String targetElementId, boolean interrupting) {
+  public EventSubscription(
+      long key,
+      Kind kind,
+      String name,
+      String correlationKey,
+      ElementInstance subscriber,
+      String targetElementId,
+      boolean interrupting) {
     this.key = key;
     this.kind = kind;
     this.name = name;

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The open message and signal subscriptions, by the event they wait for and by their subscriber. */
+/**
+ * The open message and signal subscriptions, by the event they wait for and by their subscriber.
+ */
 public final class EventSubscriptionState {
 
   /** The event a subscription waits for; a signal's correlation key is empty. */
@@ -30,9 +32,13 @@ public final class EventSubscriptionState {
 
   public void put(EventSubscription subscription) {
     subscriptions.put(subscription.key(), subscription);
-    subscriptionsByEvent.computeIfAbsent(EventKey.of(subscription.kind(), subscription.name(), subscription.correlationKey()),
-        k -> new LinkedHashSet<>()).add(subscription.key());
-    subscriptionsByInstance.computeIfAbsent(subscription.elementInstanceKey(), k -> new LinkedHashSet<>())
+    subscriptionsByEvent
+        .computeIfAbsent(
+            EventKey.of(subscription.kind(), subscription.name(), subscription.correlationKey()),
+            k -> new LinkedHashSet<>())
+        .add(subscription.key());
+    subscriptionsByInstance
+        .computeIfAbsent(subscription.elementInstanceKey(), k -> new LinkedHashSet<>())
         .add(subscription.key());
     subscription.track(changes);
   }
@@ -40,7 +46,8 @@ public final class EventSubscriptionState {
   /** The subscription closed: its row is deleted. */
   public void remove(EventSubscription subscription) {
     subscriptions.remove(subscription.key());
-    EventKey event = EventKey.of(subscription.kind(), subscription.name(), subscription.correlationKey());
+    EventKey event =
+        EventKey.of(subscription.kind(), subscription.name(), subscription.correlationKey());
     Set<Long> byEvent = subscriptionsByEvent.get(event);
     if (byEvent != null) {
       byEvent.remove(subscription.key());
@@ -59,7 +66,8 @@ public final class EventSubscriptionState {
   }
 
   /** The subscriptions waiting for this event, oldest first. */
-  public List<EventSubscription> find(EventSubscription.Kind kind, String name, String correlationKey) {
+  public List<EventSubscription> find(
+      EventSubscription.Kind kind, String name, String correlationKey) {
     Set<Long> keys = subscriptionsByEvent.get(EventKey.of(kind, name, correlationKey));
     List<EventSubscription> result = new ArrayList<>();
     if (keys != null) {

@@ -25,7 +25,12 @@ public final class Incident extends StateRow {
   private Incident() {}
 
   /** A new incident of the element instance (and of its job, else {@code jobKey} -1), ACTIVE. */
-  public Incident(long key, String errorType, String errorMessage, ElementInstance instance, long jobKey,
+  public Incident(
+      long key,
+      String errorType,
+      String errorMessage,
+      ElementInstance instance,
+      long jobKey,
       long creationTime) {
     this.key = key;
     this.errorType = errorType;

@@ -23,7 +23,9 @@ public final class IncidentState {
 
   public void put(Incident incident) {
     incidents.put(incident.key(), incident);
-    incidentsByInstance.computeIfAbsent(incident.elementInstanceKey(), k -> new LinkedHashSet<>()).add(incident.key());
+    incidentsByInstance
+        .computeIfAbsent(incident.elementInstanceKey(), k -> new LinkedHashSet<>())
+        .add(incident.key());
     incident.track(changes);
   }
 

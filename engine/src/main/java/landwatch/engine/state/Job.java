@@ -4,13 +4,17 @@ import java.util.Collections;
 import java.util.Map;
 
 /**
- * A unit of work for a job worker, created when a job-based element is activated. Its row of
- * {@code engine.job} is written whenever it changes (see {@link StateRow}) and deleted when the
- * job ends.
+ * A unit of work for a job worker, created when a job-based element is activated. Its row of {@code
+ * engine.job} is written whenever it changes (see {@link StateRow}) and deleted when the job ends.
  */
 public final class Job extends StateRow {
 
-  public enum State { ACTIVATABLE, ACTIVATED, FAILED, ERROR_THROWN }
+  public enum State {
+    ACTIVATABLE,
+    ACTIVATED,
+    FAILED,
+    ERROR_THROWN
+  }
 
   private long key;
   private String type;
@@ -18,8 +22,10 @@ public final class Job extends StateRow {
   private int retries;
   private String worker = "";
   private long deadline = -1;
+
   /** After a failure with back-off, activatable again from this time. */
   private long retryBackoffUntil = -1;
+
   private String errorMessage = "";
   private Map<String, String> customHeaders;
   private long elementInstanceKey;
@@ -36,7 +42,12 @@ public final class Job extends StateRow {
   private Job() {}
 
   /** A new job of the element instance, ACTIVATABLE. */
-  public Job(long key, String type, int retries, Map<String, String> customHeaders, ElementInstance instance) {
+  public Job(
+      long key,
+      String type,
+      int retries,
+      Map<String, String> customHeaders,
+      ElementInstance instance) {
     this.key = key;
     this.type = type;
     this.retries = retries;
@@ -68,7 +79,9 @@ public final class Job extends StateRow {
     transitionTo(State.ACTIVATED);
   }
 
-  /** Back from its worker (timed out, or its response never reached the worker): activatable again. */
+  /**
+   * Back from its worker (timed out, or its response never reached the worker): activatable again.
+   */
   public void release() {
     worker = "";
     deadline = -1;

@@ -26,9 +26,13 @@ public final class JobState {
     job.track(changes);
   }
 
-  /** Keeps the activatable queue of the job's type right; called by the job whenever its state is set. */
+  /**
+   * Keeps the activatable queue of the job's type right; called by the job whenever its state is
+   * set.
+   */
   void stateChanged(Job job) {
-    LinkedHashSet<Long> queue = activatableByType.computeIfAbsent(job.type(), t -> new LinkedHashSet<>());
+    LinkedHashSet<Long> queue =
+        activatableByType.computeIfAbsent(job.type(), t -> new LinkedHashSet<>());
     if (job.state() == Job.State.ACTIVATABLE) {
       queue.add(job.key());
     } else {

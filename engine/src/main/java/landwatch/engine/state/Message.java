@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * A published message, buffered until its time to live has passed. Its row of {@code
  * engine.message} is written whenever it changes (see {@link StateRow}) and deleted when it
- * expires. A message correlated at once, or published without a time to live, is never part of
- * the state: it is only correlated.
+ * expires. A message correlated at once, or published without a time to live, is never part of the
+ * state: it is only correlated.
  */
 public final class Message extends StateRow {
   private long key;
@@ -17,15 +17,22 @@ public final class Message extends StateRow {
   private String messageId;
   private Map<String, Object> variables;
   private long deadline;
+
   /** A message is correlated at most once per process instance and per process for start events. */
   private Set<Long> correlatedInstances = new HashSet<>();
+
   private Set<String> startedProcesses = new HashSet<>();
 
   /** For reading rows. */
   private Message() {}
 
   /** An empty {@code messageId} is none (null). */
-  public Message(long key, String name, String correlationKey, String messageId, Map<String, Object> variables,
+  public Message(
+      long key,
+      String name,
+      String correlationKey,
+      String messageId,
+      Map<String, Object> variables,
       long deadline) {
     this.key = key;
     this.name = name;

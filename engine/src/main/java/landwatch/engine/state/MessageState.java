@@ -29,8 +29,10 @@ public final class MessageState {
   /** The message is buffered. */
   public void put(Message message) {
     messages.put(message.key(), message);
-    messagesByCorrelation.computeIfAbsent(new Correlation(message.name(), message.correlationKey()),
-        k -> new LinkedHashSet<>()).add(message.key());
+    messagesByCorrelation
+        .computeIfAbsent(
+            new Correlation(message.name(), message.correlationKey()), k -> new LinkedHashSet<>())
+        .add(message.key());
     if (message.messageId() != null && !message.messageId().isEmpty()) {
       messagesById.put(new MessageId(message.name(), message.messageId()), message.key());
     }
@@ -55,7 +57,9 @@ public final class MessageState {
   }
 
   public boolean hasMessageWithId(String name, String messageId) {
-    return messageId != null && !messageId.isEmpty() && messagesById.containsKey(new MessageId(name, messageId));
+    return messageId != null
+        && !messageId.isEmpty()
+        && messagesById.containsKey(new MessageId(name, messageId));
   }
 
   /** The buffered messages of this name and correlation key, oldest first. */

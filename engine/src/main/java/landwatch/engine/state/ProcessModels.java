@@ -11,11 +11,11 @@ import landwatch.engine.model.ExecutableProcess;
 
 /**
  * The executable models of deployed process versions, parsed on demand and kept in a bounded,
- * least-recently-used cache shared by the writer and the API's readers. The bound is a weight:
- * the size of the BPMN source a model was parsed from (shared by the processes of one resource),
- * which is what its parsed form grows with. A miss reads the version's stored resource (one row
- * of {@code engine.resource}) and parses it; concurrent misses for the same version parse once.
- * Models are immutable, so a caller keeps using one that was evicted meanwhile.
+ * least-recently-used cache shared by the writer and the API's readers. The bound is a weight: the
+ * size of the BPMN source a model was parsed from (shared by the processes of one resource), which
+ * is what its parsed form grows with. A miss reads the version's stored resource (one row of {@code
+ * engine.resource}) and parses it; concurrent misses for the same version parse once. Models are
+ * immutable, so a caller keeps using one that was evicted meanwhile.
  */
 public final class ProcessModels {
 

@@ -10,14 +10,21 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What one batch changed, coalesced per row: an instance created and completed in the same batch
- * is written once, with its final value. Applied to the state tables in the batch's transaction;
+ * What one batch changed, coalesced per row: an instance created and completed in the same batch is
+ * written once, with its final value. Applied to the state tables in the batch's transaction;
  * {@link #clear()} once it is.
  */
 public final class StateChanges {
 
   /** The tables whose rows are objects of the hot state ({@link StateRow}s). */
-  enum Table { JOB, TIMER, SUBSCRIPTION, MESSAGE, INCIDENT, ELEMENT_INSTANCE }
+  enum Table {
+    JOB,
+    TIMER,
+    SUBSCRIPTION,
+    MESSAGE,
+    INCIDENT,
+    ELEMENT_INSTANCE
+  }
 
   /** A variable value to write, with the process instance it belongs to. */
   record VariableRow(long processInstanceKey, Object value) {}
@@ -69,8 +76,10 @@ public final class StateChanges {
   }
 
   private final Map<Table, TableChanges> tables = new EnumMap<>(Table.class);
+
   /** Per scope, so that an ended scope drops its pending rows without scanning everyone's. */
   final Map<Long, Map<String, VariableRow>> variableUpserts = new LinkedHashMap<>();
+
   final Set<Long> deletedScopes = new LinkedHashSet<>();
   final Map<Long, DeployedProcess> processes = new LinkedHashMap<>();
   final Map<Long, DeployedResource> resources = new LinkedHashMap<>();
@@ -90,7 +99,9 @@ public final class StateChanges {
   }
 
   void variable(long scopeKey, String name, long processInstanceKey, Object value) {
-    variableUpserts.computeIfAbsent(scopeKey, k -> new LinkedHashMap<>()).put(name, new VariableRow(processInstanceKey, value));
+    variableUpserts
+        .computeIfAbsent(scopeKey, k -> new LinkedHashMap<>())
+        .put(name, new VariableRow(processInstanceKey, value));
   }
 
   void deleteScope(long scopeKey) {

@@ -10,11 +10,15 @@ abstract class StateRow {
 
   /** Where the row's changes go while it is part of the hot state; null before and after. */
   private transient StateChanges.TableChanges table;
+
   private transient boolean queued;
 
   abstract long key();
 
-  /** The row is now part of the hot state: written with this batch, and with every batch that changes it. */
+  /**
+   * The row is now part of the hot state: written with this batch, and with every batch that
+   * changes it.
+   */
   final void track(StateChanges.TableChanges changes) {
     table = changes;
     changes.undelete(key());

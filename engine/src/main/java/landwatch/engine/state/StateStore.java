@@ -29,12 +29,15 @@ public final class StateStore {
   /** Where the writer resumes after loading. */
   public record Loaded(EngineState state, long lastKey, long lastPosition) {}
 
-  public void write(Connection c, List<Record> records, StateChanges changes, long lastKey, long lastPosition)
+  public void write(
+      Connection c, List<Record> records, StateChanges changes, long lastKey, long lastPosition)
       throws SQLException {
     writeRecords(c, records);
     for (Map.Entry<Table, TableChanges> table : changes.tables()) {
       if (!table.getValue().deletes().isEmpty()) {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM engine." + tableName(table.getKey()) + " WHERE key = ANY(?)")) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "DELETE FROM engine." + tableName(table.getKey()) + " WHERE key = ANY(?)")) {
           ps.setArray(1, longs(c, new ArrayList<>(table.getValue().deletes())));
           ps.executeUpdate();
         }
@@ -53,9 +56,10 @@ public final class StateStore {
       insertResources(c, changes.resources.values());
     }
     writeVariables(c, changes);
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO engine.partition_state VALUES (?, ?, ?) ON CONFLICT (partition_id) "
-            + "DO UPDATE SET last_key = EXCLUDED.last_key, last_position = EXCLUDED.last_position")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO engine.partition_state VALUES (?, ?, ?) ON CONFLICT (partition_id) "
+                + "DO UPDATE SET last_key = EXCLUDED.last_key, last_position = EXCLUDED.last_position")) {
       ps.setInt(1, PARTITION_ID);
       ps.setLong(2, lastKey);
       ps.setLong(3, lastPosition);
@@ -83,8 +87,9 @@ public final class StateStore {
       values[i] = EngineJson.write(r.value());
       timestamps[i] = r.timestamp();
     }
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO engine.record SELECT p, k, t, i, v::json, ts FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::bigint[]) AS u(p, k, t, i, v, ts)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO engine.record SELECT p, k, t, i, v::json, ts FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::bigint[]) AS u(p, k, t, i, v, ts)")) {
       ps.setArray(1, c.createArrayOf("bigint", positions));
       ps.setArray(2, c.createArrayOf("bigint", keys));
       ps.setArray(3, c.createArrayOf("text", valueTypes));
@@ -110,8 +115,11 @@ public final class StateStore {
       keys[i] = rows.get(i).key();
       data[i] = EngineJson.write(rows.get(i));
     }
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO engine." + table
-        + " SELECT k, d::json FROM unnest(?::bigint[], ?::text[]) AS u(k, d) ON CONFLICT (key) DO UPDATE SET data = EXCLUDED.data")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO engine."
+                + table
+                + " SELECT k, d::json FROM unnest(?::bigint[], ?::text[]) AS u(k, d) ON CONFLICT (key) DO UPDATE SET data = EXCLUDED.data")) {
       ps.setArray(1, c.createArrayOf("bigint", keys));
       ps.setArray(2, c.createArrayOf("text", data));
       ps.executeUpdate();
@@ -120,10 +128,21 @@ public final class StateStore {
 
   private void upsertElementInstances(Connection c, List<StateRow> rows) throws SQLException {
     int n = rows.size();
-    Long[] key = new Long[n], pik = new Long[n], pdk = new Long[n], fsk = new Long[n], ppik = new Long[n],
-        peik = new Long[n], start = new Long[n], end = new Long[n], incident = new Long[n];
+    Long[] key = new Long[n],
+        pik = new Long[n],
+        pdk = new Long[n],
+        fsk = new Long[n],
+        ppik = new Long[n],
+        peik = new Long[n],
+        start = new Long[n],
+        end = new Long[n],
+        incident = new Long[n];
     Integer[] version = new Integer[n];
-    String[] pid = new String[n], eid = new String[n], type = new String[n], state = new String[n], data = new String[n];
+    String[] pid = new String[n],
+        eid = new String[n],
+        type = new String[n],
+        state = new String[n],
+        data = new String[n];
     int i = 0;
     for (StateRow row : rows) {
       ElementInstance e = (ElementInstance) row;
@@ -144,13 +163,14 @@ public final class StateStore {
       data[i] = EngineJson.write(e);
       i++;
     }
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO engine.element_instance SELECT k, pik, pdk, pid, v, eid, t, s, fsk, ppik, peik, sd, ed, ik, d::json "
-            + "FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], "
-            + "?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[]) "
-            + "AS u(k, pik, pdk, pid, v, eid, t, s, fsk, ppik, peik, sd, ed, ik, d) "
-            + "ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state, end_date = EXCLUDED.end_date, "
-            + "incident_key = EXCLUDED.incident_key, data = EXCLUDED.data")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO engine.element_instance SELECT k, pik, pdk, pid, v, eid, t, s, fsk, ppik, peik, sd, ed, ik, d::json "
+                + "FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], "
+                + "?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[]) "
+                + "AS u(k, pik, pdk, pid, v, eid, t, s, fsk, ppik, peik, sd, ed, ik, d) "
+                + "ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state, end_date = EXCLUDED.end_date, "
+                + "incident_key = EXCLUDED.incident_key, data = EXCLUDED.data")) {
       ps.setArray(1, c.createArrayOf("bigint", key));
       ps.setArray(2, c.createArrayOf("bigint", pik));
       ps.setArray(3, c.createArrayOf("bigint", pdk));
@@ -171,9 +191,10 @@ public final class StateStore {
   }
 
   private void upsertIncidents(Connection c, List<StateRow> rows) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO engine.incident VALUES (?, ?, ?, ?, ?, ?::json) ON CONFLICT (key) "
-            + "DO UPDATE SET state = EXCLUDED.state, data = EXCLUDED.data")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO engine.incident VALUES (?, ?, ?, ?, ?, ?::json) ON CONFLICT (key) "
+                + "DO UPDATE SET state = EXCLUDED.state, data = EXCLUDED.data")) {
       for (StateRow row : rows) {
         Incident incident = (Incident) row;
         ps.setLong(1, incident.key());
@@ -189,9 +210,11 @@ public final class StateStore {
   }
 
   private void insertProcesses(Connection c, Collection<DeployedProcess> rows) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO engine.process_definition "
-        + "(key, bpmn_process_id, version, resource_name, checksum, deployment_key, resource_key, name, version_tag, start_events) "
-        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO engine.process_definition "
+                + "(key, bpmn_process_id, version, resource_name, checksum, deployment_key, resource_key, name, version_tag, start_events) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)")) {
       for (DeployedProcess p : rows) {
         ps.setLong(1, p.key());
         ps.setString(2, p.bpmnProcessId());
@@ -209,8 +232,10 @@ public final class StateStore {
     }
   }
 
-  private void insertResources(Connection c, Collection<DeployedResource> rows) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO engine.resource VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+  private void insertResources(Connection c, Collection<DeployedResource> rows)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("INSERT INTO engine.resource VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (DeployedResource r : rows) {
         ps.setLong(1, r.key());
         ps.setString(2, r.kind());
@@ -228,7 +253,8 @@ public final class StateStore {
 
   private void writeVariables(Connection c, StateChanges changes) throws SQLException {
     if (!changes.deletedScopes.isEmpty()) {
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM engine.variable WHERE scope_key = ANY(?)")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("DELETE FROM engine.variable WHERE scope_key = ANY(?)")) {
         ps.setArray(1, longs(c, new ArrayList<>(changes.deletedScopes)));
         ps.executeUpdate();
       }
@@ -249,9 +275,10 @@ public final class StateStore {
         i++;
       }
     }
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO engine.variable SELECT * FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[]) "
-            + "ON CONFLICT (scope_key, name) DO UPDATE SET value = EXCLUDED.value")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO engine.variable SELECT * FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[]) "
+                + "ON CONFLICT (scope_key, name) DO UPDATE SET value = EXCLUDED.value")) {
       ps.setArray(1, c.createArrayOf("bigint", scopes));
       ps.setArray(2, c.createArrayOf("text", names));
       ps.setArray(3, c.createArrayOf("bigint", instances));
@@ -260,9 +287,13 @@ public final class StateStore {
     }
   }
 
-  private static final TypeReference<List<DeployedProcess.StartEvent>> START_EVENTS = new TypeReference<>() {};
+  private static final TypeReference<List<DeployedProcess.StartEvent>> START_EVENTS =
+      new TypeReference<>() {};
 
-  /** {@code process_definition.start_events}: {@code [{"elementId":…,"type":"MESSAGE","name":…}, …]}. */
+  /**
+   * {@code process_definition.start_events}: {@code [{"elementId":…,"type":"MESSAGE","name":…},
+   * …]}.
+   */
   public static String startEventsJson(List<DeployedProcess.StartEvent> startEvents) {
     try {
       return EngineJson.VALUES.writeValueAsString(startEvents);
@@ -281,7 +312,8 @@ public final class StateStore {
 
   /** The stored content of a resource (one row), or null when there is none with this key. */
   public static byte[] resource(Connection c, long key) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT resource FROM engine.resource WHERE key = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT resource FROM engine.resource WHERE key = ?")) {
       ps.setLong(1, key);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getBytes(1) : null;
@@ -306,49 +338,84 @@ public final class StateStore {
 
   /**
    * Reads the committed state back. Process versions come back as metadata only (no resource, no
-   * parsing): their models are parsed on demand by {@code models}; other stored resources come
-   * back without their content. So loading costs the same whatever the size of the models.
+   * parsing): their models are parsed on demand by {@code models}; other stored resources come back
+   * without their content. So loading costs the same whatever the size of the models.
    */
   public Loaded load(Connection c, ProcessModels models) throws SQLException {
     EngineState state = new EngineState();
     long lastKey = 0;
     long lastPosition = 0;
     try (Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery("SELECT last_key, last_position FROM engine.partition_state WHERE partition_id = " + PARTITION_ID)) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT last_key, last_position FROM engine.partition_state WHERE partition_id = "
+                  + PARTITION_ID)) {
         if (rs.next()) {
           lastKey = rs.getLong(1);
           lastPosition = rs.getLong(2);
         }
       }
-      try (ResultSet rs = s.executeQuery("SELECT key, bpmn_process_id, version, resource_name, checksum, deployment_key, "
-          + "resource_key, name, version_tag, start_events FROM engine.process_definition ORDER BY key")) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT key, bpmn_process_id, version, resource_name, checksum, deployment_key, "
+                  + "resource_key, name, version_tag, start_events FROM engine.process_definition ORDER BY key")) {
         while (rs.next()) {
-          state.deployments().putProcess(new DeployedProcess(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-              rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getString(9), startEvents(rs.getString(10)),
-              models), false);
+          state
+              .deployments()
+              .putProcess(
+                  new DeployedProcess(
+                      rs.getLong(1),
+                      rs.getString(2),
+                      rs.getInt(3),
+                      rs.getString(4),
+                      rs.getString(5),
+                      rs.getLong(6),
+                      rs.getLong(7),
+                      rs.getString(8),
+                      rs.getString(9),
+                      startEvents(rs.getString(10)),
+                      models),
+                  false);
         }
       }
-      try (ResultSet rs = s.executeQuery("SELECT key, checksum FROM engine.resource WHERE kind = 'bpmn'")) {
+      try (ResultSet rs =
+          s.executeQuery("SELECT key, checksum FROM engine.resource WHERE kind = 'bpmn'")) {
         while (rs.next()) {
           state.deployments().loadBpmnResource(rs.getString(2), rs.getLong(1));
         }
       }
-      try (ResultSet rs = s.executeQuery("SELECT key, kind, resource_id, version, resource_name, checksum, deployment_key "
-          + "FROM engine.resource WHERE kind <> 'bpmn' ORDER BY key")) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT key, kind, resource_id, version, resource_name, checksum, deployment_key "
+                  + "FROM engine.resource WHERE kind <> 'bpmn' ORDER BY key")) {
         while (rs.next()) {
-          state.deployments().putResource(new DeployedResource(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-              rs.getString(5), rs.getString(6), rs.getLong(7), null), false);
+          state
+              .deployments()
+              .putResource(
+                  new DeployedResource(
+                      rs.getLong(1),
+                      rs.getString(2),
+                      rs.getString(3),
+                      rs.getInt(4),
+                      rs.getString(5),
+                      rs.getString(6),
+                      rs.getLong(7),
+                      null),
+                  false);
         }
       }
-      try (ResultSet rs = s.executeQuery(
-          "SELECT data FROM engine.element_instance WHERE state NOT IN ('COMPLETED', 'TERMINATED') ORDER BY key")) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT data FROM engine.element_instance WHERE state NOT IN ('COMPLETED', 'TERMINATED') ORDER BY key")) {
         while (rs.next()) {
           state.instances().put(EngineJson.read(rs.getString(1), ElementInstance.class));
         }
       }
       try (ResultSet rs = s.executeQuery("SELECT scope_key, name, value FROM engine.variable")) {
         while (rs.next()) {
-          state.variables().load(rs.getLong(1), rs.getString(2), EngineJson.readValue(rs.getString(3)));
+          state
+              .variables()
+              .load(rs.getLong(1), rs.getString(2), EngineJson.readValue(rs.getString(3)));
         }
       }
       try (ResultSet rs = s.executeQuery("SELECT data FROM engine.job ORDER BY key")) {
@@ -361,7 +428,8 @@ public final class StateStore {
           state.timers().put(EngineJson.read(rs.getString(1), Timer.class));
         }
       }
-      try (ResultSet rs = s.executeQuery("SELECT data FROM engine.message_subscription ORDER BY key")) {
+      try (ResultSet rs =
+          s.executeQuery("SELECT data FROM engine.message_subscription ORDER BY key")) {
         while (rs.next()) {
           state.subscriptions().put(EngineJson.read(rs.getString(1), EventSubscription.class));
         }
@@ -371,7 +439,8 @@ public final class StateStore {
           state.messages().put(EngineJson.read(rs.getString(1), Message.class));
         }
       }
-      try (ResultSet rs = s.executeQuery("SELECT data FROM engine.incident WHERE state = 'ACTIVE' ORDER BY key")) {
+      try (ResultSet rs =
+          s.executeQuery("SELECT data FROM engine.incident WHERE state = 'ACTIVE' ORDER BY key")) {
         while (rs.next()) {
           state.incidents().put(EngineJson.read(rs.getString(1), Incident.class));
         }

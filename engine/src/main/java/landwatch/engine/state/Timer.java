@@ -15,16 +15,24 @@ public final class Timer extends StateRow {
   private String bpmnProcessId;
   private String targetElementId;
   private long dueDate;
+
   /** Repetitions left for a cycle; -1 repeats forever; 1 for a date or duration. */
   private int repetitions = 1;
+
   /** ISO-8601 interval of a cycle, else null. */
   private String interval;
 
   /** For reading rows. */
   private Timer() {}
 
-  private Timer(long key, long processDefinitionKey, String bpmnProcessId, String targetElementId, long dueDate,
-      int repetitions, String interval) {
+  private Timer(
+      long key,
+      long processDefinitionKey,
+      String bpmnProcessId,
+      String targetElementId,
+      long dueDate,
+      int repetitions,
+      String interval) {
     this.key = key;
     this.processDefinitionKey = processDefinitionKey;
     this.bpmnProcessId = bpmnProcessId;
@@ -35,25 +43,56 @@ public final class Timer extends StateRow {
   }
 
   /** The timer of a process version's timer start event. */
-  public static Timer ofStartEvent(long key, DeployedProcess process, String startEventId, long dueDate, int repetitions,
+  public static Timer ofStartEvent(
+      long key,
+      DeployedProcess process,
+      String startEventId,
+      long dueDate,
+      int repetitions,
       String interval) {
-    return new Timer(key, process.key(), process.bpmnProcessId(), startEventId, dueDate, repetitions, interval);
+    return new Timer(
+        key, process.key(), process.bpmnProcessId(), startEventId, dueDate, repetitions, interval);
   }
 
-  /** The timer of an element the instance waits at (itself, a boundary event, an event sub-process start). */
-  public static Timer of(long key, ElementInstance instance, String targetElementId, long dueDate, int repetitions,
+  /**
+   * The timer of an element the instance waits at (itself, a boundary event, an event sub-process
+   * start).
+   */
+  public static Timer of(
+      long key,
+      ElementInstance instance,
+      String targetElementId,
+      long dueDate,
+      int repetitions,
       String interval) {
-    Timer timer = new Timer(key, instance.processDefinitionKey(), instance.bpmnProcessId(), targetElementId, dueDate,
-        repetitions, interval);
+    Timer timer =
+        new Timer(
+            key,
+            instance.processDefinitionKey(),
+            instance.bpmnProcessId(),
+            targetElementId,
+            dueDate,
+            repetitions,
+            interval);
     timer.elementInstanceKey = instance.key();
     timer.processInstanceKey = instance.processInstanceKey();
     return timer;
   }
 
-  /** The next repetition of a cycle, due at {@code dueDate}: one repetition less, unless it repeats forever. */
+  /**
+   * The next repetition of a cycle, due at {@code dueDate}: one repetition less, unless it repeats
+   * forever.
+   */
   public Timer next(long key, long dueDate) {
-    Timer next = new Timer(key, processDefinitionKey, bpmnProcessId, targetElementId, dueDate,
-        repetitions < 0 ? -1 : repetitions - 1, interval);
+    Timer next =
+        new Timer(
+            key,
+            processDefinitionKey,
+            bpmnProcessId,
+            targetElementId,
+            dueDate,
+            repetitions < 0 ? -1 : repetitions - 1,
+            interval);
     next.elementInstanceKey = elementInstanceKey;
     next.processInstanceKey = processInstanceKey;
     return next;

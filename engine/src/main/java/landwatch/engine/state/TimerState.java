@@ -27,7 +27,9 @@ public final class TimerState {
   public void put(Timer timer) {
     timers.put(timer.key(), timer);
     timersByDueDate.add(timer);
-    timersByInstance.computeIfAbsent(timer.elementInstanceKey(), k -> new LinkedHashSet<>()).add(timer.key());
+    timersByInstance
+        .computeIfAbsent(timer.elementInstanceKey(), k -> new LinkedHashSet<>())
+        .add(timer.key());
     timer.track(changes);
   }
 

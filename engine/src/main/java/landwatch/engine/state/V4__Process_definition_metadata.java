@@ -22,7 +22,8 @@ public final class V4__Process_definition_metadata extends BaseJavaMigration {
   private final BiFunction<String, byte[], List<ExecutableProcess>> transform;
 
   /** {@code transform}: a stored BPMN resource (name, content) to its executable processes. */
-  public V4__Process_definition_metadata(BiFunction<String, byte[], List<ExecutableProcess>> transform) {
+  public V4__Process_definition_metadata(
+      BiFunction<String, byte[], List<ExecutableProcess>> transform) {
     this.transform = transform;
   }
 
@@ -31,7 +32,9 @@ public final class V4__Process_definition_metadata extends BaseJavaMigration {
     Connection c = context.getConnection();
     List<Long> resources = new ArrayList<>();
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT DISTINCT resource_key FROM engine.process_definition WHERE start_events IS NULL")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT DISTINCT resource_key FROM engine.process_definition WHERE start_events IS NULL")) {
       while (rs.next()) {
         resources.add(rs.getLong(1));
       }
@@ -39,7 +42,8 @@ public final class V4__Process_definition_metadata extends BaseJavaMigration {
     for (long resourceKey : resources) {
       String name;
       byte[] content;
-      try (PreparedStatement ps = c.prepareStatement("SELECT resource_name, resource FROM engine.resource WHERE key = ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT resource_name, resource FROM engine.resource WHERE key = ?")) {
         ps.setLong(1, resourceKey);
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
@@ -48,8 +52,10 @@ public final class V4__Process_definition_metadata extends BaseJavaMigration {
         }
       }
       List<ExecutableProcess> processes = transform.apply(name, content);
-      try (PreparedStatement ps = c.prepareStatement("UPDATE engine.process_definition SET name = ?, version_tag = ?, "
-          + "start_events = ?::json WHERE resource_key = ? AND bpmn_process_id = ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "UPDATE engine.process_definition SET name = ?, version_tag = ?, "
+                  + "start_events = ?::json WHERE resource_key = ? AND bpmn_process_id = ?")) {
         for (ExecutableProcess process : processes) {
           ps.setString(1, process.root.name);
           ps.setString(2, process.versionTag);
@@ -62,10 +68,16 @@ public final class V4__Process_definition_metadata extends BaseJavaMigration {
       }
     }
     try (Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery("SELECT key, bpmn_process_id FROM engine.process_definition WHERE start_events IS NULL LIMIT 1")) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT key, bpmn_process_id FROM engine.process_definition WHERE start_events IS NULL LIMIT 1")) {
         if (rs.next()) {
-          throw new IllegalStateException("Process definition " + rs.getLong(1) + " (" + rs.getString(2)
-              + ") is not in its stored resource");
+          throw new IllegalStateException(
+              "Process definition "
+                  + rs.getLong(1)
+                  + " ("
+                  + rs.getString(2)
+                  + ") is not in its stored resource");
         }
       }
       s.execute("ALTER TABLE engine.process_definition ALTER COLUMN start_events SET NOT NULL");

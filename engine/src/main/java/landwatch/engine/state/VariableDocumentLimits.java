@@ -14,10 +14,10 @@ import java.util.Deque;
 import java.util.Map;
 
 /**
- * The one measure of a variable document: its size as JSON and how deeply its values nest. The
- * same measure refuses a request's variables (on the way in), stops a step whose FEEL results
- * would exceed it (on the way out) and decides whether a job can be delivered, so nothing the
- * engine accepts or produces becomes undeliverable.
+ * The one measure of a variable document: its size as JSON and how deeply its values nest. The same
+ * measure refuses a request's variables (on the way in), stops a step whose FEEL results would
+ * exceed it (on the way out) and decides whether a job can be delivered, so nothing the engine
+ * accepts or produces becomes undeliverable.
  */
 public final class VariableDocumentLimits {
 
@@ -37,18 +37,26 @@ public final class VariableDocumentLimits {
 
   public VariableDocumentLimits(long maxBytes, int maxDepth) {
     if (maxDepth < 1 || maxDepth > MAX_DEPTH_LIMIT) {
-      throw new IllegalArgumentException("Expected " + DEPTH_PROPERTY + " to be between 1 and " + MAX_DEPTH_LIMIT
-          + ", but it was " + maxDepth);
+      throw new IllegalArgumentException(
+          "Expected "
+              + DEPTH_PROPERTY
+              + " to be between 1 and "
+              + MAX_DEPTH_LIMIT
+              + ", but it was "
+              + maxDepth);
     }
     if (maxBytes < 1) {
-      throw new IllegalArgumentException("Expected " + SIZE_PROPERTY + " to be positive, but it was " + maxBytes);
+      throw new IllegalArgumentException(
+          "Expected " + SIZE_PROPERTY + " to be positive, but it was " + maxBytes);
     }
     this.maxBytes = maxBytes;
     this.maxDepth = maxDepth;
     // the document itself is one level: its values may nest maxDepth more
-    this.measuring = JsonFactory.builder()
-        .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(maxDepth + 1).build())
-        .build();
+    this.measuring =
+        JsonFactory.builder()
+            .streamWriteConstraints(
+                StreamWriteConstraints.builder().maxNestingDepth(maxDepth + 1).build())
+            .build();
   }
 
   public long maxBytes() {
@@ -56,8 +64,8 @@ public final class VariableDocumentLimits {
   }
 
   /**
-   * Why the document exceeds a limit, in Zeebe's words and naming the property, or null when it
-   * is within both. One pass: the JSON is counted, not kept.
+   * Why the document exceeds a limit, in Zeebe's words and naming the property, or null when it is
+   * within both. One pass: the JSON is counted, not kept.
    */
   public String violation(Map<String, Object> document) {
     if (document == null || document.isEmpty()) {
@@ -74,7 +82,8 @@ public final class VariableDocumentLimits {
           if (!tooDeep(e)) {
             throw e;
           }
-          return String.format("Expected the variable '%s' to nest at most %d levels (%s), but it nests %d levels",
+          return String.format(
+              "Expected the variable '%s' to nest at most %d levels (%s), but it nests %d levels",
               variable.getKey(), maxDepth, DEPTH_PROPERTY, depth(variable.getValue()));
         }
       }
@@ -87,8 +96,11 @@ public final class VariableDocumentLimits {
 
   /** Why a document of this many bytes may not be stored, or null. */
   public String tooLarge(long bytes) {
-    return bytes <= maxBytes ? null : String.format(
-        "Expected the variable document to be at most %d bytes (%s), but it was %d bytes", maxBytes, SIZE_PROPERTY, bytes);
+    return bytes <= maxBytes
+        ? null
+        : String.format(
+            "Expected the variable document to be at most %d bytes (%s), but it was %d bytes",
+            maxBytes, SIZE_PROPERTY, bytes);
   }
 
   /** The bytes one value takes as JSON (within a document, where it is measured the same way). */
@@ -112,7 +124,10 @@ public final class VariableDocumentLimits {
     return false;
   }
 
-  /** Objects and arrays count one level each, scalars none; iterative, as the value may be very deep. */
+  /**
+   * Objects and arrays count one level each, scalars none; iterative, as the value may be very
+   * deep.
+   */
   static int depth(Object value) {
     record Node(Object value, int depth) {}
     Deque<Node> pending = new ArrayDeque<>();
@@ -120,8 +135,10 @@ public final class VariableDocumentLimits {
     int deepest = 0;
     while (!pending.isEmpty()) {
       Node node = pending.pop();
-      Collection<?> children = node.value() instanceof Map<?, ?> map ? map.values()
-          : node.value() instanceof Collection<?> list ? list : null;
+      Collection<?> children =
+          node.value() instanceof Map<?, ?> map
+              ? map.values()
+              : node.value() instanceof Collection<?> list ? list : null;
       if (children != null) {
         int depth = node.depth() + 1;
         deepest = Math.max(deepest, depth);

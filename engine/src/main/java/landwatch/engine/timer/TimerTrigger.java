@@ -36,7 +36,9 @@ public final class TimerTrigger implements DueWork {
 
   private void fire(Batch batch, Timer timer) {
     batch.state.timers().remove(timer);
-    batch.records.append(timer.key(), TimerIntent.TRIGGERED,
+    batch.records.append(
+        timer.key(),
+        TimerIntent.TRIGGERED,
         Map.of("targetElementId", timer.targetElementId(), "dueDate", timer.dueDate()));
     if (timer.elementInstanceKey() < 0) {
       DeployedProcess process = batch.state.deployments().process(timer.processDefinitionKey());
@@ -49,9 +51,12 @@ public final class TimerTrigger implements DueWork {
     if (subscriber == null) {
       return;
     }
-    ExecutableElement catchElement = bpmn.behaviors.ctx().process(subscriber).executable().element(timer.targetElementId());
-    boolean repeats = !catchElement.interrupting
-        && (catchElement.type == ElementType.BOUNDARY_EVENT || catchElement.type == ElementType.START_EVENT);
+    ExecutableElement catchElement =
+        bpmn.behaviors.ctx().process(subscriber).executable().element(timer.targetElementId());
+    boolean repeats =
+        !catchElement.interrupting
+            && (catchElement.type == ElementType.BOUNDARY_EVENT
+                || catchElement.type == ElementType.START_EVENT);
     if (bpmn.behaviors.events().trigger(subscriber, timer.targetElementId(), null) && repeats) {
       repeat(batch, timer);
     }
@@ -65,9 +70,14 @@ public final class TimerTrigger implements DueWork {
     // As Zeebe: the next repetition follows the one that fired, unless that is already overdue
     // (the clock jumped, or the engine was down); then it follows now, so nothing fires in a burst.
     long natural = TimerSchedule.addInterval(fired.dueDate(), fired.interval());
-    Timer next = fired.next(key, natural > batch.now ? natural : TimerSchedule.addInterval(batch.now, fired.interval()));
+    Timer next =
+        fired.next(
+            key,
+            natural > batch.now ? natural : TimerSchedule.addInterval(batch.now, fired.interval()));
     batch.state.timers().put(next);
-    batch.records.append(next.key(), TimerIntent.CREATED,
+    batch.records.append(
+        next.key(),
+        TimerIntent.CREATED,
         Map.of("targetElementId", next.targetElementId(), "dueDate", next.dueDate()));
   }
 }

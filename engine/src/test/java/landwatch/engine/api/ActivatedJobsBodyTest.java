@@ -19,7 +19,10 @@ class ActivatedJobsBodyTest {
   private final List<List<Delivery>> yielded = new ArrayList<>();
 
   private static Delivery job(long key) {
-    return new Delivery(key, 1000 + key, ("{\"jobKey\":\"" + key + "\",\"variables\":{}}").getBytes(StandardCharsets.UTF_8));
+    return new Delivery(
+        key,
+        1000 + key,
+        ("{\"jobKey\":\"" + key + "\",\"variables\":{}}").getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -30,26 +33,29 @@ class ActivatedJobsBodyTest {
 
     body.writeTo(out);
 
-    JobActivationResult result = new ObjectMapper().readValue(out.toByteArray(), JobActivationResult.class);
+    JobActivationResult result =
+        new ObjectMapper().readValue(out.toByteArray(), JobActivationResult.class);
     assertThat(result.getJobs()).extracting(j -> j.getJobKey()).containsExactly("1", "2");
     assertThat(body.contentLength()).isEqualTo(out.size());
-    assertThat(new ActivatedJobsBody(List.of(), yielded::add).contentLength()).isEqualTo("{\"jobs\":[]}".length());
+    assertThat(new ActivatedJobsBody(List.of(), yielded::add).contentLength())
+        .isEqualTo("{\"jobs\":[]}".length());
     assertThat(yielded).isEmpty();
   }
 
   @Test
   void aFailedWriteHandsAllItsJobsBack() {
     List<Delivery> jobs = List.of(job(1), job(2), job(3));
-    OutputStream resetMidway = new OutputStream() {
-      private int written;
+    OutputStream resetMidway =
+        new OutputStream() {
+          private int written;
 
-      @Override
-      public void write(int b) throws IOException {
-        if (++written > 30) {
-          throw new IOException("Connection reset by peer");
-        }
-      }
-    };
+          @Override
+          public void write(int b) throws IOException {
+            if (++written > 30) {
+              throw new IOException("Connection reset by peer");
+            }
+          }
+        };
 
     assertThatThrownBy(() -> new ActivatedJobsBody(jobs, yielded::add).writeTo(resetMidway))
         .isInstanceOf(IOException.class);
@@ -59,17 +65,19 @@ class ActivatedJobsBodyTest {
   @Test
   void aFailingFlushCountsAsUndelivered() {
     List<Delivery> jobs = List.of(job(7));
-    OutputStream flushFails = new OutputStream() {
-      @Override
-      public void write(int b) {}
+    OutputStream flushFails =
+        new OutputStream() {
+          @Override
+          public void write(int b) {}
 
-      @Override
-      public void flush() throws IOException {
-        throw new IOException("Broken pipe");
-      }
-    };
+          @Override
+          public void flush() throws IOException {
+            throw new IOException("Broken pipe");
+          }
+        };
 
-    assertThatThrownBy(() -> new ActivatedJobsBody(jobs, yielded::add).writeTo(flushFails)).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> new ActivatedJobsBody(jobs, yielded::add).writeTo(flushFails))
+        .isInstanceOf(IOException.class);
     assertThat(yielded).containsExactly(jobs);
   }
 }

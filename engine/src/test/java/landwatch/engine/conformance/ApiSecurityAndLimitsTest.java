@@ -3,10 +3,10 @@ package landwatch.engine.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.camunda.client.api.command.ProblemException;
-import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.CredentialsProvider;
+import io.camunda.client.api.command.ProblemException;
+import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,34 +23,48 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-/** The API is closed to strangers, its generated password is kept privately, and payloads are bounded. */
+/**
+ * The API is closed to strangers, its generated password is kept privately, and payloads are
+ * bounded.
+ */
 class ApiSecurityAndLimitsTest extends EngineTest {
 
   private int status(String authorization) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/topology")).GET();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/topology")).GET();
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
-    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    return HttpClient.newHttpClient()
+        .send(request.build(), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   private static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
   void anonymousAndWrongCredentialsGet401() throws Exception {
     assertThat(status(null)).isEqualTo(401);
     assertThat(status(basic("landwatch", "wrong"))).isEqualTo(401);
-    assertThat(status(basic(environment.getProperty("landwatch.engine.api.username"),
-        environment.getProperty("landwatch.engine.api.password")))).isEqualTo(200);
+    assertThat(
+            status(
+                basic(
+                    environment.getProperty("landwatch.engine.api.username"),
+                    environment.getProperty("landwatch.engine.api.password"))))
+        .isEqualTo(200);
   }
 
   @Test
   void theGeneratedPasswordIsKeptOwnerOnlyInTheDataDirectory() throws Exception {
     Path file = DATA_DIR.resolve("engine-api-password");
-    assertThat(Files.readString(file).trim()).isEqualTo(environment.getProperty("landwatch.engine.api.password"));
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(Files.readString(file).trim())
+        .isEqualTo(environment.getProperty("landwatch.engine.api.password"));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
   }
 
   @Test
@@ -63,25 +77,45 @@ class ApiSecurityAndLimitsTest extends EngineTest {
   @Test
   void parkedLongPollsHoldNoRequestThreads() {
     String id = uniqueId("parked");
-    deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("task", t -> t.zeebeJobType(id)).endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask("task", t -> t.zeebeJobType(id))
+            .endEvent()
+            .done());
     int polls = 250;
-    try (CamundaClient many = CamundaClient.newClientBuilder()
-        .restAddress(URI.create("http://127.0.0.1:" + port)).grpcAddress(URI.create("http://127.0.0.1:1"))
-        .preferRestOverGrpc(true).maxHttpConnections(polls + 50)
-        .credentialsProvider(CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
-            .username(environment.getProperty("landwatch.engine.api.username"))
-            .password(environment.getProperty("landwatch.engine.api.password")).build())
-        .build()) {
+    try (CamundaClient many =
+        CamundaClient.newClientBuilder()
+            .restAddress(URI.create("http://127.0.0.1:" + port))
+            .grpcAddress(URI.create("http://127.0.0.1:1"))
+            .preferRestOverGrpc(true)
+            .maxHttpConnections(polls + 50)
+            .credentialsProvider(
+                CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
+                    .username(environment.getProperty("landwatch.engine.api.username"))
+                    .password(environment.getProperty("landwatch.engine.api.password"))
+                    .build())
+            .build()) {
       // more waiting activations than the server has request threads (200)
       List<CompletableFuture<Integer>> parked = new ArrayList<>();
       for (int i = 0; i < polls; i++) {
-        parked.add(many.newActivateJobsCommand().jobType(id).maxJobsToActivate(1).requestTimeout(Duration.ofMinutes(2))
-            .send().toCompletableFuture().thenApply(r -> r.getJobs().size()));
+        parked.add(
+            many.newActivateJobsCommand()
+                .jobType(id)
+                .maxJobsToActivate(1)
+                .requestTimeout(Duration.ofMinutes(2))
+                .send()
+                .toCompletableFuture()
+                .thenApply(r -> r.getJobs().size()));
       }
       for (int i = 0; i < polls; i++) {
         // would not get a thread (and time out) if the parked polls held them
-        many.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().requestTimeout(Duration.ofSeconds(20))
-            .send().join();
+        many.newCreateInstanceCommand()
+            .bpmnProcessId(id)
+            .latestVersion()
+            .requestTimeout(Duration.ofSeconds(20))
+            .send()
+            .join();
       }
       assertThat(parked.stream().mapToInt(CompletableFuture::join).sum()).isEqualTo(polls);
     }
@@ -93,9 +127,11 @@ class ApiSecurityAndLimitsTest extends EngineTest {
     deploy(Bpmn.createExecutableProcess(id).startEvent().endEvent().done());
     String big = "x".repeat(5 * 1024 * 1024);
     assertThatThrownBy(() -> start(id, Map.of("blob", big)))
-        .isInstanceOfSatisfying(ProblemException.class, e -> {
-          assertThat(e.code()).isEqualTo(400);
-          assertThat(e.details().getDetail()).contains("variable document");
-        });
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(400);
+              assertThat(e.details().getDetail()).contains("variable document");
+            });
   }
 }

@@ -50,29 +50,73 @@ class CrashRecoveryTest {
     engine = EngineJvm.withNewDatabase("crash", Files.createTempDirectory("engine-crash"));
     engine.start(HEAP, "first", STARTUP);
     try (CamundaClient client = engine.client(REQUEST_TIMEOUT)) {
-      client.newDeployResourceCommand()
-          .addProcessModel(Bpmn.createExecutableProcess("crash-load").startEvent()
-              .serviceTask("work", t -> t.zeebeJobType("crash-work")).endEvent().done(), "load.bpmn")
-          .addProcessModel(Bpmn.createExecutableProcess("crash-timer").startEvent()
-              .intermediateCatchEvent("wait", e -> e.timerWithDuration("PT3S")).endEvent().done(), "timer.bpmn")
-          .addProcessModel(Bpmn.createExecutableProcess("crash-message").startEvent()
-              .intermediateCatchEvent("reply", e -> e.message(m -> m.name("crash-reply").zeebeCorrelationKeyExpression("key")))
-              .endEvent().done(), "message.bpmn")
-          .send().join();
-      long timerInstance = client.newCreateInstanceCommand().bpmnProcessId("crash-timer").latestVersion().send().join()
-          .getProcessInstanceKey();
+      client
+          .newDeployResourceCommand()
+          .addProcessModel(
+              Bpmn.createExecutableProcess("crash-load")
+                  .startEvent()
+                  .serviceTask("work", t -> t.zeebeJobType("crash-work"))
+                  .endEvent()
+                  .done(),
+              "load.bpmn")
+          .addProcessModel(
+              Bpmn.createExecutableProcess("crash-timer")
+                  .startEvent()
+                  .intermediateCatchEvent("wait", e -> e.timerWithDuration("PT3S"))
+                  .endEvent()
+                  .done(),
+              "timer.bpmn")
+          .addProcessModel(
+              Bpmn.createExecutableProcess("crash-message")
+                  .startEvent()
+                  .intermediateCatchEvent(
+                      "reply",
+                      e ->
+                          e.message(
+                              m -> m.name("crash-reply").zeebeCorrelationKeyExpression("key")))
+                  .endEvent()
+                  .done(),
+              "message.bpmn")
+          .send()
+          .join();
+      long timerInstance =
+          client
+              .newCreateInstanceCommand()
+              .bpmnProcessId("crash-timer")
+              .latestVersion()
+              .send()
+              .join()
+              .getProcessInstanceKey();
       Set<Long> waitingForMessages = ConcurrentHashMap.newKeySet();
       for (int i = 0; i < 20; i++) {
-        waitingForMessages.add(client.newCreateInstanceCommand().bpmnProcessId("crash-message").latestVersion()
-            .variables(Map.of("key", "k" + i)).send().join().getProcessInstanceKey());
+        waitingForMessages.add(
+            client
+                .newCreateInstanceCommand()
+                .bpmnProcessId("crash-message")
+                .latestVersion()
+                .variables(Map.of("key", "k" + i))
+                .send()
+                .join()
+                .getProcessInstanceKey());
       }
-      client.newPublishMessageCommand().messageName("crash-reply").correlationKey("late")
-          .timeToLive(Duration.ofHours(1)).send().join();
+      client
+          .newPublishMessageCommand()
+          .messageName("crash-reply")
+          .correlationKey("late")
+          .timeToLive(Duration.ofHours(1))
+          .send()
+          .join();
 
       Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
-      JobWorker worker = client.newWorker().jobType("crash-work")
-          .handler((jobClient, job) -> jobClient.newCompleteCommand(job.getKey()).send().join())
-          .timeout(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50)).maxJobsActive(32).open();
+      JobWorker worker =
+          client
+              .newWorker()
+              .jobType("crash-work")
+              .handler((jobClient, job) -> jobClient.newCompleteCommand(job.getKey()).send().join())
+              .timeout(Duration.ofSeconds(3))
+              .pollInterval(Duration.ofMillis(50))
+              .maxJobsActive(32)
+              .open();
 
       List<CompletableFuture<?>> firstWave = createInstances(client, 300, acknowledged);
       while (acknowledged.size() < 100 && !firstWave.stream().allMatch(CompletableFuture::isDone)) {
@@ -85,10 +129,22 @@ class CrashRecoveryTest {
       engine.start(HEAP, "second", STARTUP);
       createInstances(client, 100, acknowledged).forEach(CompletableFuture::join);
       for (int i = 0; i < 20; i++) {
-        client.newPublishMessageCommand().messageName("crash-reply").correlationKey("k" + i).send().join();
+        client
+            .newPublishMessageCommand()
+            .messageName("crash-reply")
+            .correlationKey("k" + i)
+            .send()
+            .join();
       }
-      waitingForMessages.add(client.newCreateInstanceCommand().bpmnProcessId("crash-message").latestVersion()
-          .variables(Map.of("key", "late")).send().join().getProcessInstanceKey());
+      waitingForMessages.add(
+          client
+              .newCreateInstanceCommand()
+              .bpmnProcessId("crash-message")
+              .latestVersion()
+              .variables(Map.of("key", "late"))
+              .send()
+              .join()
+              .getProcessInstanceKey());
       acknowledged.addAll(waitingForMessages);
 
       awaitCompleted(client, acknowledged, timerInstance);
@@ -96,29 +152,47 @@ class CrashRecoveryTest {
 
       assertThat(beforeKill).isGreaterThanOrEqualTo(100);
       for (long key : acknowledged) {
-        assertThat(client.newProcessInstanceGetRequest(key).send().join().getState().name()).isEqualTo("COMPLETED");
+        assertThat(client.newProcessInstanceGetRequest(key).send().join().getState().name())
+            .isEqualTo("COMPLETED");
       }
-      assertThat(client.newProcessInstanceGetRequest(timerInstance).send().join().getState().name()).isEqualTo("COMPLETED");
+      assertThat(client.newProcessInstanceGetRequest(timerInstance).send().join().getState().name())
+          .isEqualTo("COMPLETED");
       assertEndsRecordedOnce(acknowledged);
     }
   }
 
-  private List<CompletableFuture<?>> createInstances(CamundaClient client, int count, Set<Long> acknowledged) {
+  private List<CompletableFuture<?>> createInstances(
+      CamundaClient client, int count, Set<Long> acknowledged) {
     List<CompletableFuture<?>> futures = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      futures.add(client.newCreateInstanceCommand().bpmnProcessId("crash-load").latestVersion().variables(Map.of("i", i))
-          .send().toCompletableFuture().thenAccept(e -> acknowledged.add(e.getProcessInstanceKey())));
+      futures.add(
+          client
+              .newCreateInstanceCommand()
+              .bpmnProcessId("crash-load")
+              .latestVersion()
+              .variables(Map.of("i", i))
+              .send()
+              .toCompletableFuture()
+              .thenAccept(e -> acknowledged.add(e.getProcessInstanceKey())));
     }
     return futures;
   }
 
-  /** Waits for the workers to finish the load; bounded, so a broken engine fails instead of hanging. */
-  private void awaitCompleted(CamundaClient client, Set<Long> acknowledged, long timerInstance) throws InterruptedException {
+  /**
+   * Waits for the workers to finish the load; bounded, so a broken engine fails instead of hanging.
+   */
+  private void awaitCompleted(CamundaClient client, Set<Long> acknowledged, long timerInstance)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
     while (System.nanoTime() < deadline) {
-      long active = client.newProcessInstanceSearchRequest()
-          .filter(f -> f.state(io.camunda.client.api.search.enums.ProcessInstanceState.ACTIVE))
-          .send().join().page().totalItems();
+      long active =
+          client
+              .newProcessInstanceSearchRequest()
+              .filter(f -> f.state(io.camunda.client.api.search.enums.ProcessInstanceState.ACTIVE))
+              .send()
+              .join()
+              .page()
+              .totalItems();
       if (active == 0) {
         return;
       }
@@ -129,9 +203,12 @@ class CrashRecoveryTest {
   private void assertEndsRecordedOnce(Set<Long> acknowledged) throws Exception {
     PGSimpleDataSource dataSource = new PGSimpleDataSource();
     dataSource.setUrl(engine.jdbcUrl);
-    try (Connection c = ((DataSource) dataSource).getConnection(); Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery("SELECT record_key, count(*) FROM engine.record WHERE value_type = 'PROCESS_INSTANCE'"
-          + " AND intent = 'ELEMENT_COMPLETED' AND value->>'bpmnElementType' = 'PROCESS' GROUP BY record_key")) {
+    try (Connection c = ((DataSource) dataSource).getConnection();
+        Statement s = c.createStatement()) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT record_key, count(*) FROM engine.record WHERE value_type = 'PROCESS_INSTANCE'"
+                  + " AND intent = 'ELEMENT_COMPLETED' AND value->>'bpmnElementType' = 'PROCESS' GROUP BY record_key")) {
         Map<Long, Long> ends = new ConcurrentHashMap<>();
         while (rs.next()) {
           ends.put(rs.getLong(1), rs.getLong(2));
@@ -139,13 +216,17 @@ class CrashRecoveryTest {
         assertThat(ends.values()).allMatch(count -> count == 1);
         assertThat(ends.keySet()).containsAll(acknowledged);
       }
-      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM engine.element_instance WHERE element_type = 'PROCESS'"
-          + " AND state <> 'COMPLETED'")) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT count(*) FROM engine.element_instance WHERE element_type = 'PROCESS'"
+                  + " AND state <> 'COMPLETED'")) {
         rs.next();
         assertThat(rs.getLong(1)).isZero();
       }
-      try (ResultSet rs = s.executeQuery("SELECT record_key, count(*) FROM engine.record WHERE value_type = 'TIMER'"
-          + " AND intent = 'TRIGGERED' GROUP BY record_key HAVING count(*) > 1")) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT record_key, count(*) FROM engine.record WHERE value_type = 'TIMER'"
+                  + " AND intent = 'TRIGGERED' GROUP BY record_key HAVING count(*) > 1")) {
         assertThat(rs.next()).isFalse();
       }
     }

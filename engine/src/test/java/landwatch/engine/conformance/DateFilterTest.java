@@ -33,18 +33,30 @@ class DateFilterTest extends EngineTest {
   private long first;
   private long second;
 
-  /** {@code first} starts at T0 and completes at T0+2h; {@code second} starts at T0+1h and gets an incident at T0+3h. */
+  /**
+   * {@code first} starts at T0 and completes at T0+2h; {@code second} starts at T0+1h and gets an
+   * incident at T0+3h.
+   */
   @BeforeEach
   void twoInstancesAtPinnedTimes() {
     id = uniqueId("dates");
-    deploy(Bpmn.createExecutableProcess(id).startEvent("start").serviceTask("work", t -> t.zeebeJobType(id)).endEvent("end")
-        .done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent("start")
+            .serviceTask("work", t -> t.zeebeJobType(id))
+            .endEvent("end")
+            .done());
     pinClock(T0.toEpochMilli());
     first = start(id);
     pinClock(T0.plus(Duration.ofHours(1)).toEpochMilli());
     second = start(id);
     pinClock(T0.plus(Duration.ofHours(2)).toEpochMilli());
-    long firstJob = activate(id, 2).stream().filter(j -> j.getProcessInstanceKey() == first).findFirst().orElseThrow().getKey();
+    long firstJob =
+        activate(id, 2).stream()
+            .filter(j -> j.getProcessInstanceKey() == first)
+            .findFirst()
+            .orElseThrow()
+            .getKey();
     client.newCompleteCommand(firstJob).variables(Map.of()).send().join();
     pinClock(T0.plus(Duration.ofHours(3)).toEpochMilli());
     // the job activated at T0+2h has timed out by now: activating it again makes it failable
@@ -56,12 +68,15 @@ class DateFilterTest extends EngineTest {
     assertThat(startedWhere(d -> d.gt(at(T0)))).containsExactly(second);
     assertThat(startedWhere(d -> d.gte(at(T0)))).containsExactly(first, second);
     assertThat(startedWhere(d -> d.lt(at(T0.plus(Duration.ofHours(1)))))).containsExactly(first);
-    assertThat(startedWhere(d -> d.lte(at(T0.plus(Duration.ofHours(1)))))).containsExactly(first, second);
+    assertThat(startedWhere(d -> d.lte(at(T0.plus(Duration.ofHours(1))))))
+        .containsExactly(first, second);
     assertThat(startedWhere(d -> d.eq(at(T0)))).containsExactly(first);
     assertThat(startedWhere(d -> d.neq(at(T0)))).containsExactly(second);
-    assertThat(startedWhere(d -> d.in(at(T0), at(T0.plus(Duration.ofHours(1)))))).containsExactly(first, second);
+    assertThat(startedWhere(d -> d.in(at(T0), at(T0.plus(Duration.ofHours(1))))))
+        .containsExactly(first, second);
     assertThat(startedWhere(d -> d.in(at(T0.plus(Duration.ofMinutes(1)))))).isEmpty();
-    assertThat(startedWhere(d -> d.gt(at(T0)).lt(at(T0.plus(Duration.ofHours(2)))))).containsExactly(second);
+    assertThat(startedWhere(d -> d.gt(at(T0)).lt(at(T0.plus(Duration.ofHours(2))))))
+        .containsExactly(second);
     assertThat(instances(f -> f.startDate(at(T0)))).containsExactly(first);
   }
 
@@ -78,8 +93,11 @@ class DateFilterTest extends EngineTest {
     assertThat(startedWhere(d -> d.lt(justAfter))).containsExactly(first);
     assertThat(startedWhere(d -> d.gte(justAfter))).containsExactly(second);
     assertThat(startedWhere(d -> d.eq(justAfter))).isEmpty();
-    assertThat(startedWhere(d -> d.lte(T0.minusMillis(1).plusNanos(999_999).atOffset(ZoneOffset.UTC)))).isEmpty();
-    assertThat(startedWhere(d -> d.gte(T0.minusMillis(1).plusNanos(999_999).atOffset(ZoneOffset.UTC))))
+    assertThat(
+            startedWhere(d -> d.lte(T0.minusMillis(1).plusNanos(999_999).atOffset(ZoneOffset.UTC))))
+        .isEmpty();
+    assertThat(
+            startedWhere(d -> d.gte(T0.minusMillis(1).plusNanos(999_999).atOffset(ZoneOffset.UTC))))
         .containsExactly(first, second);
   }
 
@@ -87,17 +105,20 @@ class DateFilterTest extends EngineTest {
   void processInstanceEndDateExistsAndCompares() {
     assertThat(instances(f -> f.endDate(d -> d.exists(true)))).containsExactly(first);
     assertThat(instances(f -> f.endDate(d -> d.exists(false)))).containsExactly(second);
-    assertThat(instances(f -> f.endDate(d -> d.lte(at(T0.plus(Duration.ofHours(2))))))).containsExactly(first);
+    assertThat(instances(f -> f.endDate(d -> d.lte(at(T0.plus(Duration.ofHours(2)))))))
+        .containsExactly(first);
     assertThat(instances(f -> f.endDate(d -> d.lt(at(T0.plus(Duration.ofHours(2))))))).isEmpty();
   }
 
   @Test
   void elementInstanceStartAndEndDates() {
     assertThat(elementsOf(first, f -> f.startDate(d -> d.gt(at(T0))))).containsExactly("end");
-    assertThat(elementsOf(first, f -> f.endDate(d -> d.gte(at(T0.plus(Duration.ofHours(2))))))).contains("work", "end");
+    assertThat(elementsOf(first, f -> f.endDate(d -> d.gte(at(T0.plus(Duration.ofHours(2)))))))
+        .contains("work", "end");
     assertThat(elementsOf(first, f -> f.endDate(d -> d.eq(at(T0))))).doesNotContain("work", "end");
     assertThat(elementsOf(second, f -> f.endDate(d -> d.exists(false)))).containsExactly("work");
-    assertThat(elementsOf(second, f -> f.startDate(d -> d.lt(at(T0.plus(Duration.ofHours(1))))))).isEmpty();
+    assertThat(elementsOf(second, f -> f.startDate(d -> d.lt(at(T0.plus(Duration.ofHours(1)))))))
+        .isEmpty();
   }
 
   @Test
@@ -114,7 +135,10 @@ class DateFilterTest extends EngineTest {
   }
 
   private long jobOf(long processInstance) {
-    return activate(id, 1).stream().filter(j -> j.getProcessInstanceKey() == processInstance).findFirst().orElseThrow()
+    return activate(id, 1).stream()
+        .filter(j -> j.getProcessInstanceKey() == processInstance)
+        .findFirst()
+        .orElseThrow()
         .getKey();
   }
 
@@ -123,27 +147,45 @@ class DateFilterTest extends EngineTest {
   }
 
   private List<Long> instances(Consumer<ProcessInstanceFilter> filter) {
-    return client.newProcessInstanceSearchRequest()
-        .filter(f -> {
-          f.processDefinitionId(id);
-          filter.accept(f);
-        })
-        .sort(s -> s.processInstanceKey().asc()).send().join().items().stream()
-        .map(ProcessInstance::getProcessInstanceKey).toList();
+    return client
+        .newProcessInstanceSearchRequest()
+        .filter(
+            f -> {
+              f.processDefinitionId(id);
+              filter.accept(f);
+            })
+        .sort(s -> s.processInstanceKey().asc())
+        .send()
+        .join()
+        .items()
+        .stream()
+        .map(ProcessInstance::getProcessInstanceKey)
+        .toList();
   }
 
   private List<String> elementsOf(long processInstance, Consumer<ElementInstanceFilter> filter) {
-    return client.newElementInstanceSearchRequest()
-        .filter(f -> {
-          f.processInstanceKey(processInstance);
-          filter.accept(f);
-        })
-        .sort(s -> s.elementInstanceKey().asc()).send().join().items().stream()
-        .map(ElementInstance::getElementId).toList();
+    return client
+        .newElementInstanceSearchRequest()
+        .filter(
+            f -> {
+              f.processInstanceKey(processInstance);
+              filter.accept(f);
+            })
+        .sort(s -> s.elementInstanceKey().asc())
+        .send()
+        .join()
+        .items()
+        .stream()
+        .map(ElementInstance::getElementId)
+        .toList();
   }
 
   private List<Incident> incidentsOfSecond(Consumer<DateTimeProperty> creationTime) {
-    return client.newIncidentSearchRequest().filter(f -> f.processInstanceKey(second).creationTime(creationTime))
-        .send().join().items();
+    return client
+        .newIncidentSearchRequest()
+        .filter(f -> f.processInstanceKey(second).creationTime(creationTime))
+        .send()
+        .join()
+        .items();
   }
 }

@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The engine in a JVM of its own, against a database of its own on the shared test PostgreSQL,
- * with the heap it is given: for tests of a kill and restart ({@link CrashRecoveryTest},
- * {@link ManyVersionsRestartTest}) and benchmarks of what a restart costs.
+ * The engine in a JVM of its own, against a database of its own on the shared test PostgreSQL, with
+ * the heap it is given: for tests of a kill and restart ({@link CrashRecoveryTest}, {@link
+ * ManyVersionsRestartTest}) and benchmarks of what a restart costs.
  */
 public final class EngineJvm implements AutoCloseable {
 
@@ -42,13 +42,25 @@ public final class EngineJvm implements AutoCloseable {
     return new EngineJvm(TestPostgres.newDatabase(prefix), freePort(), dataDir);
   }
 
-  /** Starts the engine with {@code -Xmx<heap>} and waits (at most {@code startup}) until it answers. */
-  public Duration start(String heap, String name, Duration startup, String... arguments) throws Exception {
+  /**
+   * Starts the engine with {@code -Xmx<heap>} and waits (at most {@code startup}) until it answers.
+   */
+  public Duration start(String heap, String name, Duration startup, String... arguments)
+      throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     File log = dataDir.resolve("engine-" + name + ".log").toFile();
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Dengine.test.jdbc-url=" + jdbcUrl,
-        "-cp", classPath(), EngineTestApplication.class.getName(),
-        "--server.port=" + port, "--landwatch.data-dir=" + dataDir, "--landwatch.engine.api.password=" + PASSWORD));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-Xmx" + heap,
+                "-Dengine.test.jdbc-url=" + jdbcUrl,
+                "-cp",
+                classPath(),
+                EngineTestApplication.class.getName(),
+                "--server.port=" + port,
+                "--landwatch.data-dir=" + dataDir,
+                "--landwatch.engine.api.password=" + PASSWORD));
     command.addAll(List.of(arguments));
     long begin = System.nanoTime();
     process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
@@ -58,7 +70,8 @@ public final class EngineJvm implements AutoCloseable {
 
   /** The test class path: the project's class loader's under {@code exec:java}, else the JVM's. */
   private static String classPath() throws Exception {
-    if (EngineJvm.class.getClassLoader() instanceof URLClassLoader loader && loader.getURLs().length > 0) {
+    if (EngineJvm.class.getClassLoader() instanceof URLClassLoader loader
+        && loader.getURLs().length > 0) {
       List<String> entries = new ArrayList<>();
       for (URL url : loader.getURLs()) {
         entries.add(Path.of(url.toURI()).toString());
@@ -96,11 +109,15 @@ public final class EngineJvm implements AutoCloseable {
     long deadline = System.nanoTime() + startup.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new AssertionError("engine JVM died on start (exit " + process.exitValue() + "), see " + log);
+        throw new AssertionError(
+            "engine JVM died on start (exit " + process.exitValue() + "), see " + log);
       }
       try {
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/topology"))
-            .build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/topology"))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() == 401) {
           return;
         }

@@ -37,26 +37,24 @@ import org.springframework.core.env.Environment;
 
 /**
  * Base of the conformance suite: the engine runs in a Spring Boot application on a random port and
- * is driven only through camunda-client-java over REST with basic auth, as the app drives it.
- * Every test deploys processes with ids of its own, so tests share one engine and database.
+ * is driven only through camunda-client-java over REST with basic auth, as the app drives it. Every
+ * test deploys processes with ids of its own, so tests share one engine and database.
  */
-@SpringBootTest(classes = EngineTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = EngineTestApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class EngineTest {
 
   private static final AtomicInteger IDS = new AtomicInteger();
   static final Path DATA_DIR = createDataDir();
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  Environment environment;
+  @Autowired Environment environment;
 
-  @Autowired
-  Engine engine;
+  @Autowired Engine engine;
 
-  @Autowired
-  DataSource dataSource;
+  @Autowired DataSource dataSource;
 
   protected CamundaClient client;
 
@@ -75,8 +73,12 @@ public abstract class EngineTest {
 
   @BeforeEach
   void connect() {
-    client = EngineClients.overRest(port, environment.getProperty("landwatch.engine.api.username"),
-        environment.getProperty("landwatch.engine.api.password"), Duration.ofSeconds(30));
+    client =
+        EngineClients.overRest(
+            port,
+            environment.getProperty("landwatch.engine.api.username"),
+            environment.getProperty("landwatch.engine.api.password"),
+            Duration.ofSeconds(30));
   }
 
   @AfterEach
@@ -86,15 +88,18 @@ public abstract class EngineTest {
     assertStateSurvivesRestart();
   }
 
-  /** Two images of the engine's state taken at the same moment: the hot one, and one loaded from the tables. */
+  /**
+   * Two images of the engine's state taken at the same moment: the hot one, and one loaded from the
+   * tables.
+   */
   private record HotAndRestarted(StateSnapshot hot, StateSnapshot restarted) {}
 
   /**
    * The hot state equals, wholesale, what a restart would load from the tables: a change the hot
    * state made without writing it (a mutation not recorded) fails here, after the scenario that
-   * made it. Both images are taken on the writer's thread between two batches, when the tables
-   * hold exactly what the hot state holds; the writer may still be busy with a test's leftovers,
-   * so this waits for it.
+   * made it. Both images are taken on the writer's thread between two batches, when the tables hold
+   * exactly what the hot state holds; the writer may still be busy with a test's leftovers, so this
+   * waits for it.
    */
   private void assertStateSurvivesRestart() {
     long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
@@ -112,18 +117,23 @@ public abstract class EngineTest {
       fail("Expected the writer to take the state's images within a minute, but it was busy");
     }
     if (!images.hot().equals(images.restarted())) {
-      fail("The engine's state after a restart differs from its state before (hot ≠ restarted):\n"
-          + images.hot().diff(images.restarted()));
+      fail(
+          "The engine's state after a restart differs from its state before (hot ≠ restarted):\n"
+              + images.hot().diff(images.restarted()));
     }
   }
 
-  /** Null when commands before this one in its batch changed the state: the tables do not hold it yet. */
+  /**
+   * Null when commands before this one in its batch changed the state: the tables do not hold it
+   * yet.
+   */
   private HotAndRestarted imagesBetweenBatches(Batch batch) {
     if (!batch.records.written().isEmpty() || !batch.state.changes.isEmpty()) {
       return null;
     }
     try (Connection connection = dataSource.getConnection()) {
-      StateSnapshot restarted = StateSnapshot.of(new StateStore().load(connection, engine.models).state());
+      StateSnapshot restarted =
+          StateSnapshot.of(new StateStore().load(connection, engine.models).state());
       return new HotAndRestarted(StateSnapshot.of(batch.state), restarted);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot load the engine state", e);
@@ -136,13 +146,25 @@ public abstract class EngineTest {
   }
 
   protected long deploy(BpmnModelInstance model) {
-    return client.newDeployResourceCommand().addProcessModel(model, "process.bpmn").send().join()
-        .getProcesses().get(0).getProcessDefinitionKey();
+    return client
+        .newDeployResourceCommand()
+        .addProcessModel(model, "process.bpmn")
+        .send()
+        .join()
+        .getProcesses()
+        .get(0)
+        .getProcessDefinitionKey();
   }
 
   protected long start(String processId, Map<String, Object> variables) {
-    ProcessInstanceEvent event = client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion()
-        .variables(variables).send().join();
+    ProcessInstanceEvent event =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(processId)
+            .latestVersion()
+            .variables(variables)
+            .send()
+            .join();
     return event.getProcessInstanceKey();
   }
 
@@ -152,8 +174,15 @@ public abstract class EngineTest {
 
   /** Activates without waiting: the job must already be there. */
   protected List<ActivatedJob> activate(String type, int max) {
-    return client.newActivateJobsCommand().jobType(type).maxJobsToActivate(max).timeout(Duration.ofMinutes(5))
-        .requestTimeout(Duration.ofMillis(-1)).send().join().getJobs();
+    return client
+        .newActivateJobsCommand()
+        .jobType(type)
+        .maxJobsToActivate(max)
+        .timeout(Duration.ofMinutes(5))
+        .requestTimeout(Duration.ofMillis(-1))
+        .send()
+        .join()
+        .getJobs();
   }
 
   protected ActivatedJob activateOne(String type) {
@@ -173,27 +202,47 @@ public abstract class EngineTest {
   }
 
   protected List<ElementInstance> elements(long processInstanceKey) {
-    return client.newElementInstanceSearchRequest().filter(f -> f.processInstanceKey(processInstanceKey))
-        .page(p -> p.limit(1000)).send().join().items();
+    return client
+        .newElementInstanceSearchRequest()
+        .filter(f -> f.processInstanceKey(processInstanceKey))
+        .page(p -> p.limit(1000))
+        .send()
+        .join()
+        .items();
   }
 
   /** The ids of elements in the given state (ACTIVE, COMPLETED, TERMINATED), in creation order. */
   protected List<String> elementIds(long processInstanceKey, String state) {
-    return elements(processInstanceKey).stream().filter(e -> e.getState().name().equals(state))
-        .map(ElementInstance::getElementId).toList();
+    return elements(processInstanceKey).stream()
+        .filter(e -> e.getState().name().equals(state))
+        .map(ElementInstance::getElementId)
+        .toList();
   }
 
-  /** The instance's records as written so far: read it after the API call whose records it is to hold. */
+  /**
+   * The instance's records as written so far: read it after the API call whose records it is to
+   * hold.
+   */
   protected RecordLog recordLog(long processInstanceKey) {
     return RecordLog.of(dataSource, processInstanceKey);
   }
 
   protected List<Incident> activeIncidents(long processInstanceKey) {
-    return client.newIncidentSearchRequest().filter(f -> f.processInstanceKey(processInstanceKey))
-        .send().join().items().stream().filter(i -> i.getState().name().equals("ACTIVE")).toList();
+    return client
+        .newIncidentSearchRequest()
+        .filter(f -> f.processInstanceKey(processInstanceKey))
+        .send()
+        .join()
+        .items()
+        .stream()
+        .filter(i -> i.getState().name().equals("ACTIVE"))
+        .toList();
   }
 
-  /** Variables of the finished instance, via a fresh awaited instance is not possible: use the job's view instead. */
+  /**
+   * Variables of the finished instance, via a fresh awaited instance is not possible: use the job's
+   * view instead.
+   */
   protected Map<String, Object> variablesSeenBy(String jobType) {
     return activateOne(jobType).getVariablesAsMap();
   }
@@ -204,29 +253,56 @@ public abstract class EngineTest {
 
   /** How {@link #assertUnrelatedInstanceCompletes} activates the unrelated instance's job. */
   protected enum JobActivation {
-    /** At once ({@link #completeJob}): the job must already be there; completed with {@code done = true}. */
+    /**
+     * At once ({@link #completeJob}): the job must already be there; completed with {@code done =
+     * true}.
+     */
     IMMEDIATE,
-    /** A long poll (up to 20 s), answered as soon as the writer, which may still be busy, has it; no variables. */
+    /**
+     * A long poll (up to 20 s), answered as soon as the writer, which may still be busy, has it; no
+     * variables.
+     */
     LONG_POLL
   }
 
-  /** An instance of a process of its own, waiting at a service task whose job type is the process id. */
+  /**
+   * An instance of a process of its own, waiting at a service task whose job type is the process
+   * id.
+   */
   protected record UnrelatedInstance(String jobType, long key) {}
 
   /** Deploys a process of its own with one service task and starts it. */
   protected UnrelatedInstance startUnrelatedInstance() {
     String id = uniqueId("unrelated");
-    deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("work", t -> t.zeebeJobType(id)).endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask("work", t -> t.zeebeJobType(id))
+            .endEvent()
+            .done());
     return new UnrelatedInstance(id, start(id));
   }
 
-  /** Completes the instance's job and asserts that the instance completed: the engine goes on with other work. */
-  protected void assertUnrelatedInstanceCompletes(UnrelatedInstance instance, JobActivation activation) {
+  /**
+   * Completes the instance's job and asserts that the instance completed: the engine goes on with
+   * other work.
+   */
+  protected void assertUnrelatedInstanceCompletes(
+      UnrelatedInstance instance, JobActivation activation) {
     switch (activation) {
       case IMMEDIATE -> completeJob(instance.jobType(), Map.of("done", true));
       case LONG_POLL -> {
-        ActivatedJob job = client.newActivateJobsCommand().jobType(instance.jobType()).maxJobsToActivate(1)
-            .timeout(Duration.ofMinutes(1)).requestTimeout(Duration.ofSeconds(20)).send().join().getJobs().get(0);
+        ActivatedJob job =
+            client
+                .newActivateJobsCommand()
+                .jobType(instance.jobType())
+                .maxJobsToActivate(1)
+                .timeout(Duration.ofMinutes(1))
+                .requestTimeout(Duration.ofSeconds(20))
+                .send()
+                .join()
+                .getJobs()
+                .get(0);
         client.newCompleteCommand(job.getKey()).send().join();
       }
     }

@@ -36,36 +36,73 @@ class HostileExpressionTest extends EngineTest {
   @Test
   void aMultiInstanceOverTooLargeACollectionRaisesAnIncidentNamingTheLimit() {
     String id = uniqueId("mi-huge");
-    deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .manualTask("each").multiInstance(mi -> mi.parallel().zeebeInputCollectionExpression("items")
-            .zeebeInputElement("item"))
-        .endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .manualTask("each")
+            .multiInstance(
+                mi ->
+                    mi.parallel().zeebeInputCollectionExpression("items").zeebeInputElement("item"))
+            .endEvent()
+            .done());
     List<Integer> items = IntStream.rangeClosed(1, 200_000).boxed().toList();
     long started = System.nanoTime();
-    CompletableFuture<Long> huge = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
-        .variables(Map.of("items", items)).send().toCompletableFuture().thenApply(e -> e.getProcessInstanceKey());
+    CompletableFuture<Long> huge =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(id)
+            .latestVersion()
+            .variables(Map.of("items", items))
+            .send()
+            .toCompletableFuture()
+            .thenApply(e -> e.getProcessInstanceKey());
 
-    assertAnIncidentWhileOthersGoOn(huge, started, message -> assertThat(message)
-        .isEqualTo("Expected the input collection 'items' to hold at most 10000 elements"
-            + " (landwatch.engine.limits.max-multi-instance-collection-size), but it held 200000"));
+    assertAnIncidentWhileOthersGoOn(
+        huge,
+        started,
+        message ->
+            assertThat(message)
+                .isEqualTo(
+                    "Expected the input collection 'items' to hold at most 10000 elements"
+                        + " (landwatch.engine.limits.max-multi-instance-collection-size), but it held 200000"));
   }
 
   @Test
   void aMultiInstanceAtTheLimitCompletes() {
     String id = uniqueId("mi-limit");
-    deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .manualTask("each").multiInstance(mi -> mi.parallel().zeebeInputCollectionExpression("items")
-            .zeebeInputElement("item").zeebeOutputCollection("doubled").zeebeOutputElementExpression("item * 2"))
-        .serviceTask("check", t -> t.zeebeJobType(id))
-        .endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .manualTask("each")
+            .multiInstance(
+                mi ->
+                    mi.parallel()
+                        .zeebeInputCollectionExpression("items")
+                        .zeebeInputElement("item")
+                        .zeebeOutputCollection("doubled")
+                        .zeebeOutputElementExpression("item * 2"))
+            .serviceTask("check", t -> t.zeebeJobType(id))
+            .endEvent()
+            .done());
     List<Integer> items = IntStream.rangeClosed(1, 10_000).boxed().toList();
     long started = System.nanoTime();
     long instance = start(id, Map.of("items", items));
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(GENEROUS);
 
-    List<?> doubled = (List<?>) client.newActivateJobsCommand().jobType(id).maxJobsToActivate(1)
-        .timeout(Duration.ofMinutes(1)).requestTimeout(Duration.ofSeconds(20)).send().join().getJobs().get(0)
-        .getVariablesAsMap().get("doubled");
+    List<?> doubled =
+        (List<?>)
+            client
+                .newActivateJobsCommand()
+                .jobType(id)
+                .maxJobsToActivate(1)
+                .timeout(Duration.ofMinutes(1))
+                .requestTimeout(Duration.ofSeconds(20))
+                .send()
+                .join()
+                .getJobs()
+                .get(0)
+                .getVariablesAsMap()
+                .get("doubled");
     assertThat(doubled).hasSize(10_000);
     assertThat(doubled.get(9_999)).isEqualTo(20_000);
     assertThat(processState(instance)).isEqualTo("ACTIVE");
@@ -78,9 +115,12 @@ class HostileExpressionTest extends EngineTest {
       chain.append(", a").append(level).append(": [a").append(level - 1).append("]");
     }
     // whichever comes first on this machine: the budget, or the result overflowing the stack
-    Consumer<String> budgetOrDepth = message -> assertThat(message).containsAnyOf(
-        "Expected to evaluate the expression within 2000 ms (landwatch.engine.feel.evaluation-budget)",
-        "nests too deeply to be built (far beyond landwatch.engine.limits.max-variable-depth)");
+    Consumer<String> budgetOrDepth =
+        message ->
+            assertThat(message)
+                .containsAnyOf(
+                    "Expected to evaluate the expression within 2000 ms (landwatch.engine.feel.evaluation-budget)",
+                    "nests too deeply to be built (far beyond landwatch.engine.limits.max-variable-depth)");
     scriptRaisesIncident(chain.append("}").toString(), budgetOrDepth);
     // the writer still runs: a second one ends the same way instead of waiting for a dead writer
     scriptRaisesIncident(chain.toString(), budgetOrDepth);
@@ -90,45 +130,69 @@ class HostileExpressionTest extends EngineTest {
   void aContextThatMultipliesItsEntriesIsAbandonedAtTheBudget() {
     StringBuilder dag = new StringBuilder("= {a0: [" + "1, ".repeat(9) + "1]");
     for (int level = 1; level <= 7; level++) {
-      dag.append(", a").append(level).append(": [").append(("a" + (level - 1) + ", ").repeat(9))
-          .append("a").append(level - 1).append("]");
+      dag.append(", a")
+          .append(level)
+          .append(": [")
+          .append(("a" + (level - 1) + ", ").repeat(9))
+          .append("a")
+          .append(level - 1)
+          .append("]");
     }
     expensiveScriptRaisesBudgetIncident(dag.append("}").toString());
   }
 
   private void expensiveScriptRaisesBudgetIncident(String expression) {
-    scriptRaisesIncident(expression, message -> assertThat(message)
-        .contains("Expected to evaluate the expression within 2000 ms"
-            + " (landwatch.engine.feel.evaluation-budget), but it was still running and was abandoned"));
+    scriptRaisesIncident(
+        expression,
+        message ->
+            assertThat(message)
+                .contains(
+                    "Expected to evaluate the expression within 2000 ms"
+                        + " (landwatch.engine.feel.evaluation-budget), but it was still running and was abandoned"));
   }
 
   private void scriptRaisesIncident(String expression, Consumer<String> message) {
     String id = uniqueId("feel-expensive");
-    deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .scriptTask("compute", s -> s.zeebeExpression(expression.substring(1).trim()).zeebeResultVariable("n"))
-        .endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .scriptTask(
+                "compute",
+                s -> s.zeebeExpression(expression.substring(1).trim()).zeebeResultVariable("n"))
+            .endEvent()
+            .done());
     long started = System.nanoTime();
-    CompletableFuture<Long> expensive = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().send()
-        .toCompletableFuture().thenApply(e -> e.getProcessInstanceKey());
+    CompletableFuture<Long> expensive =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(id)
+            .latestVersion()
+            .send()
+            .toCompletableFuture()
+            .thenApply(e -> e.getProcessInstanceKey());
 
     assertAnIncidentWhileOthersGoOn(expensive, started, message);
   }
 
   /**
-   * While the hostile instance's creation is under way, an unrelated instance completes; the hostile
-   * instance then has, within {@link #GENEROUS} of {@code started}, a single EXTRACT_VALUE_ERROR
-   * incident whose message satisfies {@code message}, and stays ACTIVE.
+   * While the hostile instance's creation is under way, an unrelated instance completes; the
+   * hostile instance then has, within {@link #GENEROUS} of {@code started}, a single
+   * EXTRACT_VALUE_ERROR incident whose message satisfies {@code message}, and stays ACTIVE.
    */
-  private void assertAnIncidentWhileOthersGoOn(CompletableFuture<Long> hostile, long started,
-      Consumer<String> message) {
+  private void assertAnIncidentWhileOthersGoOn(
+      CompletableFuture<Long> hostile, long started, Consumer<String> message) {
     assertUnrelatedInstanceCompletes(JobActivation.LONG_POLL);
     long instance = hostile.join();
-    List<Incident> incidents = await().atMost(GENEROUS).until(() -> activeIncidents(instance), i -> !i.isEmpty());
+    List<Incident> incidents =
+        await().atMost(GENEROUS).until(() -> activeIncidents(instance), i -> !i.isEmpty());
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(GENEROUS);
-    assertThat(incidents).singleElement().satisfies(i -> {
-      assertThat(i.getErrorType().name()).isEqualTo("EXTRACT_VALUE_ERROR");
-      message.accept(i.getErrorMessage());
-    });
+    assertThat(incidents)
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.getErrorType().name()).isEqualTo("EXTRACT_VALUE_ERROR");
+              message.accept(i.getErrorMessage());
+            });
     assertThat(processState(instance)).isEqualTo("ACTIVE");
   }
 }

@@ -14,24 +14,42 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Creating, awaiting, getting, cancelling and searching process instances; element instance search. */
+/**
+ * Creating, awaiting, getting, cancelling and searching process instances; element instance search.
+ */
 class ProcessInstanceApiTest extends EngineTest {
 
   private String twoVersions(String id) {
-    deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("v1", t -> t.zeebeJobType(id + "-v1")).endEvent().done());
-    deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("v2", t -> t.zeebeJobType(id + "-v2")).endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask("v1", t -> t.zeebeJobType(id + "-v1"))
+            .endEvent()
+            .done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask("v2", t -> t.zeebeJobType(id + "-v2"))
+            .endEvent()
+            .done());
     return id;
   }
 
   @Test
   void createsTheLatestOrAGivenVersionOrByDefinitionKey() {
     String id = twoVersions(uniqueId("versions"));
-    ProcessInstanceEvent latest = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().send().join();
+    ProcessInstanceEvent latest =
+        client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().send().join();
     assertThat(latest.getVersion()).isEqualTo(2);
-    ProcessInstanceEvent first = client.newCreateInstanceCommand().bpmnProcessId(id).version(1).send().join();
+    ProcessInstanceEvent first =
+        client.newCreateInstanceCommand().bpmnProcessId(id).version(1).send().join();
     assertThat(first.getVersion()).isEqualTo(1);
-    ProcessInstanceEvent byKey = client.newCreateInstanceCommand().processDefinitionKey(first.getProcessDefinitionKey())
-        .send().join();
+    ProcessInstanceEvent byKey =
+        client
+            .newCreateInstanceCommand()
+            .processDefinitionKey(first.getProcessDefinitionKey())
+            .send()
+            .join();
     assertThat(byKey.getBpmnProcessId()).isEqualTo(id);
     assertThat(activate(id + "-v1", 5)).hasSize(2);
     assertThat(activate(id + "-v2", 5)).hasSize(1);
@@ -39,11 +57,20 @@ class ProcessInstanceApiTest extends EngineTest {
 
   @Test
   void unknownProcessesAreNotFound() {
-    assertThatThrownBy(() -> client.newCreateInstanceCommand().bpmnProcessId(uniqueId("missing")).latestVersion().send().join())
-        .isInstanceOfSatisfying(ProblemException.class, e -> {
-          assertThat(e.code()).isEqualTo(404);
-          assertThat(e.details().getDetail()).contains("Expected to find process definition");
-        });
+    assertThatThrownBy(
+            () ->
+                client
+                    .newCreateInstanceCommand()
+                    .bpmnProcessId(uniqueId("missing"))
+                    .latestVersion()
+                    .send()
+                    .join())
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(404);
+              assertThat(e.details().getDetail()).contains("Expected to find process definition");
+            });
     assertThatThrownBy(() -> client.newProcessInstanceGetRequest(123L).send().join())
         .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo(404));
   }
@@ -51,10 +78,22 @@ class ProcessInstanceApiTest extends EngineTest {
   @Test
   void awaitCompletionAnswersWithTheFetchedVariables() {
     String id = uniqueId("await");
-    deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .scriptTask("calc", s -> s.zeebeExpression("a * 10").zeebeResultVariable("b")).endEvent().done());
-    ProcessInstanceResult result = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
-        .variables(Map.of("a", 4, "secret", "x")).withResult().fetchVariables("b").send().join();
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .scriptTask("calc", s -> s.zeebeExpression("a * 10").zeebeResultVariable("b"))
+            .endEvent()
+            .done());
+    ProcessInstanceResult result =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(id)
+            .latestVersion()
+            .variables(Map.of("a", 4, "secret", "x"))
+            .withResult()
+            .fetchVariables("b")
+            .send()
+            .join();
     assertThat(result.getVariablesAsMap()).containsOnlyKeys("b");
     assertThat(((Number) result.getVariablesAsMap().get("b")).intValue()).isEqualTo(40);
   }
@@ -62,16 +101,34 @@ class ProcessInstanceApiTest extends EngineTest {
   @Test
   void awaitCompletionTimesOut() {
     String id = uniqueId("await-timeout");
-    deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("t", t -> t.zeebeJobType(id)).endEvent().done());
-    assertThatThrownBy(() -> client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().withResult()
-        .requestTimeout(Duration.ofMillis(300)).send().join())
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask("t", t -> t.zeebeJobType(id))
+            .endEvent()
+            .done());
+    assertThatThrownBy(
+            () ->
+                client
+                    .newCreateInstanceCommand()
+                    .bpmnProcessId(id)
+                    .latestVersion()
+                    .withResult()
+                    .requestTimeout(Duration.ofMillis(300))
+                    .send()
+                    .join())
         .isInstanceOf(RuntimeException.class);
   }
 
   @Test
   void cancellationTerminatesTheInstanceAndItsJobs() {
     String id = uniqueId("cancel");
-    deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("t", t -> t.zeebeJobType(id)).endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask("t", t -> t.zeebeJobType(id))
+            .endEvent()
+            .done());
     long instance = start(id);
     client.newCancelInstanceCommand(instance).send().join();
     assertThat(processState(instance)).isEqualTo("TERMINATED");
@@ -83,16 +140,32 @@ class ProcessInstanceApiTest extends EngineTest {
   @Test
   void searchFiltersByProcessIdAndStateWithPaging() {
     String id = uniqueId("search");
-    deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("t", t -> t.zeebeJobType(id)).endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask("t", t -> t.zeebeJobType(id))
+            .endEvent()
+            .done());
     long first = start(id);
     start(id);
     start(id);
     client.newCancelInstanceCommand(first).send().join();
-    List<ProcessInstance> active = client.newProcessInstanceSearchRequest()
-        .filter(f -> f.processDefinitionId(id).state(ProcessInstanceState.ACTIVE)).send().join().items();
+    List<ProcessInstance> active =
+        client
+            .newProcessInstanceSearchRequest()
+            .filter(f -> f.processDefinitionId(id).state(ProcessInstanceState.ACTIVE))
+            .send()
+            .join()
+            .items();
     assertThat(active).hasSize(2);
-    var page = client.newProcessInstanceSearchRequest().filter(f -> f.processDefinitionId(id))
-        .sort(s -> s.processInstanceKey().desc()).page(p -> p.limit(1)).send().join();
+    var page =
+        client
+            .newProcessInstanceSearchRequest()
+            .filter(f -> f.processDefinitionId(id))
+            .sort(s -> s.processInstanceKey().desc())
+            .page(p -> p.limit(1))
+            .send()
+            .join();
     assertThat(page.items()).hasSize(1);
     assertThat(page.page().totalItems()).isEqualTo(3);
     assertThat(page.items().get(0).getProcessInstanceKey()).isGreaterThan(first);
@@ -101,16 +174,30 @@ class ProcessInstanceApiTest extends EngineTest {
   @Test
   void elementInstanceSearchShowsTheActiveTask() {
     String id = uniqueId("elements");
-    deploy(Bpmn.createExecutableProcess(id).startEvent("begin").serviceTask("task", t -> t.zeebeJobType(id).name("Verify"))
-        .endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent("begin")
+            .serviceTask("task", t -> t.zeebeJobType(id).name("Verify"))
+            .endEvent()
+            .done());
     long instance = start(id);
-    var active = client.newElementInstanceSearchRequest()
-        .filter(f -> f.processInstanceKey(instance).state(io.camunda.client.api.search.enums.ElementInstanceState.ACTIVE))
-        .send().join().items();
-    assertThat(active).singleElement().satisfies(e -> {
-      assertThat(e.getElementId()).isEqualTo("task");
-      assertThat(e.getElementName()).isEqualTo("Verify");
-      assertThat(e.getType().name()).isEqualTo("SERVICE_TASK");
-    });
+    var active =
+        client
+            .newElementInstanceSearchRequest()
+            .filter(
+                f ->
+                    f.processInstanceKey(instance)
+                        .state(io.camunda.client.api.search.enums.ElementInstanceState.ACTIVE))
+            .send()
+            .join()
+            .items();
+    assertThat(active)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.getElementId()).isEqualTo("task");
+              assertThat(e.getElementName()).isEqualTo("Verify");
+              assertThat(e.getType().name()).isEqualTo("SERVICE_TASK");
+            });
   }
 }

@@ -15,14 +15,17 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Raw HTTP to {@code /v2}, for requests camunda-client-java cannot express, and the one check
- * every problem answer must pass: RFC 7807 and nothing of the engine's insides.
+ * Raw HTTP to {@code /v2}, for requests camunda-client-java cannot express, and the one check every
+ * problem answer must pass: RFC 7807 and nothing of the engine's insides.
  */
 final class RawApi {
 
-  /** What only an exception's message, a stack trace or a SQL statement would put into an answer. */
-  static final List<String> INTERNALS = List.of("org.", "io.camunda", "java.", "scala.", "Exception", "SELECT",
-      "FROM engine", "\tat ");
+  /**
+   * What only an exception's message, a stack trace or a SQL statement would put into an answer.
+   */
+  static final List<String> INTERNALS =
+      List.of(
+          "org.", "io.camunda", "java.", "scala.", "Exception", "SELECT", "FROM engine", "\tat ");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,14 +35,23 @@ final class RawApi {
 
   RawApi(int port, String username, String password) {
     this.base = "http://127.0.0.1:" + port;
-    this.authorization = "Basic " + Base64.getEncoder()
-        .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    this.authorization =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   /** A request; {@code contentType} and {@code body} may be null, {@code accept} too. */
-  HttpResponse<String> send(String method, String path, String contentType, String body, String accept) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+  HttpResponse<String> send(
+      String method, String path, String contentType, String body, String accept) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Authorization", authorization)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
@@ -56,12 +68,22 @@ final class RawApi {
     }
   }
 
-  /** The answer is an RFC 7807 problem that gives nothing of the engine's insides away; returns its body. */
+  /**
+   * The answer is an RFC 7807 problem that gives nothing of the engine's insides away; returns its
+   * body.
+   */
   static JsonNode assertCleanProblem(HttpResponse<String> response) {
-    String what = response.request().method() + " " + response.request().uri().getPath() + " answered "
-        + response.statusCode() + " " + response.body();
-    assertThat(response.headers().firstValue("Content-Type")).as(what).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/problem+json"));
+    String what =
+        response.request().method()
+            + " "
+            + response.request().uri().getPath()
+            + " answered "
+            + response.statusCode()
+            + " "
+            + response.body();
+    assertThat(response.headers().firstValue("Content-Type"))
+        .as(what)
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     for (String internal : INTERNALS) {
       assertThat(response.body()).as(what).doesNotContain(internal);
     }

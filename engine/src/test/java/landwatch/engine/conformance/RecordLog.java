@@ -17,8 +17,8 @@ import javax.sql.DataSource;
 
 /**
  * The records {@code engine.record} holds for one process instance, in log order, read once: the
- * lifecycle of its elements, as Zeebe's tests assert it (ELEMENT_ACTIVATING, ELEMENT_ACTIVATED,
- * …), the sequence flows it took, and its jobs, timers, incidents and variables. A command's records
+ * lifecycle of its elements, as Zeebe's tests assert it (ELEMENT_ACTIVATING, ELEMENT_ACTIVATED, …),
+ * the sequence flows it took, and its jobs, timers, incidents and variables. A command's records
  * are committed before the command is answered, so a log read after an API call returned holds
  * everything that call did. A called process is an instance of its own.
  */
@@ -38,10 +38,11 @@ public final class RecordLog {
   /**
    * The instance's records: those naming it (its elements, flows, variables, incidents), and the
    * records of what its element instances own (jobs, timers, subscriptions), which name only their
-   * element instance once, on creation. Keys only grow, so no record of the instance has a key below
-   * the instance's own, which spares reading the values of older records.
+   * element instance once, on creation. Keys only grow, so no record of the instance has a key
+   * below the instance's own, which spares reading the values of older records.
    */
-  private static final String QUERY = """
+  private static final String QUERY =
+      """
       WITH later AS (
         SELECT position, record_key, value_type, intent, value FROM engine.record WHERE record_key >= ?
       ), element_instances AS (
@@ -57,7 +58,8 @@ public final class RecordLog {
       """;
 
   /** One record of the log. */
-  public record Entry(long position, long key, String valueType, String intent, Map<String, Object> value) {
+  public record Entry(
+      long position, long key, String valueType, String intent, Map<String, Object> value) {
 
     public String elementId() {
       return (String) value.get("elementId");
@@ -68,7 +70,8 @@ public final class RecordLog {
     }
 
     boolean isElement() {
-      return valueType.equals("PROCESS_INSTANCE") && value.containsKey("bpmnElementType")
+      return valueType.equals("PROCESS_INSTANCE")
+          && value.containsKey("bpmnElementType")
           && !"SEQUENCE_FLOW".equals(bpmnElementType());
     }
   }
@@ -89,8 +92,13 @@ public final class RecordLog {
       query.setString(3, key);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
-          entries.add(new Entry(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getString(4),
-              JSON.readValue(rows.getString(5), VALUE)));
+          entries.add(
+              new Entry(
+                  rows.getLong(1),
+                  rows.getLong(2),
+                  rows.getString(3),
+                  rows.getString(4),
+                  JSON.readValue(rows.getString(5), VALUE)));
         }
       }
     } catch (SQLException e) {
@@ -101,7 +109,10 @@ public final class RecordLog {
     return new RecordLog(entries);
   }
 
-  /** The intents of one value type's records (JOB, TIMER, INCIDENT, …), e.g. a job's CREATED, ACTIVATED, COMPLETED. */
+  /**
+   * The intents of one value type's records (JOB, TIMER, INCIDENT, …), e.g. a job's CREATED,
+   * ACTIVATED, COMPLETED.
+   */
   public List<String> intentsOfType(String valueType) {
     return filter(e -> e.valueType().equals(valueType)).stream().map(Entry::intent).toList();
   }
@@ -112,11 +123,17 @@ public final class RecordLog {
    */
   public List<Entry> lifecycleOf(String... ids) {
     Set<String> wanted = Set.of(ids);
-    return filter(e -> e.valueType().equals("PROCESS_INSTANCE") && e.value().containsKey("elementId")
-        && wanted.contains(e.elementId()));
+    return filter(
+        e ->
+            e.valueType().equals("PROCESS_INSTANCE")
+                && e.value().containsKey("elementId")
+                && wanted.contains(e.elementId()));
   }
 
-  /** Every record naming one of the elements or flows: {@link #lifecycleOf} and the elements' incidents. */
+  /**
+   * Every record naming one of the elements or flows: {@link #lifecycleOf} and the elements'
+   * incidents.
+   */
   public List<Entry> recordsOf(String... ids) {
     Set<String> wanted = Set.of(ids);
     return filter(e -> e.value().containsKey("elementId") && wanted.contains(e.elementId()));
@@ -124,39 +141,57 @@ public final class RecordLog {
 
   /** The element instance's lifecycle records and its incidents. */
   public List<Entry> recordsOf(long elementInstanceKey) {
-    return filter(e -> e.isElement() ? e.key() == elementInstanceKey
-        : (e.valueType().equals("INCIDENT") && ((Number) e.value().get("elementInstanceKey")).longValue() == elementInstanceKey));
+    return filter(
+        e ->
+            e.isElement()
+                ? e.key() == elementInstanceKey
+                : (e.valueType().equals("INCIDENT")
+                    && ((Number) e.value().get("elementInstanceKey")).longValue()
+                        == elementInstanceKey));
   }
 
   /**
    * The lifecycle intents of every instance of the element, in log order. A multi-instance body and
-   * its inner instances share the element's id: {@link #intentsOf(String, String)} tells them apart.
+   * its inner instances share the element's id: {@link #intentsOf(String, String)} tells them
+   * apart.
    */
   public List<String> intentsOf(String elementId) {
     return lifecycleOf(elementId).stream().map(Entry::intent).toList();
   }
 
-  /** The lifecycle intents of the element's instances of one BPMN element type (e.g. MULTI_INSTANCE_BODY). */
+  /**
+   * The lifecycle intents of the element's instances of one BPMN element type (e.g.
+   * MULTI_INSTANCE_BODY).
+   */
   public List<String> intentsOf(String elementId, String bpmnElementType) {
-    return lifecycleOf(elementId).stream().filter(e -> e.bpmnElementType().equals(bpmnElementType))
-        .map(Entry::intent).toList();
+    return lifecycleOf(elementId).stream()
+        .filter(e -> e.bpmnElementType().equals(bpmnElementType))
+        .map(Entry::intent)
+        .toList();
   }
 
   /** The lifecycle intents of one element instance. */
   public List<String> intentsOf(long elementInstanceKey) {
-    return filter(e -> e.isElement() && e.key() == elementInstanceKey).stream().map(Entry::intent).toList();
+    return filter(e -> e.isElement() && e.key() == elementInstanceKey).stream()
+        .map(Entry::intent)
+        .toList();
   }
 
-  /** The keys of the element's instances of one BPMN element type, in the order they were created. */
+  /**
+   * The keys of the element's instances of one BPMN element type, in the order they were created.
+   */
   public List<Long> instancesOf(String elementId, String bpmnElementType) {
     return lifecycleOf(elementId).stream()
         .filter(e -> e.intent().equals(ACTIVATING) && e.bpmnElementType().equals(bpmnElementType))
-        .map(Entry::key).toList();
+        .map(Entry::key)
+        .toList();
   }
 
   /** The ids of the elements that reached the intent (e.g. {@link #COMPLETED}), in that order. */
   public List<String> elementsWith(String intent) {
-    return filter(e -> e.isElement() && e.intent().equals(intent)).stream().map(Entry::elementId).toList();
+    return filter(e -> e.isElement() && e.intent().equals(intent)).stream()
+        .map(Entry::elementId)
+        .toList();
   }
 
   /** The ids of the sequence flows taken, in that order. */
@@ -166,8 +201,12 @@ public final class RecordLog {
 
   /** The last value recorded for a variable of the scope, e.g. an inner instance's loopCounter. */
   public Object variable(long scopeKey, String name) {
-    List<Entry> writes = filter(e -> e.valueType().equals("VARIABLE") && e.key() == scopeKey
-        && name.equals(e.value().get("name")));
+    List<Entry> writes =
+        filter(
+            e ->
+                e.valueType().equals("VARIABLE")
+                    && e.key() == scopeKey
+                    && name.equals(e.value().get("name")));
     if (writes.isEmpty()) {
       throw new AssertionError("no variable '" + name + "' was recorded in scope " + scopeKey);
     }

@@ -13,14 +13,28 @@ class SignalLinkTest extends EngineTest {
   void aBroadcastSignalReachesEveryWaitingInstanceAndStartsSignalStartEvents() {
     String id = uniqueId("signal");
     String signal = id + "-freeze";
-    deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .intermediateCatchEvent("wait", e -> e.signal(signal)).endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .intermediateCatchEvent("wait", e -> e.signal(signal))
+            .endEvent()
+            .done());
     String starter = uniqueId("signal-start");
-    deploy(Bpmn.createExecutableProcess(starter).startEvent().signal(signal)
-        .serviceTask("work", t -> t.zeebeJobType(starter)).endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(starter)
+            .startEvent()
+            .signal(signal)
+            .serviceTask("work", t -> t.zeebeJobType(starter))
+            .endEvent()
+            .done());
     long a = start(id);
     long b = start(id);
-    client.newBroadcastSignalCommand().signalName(signal).variables(Map.of("reason", "quota")).send().join();
+    client
+        .newBroadcastSignalCommand()
+        .signalName(signal)
+        .variables(Map.of("reason", "quota"))
+        .send()
+        .join();
     assertThat(processState(a)).isEqualTo("COMPLETED");
     assertThat(processState(b)).isEqualTo("COMPLETED");
     assertThat(activateOne(starter).getVariablesAsMap()).containsEntry("reason", "quota");
@@ -30,9 +44,18 @@ class SignalLinkTest extends EngineTest {
   void aSignalThrowEventBroadcastsFromInsideAProcess() {
     String id = uniqueId("signal-throw");
     String signal = id + "-go";
-    deploy(Bpmn.createExecutableProcess(id + "-waiter").startEvent()
-        .intermediateCatchEvent("wait", e -> e.signal(signal)).endEvent().done());
-    deploy(Bpmn.createExecutableProcess(id).startEvent().intermediateThrowEvent("shout", e -> e.signal(signal)).endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id + "-waiter")
+            .startEvent()
+            .intermediateCatchEvent("wait", e -> e.signal(signal))
+            .endEvent()
+            .done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .intermediateThrowEvent("shout", e -> e.signal(signal))
+            .endEvent()
+            .done());
     long waiter = start(id + "-waiter");
     start(id);
     assertThat(processState(waiter)).isEqualTo("COMPLETED");
@@ -41,7 +64,8 @@ class SignalLinkTest extends EngineTest {
   @Test
   void aLinkThrowEventContinuesAtItsCatchEvent() {
     String id = uniqueId("link");
-    String xml = """
+    String xml =
+        """
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
             xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" targetNamespace="http://landwatch">
@@ -59,7 +83,9 @@ class SignalLinkTest extends EngineTest {
             <bpmn:sequenceFlow id="f3" sourceRef="after" targetRef="end"/>
           </bpmn:process>
         </bpmn:definitions>
-        """.formatted(id).strip();
+        """
+            .formatted(id)
+            .strip();
     client.newDeployResourceCommand().addResourceStringUtf8(xml, "link.bpmn").send().join();
     long instance = start(id);
     assertThat(activate(id, 1)).hasSize(1);

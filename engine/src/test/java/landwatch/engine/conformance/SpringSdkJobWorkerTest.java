@@ -26,7 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * beans, with the client configured only by properties (REST, basic auth set by the engine's
  * environment post-processor). The engine gets a database of its own.
  */
-@SpringBootTest(classes = {EngineTestApplication.class, SpringSdkJobWorkerTest.Workers.class},
+@SpringBootTest(
+    classes = {EngineTestApplication.class, SpringSdkJobWorkerTest.Workers.class},
     webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class SpringSdkJobWorkerTest {
 
@@ -55,13 +56,20 @@ class SpringSdkJobWorkerTest {
     }
   }
 
-  @Autowired
-  CamundaClient client;
+  @Autowired CamundaClient client;
 
   @Test
   void aJobWorkerBeanCompletesTheProcessDeployedByAnnotation() {
-    ProcessInstanceResult result = client.newCreateInstanceCommand().bpmnProcessId("sdk-check").latestVersion()
-        .variables(Map.of("spot", "640104-17")).withResult().requestTimeout(Duration.ofSeconds(30)).send().join();
+    ProcessInstanceResult result =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId("sdk-check")
+            .latestVersion()
+            .variables(Map.of("spot", "640104-17"))
+            .withResult()
+            .requestTimeout(Duration.ofSeconds(30))
+            .send()
+            .join();
     assertThat(result.getVariablesAsMap()).containsEntry("verdict", "inside-ningxia");
   }
 

@@ -21,18 +21,22 @@ public final class TestPostgres {
     if (postgres == null) {
       try {
         Path dir = Files.createTempDirectory("engine-pg");
-        postgres = EmbeddedPostgres.builder()
-            .setDataDirectory(dir.toFile())
-            .setCleanDataDirectory(true)
-            .setServerConfig("max_connections", "100")
-            .start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          try {
-            postgres.close();
-          } catch (IOException ignored) {
-            // the JVM is going away; the temp directory goes with the OS's cleanup
-          }
-        }));
+        postgres =
+            EmbeddedPostgres.builder()
+                .setDataDirectory(dir.toFile())
+                .setCleanDataDirectory(true)
+                .setServerConfig("max_connections", "100")
+                .start();
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> {
+                      try {
+                        postgres.close();
+                      } catch (IOException ignored) {
+                        // the JVM is going away; the temp directory goes with the OS's cleanup
+                      }
+                    }));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -48,10 +52,13 @@ public final class TestPostgres {
     return get().getJdbcUrl("postgres", "postgres");
   }
 
-  /** Creates a database of its own ({@code prefix} + "_" + a unique suffix); returns its JDBC URL. */
+  /**
+   * Creates a database of its own ({@code prefix} + "_" + a unique suffix); returns its JDBC URL.
+   */
   public static String newDatabase(String prefix) throws SQLException {
     String database = prefix + "_" + System.nanoTime();
-    try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = dataSource().getConnection();
+        Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + database);
     }
     return get().getJdbcUrl("postgres", database);

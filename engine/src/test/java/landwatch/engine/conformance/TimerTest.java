@@ -9,7 +9,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Timer catch, boundary and start events, driven by pinning the engine's clock instead of sleeping. */
+/**
+ * Timer catch, boundary and start events, driven by pinning the engine's clock instead of sleeping.
+ */
 class TimerTest extends EngineTest {
 
   private static long inFuture(Duration duration) {
@@ -19,9 +21,13 @@ class TimerTest extends EngineTest {
   @Test
   void timerCatchEventFiresWhenItsDurationHasPassed() {
     String id = uniqueId("timer");
-    deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .intermediateCatchEvent("wait", e -> e.timerWithDurationExpression("\"PT\" + string(hours) + \"H\""))
-        .endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .intermediateCatchEvent(
+                "wait", e -> e.timerWithDurationExpression("\"PT\" + string(hours) + \"H\""))
+            .endEvent()
+            .done());
     long instance = start(id, Map.of("hours", 2));
     pinClock(inFuture(Duration.ofHours(1)));
     assertThat(processState(instance)).isEqualTo("ACTIVE");
@@ -33,8 +39,12 @@ class TimerTest extends EngineTest {
   void timerWithADateFiresAtThatDate() {
     String id = uniqueId("timer-date");
     String date = Instant.ofEpochMilli(inFuture(Duration.ofDays(3))).toString();
-    deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .intermediateCatchEvent("wait", e -> e.timerWithDate(date)).endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .intermediateCatchEvent("wait", e -> e.timerWithDate(date))
+            .endEvent()
+            .done());
     long instance = start(id);
     pinClock(inFuture(Duration.ofDays(4)));
     assertThat(processState(instance)).isEqualTo("COMPLETED");
@@ -43,11 +53,16 @@ class TimerTest extends EngineTest {
   @Test
   void interruptingTimerBoundaryEventCancelsTheOverdueTask() {
     String id = uniqueId("deadline");
-    deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .serviceTask("verify", t -> t.zeebeJobType(id))
-        .boundaryEvent("overdue", b -> b.timerWithDuration("P5D"))
-        .serviceTask("warn", t -> t.zeebeJobType(id + "-warn")).endEvent()
-        .moveToActivity("verify").endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask("verify", t -> t.zeebeJobType(id))
+            .boundaryEvent("overdue", b -> b.timerWithDuration("P5D"))
+            .serviceTask("warn", t -> t.zeebeJobType(id + "-warn"))
+            .endEvent()
+            .moveToActivity("verify")
+            .endEvent()
+            .done());
     long instance = start(id);
     pinClock(inFuture(Duration.ofDays(6)));
     assertThat(activate(id + "-warn", 1)).hasSize(1);
@@ -57,11 +72,16 @@ class TimerTest extends EngineTest {
   @Test
   void nonInterruptingCycleBoundaryFiresRepeatedlyWhileTheTaskWaits() {
     String id = uniqueId("reminder");
-    deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .serviceTask("verify", t -> t.zeebeJobType(id))
-        .boundaryEvent("remind", b -> b.cancelActivity(false).timerWithCycle("R3/PT1H"))
-        .serviceTask("remind-officer", t -> t.zeebeJobType(id + "-remind")).endEvent()
-        .moveToActivity("verify").endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask("verify", t -> t.zeebeJobType(id))
+            .boundaryEvent("remind", b -> b.cancelActivity(false).timerWithCycle("R3/PT1H"))
+            .serviceTask("remind-officer", t -> t.zeebeJobType(id + "-remind"))
+            .endEvent()
+            .moveToActivity("verify")
+            .endEvent()
+            .done());
     start(id);
     long now = System.currentTimeMillis();
     pinClock(now + Duration.ofMinutes(61).toMillis());
@@ -70,24 +90,38 @@ class TimerTest extends EngineTest {
     assertThat(activate(id, 1)).hasSize(1);
   }
 
-  /** How often the boundary event "remind" fired (counted as element instances: jobs would time out). */
+  /**
+   * How often the boundary event "remind" fired (counted as element instances: jobs would time
+   * out).
+   */
   private long reminders(long instance) {
     return elements(instance).stream().filter(e -> e.getElementId().equals("remind")).count();
   }
 
   private String reminderProcess(String id, String cycle) {
-    deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .serviceTask("verify", t -> t.zeebeJobType(id))
-        .boundaryEvent("remind", b -> b.cancelActivity(false).timerWithCycle(cycle))
-        .serviceTask("remind-officer", t -> t.zeebeJobType(id + "-remind")).endEvent()
-        .moveToActivity("verify").endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask("verify", t -> t.zeebeJobType(id))
+            .boundaryEvent("remind", b -> b.cancelActivity(false).timerWithCycle(cycle))
+            .serviceTask("remind-officer", t -> t.zeebeJobType(id + "-remind"))
+            .endEvent()
+            .moveToActivity("verify")
+            .endEvent()
+            .done());
     return id;
   }
 
   @Test
   void cycleWithAStartDateFiresFirstAtTheStartThenEveryIntervalNTimes() {
-    long startDate = Instant.ofEpochMilli(inFuture(Duration.ofDays(1))).truncatedTo(ChronoUnit.SECONDS).toEpochMilli();
-    long instance = start(reminderProcess(uniqueId("cycle-start"), "R2/" + Instant.ofEpochMilli(startDate) + "/PT1H"));
+    long startDate =
+        Instant.ofEpochMilli(inFuture(Duration.ofDays(1)))
+            .truncatedTo(ChronoUnit.SECONDS)
+            .toEpochMilli();
+    long instance =
+        start(
+            reminderProcess(
+                uniqueId("cycle-start"), "R2/" + Instant.ofEpochMilli(startDate) + "/PT1H"));
     pinClock(startDate - Duration.ofMinutes(1).toMillis());
     assertThat(reminders(instance)).isZero();
     pinClock(startDate + Duration.ofMinutes(30).toMillis());
@@ -103,8 +137,13 @@ class TimerTest extends EngineTest {
 
   @Test
   void unboundedCycleWithAStartDateKeepsFiringUntilItsTaskEnds() {
-    long startDate = Instant.ofEpochMilli(inFuture(Duration.ofDays(1))).truncatedTo(ChronoUnit.SECONDS).toEpochMilli();
-    String id = reminderProcess(uniqueId("cycle-start-unbounded"), "R/" + Instant.ofEpochMilli(startDate) + "/PT1H");
+    long startDate =
+        Instant.ofEpochMilli(inFuture(Duration.ofDays(1)))
+            .truncatedTo(ChronoUnit.SECONDS)
+            .toEpochMilli();
+    String id =
+        reminderProcess(
+            uniqueId("cycle-start-unbounded"), "R/" + Instant.ofEpochMilli(startDate) + "/PT1H");
     long instance = start(id);
     for (int hour = 0; hour < 4; hour++) {
       pinClock(startDate + Duration.ofHours(hour).toMillis());
@@ -119,8 +158,13 @@ class TimerTest extends EngineTest {
   void timerStartEventCreatesInstances() {
     String id = uniqueId("timer-start");
     String date = Instant.ofEpochMilli(inFuture(Duration.ofDays(1))).toString();
-    deploy(Bpmn.createExecutableProcess(id).startEvent("tick").timerWithDate(date)
-        .serviceTask("work", t -> t.zeebeJobType(id)).endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent("tick")
+            .timerWithDate(date)
+            .serviceTask("work", t -> t.zeebeJobType(id))
+            .endEvent()
+            .done());
     assertThat(activate(id, 1)).isEmpty();
     pinClock(inFuture(Duration.ofDays(2)));
     assertThat(activate(id, 5)).hasSize(1);

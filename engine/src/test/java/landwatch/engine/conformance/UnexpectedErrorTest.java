@@ -58,14 +58,22 @@ class UnexpectedErrorTest extends EngineTest {
   @Test
   void theAnswerCarriesACorrelationIdThatLeadsToTheStackTraceInTheLog() throws SQLException {
     String id = uniqueId("unrelated");
-    deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("work", t -> t.zeebeJobType(id)).endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask("work", t -> t.zeebeJobType(id))
+            .endEvent()
+            .done());
     long unrelated = start(id);
     HttpResponse<String> response;
     sql("ALTER TABLE engine.incident RENAME TO incident_lost");
     try {
-      response = new RawApi(port, environment.getProperty("landwatch.engine.api.username"),
-          environment.getProperty("landwatch.engine.api.password"))
-          .send("POST", "/v2/incidents/search", "application/json", "{}", null);
+      response =
+          new RawApi(
+                  port,
+                  environment.getProperty("landwatch.engine.api.username"),
+                  environment.getProperty("landwatch.engine.api.password"))
+              .send("POST", "/v2/incidents/search", "application/json", "{}", null);
       completeJob(id, Map.of());
     } finally {
       sql("ALTER TABLE engine.incident_lost RENAME TO incident");
@@ -77,7 +85,8 @@ class UnexpectedErrorTest extends EngineTest {
     assertThat(problem.path("title").asText()).isEqualTo("INTERNAL_ERROR");
     assertThat(response.body()).doesNotContain("incident_lost").doesNotContain("does not exist");
 
-    List<ILoggingEvent> logged = log.list.stream().filter(e -> e.getFormattedMessage().contains(correlationId)).toList();
+    List<ILoggingEvent> logged =
+        log.list.stream().filter(e -> e.getFormattedMessage().contains(correlationId)).toList();
     assertThat(logged).hasSize(1);
     assertThat(logged.get(0).getFormattedMessage()).contains("POST /v2/incidents/search");
     IThrowableProxy cause = logged.get(0).getThrowableProxy();
@@ -93,10 +102,12 @@ class UnexpectedErrorTest extends EngineTest {
     sql("ALTER TABLE engine.incident RENAME TO incident_lost");
     try {
       assertThatThrownBy(() -> client.newIncidentGetRequest(1L).send().join())
-          .isInstanceOfSatisfying(ProblemException.class, e -> {
-            assertThat(e.code()).isEqualTo(500);
-            assertThat(e.details().getDetail()).containsPattern("correlation id [0-9a-f-]{36}");
-          });
+          .isInstanceOfSatisfying(
+              ProblemException.class,
+              e -> {
+                assertThat(e.code()).isEqualTo(500);
+                assertThat(e.details().getDetail()).containsPattern("correlation id [0-9a-f-]{36}");
+              });
     } finally {
       sql("ALTER TABLE engine.incident_lost RENAME TO incident");
     }

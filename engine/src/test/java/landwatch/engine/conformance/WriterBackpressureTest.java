@@ -21,9 +21,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What an answer means while the single writer is held (by an expression that runs to the end of
- * its 8 s budget): a command refused before it was queued answers 503 and was not applied; a
- * queued command not answered within the 3 s command timeout answers 504 and may still be applied
- * (it is); the writer's health is DOWN while it is held with commands waiting, UP afterwards.
+ * its 8 s budget): a command refused before it was queued answers 503 and was not applied; a queued
+ * command not answered within the 3 s command timeout answers 504 and may still be applied (it is);
+ * the writer's health is DOWN while it is held with commands waiting, UP afterwards.
  */
 class WriterBackpressureTest extends EngineTest {
 
@@ -40,17 +40,23 @@ class WriterBackpressureTest extends EngineTest {
     registry.add("landwatch.engine.health.writer-stall-threshold", () -> "500ms");
   }
 
-  @Autowired
-  WriterHealthIndicator writerHealth;
+  @Autowired WriterHealthIndicator writerHealth;
 
   private String holding;
 
   @BeforeEach
   void deployTheHoldingProcess() {
     holding = uniqueId("hold");
-    deploy(Bpmn.createExecutableProcess(holding).startEvent()
-        .scriptTask("spin", s -> s.zeebeExpression("count(for x in 1..3000000 return x)").zeebeResultVariable("n"))
-        .endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(holding)
+            .startEvent()
+            .scriptTask(
+                "spin",
+                s ->
+                    s.zeebeExpression("count(for x in 1..3000000 return x)")
+                        .zeebeResultVariable("n"))
+            .endEvent()
+            .done());
   }
 
   @Test
@@ -59,12 +65,19 @@ class WriterBackpressureTest extends EngineTest {
     deploy(Bpmn.createExecutableProcess(id).startEvent().endEvent().done());
     holdTheWriter();
 
-    ProblemException timeout = problemOf(client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().send()
-        .toCompletableFuture());
+    ProblemException timeout =
+        problemOf(
+            client
+                .newCreateInstanceCommand()
+                .bpmnProcessId(id)
+                .latestVersion()
+                .send()
+                .toCompletableFuture());
 
     assertThat(timeout.code()).isEqualTo(504);
     assertThat(timeout.details().getTitle()).isEqualTo("DEADLINE_EXCEEDED");
-    assertThat(timeout.details().getDetail()).contains("(landwatch.engine.command-timeout)", "outcome is unknown");
+    assertThat(timeout.details().getDetail())
+        .contains("(landwatch.engine.command-timeout)", "outcome is unknown");
     await().atMost(GENEROUS).until(() -> instancesOf(id) == 1);
     assertUnrelatedInstanceCompletes(JobActivation.LONG_POLL);
   }
@@ -77,15 +90,26 @@ class WriterBackpressureTest extends EngineTest {
 
     List<CompletableFuture<?>> creations = new ArrayList<>();
     for (int i = 0; i < QUEUE_CAPACITY + 5; i++) {
-      creations.add(client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().send().toCompletableFuture());
+      creations.add(
+          client
+              .newCreateInstanceCommand()
+              .bpmnProcessId(id)
+              .latestVersion()
+              .send()
+              .toCompletableFuture());
     }
-    List<ProblemException> problems = creations.stream().map(WriterBackpressureTest::problemOf).toList();
+    List<ProblemException> problems =
+        creations.stream().map(WriterBackpressureTest::problemOf).toList();
 
     List<ProblemException> refused = problems.stream().filter(p -> p.code() == 503).toList();
-    assertThat(refused).hasSizeGreaterThanOrEqualTo(5).allSatisfy(p -> {
-      assertThat(p.details().getTitle()).isEqualTo("RESOURCE_EXHAUSTED");
-      assertThat(p.details().getDetail()).contains("command queue is full", "nothing was applied");
-    });
+    assertThat(refused)
+        .hasSizeGreaterThanOrEqualTo(5)
+        .allSatisfy(
+            p -> {
+              assertThat(p.details().getTitle()).isEqualTo("RESOURCE_EXHAUSTED");
+              assertThat(p.details().getDetail())
+                  .contains("command queue is full", "nothing was applied");
+            });
     assertThat(problems).allSatisfy(p -> assertThat(p.code()).isIn(503, 504));
     long applied = problems.size() - refused.size();
     await().atMost(GENEROUS).until(() -> instancesOf(id) == applied);
@@ -105,17 +129,30 @@ class WriterBackpressureTest extends EngineTest {
     assertUnrelatedInstanceCompletes(JobActivation.LONG_POLL);
   }
 
-  /** Starts an instance whose script holds the writer for the evaluation budget; returns once it is held. */
+  /**
+   * Starts an instance whose script holds the writer for the evaluation budget; returns once it is
+   * held.
+   */
   private CompletableFuture<?> holdTheWriter() {
-    CompletableFuture<?> creation = client.newCreateInstanceCommand().bpmnProcessId(holding).latestVersion().send()
-        .toCompletableFuture();
+    CompletableFuture<?> creation =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(holding)
+            .latestVersion()
+            .send()
+            .toCompletableFuture();
     await().atMost(GENEROUS).until(() -> writerHealth.health().getStatus().equals(Status.DOWN));
     return creation;
   }
 
   private long instancesOf(String processId) {
-    return client.newProcessInstanceSearchRequest().filter(f -> f.processDefinitionId(processId)).send().join()
-        .items().size();
+    return client
+        .newProcessInstanceSearchRequest()
+        .filter(f -> f.processDefinitionId(processId))
+        .send()
+        .join()
+        .items()
+        .size();
   }
 
   private static ProblemException problemOf(CompletableFuture<?> request) {

@@ -9,7 +9,10 @@ import landwatch.engine.model.Expression;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The evaluation budget: an over-budget evaluation fails with the property's name and stops burning a core. */
+/**
+ * The evaluation budget: an over-budget evaluation fails with the property's name and stops burning
+ * a core.
+ */
 class FeelEvaluatorTest {
 
   private final FeelEvaluator feel = new FeelEvaluator(ZonedDateTime::now, Duration.ofMillis(300));
@@ -21,10 +24,13 @@ class FeelEvaluatorTest {
 
   @Test
   void anEvaluationPastTheBudgetFailsAndItsThreadEnds() {
-    FeelResult result = feel.evaluate(Expression.of("= count(for x in 1..3000000 return x)"), Map.of());
+    FeelResult result =
+        feel.evaluate(Expression.of("= count(for x in 1..3000000 return x)"), Map.of());
 
-    assertThat(result.failure()).isEqualTo("Expected to evaluate the expression within 300 ms"
-        + " (landwatch.engine.feel.evaluation-budget), but it was still running and was abandoned");
+    assertThat(result.failure())
+        .isEqualTo(
+            "Expected to evaluate the expression within 300 ms"
+                + " (landwatch.engine.feel.evaluation-budget), but it was still running and was abandoned");
     assertThat(evaluationThreadsAlive()).isZero();
   }
 
@@ -32,9 +38,16 @@ class FeelEvaluatorTest {
   void theEngineGoesOnAfterAnAbandonedEvaluation() {
     feel.evaluate(Expression.of("= count(for x in 1..3000000 return x)"), Map.of());
 
-    assertThat(feel.evaluate(Expression.of("= sum(for x in xs return x * 2)"), Map.of("xs", java.util.List.of(1, 2, 3)))
-        .value()).isEqualTo(12L);
-    assertThat(feel.evaluate(Expression.of("= a > 1 and b.c = \"x\""), Map.of("a", 2, "b", Map.of("c", "x"))).value())
+    assertThat(
+            feel.evaluate(
+                    Expression.of("= sum(for x in xs return x * 2)"),
+                    Map.of("xs", java.util.List.of(1, 2, 3)))
+                .value())
+        .isEqualTo(12L);
+    assertThat(
+            feel.evaluate(
+                    Expression.of("= a > 1 and b.c = \"x\""), Map.of("a", 2, "b", Map.of("c", "x")))
+                .value())
         .isEqualTo(true);
   }
 
@@ -65,8 +78,10 @@ class FeelEvaluatorTest {
     try (FeelEvaluator patient = new FeelEvaluator(ZonedDateTime::now, Duration.ofMinutes(2))) {
       FeelResult result = patient.evaluate(Expression.of(chain.append("}").toString()), Map.of());
 
-      assertThat(result.failure()).contains("nests too deeply to be built", "landwatch.engine.limits.max-variable-depth");
-      assertThat(patient.evaluate(Expression.of("= count([1, 2])"), Map.of()).value()).isEqualTo(2L);
+      assertThat(result.failure())
+          .contains("nests too deeply to be built", "landwatch.engine.limits.max-variable-depth");
+      assertThat(patient.evaluate(Expression.of("= count([1, 2])"), Map.of()).value())
+          .isEqualTo(2L);
     }
   }
 
@@ -74,18 +89,27 @@ class FeelEvaluatorTest {
   void anExpressionTooDeepToParseIsAParseError() {
     String deep = "[".repeat(5000) + "1" + "]".repeat(5000);
 
-    assertThat(feel.parseError(deep)).isEqualTo("Expected an expression the parser can read, but it nests too deeply");
+    assertThat(feel.parseError(deep))
+        .isEqualTo("Expected an expression the parser can read, but it nests too deeply");
     assertThat(feel.evaluate(Expression.of("= " + deep), Map.of()).failure())
         .isEqualTo("Expected an expression the parser can read, but it nests too deeply");
   }
 
   private static boolean cheap(String expression) {
-    return ExpressionCost.isTriviallyCheap(org.camunda.feel.api.FeelEngineBuilder.forJava().build()
-        .parseExpression(expression.substring(1).trim()).parsedExpression().expression());
+    return ExpressionCost.isTriviallyCheap(
+        org.camunda.feel.api.FeelEngineBuilder.forJava()
+            .build()
+            .parseExpression(expression.substring(1).trim())
+            .parsedExpression()
+            .expression());
   }
 
   private static long evaluationThreadsAlive() {
     return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().equals("engine-feel-evaluation") && t.getState() == Thread.State.RUNNABLE).count();
+        .filter(
+            t ->
+                t.getName().equals("engine-feel-evaluation")
+                    && t.getState() == Thread.State.RUNNABLE)
+        .count();
   }
 }

@@ -13,13 +13,18 @@ import landwatch.engine.model.transform.ProcessTransformer;
 /** Small BPMN models for the transformer's tests, and what the transformer makes of them. */
 public final class TestModels {
 
-  public static final FeelEvaluator FEEL = new FeelEvaluator(ZonedDateTime::now, Duration.ofSeconds(2));
+  public static final FeelEvaluator FEEL =
+      new FeelEvaluator(ZonedDateTime::now, Duration.ofSeconds(2));
 
   private TestModels() {}
 
-  /** A model of one executable process {@code p} holding {@code body}, after {@code roots} (messages, errors, ...). */
+  /**
+   * A model of one executable process {@code p} holding {@code body}, after {@code roots}
+   * (messages, errors, ...).
+   */
   public static BpmnModelInstance model(String roots, String body) {
-    String xml = """
+    String xml =
+        """
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
             xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" targetNamespace="http://landwatch">
@@ -28,7 +33,9 @@ public final class TestModels {
             %s
           </bpmn:process>
         </bpmn:definitions>
-        """.formatted(roots, body).strip();
+        """
+            .formatted(roots, body)
+            .strip();
     return Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
   }
 
@@ -70,6 +77,13 @@ public final class TestModels {
 
   /** The problem an invalid FEEL text gives: what the FEEL parser says of it. */
   public static String notFeel(String elementId, String what, String feel) {
-    return "Element: " + elementId + " - the " + what + " expression '" + feel + "' is not valid FEEL: " + FEEL.parseError(feel);
+    return "Element: "
+        + elementId
+        + " - the "
+        + what
+        + " expression '"
+        + feel
+        + "' is not valid FEEL: "
+        + FEEL.parseError(feel);
   }
 }

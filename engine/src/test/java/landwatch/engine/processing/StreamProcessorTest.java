@@ -22,16 +22,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
-/** The single writer against a real database: group commit, and one bad command not harming its batch. */
+/**
+ * The single writer against a real database: group commit, and one bad command not harming its
+ * batch.
+ */
 class StreamProcessorTest {
 
   /** These tests deploy nothing: no model is ever asked for. */
   private static ProcessModels noModels() {
-    return new ProcessModels(1 << 20, process -> {
-      throw new IllegalStateException("no models in this test");
-    });
+    return new ProcessModels(
+        1 << 20,
+        process -> {
+          throw new IllegalStateException("no models in this test");
+        });
   }
-
 
   private DataSource dataSource;
   private StreamProcessor writer;
@@ -39,14 +43,16 @@ class StreamProcessorTest {
   @BeforeEach
   void start() throws Exception {
     String database = "writer_" + System.nanoTime();
-    try (Connection c = TestPostgres.dataSource().getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = TestPostgres.dataSource().getConnection();
+        Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + database);
     }
     PGSimpleDataSource pg = new PGSimpleDataSource();
     pg.setUrl(TestPostgres.get().getJdbcUrl("postgres", database));
     dataSource = pg;
     EngineSchema.migrate(dataSource);
-    writer = new StreamProcessor(dataSource, noModels(), new EngineClock(), 100, Duration.ofSeconds(20));
+    writer =
+        new StreamProcessor(dataSource, noModels(), new EngineClock(), 100, Duration.ofSeconds(20));
     writer.start(state -> {});
   }
 
@@ -59,15 +65,16 @@ class StreamProcessorTest {
   private CountDownLatch holdWriter() {
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch holding = new CountDownLatch(1);
-    writer.submit(batch -> {
-      holding.countDown();
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return null;
-    });
+    writer.submit(
+        batch -> {
+          holding.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return null;
+        });
     try {
       holding.await();
     } catch (InterruptedException e) {
@@ -76,21 +83,28 @@ class StreamProcessorTest {
     return release;
   }
 
-  private static CompletableFuture<String> writing(StreamProcessor writer, String name, RuntimeException failure) {
-    return writer.submit(batch -> {
-      batch.records.append(batch.keys.next(), SignalIntent.BROADCASTED, Map.of("signalName", name));
-      if (failure != null) {
-        throw failure;
-      }
-      return name;
-    });
+  private static CompletableFuture<String> writing(
+      StreamProcessor writer, String name, RuntimeException failure) {
+    return writer.submit(
+        batch -> {
+          batch.records.append(
+              batch.keys.next(), SignalIntent.BROADCASTED, Map.of("signalName", name));
+          if (failure != null) {
+            throw failure;
+          }
+          return name;
+        });
   }
 
-  /** The names of the committed records' signals: each test command writes one, named after itself. */
+  /**
+   * The names of the committed records' signals: each test command writes one, named after itself.
+   */
   private List<String> committedSignals() throws Exception {
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(
-            "SELECT value->>'signalName' FROM engine.record WHERE value_type = 'SIGNAL' ORDER BY position")) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT value->>'signalName' FROM engine.record WHERE value_type = 'SIGNAL' ORDER BY position")) {
       List<String> names = new java.util.ArrayList<>();
       while (rs.next()) {
         names.add(rs.getString(1));
@@ -108,7 +122,9 @@ class StreamProcessorTest {
     release.countDown();
     assertThat(a.join()).isEqualTo("A");
     assertThat(c.join()).isEqualTo("C");
-    assertThatThrownBy(broken::join).isInstanceOf(CompletionException.class).hasRootCauseMessage("bug");
+    assertThatThrownBy(broken::join)
+        .isInstanceOf(CompletionException.class)
+        .hasRootCauseMessage("bug");
     assertThat(committedSignals()).containsExactly("A", "C");
   }
 
@@ -116,13 +132,17 @@ class StreamProcessorTest {
   void aCommandThatOverflowsTheStackFailsAloneAndTheWriterGoesOn() throws Exception {
     CountDownLatch release = holdWriter();
     CompletableFuture<String> a = writing(writer, "A", null);
-    CompletableFuture<String> overflowing = writer.submit(batch -> {
-      batch.records.append(batch.keys.next(), SignalIntent.BROADCASTED, Map.of("signalName", "SOE"));
-      throw new StackOverflowError();
-    });
+    CompletableFuture<String> overflowing =
+        writer.submit(
+            batch -> {
+              batch.records.append(
+                  batch.keys.next(), SignalIntent.BROADCASTED, Map.of("signalName", "SOE"));
+              throw new StackOverflowError();
+            });
     release.countDown();
     assertThat(a.join()).isEqualTo("A");
-    assertThatThrownBy(overflowing::join).isInstanceOf(CompletionException.class)
+    assertThatThrownBy(overflowing::join)
+        .isInstanceOf(CompletionException.class)
         .hasCauseInstanceOf(StackOverflowError.class);
     assertThat(writing(writer, "AFTER", null).join()).isEqualTo("AFTER");
     assertThat(committedSignals()).containsExactly("A", "AFTER");
@@ -140,11 +160,15 @@ class StreamProcessorTest {
   void positionsAndKeysContinueAfterARestart() throws Exception {
     writing(writer, "FIRST", null).join();
     writer.close();
-    writer = new StreamProcessor(dataSource, noModels(), new EngineClock(), 100, Duration.ofSeconds(20));
+    writer =
+        new StreamProcessor(dataSource, noModels(), new EngineClock(), 100, Duration.ofSeconds(20));
     writer.start(state -> {});
     writing(writer, "SECOND", null).join();
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT count(DISTINCT position), count(DISTINCT record_key), count(*) FROM engine.record")) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT count(DISTINCT position), count(DISTINCT record_key), count(*) FROM engine.record")) {
       rs.next();
       assertThat(rs.getLong(1)).isEqualTo(rs.getLong(3));
       assertThat(rs.getLong(2)).isEqualTo(rs.getLong(3));

@@ -45,20 +45,26 @@ class IndexesTest {
   @Test
   void subscriptionsAreFoundByTheirEventAndBySubscriber() {
     ElementInstance waiting = task(10, processInstance(1));
-    EventSubscription message = new EventSubscription(20, EventSubscription.Kind.MESSAGE, "paid", "order-1", waiting,
-        "catch", true);
-    EventSubscription signal = new EventSubscription(21, EventSubscription.Kind.SIGNAL, "paid", null, waiting,
-        "boundary", false);
+    EventSubscription message =
+        new EventSubscription(
+            20, EventSubscription.Kind.MESSAGE, "paid", "order-1", waiting, "catch", true);
+    EventSubscription signal =
+        new EventSubscription(
+            21, EventSubscription.Kind.SIGNAL, "paid", null, waiting, "boundary", false);
     state.subscriptions().put(message);
     state.subscriptions().put(signal);
 
-    assertThat(state.subscriptions().find(EventSubscription.Kind.MESSAGE, "paid", "order-1")).containsExactly(message);
-    assertThat(state.subscriptions().find(EventSubscription.Kind.MESSAGE, "paid", "order-2")).isEmpty();
-    assertThat(state.subscriptions().find(EventSubscription.Kind.SIGNAL, "paid", null)).containsExactly(signal);
+    assertThat(state.subscriptions().find(EventSubscription.Kind.MESSAGE, "paid", "order-1"))
+        .containsExactly(message);
+    assertThat(state.subscriptions().find(EventSubscription.Kind.MESSAGE, "paid", "order-2"))
+        .isEmpty();
+    assertThat(state.subscriptions().find(EventSubscription.Kind.SIGNAL, "paid", null))
+        .containsExactly(signal);
     assertThat(state.subscriptions().of(10)).containsExactly(message, signal);
 
     state.subscriptions().remove(message);
-    assertThat(state.subscriptions().find(EventSubscription.Kind.MESSAGE, "paid", "order-1")).isEmpty();
+    assertThat(state.subscriptions().find(EventSubscription.Kind.MESSAGE, "paid", "order-1"))
+        .isEmpty();
     assertThat(state.subscriptions().of(10)).containsExactly(signal);
   }
 
@@ -103,7 +109,9 @@ class IndexesTest {
     Timer forever = Timer.ofStartEvent(4, StateFixtures.PROCESS, "start", 500, -1, "PT1M");
 
     Timer next = twice.next(5, 560);
-    assertThat(List.of(next.key(), next.dueDate(), (long) next.repetitions(), next.elementInstanceKey()))
+    assertThat(
+            List.of(
+                next.key(), next.dueDate(), (long) next.repetitions(), next.elementInstanceKey()))
         .containsExactly(5L, 560L, 1L, 10L);
     assertThat(forever.next(6, 560).repetitions()).isEqualTo(-1);
   }

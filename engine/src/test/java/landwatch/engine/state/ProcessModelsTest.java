@@ -11,18 +11,22 @@ import landwatch.engine.model.ExecutableProcess;
 import landwatch.engine.model.ProcessBuilder;
 import org.junit.jupiter.api.Test;
 
-/** The model cache: bounded by weight, least recently used out first, one parse per concurrent miss. */
+/**
+ * The model cache: bounded by weight, least recently used out first, one parse per concurrent miss.
+ */
 class ProcessModelsTest {
 
   private final AtomicInteger parses = new AtomicInteger();
 
   private ProcessModels.Loaded parse(DeployedProcess process) {
     parses.incrementAndGet();
-    return new ProcessModels.Loaded(new ProcessBuilder(process.bpmnProcessId(), null, null).build(), 100);
+    return new ProcessModels.Loaded(
+        new ProcessBuilder(process.bpmnProcessId(), null, null).build(), 100);
   }
 
   private static DeployedProcess version(ProcessModels models, long key) {
-    return new DeployedProcess(key, "p" + key, 1, "p.bpmn", "c" + key, 1, key, null, null, List.of(), models);
+    return new DeployedProcess(
+        key, "p" + key, 1, "p.bpmn", "c" + key, 1, key, null, null, List.of(), models);
   }
 
   @Test
@@ -68,7 +72,8 @@ class ProcessModelsTest {
   void aVersionBeingDeployedHoldsItsModelUntilCommittedThenTheCacheHasIt() {
     ProcessModels models = new ProcessModels(1_000, this::parse);
     ExecutableProcess executable = new ProcessBuilder("d", null, null).build();
-    DeployedProcess deployed = DeployedProcess.deployed(7, 1, "d.bpmn", "c", 1, 7, executable, 10, models);
+    DeployedProcess deployed =
+        DeployedProcess.deployed(7, 1, "d.bpmn", "c", 1, 7, executable, 10, models);
     assertThat(deployed.executable()).isSameAs(executable);
     assertThat(models.size()).isZero();
     deployed.committed();
@@ -81,15 +86,18 @@ class ProcessModelsTest {
   void concurrentMissesOfOneVersionParseOnce() throws Exception {
     CountDownLatch parsing = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    ProcessModels models = new ProcessModels(1_000, process -> {
-      parsing.countDown();
-      try {
-        release.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return parse(process);
-    });
+    ProcessModels models =
+        new ProcessModels(
+            1_000,
+            process -> {
+              parsing.countDown();
+              try {
+                release.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return parse(process);
+            });
     DeployedProcess one = version(models, 1);
     CompletableFuture<ExecutableProcess> a = CompletableFuture.supplyAsync(one::executable);
     parsing.await(10, TimeUnit.SECONDS);

@@ -10,7 +10,9 @@ import java.util.Map;
 import landwatch.engine.state.StateChanges.Table;
 import org.junit.jupiter.api.Test;
 
-/** Every mutation of a row of the hot state is written with its batch, once, without being asked to. */
+/**
+ * Every mutation of a row of the hot state is written with its batch, once, without being asked to.
+ */
 class StateRowTest {
 
   private final EngineState state = new EngineState();

@@ -18,13 +18,13 @@ import java.util.function.ToLongFunction;
 /**
  * A canonical image of the hot state, for comparing two states wholesale: every concern, every
  * object with all its fields (as its row's JSON, read back the way the tables are read), and what
- * the indexes answer for them, each sorted by key. Two images are equal exactly when a state
- * loaded from the tables would behave like the other.
+ * the indexes answer for them, each sorted by key. Two images are equal exactly when a state loaded
+ * from the tables would behave like the other.
  */
 public final class StateSnapshot {
 
-  private static final ObjectMapper CANONICAL = new ObjectMapper()
-      .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+  private static final ObjectMapper CANONICAL =
+      new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
   /** Per concern: the objects (or index answers) by key. */
   private final Map<String, Map<String, Object>> concerns = new LinkedHashMap<>();
@@ -35,57 +35,97 @@ public final class StateSnapshot {
     StateSnapshot image = new StateSnapshot();
     DeploymentState deployments = state.deployments();
     Map<String, Object> processes = image.concern("processes");
-    deployments.processVersions().forEach(versions -> versions.values().forEach(p -> processes.put(key(p.key()),
-        processFields(p))));
+    deployments
+        .processVersions()
+        .forEach(
+            versions ->
+                versions.values().forEach(p -> processes.put(key(p.key()), processFields(p))));
     Map<String, Object> resources = image.concern("resources");
     deployments.resources().forEach(r -> resources.put(key(r.key()), r));
-    deployments.bpmnResources().forEach((checksum, key) -> resources.put(key(key), "bpmn " + checksum));
+    deployments
+        .bpmnResources()
+        .forEach((checksum, key) -> resources.put(key(key), "bpmn " + checksum));
 
     ElementInstanceState instances = state.instances();
     image.rows("elementInstances", instances.all());
-    image.index("children", instances.all(), ElementInstance::key,
+    image.index(
+        "children",
+        instances.all(),
+        ElementInstance::key,
         i -> keys(instances.children(i.key()), ElementInstance::key));
-    image.index("messageStartedInstances", instances.all(), ElementInstance::key,
-        i -> i.startCorrelationKey() != null
-            && instances.hasMessageStartedInstance(i.bpmnProcessId(), i.startCorrelationKey()));
+    image.index(
+        "messageStartedInstances",
+        instances.all(),
+        ElementInstance::key,
+        i ->
+            i.startCorrelationKey() != null
+                && instances.hasMessageStartedInstance(i.bpmnProcessId(), i.startCorrelationKey()));
 
     Map<String, Object> variables = image.concern("variables");
-    state.variables().scopes().forEach(scope -> variables.put(key(scope), canonical(state.variables().local(scope))));
+    state
+        .variables()
+        .scopes()
+        .forEach(scope -> variables.put(key(scope), canonical(state.variables().local(scope))));
 
     JobState jobs = state.jobs();
     image.rows("jobs", jobs.all());
     Map<String, Object> activatable = image.concern("activatableJobs");
-    jobs.all().stream().map(Job::type).distinct().forEach(type -> {
-      List<Long> queue = new ArrayList<>(jobs.activatable(type));
-      if (!queue.isEmpty()) {
-        activatable.put(type, sorted(queue));
-      }
-    });
+    jobs.all().stream()
+        .map(Job::type)
+        .distinct()
+        .forEach(
+            type -> {
+              List<Long> queue = new ArrayList<>(jobs.activatable(type));
+              if (!queue.isEmpty()) {
+                activatable.put(type, sorted(queue));
+              }
+            });
 
     TimerState timers = state.timers();
     image.rows("timers", timers.all());
-    image.index("timersByInstance", timers.all(), Timer::elementInstanceKey,
+    image.index(
+        "timersByInstance",
+        timers.all(),
+        Timer::elementInstanceKey,
         t -> keys(timers.of(t.elementInstanceKey()), Timer::key));
     Timer next = timers.next();
     image.concern("nextTimer").put("key", next == null ? null : key(next.key()));
 
     EventSubscriptionState subscriptions = state.subscriptions();
     image.rows("subscriptions", subscriptions.all());
-    image.index("subscriptionsByInstance", subscriptions.all(), EventSubscription::elementInstanceKey,
+    image.index(
+        "subscriptionsByInstance",
+        subscriptions.all(),
+        EventSubscription::elementInstanceKey,
         s -> keys(subscriptions.of(s.elementInstanceKey()), EventSubscription::key));
-    image.index("subscriptionsByEvent", subscriptions.all(), EventSubscription::key,
-        s -> keys(subscriptions.find(s.kind(), s.name(), s.correlationKey()), EventSubscription::key));
+    image.index(
+        "subscriptionsByEvent",
+        subscriptions.all(),
+        EventSubscription::key,
+        s ->
+            keys(
+                subscriptions.find(s.kind(), s.name(), s.correlationKey()),
+                EventSubscription::key));
 
     MessageState messages = state.messages();
     image.rows("messages", messages.all());
-    image.index("messagesByCorrelation", messages.all(), Message::key,
+    image.index(
+        "messagesByCorrelation",
+        messages.all(),
+        Message::key,
         m -> keys(messages.find(m.name(), m.correlationKey()), Message::key));
-    image.index("messagesById", messages.all(), Message::key,
+    image.index(
+        "messagesById",
+        messages.all(),
+        Message::key,
         m -> m.messageId() != null && messages.hasMessageWithId(m.name(), m.messageId()));
 
     IncidentState incidents = state.incidents();
     image.rows("incidents", incidents.all());
-    image.index("incidentsByInstance", incidents.all(), Incident::elementInstanceKey,
+    image.index(
+        "incidentsByInstance",
+        incidents.all(),
+        Incident::elementInstanceKey,
         i -> keys(incidents.of(i.elementInstanceKey()), Incident::key));
     return image;
   }
@@ -101,19 +141,23 @@ public final class StateSnapshot {
     }
   }
 
-  private <T> void index(String name, Collection<T> objects, ToLongFunction<T> key, Function<T, Object> answer) {
+  private <T> void index(
+      String name, Collection<T> objects, ToLongFunction<T> key, Function<T, Object> answer) {
     Map<String, Object> concern = concern(name);
     for (T object : objects) {
       concern.put(key(key.applyAsLong(object)), answer.apply(object));
     }
   }
 
-  /** The row as its JSON reads back; the sets a message keeps are sorted, their order means nothing. */
+  /**
+   * The row as its JSON reads back; the sets a message keeps are sorted, their order means nothing.
+   */
   @SuppressWarnings("unchecked")
   private static Object row(StateRow row) {
     Map<String, Object> fields = (Map<String, Object>) EngineJson.readValue(EngineJson.write(row));
     if (row instanceof Message) {
-      fields.computeIfPresent("correlatedInstances", (name, values) -> sorted((List<Object>) values));
+      fields.computeIfPresent(
+          "correlatedInstances", (name, values) -> sorted((List<Object>) values));
       fields.computeIfPresent("startedProcesses", (name, values) -> sorted((List<Object>) values));
     }
     return fields;
@@ -178,7 +222,13 @@ public final class StateSnapshot {
         Object a = mine.get(key);
         Object b = theirs.get(key);
         if (!Objects.equals(a, b)) {
-          diff.append(name).append(' ').append(key).append(":\n    ").append(json(a)).append("\n  ≠ ").append(json(b))
+          diff.append(name)
+              .append(' ')
+              .append(key)
+              .append(":\n    ")
+              .append(json(a))
+              .append("\n  ≠ ")
+              .append(json(b))
               .append('\n');
         }
       }

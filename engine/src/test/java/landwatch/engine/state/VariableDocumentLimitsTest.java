@@ -23,8 +23,9 @@ class VariableDocumentLimitsTest {
   @Test
   void valuesMayNestExactlyAsDeepAsTheLimit() {
     assertThat(limits.violation(Map.of("ok", nested(3), "scalar", 1))).isNull();
-    assertThat(limits.violation(Map.of("deep", nested(4)))).isEqualTo(
-        "Expected the variable 'deep' to nest at most 3 levels (landwatch.engine.limits.max-variable-depth), but it nests 4 levels");
+    assertThat(limits.violation(Map.of("deep", nested(4))))
+        .isEqualTo(
+            "Expected the variable 'deep' to nest at most 3 levels (landwatch.engine.limits.max-variable-depth), but it nests 4 levels");
   }
 
   @Test
@@ -41,13 +42,16 @@ class VariableDocumentLimitsTest {
     assertThat(limits.violation(document)).isNull();
     document.put("b", null);
     document.put("c", "x".repeat(3));
-    assertThat(limits.violation(document)).isEqualTo("Expected the variable document to be at most 100 bytes"
-        + " (landwatch.engine.limits.max-variable-document-size), but it was 107 bytes");
+    assertThat(limits.violation(document))
+        .isEqualTo(
+            "Expected the variable document to be at most 100 bytes"
+                + " (landwatch.engine.limits.max-variable-document-size), but it was 107 bytes");
   }
 
   @Test
   void aDepthNoResponseCouldCarryIsRefusedAtStart() {
-    assertThatThrownBy(() -> new VariableDocumentLimits(100, 901)).hasMessageContaining("landwatch.engine.limits.max-variable-depth")
+    assertThatThrownBy(() -> new VariableDocumentLimits(100, 901))
+        .hasMessageContaining("landwatch.engine.limits.max-variable-depth")
         .hasMessageContaining("between 1 and 900");
     assertThat(new VariableDocumentLimits(100, 900)).isNotNull();
   }

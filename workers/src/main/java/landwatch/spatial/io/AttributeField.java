@@ -11,7 +11,12 @@ package landwatch.spatial.io;
 public record AttributeField(String name, Type type, int length, int decimals) {
 
   /** The value types {@link Feature} attributes have. */
-  public enum Type { TEXT, NUMBER, DATE, LOGICAL }
+  public enum Type {
+    TEXT,
+    NUMBER,
+    DATE,
+    LOGICAL
+  }
 
   public static AttributeField text(String name, int length) {
     return new AttributeField(name, Type.TEXT, length, 0);

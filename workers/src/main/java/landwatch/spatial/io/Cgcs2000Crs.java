@@ -11,16 +11,16 @@ import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransformFactory;
-import org.locationtech.proj4j.ProjCoordinate;
 import org.locationtech.proj4j.Proj4jException;
+import org.locationtech.proj4j.ProjCoordinate;
 
 /**
  * The coordinate systems an import accepts: CGCS2000 longitude/latitude (EPSG:4490) and the
  * CGCS2000 3-degree Gauss-Krüger zones, with the zone number prefixed to the false easting
- * (EPSG:4513–4533, zones 25–45) or without it (EPSG:4534–4554, "CM 75E"–"CM 135E"). Ningxia
- * lies in zones 35 (CM 105°E: EPSG:4523 / 4544) and 36 (CM 108°E: EPSG:4524 / 4545).
- * WGS 84 lon/lat (EPSG:4326) is taken as CGCS2000 lon/lat: the two agree far below the
- * imagery's 2 m resolution, and GPS and drone surveys arrive in WGS 84.
+ * (EPSG:4513–4533, zones 25–45) or without it (EPSG:4534–4554, "CM 75E"–"CM 135E"). Ningxia lies in
+ * zones 35 (CM 105°E: EPSG:4523 / 4544) and 36 (CM 108°E: EPSG:4524 / 4545). WGS 84 lon/lat
+ * (EPSG:4326) is taken as CGCS2000 lon/lat: the two agree far below the imagery's 2 m resolution,
+ * and GPS and drone surveys arrive in WGS 84.
  *
  * @param epsg the EPSG code the parameters correspond to
  * @param centralMeridian degrees east; NaN for geographic
@@ -39,12 +39,18 @@ public record Cgcs2000Crs(int epsg, double centralMeridian, double falseEasting)
   private static final Map<Integer, CoordinateReferenceSystem> PROJ4J = new ConcurrentHashMap<>();
 
   public Cgcs2000Crs {
-    boolean consistent = Double.isNaN(centralMeridian)
-        ? (epsg == GEOGRAPHIC || epsg == WGS84) && Double.isNaN(falseEasting)
-        : epsg == zoneCode(centralMeridian, falseEasting);
+    boolean consistent =
+        Double.isNaN(centralMeridian)
+            ? (epsg == GEOGRAPHIC || epsg == WGS84) && Double.isNaN(falseEasting)
+            : epsg == zoneCode(centralMeridian, falseEasting);
     if (!consistent) {
-      throw new IllegalArgumentException("EPSG:" + epsg + " is not CGCS2000 with CM "
-          + centralMeridian + " and false easting " + falseEasting);
+      throw new IllegalArgumentException(
+          "EPSG:"
+              + epsg
+              + " is not CGCS2000 with CM "
+              + centralMeridian
+              + " and false easting "
+              + falseEasting);
     }
   }
 
@@ -94,8 +100,8 @@ public record Cgcs2000Crs(int epsg, double centralMeridian, double falseEasting)
   }
 
   /**
-   * Recognises a .prj from what it defines (ellipsoid, projection method and parameters),
-   * not from its name: names vary between ArcGIS, QGIS and the surveying bureaus' tools.
+   * Recognises a .prj from what it defines (ellipsoid, projection method and parameters), not from
+   * its name: names vary between ArcGIS, QGIS and the surveying bureaus' tools.
    */
   public static Cgcs2000Crs fromPrj(String wkt) {
     return PrjRecognition.recognise(wkt);
@@ -103,20 +109,30 @@ public record Cgcs2000Crs(int epsg, double centralMeridian, double falseEasting)
 
   /** The .prj text ArcGIS writes for this CRS. */
   public String esriWkt() {
-    String geographic = "GEOGCS[\"GCS_China_Geodetic_Coordinate_System_2000\","
-        + "DATUM[\"D_China_2000\",SPHEROID[\"CGCS2000\",6378137.0,298.257222101]],"
-        + "PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]]";
+    String geographic =
+        "GEOGCS[\"GCS_China_Geodetic_Coordinate_System_2000\","
+            + "DATUM[\"D_China_2000\",SPHEROID[\"CGCS2000\",6378137.0,298.257222101]],"
+            + "PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]]";
     if (isGeographic()) {
       return geographic;
     }
     long meridian = Math.round(centralMeridian);
-    String name = hasZonePrefix()
-        ? "CGCS2000_3_Degree_GK_Zone_" + meridian / 3
-        : "CGCS2000_3_Degree_GK_CM_" + meridian + "E";
-    return "PROJCS[\"" + name + "\"," + geographic + ",PROJECTION[\"Gauss_Kruger\"],"
-        + "PARAMETER[\"False_Easting\"," + (long) falseEasting + ".0],"
+    String name =
+        hasZonePrefix()
+            ? "CGCS2000_3_Degree_GK_Zone_" + meridian / 3
+            : "CGCS2000_3_Degree_GK_CM_" + meridian + "E";
+    return "PROJCS[\""
+        + name
+        + "\","
+        + geographic
+        + ",PROJECTION[\"Gauss_Kruger\"],"
+        + "PARAMETER[\"False_Easting\","
+        + (long) falseEasting
+        + ".0],"
         + "PARAMETER[\"False_Northing\",0.0],"
-        + "PARAMETER[\"Central_Meridian\"," + meridian + ".0],"
+        + "PARAMETER[\"Central_Meridian\","
+        + meridian
+        + ".0],"
         + "PARAMETER[\"Scale_Factor\",1.0],PARAMETER[\"Latitude_Of_Origin\",0.0],"
         + "UNIT[\"Meter\",1.0]]";
   }
@@ -152,36 +168,37 @@ public record Cgcs2000Crs(int epsg, double centralMeridian, double falseEasting)
     // A transform keeps scratch state, so each call gets its own.
     CoordinateTransform transform = new CoordinateTransformFactory().createTransform(from, to);
     Geometry copy = geometry.copy();
-    copy.apply(new CoordinateSequenceFilter() {
-      private final ProjCoordinate in = new ProjCoordinate();
-      private final ProjCoordinate out = new ProjCoordinate();
+    copy.apply(
+        new CoordinateSequenceFilter() {
+          private final ProjCoordinate in = new ProjCoordinate();
+          private final ProjCoordinate out = new ProjCoordinate();
 
-      @Override
-      public void filter(CoordinateSequence seq, int i) {
-        in.x = seq.getX(i);
-        in.y = seq.getY(i);
-        try {
-          transform.transform(in, out);
-        } catch (Proj4jException e) {
-          // A coordinate no projection can take (infinite, absurdly far) becomes NaN, which
-          // validation reports for that feature alone.
-          out.x = Double.NaN;
-          out.y = Double.NaN;
-        }
-        seq.setOrdinate(i, CoordinateSequence.X, out.x);
-        seq.setOrdinate(i, CoordinateSequence.Y, out.y);
-      }
+          @Override
+          public void filter(CoordinateSequence seq, int i) {
+            in.x = seq.getX(i);
+            in.y = seq.getY(i);
+            try {
+              transform.transform(in, out);
+            } catch (Proj4jException e) {
+              // A coordinate no projection can take (infinite, absurdly far) becomes NaN, which
+              // validation reports for that feature alone.
+              out.x = Double.NaN;
+              out.y = Double.NaN;
+            }
+            seq.setOrdinate(i, CoordinateSequence.X, out.x);
+            seq.setOrdinate(i, CoordinateSequence.Y, out.y);
+          }
 
-      @Override
-      public boolean isDone() {
-        return false;
-      }
+          @Override
+          public boolean isDone() {
+            return false;
+          }
 
-      @Override
-      public boolean isGeometryChanged() {
-        return true;
-      }
-    });
+          @Override
+          public boolean isGeometryChanged() {
+            return true;
+          }
+        });
     return copy;
   }
 }

@@ -25,15 +25,15 @@ import org.locationtech.jts.geom.Polygon;
 
 /**
  * Reads a GeoJSON FeatureCollection (RFC 7946, plus the 2008 {@code crs} member that GDAL and
- * ArcGIS still write for projected data). Without {@code crs} the coordinates are lon/lat.
- * Features are read one at a time from the stream, so only the geometries are held.
- * Non-polygon geometries are read too: validation reports them per feature.
+ * ArcGIS still write for projected data). Without {@code crs} the coordinates are lon/lat. Features
+ * are read one at a time from the stream, so only the geometries are held. Non-polygon geometries
+ * are read too: validation reports them per feature.
  */
 public final class GeoJsonReader {
 
   // Areas and codes must not pass through binary floating point.
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   private static final Pattern EPSG = Pattern.compile("EPSG:+(?:[\\d.]*:)?(\\d+)$");
 
   private final GeometryFactory factory;
@@ -77,10 +77,16 @@ public final class GeoJsonReader {
     }
     // The crs member may follow the features.
     Cgcs2000Crs sourceCrs = crs;
-    return sourceCrs.isGeographic() ? features : features.stream()
-        .map(f -> new Feature(f.index(),
-            f.geometry() == null ? null : sourceCrs.toLonLat(f.geometry()), f.attributes()))
-        .toList();
+    return sourceCrs.isGeographic()
+        ? features
+        : features.stream()
+            .map(
+                f ->
+                    new Feature(
+                        f.index(),
+                        f.geometry() == null ? null : sourceCrs.toLonLat(f.geometry()),
+                        f.attributes()))
+            .toList();
   }
 
   private void readFeatures(JsonParser parser, List<Feature> into) throws IOException {
@@ -98,9 +104,11 @@ public final class GeoJsonReader {
       }
       JsonNode geometry = node.get("geometry");
       try {
-        into.add(new Feature(index,
-            geometry == null || geometry.isNull() ? null : geometry(geometry, index),
-            properties(node.get("properties"))));
+        into.add(
+            new Feature(
+                index,
+                geometry == null || geometry.isNull() ? null : geometry(geometry, index),
+                properties(node.get("properties"))));
       } catch (IllegalArgumentException e) {
         // JTS refuses, e.g., a one-point line string.
         throw invalid("feature " + index + ": " + e.getMessage());
@@ -155,17 +163,26 @@ public final class GeoJsonReader {
     JsonNode c = node.path("coordinates");
     return switch (type) {
       case "Polygon" -> polygon(c, index);
-      case "MultiPolygon" -> factory.createMultiPolygon(
-          elements(c, index).stream().map(p -> polygon(p, index)).toArray(Polygon[]::new));
+      case "MultiPolygon" ->
+          factory.createMultiPolygon(
+              elements(c, index).stream().map(p -> polygon(p, index)).toArray(Polygon[]::new));
       case "Point" -> factory.createPoint(position(c, index));
-      case "MultiPoint" -> factory.createMultiPoint(elements(c, index).stream()
-          .map(p -> factory.createPoint(position(p, index))).toArray(Point[]::new));
+      case "MultiPoint" ->
+          factory.createMultiPoint(
+              elements(c, index).stream()
+                  .map(p -> factory.createPoint(position(p, index)))
+                  .toArray(Point[]::new));
       case "LineString" -> factory.createLineString(positions(c, index));
-      case "MultiLineString" -> factory.createMultiLineString(elements(c, index).stream()
-          .map(l -> factory.createLineString(positions(l, index))).toArray(LineString[]::new));
-      case "GeometryCollection" -> factory.createGeometryCollection(
-          elements(node.path("geometries"), index).stream()
-              .map(g -> geometry(g, index)).toArray(Geometry[]::new));
+      case "MultiLineString" ->
+          factory.createMultiLineString(
+              elements(c, index).stream()
+                  .map(l -> factory.createLineString(positions(l, index)))
+                  .toArray(LineString[]::new));
+      case "GeometryCollection" ->
+          factory.createGeometryCollection(
+              elements(node.path("geometries"), index).stream()
+                  .map(g -> geometry(g, index))
+                  .toArray(Geometry[]::new));
       default -> throw invalid("feature " + index + ": unknown geometry type '" + type + "'");
     };
   }
@@ -176,18 +193,21 @@ public final class GeoJsonReader {
       return factory.createPolygon();
     }
     LinearRing shell = Rings.ring(factory, positions(elements.get(0), index));
-    LinearRing[] holes = elements.subList(1, elements.size()).stream()
-        .map(r -> Rings.ring(factory, positions(r, index))).toArray(LinearRing[]::new);
+    LinearRing[] holes =
+        elements.subList(1, elements.size()).stream()
+            .map(r -> Rings.ring(factory, positions(r, index)))
+            .toArray(LinearRing[]::new);
     return factory.createPolygon(shell, holes);
   }
 
   private Coordinate[] positions(JsonNode array, int index) {
-    return elements(array, index).stream().map(p -> position(p, index))
-        .toArray(Coordinate[]::new);
+    return elements(array, index).stream().map(p -> position(p, index)).toArray(Coordinate[]::new);
   }
 
   private static Coordinate position(JsonNode position, int index) {
-    if (!position.isArray() || position.size() < 2 || !position.get(0).isNumber()
+    if (!position.isArray()
+        || position.size() < 2
+        || !position.get(0).isNumber()
         || !position.get(1).isNumber()) {
       throw invalid("feature " + index + ": bad position " + abbreviate(position));
     }

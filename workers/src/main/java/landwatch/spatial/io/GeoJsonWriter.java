@@ -17,8 +17,8 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.Polygonal;
 
 /**
- * Writes features (CGCS2000 lon/lat) as a GeoJSON FeatureCollection, streamed. In a projected
- * CRS the file names it in a {@code crs} member, as GDAL does. Polygons only, as imports take.
+ * Writes features (CGCS2000 lon/lat) as a GeoJSON FeatureCollection, streamed. In a projected CRS
+ * the file names it in a {@code crs} member, as GDAL does. Polygons only, as imports take.
  */
 public final class GeoJsonWriter {
 
@@ -97,8 +97,8 @@ public final class GeoJsonWriter {
 
   private static void geometry(JsonGenerator json, Geometry geometry) throws IOException {
     if (!(geometry instanceof Polygonal)) {
-      throw new IllegalArgumentException("only polygons are written, not "
-          + geometry.getGeometryType());
+      throw new IllegalArgumentException(
+          "only polygons are written, not " + geometry.getGeometryType());
     }
     json.writeStartObject();
     boolean single = geometry instanceof Polygon;

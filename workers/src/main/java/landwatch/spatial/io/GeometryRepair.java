@@ -1,8 +1,8 @@
 package landwatch.spatial.io;
 
 /**
- * A repair JTS {@code GeometryFixer} made to an invalid geometry, kept with the imported
- * feature so that nobody later wonders why its shape differs from the file's.
+ * A repair JTS {@code GeometryFixer} made to an invalid geometry, kept with the imported feature so
+ * that nobody later wonders why its shape differs from the file's.
  *
  * @param problemChinese what was invalid
  * @param problemEnglish the same in English (JTS's wording)

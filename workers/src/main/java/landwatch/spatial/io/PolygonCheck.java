@@ -13,15 +13,25 @@ import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 
 /**
- * The geometry rules every imported feature meets, spot or reference layer: a non-empty
- * polygon or multipolygon, valid (repaired with JTS {@link GeometryFixer} where possible,
- * and the repair recorded), inside the province's extent.
+ * The geometry rules every imported feature meets, spot or reference layer: a non-empty polygon or
+ * multipolygon, valid (repaired with JTS {@link GeometryFixer} where possible, and the repair
+ * recorded), inside the province's extent.
  */
 public final class PolygonCheck {
 
   private static final String[] PROBLEMS_CHINESE = {
-    "拓扑错误", "重复点", "内环位于外环之外", "内环嵌套", "内部不连通", "自相交", "环自相交",
-    "外环嵌套", "重复的环", "顶点数过少", "坐标无效", "环未闭合"
+    "拓扑错误",
+    "重复点",
+    "内环位于外环之外",
+    "内环嵌套",
+    "内部不连通",
+    "自相交",
+    "环自相交",
+    "外环嵌套",
+    "重复的环",
+    "顶点数过少",
+    "坐标无效",
+    "环未闭合"
   };
 
   private static final int MAX_FIX_PASSES = 3;
@@ -51,21 +61,33 @@ public final class PolygonCheck {
     }
     if (!(geometry instanceof Polygon || geometry instanceof MultiPolygon)) {
       String type = geometry.getGeometryType();
-      return failed(new Reason("几何类型为 " + type + "，应为面（Polygon 或 MultiPolygon）",
-          "geometry type is " + type + ", expected Polygon or MultiPolygon"));
+      return failed(
+          new Reason(
+              "几何类型为 " + type + "，应为面（Polygon 或 MultiPolygon）",
+              "geometry type is " + type + ", expected Polygon or MultiPolygon"));
     }
     if (!allFinite(geometry)) {
       // GeometryFixer would drop such vertices and call the result repaired.
-      return failed(new Reason("几何图形含有无效坐标（非数值、无穷大或无法投影）",
-          "geometry has invalid coordinates (NaN, infinite or not projectable)"));
+      return failed(
+          new Reason(
+              "几何图形含有无效坐标（非数值、无穷大或无法投影）",
+              "geometry has invalid coordinates (NaN, infinite or not projectable)"));
     }
     List<Reason> failures = new ArrayList<>();
     Envelope bounds = geometry.getEnvelopeInternal();
     if (!extent.contains(bounds)) {
-      String box = String.format(Locale.ROOT, "[%.6f, %.6f] – [%.6f, %.6f]",
-          bounds.getMinX(), bounds.getMinY(), bounds.getMaxX(), bounds.getMaxY());
-      failures.add(new Reason("坐标超出省域范围 " + box + "（坐标系或坐标轴顺序可能有误）",
-          "coordinates outside the province extent " + box + " (wrong CRS or swapped axes?)"));
+      String box =
+          String.format(
+              Locale.ROOT,
+              "[%.6f, %.6f] – [%.6f, %.6f]",
+              bounds.getMinX(),
+              bounds.getMinY(),
+              bounds.getMaxX(),
+              bounds.getMaxY());
+      failures.add(
+          new Reason(
+              "坐标超出省域范围 " + box + "（坐标系或坐标轴顺序可能有误）",
+              "coordinates outside the province extent " + box + " (wrong CRS or swapped axes?)"));
     }
     IsValidOp validity = new IsValidOp(geometry);
     if (validity.isValid()) {
@@ -74,21 +96,28 @@ public final class PolygonCheck {
     TopologyValidationError error = validity.getValidationError();
     String chinese = problemChinese(error);
     Geometry fixed = fix(geometry);
-    if (!fixed.isValid() || fixed.isEmpty() || !(fixed instanceof Polygon || fixed instanceof MultiPolygon)
+    if (!fixed.isValid()
+        || fixed.isEmpty()
+        || !(fixed instanceof Polygon || fixed instanceof MultiPolygon)
         || fixed.getArea() == 0) {
-      failures.add(new Reason("几何图形无效且无法修复（" + chinese + "）",
-          "invalid geometry that cannot be repaired (" + error.getMessage() + ")"));
+      failures.add(
+          new Reason(
+              "几何图形无效且无法修复（" + chinese + "）",
+              "invalid geometry that cannot be repaired (" + error.getMessage() + ")"));
       return new Outcome(null, List.of(), failures);
     }
-    GeometryRepair repair = new GeometryRepair(chinese, error.getMessage(),
-        error.getCoordinate() == null ? Double.NaN : error.getCoordinate().x,
-        error.getCoordinate() == null ? Double.NaN : error.getCoordinate().y);
+    GeometryRepair repair =
+        new GeometryRepair(
+            chinese,
+            error.getMessage(),
+            error.getCoordinate() == null ? Double.NaN : error.getCoordinate().x,
+            error.getCoordinate() == null ? Double.NaN : error.getCoordinate().y);
     return new Outcome(failures.isEmpty() ? fixed : null, List.of(repair), failures);
   }
 
   /**
-   * GeometryFixer's floating-point noding occasionally leaves a new self-intersection (about
-   * 1 in 150 random tangles); fixing the result again resolves it.
+   * GeometryFixer's floating-point noding occasionally leaves a new self-intersection (about 1 in
+   * 150 random tangles); fixing the result again resolves it.
    */
   private static Geometry fix(Geometry geometry) {
     Geometry fixed = GeometryFixer.fix(geometry);

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Tells which {@link Cgcs2000Crs} a .prj describes, from what it defines (ellipsoid,
- * projection method and parameters), not from its name: names vary between ArcGIS, QGIS and
- * the surveying bureaus' tools. Reads the ESRI and OGC dialects of WKT1 and WKT2.
+ * Tells which {@link Cgcs2000Crs} a .prj describes, from what it defines (ellipsoid, projection
+ * method and parameters), not from its name: names vary between ArcGIS, QGIS and the surveying
+ * bureaus' tools. Reads the ESRI and OGC dialects of WKT1 and WKT2.
  */
 final class PrjRecognition {
 
@@ -55,17 +55,20 @@ final class PrjRecognition {
   }
 
   private static Cgcs2000Crs projectedFrom(WktNode root, String wkt) {
-    WktNode base = root.child("GEOGCS", "BASEGEOGCRS", "BASEGEODCRS")
-        .orElseThrow(() -> unsupported("no base geographic CRS", wkt));
+    WktNode base =
+        root.child("GEOGCS", "BASEGEOGCRS", "BASEGEODCRS")
+            .orElseThrow(() -> unsupported("no base geographic CRS", wkt));
     Optional<Double> inverseFlattening = ellipsoid(base, wkt);
-    if (inverseFlattening.isEmpty() || !near(inverseFlattening.get(), GRS80_INVERSE_FLATTENING, 1e-6)) {
+    if (inverseFlattening.isEmpty()
+        || !near(inverseFlattening.get(), GRS80_INVERSE_FLATTENING, 1e-6)) {
       throw unsupported("projected CRS not on the CGCS2000 ellipsoid", wkt);
     }
-    String method = root.child("PROJECTION")
-        .or(() -> root.child("CONVERSION").flatMap(c -> c.child("METHOD")))
-        .map(WktNode::name)
-        .map(PrjRecognition::squash)
-        .orElse("");
+    String method =
+        root.child("PROJECTION")
+            .or(() -> root.child("CONVERSION").flatMap(c -> c.child("METHOD")))
+            .map(WktNode::name)
+            .map(PrjRecognition::squash)
+            .orElse("");
     if (!method.equals("transversemercator") && !method.equals("gausskruger")) {
       throw unsupported("projection is not Gauss-Kruger / transverse Mercator", wkt);
     }
@@ -74,17 +77,28 @@ final class PrjRecognition {
       throw unsupported("linear unit is not the metre", wkt);
     }
     Map<String, Double> parameters = parameters(root);
-    double centralMeridian = parameter(parameters, wkt, "centralmeridian",
-        "longitudeofnaturalorigin", "longitudeofcenter", "longitudeoforigin");
+    double centralMeridian =
+        parameter(
+            parameters,
+            wkt,
+            "centralmeridian",
+            "longitudeofnaturalorigin",
+            "longitudeofcenter",
+            "longitudeoforigin");
     double falseEasting = parameter(parameters, wkt, "falseeasting");
     double falseNorthing = parameters.getOrDefault("falsenorthing", 0.0);
-    double scale = parameters.getOrDefault("scalefactor",
-        parameters.getOrDefault("scalefactoratnaturalorigin", 1.0));
-    double latitudeOfOrigin = parameters.getOrDefault("latitudeoforigin",
-        parameters.getOrDefault("latitudeofnaturalorigin", 0.0));
+    double scale =
+        parameters.getOrDefault(
+            "scalefactor", parameters.getOrDefault("scalefactoratnaturalorigin", 1.0));
+    double latitudeOfOrigin =
+        parameters.getOrDefault(
+            "latitudeoforigin", parameters.getOrDefault("latitudeofnaturalorigin", 0.0));
     long meridian = Math.round(centralMeridian);
-    if (falseNorthing != 0 || !near(scale, 1.0, 1e-12) || latitudeOfOrigin != 0
-        || !near(centralMeridian, meridian, 1e-9) || meridian % 3 != 0
+    if (falseNorthing != 0
+        || !near(scale, 1.0, 1e-12)
+        || latitudeOfOrigin != 0
+        || !near(centralMeridian, meridian, 1e-9)
+        || meridian % 3 != 0
         || meridian / 3 < Cgcs2000Crs.FIRST_ZONE
         || meridian / 3 > Cgcs2000Crs.LAST_ZONE) {
       throw unsupported("not a 3-degree Gauss-Kruger zone", wkt);
@@ -113,8 +127,9 @@ final class PrjRecognition {
       throw unsupported("ellipsoid is not CGCS2000", wkt);
     }
     Optional<Double> inverse = ellipsoid.number(1);
-    if (inverse.isEmpty() || !(near(inverse.get(), GRS80_INVERSE_FLATTENING, 1e-6)
-        || near(inverse.get(), WGS84_INVERSE_FLATTENING, 1e-6))) {
+    if (inverse.isEmpty()
+        || !(near(inverse.get(), GRS80_INVERSE_FLATTENING, 1e-6)
+            || near(inverse.get(), WGS84_INVERSE_FLATTENING, 1e-6))) {
       throw unsupported("ellipsoid is not CGCS2000", wkt);
     }
     return inverse;

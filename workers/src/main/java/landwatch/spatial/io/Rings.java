@@ -13,9 +13,9 @@ final class Rings {
   private Rings() {}
 
   /**
-   * A closed ring. A ring with too few points is kept (padded by repeating its last point)
-   * rather than dropped, so validation sees an invalid polygon and reports it instead of the
-   * polygon silently losing a part.
+   * A closed ring. A ring with too few points is kept (padded by repeating its last point) rather
+   * than dropped, so validation sees an invalid polygon and reports it instead of the polygon
+   * silently losing a part.
    */
   static LinearRing ring(GeometryFactory factory, Coordinate[] points) {
     Coordinate[] closed = points;

@@ -39,23 +39,23 @@ public final class ShapefileReader {
     Charset charset = CodePage.of(cpg);
     List<Map<String, Object>> attributes = DbfAttributes.read(dbf, charset);
     if (attributes.size() != geometries.size()) {
-      throw new SpatialImportException(CORRUPT_ATTRIBUTES, ".dbf has " + attributes.size()
-          + " records, .shp has " + geometries.size());
+      throw new SpatialImportException(
+          CORRUPT_ATTRIBUTES,
+          ".dbf has " + attributes.size() + " records, .shp has " + geometries.size());
     }
     List<Feature> features = new ArrayList<>(geometries.size());
     for (int i = 0; i < geometries.size(); i++) {
       Geometry geometry = geometries.get(i);
-      features.add(new Feature(i, geometry == null ? null : crs.toLonLat(geometry),
-          attributes.get(i)));
+      features.add(
+          new Feature(i, geometry == null ? null : crs.toLonLat(geometry), attributes.get(i)));
     }
     return features;
   }
 
   /** The path of the one .shp in the archive, without its extension. */
   private static String layerBaseName(Map<String, byte[]> files) {
-    List<String> layers = files.keySet().stream()
-        .filter(name -> extension(name).equals("shp"))
-        .toList();
+    List<String> layers =
+        files.keySet().stream().filter(name -> extension(name).equals("shp")).toList();
     if (layers.isEmpty()) {
       throw new SpatialImportException(MISSING_COMPONENT, ".shp");
     }

@@ -21,8 +21,8 @@ import java.util.zip.ZipOutputStream;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * Writes features (CGCS2000 lon/lat) as a zipped polygon Shapefile in a chosen CRS and
- * attribute encoding, the way the Ministry's and the surveys' tools do.
+ * Writes features (CGCS2000 lon/lat) as a zipped polygon Shapefile in a chosen CRS and attribute
+ * encoding, the way the Ministry's and the surveys' tools do.
  */
 public final class ShapefileZipWriter {
 
@@ -48,8 +48,8 @@ public final class ShapefileZipWriter {
   }
 
   /** Writes the zip to {@code out}; the three main components are assembled in memory. */
-  public void write(String layerName, List<AttributeField> fields, Iterator<Feature> features,
-      OutputStream out) {
+  public void write(
+      String layerName, List<AttributeField> fields, Iterator<Feature> features, OutputStream out) {
     ShpWriter shp = new ShpWriter();
     ByteArrayOutputStream dbf = new ByteArrayOutputStream();
     // javadbf writes field by field; unbuffered, that is a third of the writing time.
@@ -79,8 +79,7 @@ public final class ShapefileZipWriter {
     }
   }
 
-  private static void entry(ZipOutputStream zip, String name, byte[] content)
-      throws IOException {
+  private static void entry(ZipOutputStream zip, String name, byte[] content) throws IOException {
     zip.putNextEntry(new ZipEntry(name));
     zip.write(content);
     zip.closeEntry();
@@ -89,8 +88,8 @@ public final class ShapefileZipWriter {
   private static DBFField dbfField(AttributeField field) {
     return switch (field.type()) {
       case TEXT -> new DBFField(field.name(), DBFDataType.CHARACTER, field.length());
-      case NUMBER -> new DBFField(field.name(), DBFDataType.NUMERIC, field.length(),
-          field.decimals());
+      case NUMBER ->
+          new DBFField(field.name(), DBFDataType.NUMERIC, field.length(), field.decimals());
       case DATE -> new DBFField(field.name(), DBFDataType.DATE);
       case LOGICAL -> new DBFField(field.name(), DBFDataType.LOGICAL);
     };

@@ -17,10 +17,10 @@ import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Polygon;
 
 /**
- * Reads the geometry of a polygon Shapefile (.shp, checked against its .shx), following the
- * ESRI Shapefile Technical Description (1998). Only polygon types are read: 5, 15 (Z) and 25
- * (M); Z and M values are ignored. Every length read from the file is checked against the
- * bytes actually present before anything is allocated.
+ * Reads the geometry of a polygon Shapefile (.shp, checked against its .shx), following the ESRI
+ * Shapefile Technical Description (1998). Only polygon types are read: 5, 15 (Z) and 25 (M); Z and
+ * M values are ignored. Every length read from the file is checked against the bytes actually
+ * present before anything is allocated.
  */
 final class ShpGeometries {
 
@@ -48,7 +48,9 @@ final class ShpGeometries {
     ByteBuffer buf = ByteBuffer.wrap(shp);
     int end = checkHeader(buf, shp.length, ".shp");
     int fileType = buf.order(ByteOrder.LITTLE_ENDIAN).getInt(32);
-    if (fileType != POLYGON && fileType != POLYGON_Z && fileType != POLYGON_M
+    if (fileType != POLYGON
+        && fileType != POLYGON_Z
+        && fileType != POLYGON_M
         && fileType != NULL_SHAPE) {
       throw new SpatialImportException(UNSUPPORTED_SHAPE_TYPE, "shape type " + fileType);
     }
@@ -65,8 +67,13 @@ final class ShpGeometries {
       }
       offsets.add(pos);
       int content = pos + RECORD_HEADER_BYTES;
-      geometries.add(shape(buf.order(ByteOrder.LITTLE_ENDIAN), content, (int) contentBytes,
-          fileType, geometries.size()));
+      geometries.add(
+          shape(
+              buf.order(ByteOrder.LITTLE_ENDIAN),
+              content,
+              (int) contentBytes,
+              fileType,
+              geometries.size()));
       pos = content + (int) contentBytes;
     }
     checkIndex(shx, offsets);
@@ -94,8 +101,11 @@ final class ShpGeometries {
     int end = checkHeader(buf, shx.length, ".shx");
     if ((end - HEADER_BYTES) % RECORD_HEADER_BYTES != 0
         || (end - HEADER_BYTES) / RECORD_HEADER_BYTES != offsets.size()) {
-      throw corrupt(".shx lists " + (end - HEADER_BYTES) / RECORD_HEADER_BYTES
-          + " records, .shp has " + offsets.size());
+      throw corrupt(
+          ".shx lists "
+              + (end - HEADER_BYTES) / RECORD_HEADER_BYTES
+              + " records, .shp has "
+              + offsets.size());
     }
     for (int i = 0; i < offsets.size(); i++) {
       if (2L * buf.getInt(HEADER_BYTES + i * RECORD_HEADER_BYTES) != offsets.get(i)) {
@@ -110,8 +120,8 @@ final class ShpGeometries {
       return null;
     }
     if (type != fileType) {
-      throw corrupt("record " + index + " has shape type " + type + " in a type " + fileType
-          + " file");
+      throw corrupt(
+          "record " + index + " has shape type " + type + " in a type " + fileType + " file");
     }
     if (length < POLYGON_FIXED_BYTES) {
       throw corrupt("record " + index + " too short");
@@ -129,14 +139,15 @@ final class ShpGeometries {
     List<LinearRing> rings = new ArrayList<>(numParts);
     for (int part = 0; part < numParts; part++) {
       int from = buf.getInt(at + POLYGON_FIXED_BYTES + 4 * part);
-      int to = part + 1 < numParts ? buf.getInt(at + POLYGON_FIXED_BYTES + 4 * part + 4) : numPoints;
+      int to =
+          part + 1 < numParts ? buf.getInt(at + POLYGON_FIXED_BYTES + 4 * part + 4) : numPoints;
       if (from < 0 || from > to || to > numPoints || (part == 0 && from != 0)) {
         throw corrupt("record " + index + " has bad part index " + from);
       }
       Coordinate[] points = new Coordinate[to - from];
       for (int p = from; p < to; p++) {
-        points[p - from] = new Coordinate(buf.getDouble(pointsAt + 16 * p),
-            buf.getDouble(pointsAt + 16 * p + 8));
+        points[p - from] =
+            new Coordinate(buf.getDouble(pointsAt + 16 * p), buf.getDouble(pointsAt + 16 * p + 8));
       }
       rings.add(Rings.ring(factory, points));
     }
@@ -144,10 +155,9 @@ final class ShpGeometries {
   }
 
   /**
-   * Shapefile polygons list shells clockwise and holes counter-clockwise, in any order; each
-   * hole goes to the smallest shell around it. Writers that ignore orientation produce no
-   * clockwise ring at all: then every ring is taken as a shell, and validation will judge the
-   * result.
+   * Shapefile polygons list shells clockwise and holes counter-clockwise, in any order; each hole
+   * goes to the smallest shell around it. Writers that ignore orientation produce no clockwise ring
+   * at all: then every ring is taken as a shell, and validation will judge the result.
    */
   private Geometry assemble(List<LinearRing> rings) {
     List<LinearRing> shells = new ArrayList<>();
@@ -172,8 +182,8 @@ final class ShpGeometries {
     }
     Polygon[] polygons = new Polygon[shells.size()];
     for (int i = 0; i < polygons.length; i++) {
-      polygons[i] = factory.createPolygon(shells.get(i),
-          holesOfShell.get(i).toArray(LinearRing[]::new));
+      polygons[i] =
+          factory.createPolygon(shells.get(i), holesOfShell.get(i).toArray(LinearRing[]::new));
     }
     return polygons.length == 1 ? polygons[0] : factory.createMultiPolygon(polygons);
   }
@@ -197,8 +207,8 @@ final class ShpGeometries {
   }
 
   /**
-   * Decided by the first hole vertex not on the shell's boundary; a hole touching the shell
-   * at more than a few vertices is taken as inside, which bounds the work on hostile input.
+   * Decided by the first hole vertex not on the shell's boundary; a hole touching the shell at more
+   * than a few vertices is taken as inside, which bounds the work on hostile input.
    */
   private static boolean inside(LinearRing hole, Coordinate[] shell) {
     Coordinate[] points = hole.getCoordinates();

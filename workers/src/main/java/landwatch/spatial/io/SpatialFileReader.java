@@ -10,9 +10,9 @@ import java.util.List;
 import org.locationtech.jts.geom.GeometryFactory;
 
 /**
- * The entry point for an uploaded spatial file: detects a zipped Shapefile or GeoJSON by
- * content, not by name, and returns its features in CGCS2000 lon/lat. Anything unreadable
- * or hostile ends in a {@link SpatialImportException}.
+ * The entry point for an uploaded spatial file: detects a zipped Shapefile or GeoJSON by content,
+ * not by name, and returns its features in CGCS2000 lon/lat. Anything unreadable or hostile ends in
+ * a {@link SpatialImportException}.
  */
 public final class SpatialFileReader {
 
@@ -48,8 +48,8 @@ public final class SpatialFileReader {
 
   private byte[] readBounded(InputStream upload) {
     try {
-      byte[] content = upload.readNBytes((int) Math.min(limits.maxInputBytes() + 1,
-          Integer.MAX_VALUE - 8));
+      byte[] content =
+          upload.readNBytes((int) Math.min(limits.maxInputBytes() + 1, Integer.MAX_VALUE - 8));
       if (content.length > limits.maxInputBytes()) {
         throw tooLarge();
       }
@@ -65,8 +65,13 @@ public final class SpatialFileReader {
 
   /** A JSON object, after an optional UTF-8 byte order mark and white space. */
   private static boolean startsLikeJson(byte[] content) {
-    int i = content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
-        && (content[2] & 0xFF) == 0xBF ? 3 : 0;
+    int i =
+        content.length >= 3
+                && (content[0] & 0xFF) == 0xEF
+                && (content[1] & 0xFF) == 0xBB
+                && (content[2] & 0xFF) == 0xBF
+            ? 3
+            : 0;
     while (i < content.length && Character.isWhitespace(content[i])) {
       i++;
     }

@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One keyword of a WKT coordinate system description with its bracketed values: quoted
- * strings, numbers (kept as text) and nested keywords. Enough of WKT1 (OGC and ESRI dialects)
- * and WKT2 to read a .prj; no semantics here.
+ * One keyword of a WKT coordinate system description with its bracketed values: quoted strings,
+ * numbers (kept as text) and nested keywords. Enough of WKT1 (OGC and ESRI dialects) and WKT2 to
+ * read a .prj; no semantics here.
  */
 record WktNode(String keyword, List<Object> values) {
 

@@ -32,13 +32,16 @@ final class ZipEntries {
 
   /** Whether the bytes start like a zip local file header. */
   static boolean looksLikeZip(byte[] content) {
-    return content.length >= 4 && content[0] == 'P' && content[1] == 'K'
-        && content[2] == 3 && content[3] == 4;
+    return content.length >= 4
+        && content[0] == 'P'
+        && content[1] == 'K'
+        && content[2] == 3
+        && content[3] == 4;
   }
 
   /**
-   * The files of the archive by their path inside it, in archive order. Directories and
-   * macOS resource forks are left out.
+   * The files of the archive by their path inside it, in archive order. Directories and macOS
+   * resource forks are left out.
    */
   static Map<String, byte[]> unpack(byte[] zip, ImportLimits limits) {
     requireEndOfCentralDirectory(zip);
@@ -74,8 +77,8 @@ final class ZipEntries {
   }
 
   /**
-   * ZipInputStream reads local headers only and takes a truncated archive for a shorter one;
-   * a complete archive ends with its central directory record.
+   * ZipInputStream reads local headers only and takes a truncated archive for a shorter one; a
+   * complete archive ends with its central directory record.
    */
   private static void requireEndOfCentralDirectory(byte[] zip) {
     int lowest = Math.max(0, zip.length - END_RECORD_SIZE - MAX_COMMENT);
@@ -88,15 +91,18 @@ final class ZipEntries {
   }
 
   private static int littleEndianInt(byte[] b, int at) {
-    return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16
+    return (b[at] & 0xFF)
+        | (b[at + 1] & 0xFF) << 8
+        | (b[at + 2] & 0xFF) << 16
         | (b[at + 3] & 0xFF) << 24;
   }
 
   private static void requireSafe(String name) {
     String normalized = name.replace('\\', '/');
-    boolean unsafe = normalized.startsWith("/")
-        || DRIVE_LETTER.matcher(normalized).matches()
-        || normalized.indexOf('\0') >= 0;
+    boolean unsafe =
+        normalized.startsWith("/")
+            || DRIVE_LETTER.matcher(normalized).matches()
+            || normalized.indexOf('\0') >= 0;
     for (String segment : normalized.split("/")) {
       unsafe |= segment.equals("..");
     }
@@ -106,8 +112,8 @@ final class ZipEntries {
   }
 
   private static byte[] inflate(
-      ZipInputStream in, String name, CountingInputStream counted, ImportLimits limits,
-      long budget) throws IOException {
+      ZipInputStream in, String name, CountingInputStream counted, ImportLimits limits, long budget)
+      throws IOException {
     long compressedStart = counted.count();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buffer = new byte[64 * 1024];
@@ -124,8 +130,8 @@ final class ZipEntries {
       long compressed = counted.count() - compressedStart + 1;
       if (inflated > limits.ratioThresholdBytes()
           && inflated / compressed > limits.maxCompressionRatio()) {
-        throw new SpatialImportException(COMPRESSION_RATIO_TOO_HIGH,
-            name + ": > " + limits.maxCompressionRatio() + ":1");
+        throw new SpatialImportException(
+            COMPRESSION_RATIO_TOO_HIGH, name + ": > " + limits.maxCompressionRatio() + ":1");
       }
       out.write(buffer, 0, n);
     }

@@ -8,9 +8,9 @@ import java.util.Objects;
 import landwatch.layer.LayerClass;
 
 /**
- * The named facts about one checked spot that rule conditions and reason templates may use.
- * The catalogue is fixed here so a rule table naming an unknown fact fails at load, not when a
- * spot happens to reach that rule.
+ * The named facts about one checked spot that rule conditions and reason templates may use. The
+ * catalogue is fixed here so a rule table naming an unknown fact fails at load, not when a spot
+ * happens to reach that rule.
  */
 public final class CheckFacts {
 
@@ -117,7 +117,8 @@ public final class CheckFacts {
               case NUMBER -> value instanceof BigDecimal;
             };
         if (!fits) {
-          throw new IllegalStateException("fact " + fact.getKey() + " is missing or of the wrong kind");
+          throw new IllegalStateException(
+              "fact " + fact.getKey() + " is missing or of the wrong kind");
         }
       }
       return new CheckFacts(Map.copyOf(values));

@@ -15,9 +15,9 @@ import java.util.Set;
 
 /**
  * The yearly rules, read from a JSON data file (see {@code rules/judgment-suggestion-2023.json}):
- * which spots the city must review in full (§三(三)), and which judgment to suggest to the
- * county. The judgment rules are re-issued every year, so they are data; the whole file is
- * validated at load and a bad one never reaches a spot.
+ * which spots the city must review in full (§三(三)), and which judgment to suggest to the county.
+ * The judgment rules are re-issued every year, so they are data; the whole file is validated at
+ * load and a bad one never reaches a spot.
  *
  * <pre>{@code
  * {"table": "judgment-suggestion", "year": 2023, "version": "2023.1", "basis": "...",
@@ -27,12 +27,12 @@ import java.util.Set;
  *
  * <p>{@code when} maps fact names ({@link CheckFacts#catalogue()}) to tests, all of which must
  * pass: a boolean fact takes {@code true}/{@code false}; {@code changeType} takes a string or
- * {@code {"in": [...]}} / {@code {"notIn": [...]}}; a number ({@code spotAreaMu},
- * {@code areaMu.<LAYER>}, {@code share.<LAYER>}, {@code uncoveredByApprovedUseMu}, ...) takes a
- * number or bounds {@code {"gt"|"ge"|"lt"|"le": n, ...}}. Reasons may name facts in braces,
- * {@code "占用耕地 {areaMu.CULTIVATED_LAND} 亩"}. Every matching mandatory-review rule adds its
- * reason; suggestion rules are tried in file order, the first match wins, and the last one must
- * have an empty {@code when} so every spot gets a suggestion.
+ * {@code {"in": [...]}} / {@code {"notIn": [...]}}; a number ({@code spotAreaMu}, {@code
+ * areaMu.<LAYER>}, {@code share.<LAYER>}, {@code uncoveredByApprovedUseMu}, ...) takes a number or
+ * bounds {@code {"gt"|"ge"|"lt"|"le": n, ...}}. Reasons may name facts in braces, {@code "占用耕地
+ * {areaMu.CULTIVATED_LAND} 亩"}. Every matching mandatory-review rule adds its reason; suggestion
+ * rules are tried in file order, the first match wins, and the last one must have an empty {@code
+ * when} so every spot gets a suggestion.
  */
 public final class JudgmentRuleTable {
 
@@ -40,7 +40,8 @@ public final class JudgmentRuleTable {
   private static final Set<String> TABLE_KEYS =
       Set.of("table", "year", "version", "basis", "mandatoryReview", "suggestions");
   private static final Set<String> REVIEW_RULE_KEYS = Set.of("id", "when", "reason");
-  private static final Set<String> SUGGESTION_RULE_KEYS = Set.of("id", "when", "judgment", "reasons");
+  private static final Set<String> SUGGESTION_RULE_KEYS =
+      Set.of("id", "when", "judgment", "reasons");
   private static final String TABLE_NAME = "judgment-suggestion";
 
   private final int year;
@@ -49,7 +50,10 @@ public final class JudgmentRuleTable {
   private final List<SuggestionRule> suggestionRules;
 
   private JudgmentRuleTable(
-      int year, String version, List<ReviewRule> reviewRules, List<SuggestionRule> suggestionRules) {
+      int year,
+      String version,
+      List<ReviewRule> reviewRules,
+      List<SuggestionRule> suggestionRules) {
     this.year = year;
     this.version = version;
     this.reviewRules = reviewRules;
@@ -94,7 +98,8 @@ public final class JudgmentRuleTable {
       String id = uniqueId(node, ids, where);
       reviewRules.add(
           new ReviewRule(
-              id, conditions(node.get("when"), where),
+              id,
+              conditions(node.get("when"), where),
               ReasonTemplate.parse(requiredText(node, "reason", where), where)));
     }
     List<SuggestionRule> suggestionRules = new ArrayList<>();
@@ -104,13 +109,19 @@ public final class JudgmentRuleTable {
       String id = uniqueId(node, ids, where);
       suggestionRules.add(
           new SuggestionRule(
-              id, conditions(node.get("when"), where), judgment(node, where), reasons(node, where)));
+              id,
+              conditions(node.get("when"), where),
+              judgment(node, where),
+              reasons(node, where)));
     }
-    if (suggestionRules.isEmpty() || !suggestionRules.get(suggestionRules.size() - 1).tests().isEmpty()) {
+    if (suggestionRules.isEmpty()
+        || !suggestionRules.get(suggestionRules.size() - 1).tests().isEmpty()) {
       throw new RuleTableException(
-          source + ": the last suggestion rule must have an empty \"when\" so every spot gets a suggestion");
+          source
+              + ": the last suggestion rule must have an empty \"when\" so every spot gets a suggestion");
     }
-    return new JudgmentRuleTable(year.intValue(), version, List.copyOf(reviewRules), List.copyOf(suggestionRules));
+    return new JudgmentRuleTable(
+        year.intValue(), version, List.copyOf(reviewRules), List.copyOf(suggestionRules));
   }
 
   public int year() {
@@ -152,7 +163,8 @@ public final class JudgmentRuleTable {
 
   private static List<FactTest> conditions(JsonNode when, String where) {
     if (when == null || !when.isObject()) {
-      throw new RuleTableException(where + ": \"when\" must be an object of fact conditions ({} for always)");
+      throw new RuleTableException(
+          where + ": \"when\" must be an object of fact conditions ({} for always)");
     }
     List<FactTest> tests = new ArrayList<>();
     Iterator<Map.Entry<String, JsonNode>> fields = when.fields();
@@ -195,7 +207,8 @@ public final class JudgmentRuleTable {
       }
       return new FactTest.OneOf(fact, Set.copyOf(values), negated);
     }
-    throw new RuleTableException(at + ": expected a string or {\"in\": [...]} / {\"notIn\": [...]}");
+    throw new RuleTableException(
+        at + ": expected a string or {\"in\": [...]} / {\"notIn\": [...]}");
   }
 
   private static List<FactTest> numberTests(String fact, JsonNode test, String at) {
@@ -208,9 +221,11 @@ public final class JudgmentRuleTable {
       while (bounds.hasNext()) {
         Map.Entry<String, JsonNode> bound = bounds.next();
         if (!FactTest.Compare.OPERATORS.contains(bound.getKey()) || !bound.getValue().isNumber()) {
-          throw new RuleTableException(at + ": bounds are lt, le, gt, ge with a number, not \"" + bound.getKey() + "\"");
+          throw new RuleTableException(
+              at + ": bounds are lt, le, gt, ge with a number, not \"" + bound.getKey() + "\"");
         }
-        tests.add(new FactTest.Compare(fact, bound.getKey(), new BigDecimal(bound.getValue().asText())));
+        tests.add(
+            new FactTest.Compare(fact, bound.getKey(), new BigDecimal(bound.getValue().asText())));
       }
       return tests;
     }
@@ -222,7 +237,8 @@ public final class JudgmentRuleTable {
     try {
       return Judgment.valueOf(name);
     } catch (IllegalArgumentException e) {
-      throw new RuleTableException(where + ": judgment must be LEGAL, ILLEGAL or OTHER, not " + name);
+      throw new RuleTableException(
+          where + ": judgment must be LEGAL, ILLEGAL or OTHER, not " + name);
     }
   }
 

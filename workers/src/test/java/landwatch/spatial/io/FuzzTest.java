@@ -27,9 +27,9 @@ import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
 
 /**
- * Random mutations of valid files. Whatever the bytes, reading ends in features or in a
- * {@link SpatialImportException}, and validating what was read ends in a verdict; any other
- * exception is a bug. Seeded, so a failure repeats.
+ * Random mutations of valid files. Whatever the bytes, reading ends in features or in a {@link
+ * SpatialImportException}, and validating what was read ends in a verdict; any other exception is a
+ * bug. Seeded, so a failure repeats.
  */
 class FuzzTest {
 
@@ -68,9 +68,12 @@ class FuzzTest {
 
   @Test
   void mutatedGeoJson() {
-    byte[] original = new GeoJsonWriter(Cgcs2000Crs.gaussKruger(105, false)).write(
-        new FixtureGenerator(8).spotBatch(NingxiaCounty.LITONG, YearMonth.of(2023, 2), 5)
-            .iterator());
+    byte[] original =
+        new GeoJsonWriter(Cgcs2000Crs.gaussKruger(105, false))
+            .write(
+                new FixtureGenerator(8)
+                    .spotBatch(NingxiaCounty.LITONG, YearMonth.of(2023, 2), 5)
+                    .iterator());
     Random random = new Random(11);
     int read = 0;
     for (int round = 0; round < ROUNDS_PER_COMPONENT; round++) {
@@ -93,8 +96,8 @@ class FuzzTest {
         Coordinate[] points = new Coordinate[1 + random.nextInt(12)];
         for (int p = 0; p < points.length; p++) {
           // A coarse grid makes coincident vertices and collinear edges likely.
-          points[p] = new Coordinate(106.27 + random.nextInt(5) * 1e-3,
-              38.47 + random.nextInt(5) * 1e-3);
+          points[p] =
+              new Coordinate(106.27 + random.nextInt(5) * 1e-3, 38.47 + random.nextInt(5) * 1e-3);
         }
         rings[r] = Rings.ring(factory, points);
       }
@@ -127,13 +130,22 @@ class FuzzTest {
 
   /** A small layer with holes and multipolygons, in a projected zone, without .cpg. */
   private static byte[] sample() {
-    List<Feature> features = new ArrayList<>(
-        new FixtureGenerator(5).spotBatch(NingxiaCounty.XINGQING, YearMonth.of(2023, 1), 6));
-    features.add(KnownShapes.spot(6, "H", NingxiaCounty.XINGQING, KnownShapes.squareWithHole(
-        Cgcs2000Crs.gaussKruger(105, true), KnownShapes.YINCHUAN_LON, KnownShapes.YINCHUAN_LAT,
-        100, 40)));
-    return new ShapefileZipWriter(Cgcs2000Crs.gaussKruger(105, true), Charset.forName("GBK"),
-        true).write("s", FixtureGenerator.SPOT_FIELDS, features.iterator());
+    List<Feature> features =
+        new ArrayList<>(
+            new FixtureGenerator(5).spotBatch(NingxiaCounty.XINGQING, YearMonth.of(2023, 1), 6));
+    features.add(
+        KnownShapes.spot(
+            6,
+            "H",
+            NingxiaCounty.XINGQING,
+            KnownShapes.squareWithHole(
+                Cgcs2000Crs.gaussKruger(105, true),
+                KnownShapes.YINCHUAN_LON,
+                KnownShapes.YINCHUAN_LAT,
+                100,
+                40)));
+    return new ShapefileZipWriter(Cgcs2000Crs.gaussKruger(105, true), Charset.forName("GBK"), true)
+        .write("s", FixtureGenerator.SPOT_FIELDS, features.iterator());
   }
 
   /** Flips bytes, writes extreme integers, truncates or inserts garbage. */
@@ -151,8 +163,8 @@ class FuzzTest {
       case 1 -> {
         if (bytes.length >= 4) {
           int[] extremes = {Integer.MAX_VALUE, Integer.MIN_VALUE, -1, 0, 1 << 20, 65535};
-          ByteBuffer.wrap(bytes).order(random.nextBoolean() ? ByteOrder.BIG_ENDIAN
-                  : ByteOrder.LITTLE_ENDIAN)
+          ByteBuffer.wrap(bytes)
+              .order(random.nextBoolean() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN)
               .putInt(random.nextInt(bytes.length - 3), extremes[random.nextInt(extremes.length)]);
         }
       }

@@ -23,8 +23,8 @@ class GeoJsonReaderTest {
 
   @Test
   void readsBackLonLatGeoJson() {
-    List<Feature> read = reader.read(new GeoJsonWriter(Cgcs2000Crs.geographic())
-        .write(SPOTS.iterator()));
+    List<Feature> read =
+        reader.read(new GeoJsonWriter(Cgcs2000Crs.geographic()).write(SPOTS.iterator()));
 
     assertThat(read).hasSameSizeAs(SPOTS);
     for (int i = 0; i < SPOTS.size(); i++) {
@@ -53,7 +53,8 @@ class GeoJsonReaderTest {
 
   @Test
   void takesCrsAfterTheFeaturesAndCrs84() {
-    String json = """
+    String json =
+        """
         {"features": [{"type": "Feature", "properties": {"JCBH": "1", "n": 2.5, "ok": true},
           "geometry": {"type": "Point", "coordinates": [35512345.678, 4200000.0]}}],
          "type": "FeatureCollection",
@@ -61,14 +62,18 @@ class GeoJsonReaderTest {
     Feature feature = reader.read(json.getBytes(StandardCharsets.UTF_8)).get(0);
     assertThat(feature.geometry()).isInstanceOf(Point.class);
     assertThat(feature.geometry().getCoordinate().x).isCloseTo(105.1404304860, within(1e-7));
-    assertThat(feature.attributes()).containsEntry("JCBH", "1").containsEntry("ok", true)
+    assertThat(feature.attributes())
+        .containsEntry("JCBH", "1")
+        .containsEntry("ok", true)
         .containsEntry("n", new BigDecimal("2.5"));
 
-    String crs84 = """
+    String crs84 =
+        """
         {"type": "FeatureCollection", "crs": {"type": "name",
           "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}},
          "features": [{"type": "Feature", "properties": null, "geometry": null}]}""";
-    assertThat(reader.read(crs84.getBytes(StandardCharsets.UTF_8))).singleElement()
+    assertThat(reader.read(crs84.getBytes(StandardCharsets.UTF_8)))
+        .singleElement()
         .satisfies(f -> assertThat(f.geometry()).isNull());
   }
 
@@ -76,28 +81,35 @@ class GeoJsonReaderTest {
   void refusesMalformedDocumentsAsAWhole() {
     assertRefused("{\"type\": \"Feature\", \"geometry\": null}", Refusal.INVALID_GEOJSON);
     assertRefused("{\"type\": \"FeatureCollection\", \"features\": [", Refusal.INVALID_GEOJSON);
-    assertRefused("{\"type\": \"FeatureCollection\", \"features\": [{\"geometry\": "
-        + "{\"type\": \"Polygon\", \"coordinates\": [[[1, \"a\"]]]}}]}", Refusal.INVALID_GEOJSON);
-    assertRefused("{\"type\": \"FeatureCollection\", \"features\": [{\"geometry\": "
-        + "{\"type\": \"Circle\", \"coordinates\": []}}]}", Refusal.INVALID_GEOJSON);
-    assertRefused("{\"type\": \"FeatureCollection\", \"crs\": {\"type\": \"name\", "
-        + "\"properties\": {\"name\": \"EPSG:3857\"}}, \"features\": []}", Refusal.UNSUPPORTED_CRS);
+    assertRefused(
+        "{\"type\": \"FeatureCollection\", \"features\": [{\"geometry\": "
+            + "{\"type\": \"Polygon\", \"coordinates\": [[[1, \"a\"]]]}}]}",
+        Refusal.INVALID_GEOJSON);
+    assertRefused(
+        "{\"type\": \"FeatureCollection\", \"features\": [{\"geometry\": "
+            + "{\"type\": \"Circle\", \"coordinates\": []}}]}",
+        Refusal.INVALID_GEOJSON);
+    assertRefused(
+        "{\"type\": \"FeatureCollection\", \"crs\": {\"type\": \"name\", "
+            + "\"properties\": {\"name\": \"EPSG:3857\"}}, \"features\": []}",
+        Refusal.UNSUPPORTED_CRS);
     assertRefused("JCBH,XZQDM\n1,640104", Refusal.UNKNOWN_FORMAT);
   }
 
   @Test
   void parsesDatesOnlyAsText() {
-    String json = """
+    String json =
+        """
         {"type": "FeatureCollection", "features": [{"type": "Feature",
           "properties": {"QSX": "2023-01-05"}, "geometry": null}]}""";
-    Object value = reader.read(json.getBytes(StandardCharsets.UTF_8)).get(0).attributes()
-        .get("QSX");
+    Object value =
+        reader.read(json.getBytes(StandardCharsets.UTF_8)).get(0).attributes().get("QSX");
     assertThat(value).isEqualTo("2023-01-05").isNotInstanceOf(LocalDate.class);
   }
 
   private void assertRefused(String json, Refusal refusal) {
     assertThatThrownBy(() -> reader.read(json.getBytes(StandardCharsets.UTF_8)))
-        .isInstanceOfSatisfying(SpatialImportException.class,
-            e -> assertThat(e.refusal()).isEqualTo(refusal));
+        .isInstanceOfSatisfying(
+            SpatialImportException.class, e -> assertThat(e.refusal()).isEqualTo(refusal));
   }
 }

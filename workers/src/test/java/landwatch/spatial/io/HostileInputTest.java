@@ -25,10 +25,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class HostileInputTest {
 
-  private static final byte[] VALID = new ShapefileZipWriter(Cgcs2000Crs.geographic(),
-      Charset.forName("GBK"), true).write("spots", FixtureGenerator.SPOT_FIELDS,
-      new FixtureGenerator(3).spotBatch(NingxiaCounty.HELAN, YearMonth.of(2023, 4), 20)
-          .iterator());
+  private static final byte[] VALID =
+      new ShapefileZipWriter(Cgcs2000Crs.geographic(), Charset.forName("GBK"), true)
+          .write(
+              "spots",
+              FixtureGenerator.SPOT_FIELDS,
+              new FixtureGenerator(3)
+                  .spotBatch(NingxiaCounty.HELAN, YearMonth.of(2023, 4), 20)
+                  .iterator());
   private final SpatialFileReader reader = new SpatialFileReader(ImportLimits.defaults());
 
   @Test
@@ -56,18 +60,23 @@ class HostileInputTest {
   void missingComponent(String extension) {
     byte[] zip = TestZips.with(VALID, "spots." + extension, null, null);
     assertThatThrownBy(() -> reader.read(zip))
-        .isInstanceOfSatisfying(SpatialImportException.class, e -> {
-          assertThat(e.refusal()).isEqualTo(Refusal.MISSING_COMPONENT);
-          assertThat(e.detail()).endsWith("." + extension);
-          assertThat(e.reasonChinese()).startsWith("Shapefile 缺少必需的组成文件");
-        });
+        .isInstanceOfSatisfying(
+            SpatialImportException.class,
+            e -> {
+              assertThat(e.refusal()).isEqualTo(Refusal.MISSING_COMPONENT);
+              assertThat(e.detail()).endsWith("." + extension);
+              assertThat(e.reasonChinese()).startsWith("Shapefile 缺少必需的组成文件");
+            });
   }
 
   @Test
   void componentsInAFolderAndWithUpperCaseExtensionsAreFound() {
     Map<String, byte[]> entries = new LinkedHashMap<>();
-    TestZips.entries(VALID).forEach((name, content) ->
-        entries.put("数据/" + name.replace("spots.", "图斑.").replace(".shp", ".SHP"), content));
+    TestZips.entries(VALID)
+        .forEach(
+            (name, content) ->
+                entries.put(
+                    "数据/" + name.replace("spots.", "图斑.").replace(".shp", ".SHP"), content));
     assertThat(reader.read(TestZips.zip(entries))).hasSize(20);
   }
 
@@ -86,8 +95,14 @@ class HostileInputTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"../spots.cpg", "a/../../etc/passwd", "/etc/passwd",
-      "C:\\Windows\\x.dll", "..\\..\\x.prj"})
+  @ValueSource(
+      strings = {
+        "../spots.cpg",
+        "a/../../etc/passwd",
+        "/etc/passwd",
+        "C:\\Windows\\x.dll",
+        "..\\..\\x.prj"
+      })
   void unsafeEntryNames(String name) {
     Map<String, byte[]> entries = new LinkedHashMap<>(TestZips.entries(VALID));
     entries.put(name, new byte[] {1});
@@ -107,9 +122,14 @@ class HostileInputTest {
     for (int i = 1; i <= 10; i++) {
       fields.add(AttributeField.text("BZ" + i, 254));
     }
-    byte[] zip = new ShapefileZipWriter(Cgcs2000Crs.geographic(), Charset.forName("GBK"), true)
-        .write("spots", fields, new FixtureGenerator(3)
-            .spotBatch(NingxiaCounty.HELAN, YearMonth.of(2023, 4), 3000).iterator());
+    byte[] zip =
+        new ShapefileZipWriter(Cgcs2000Crs.geographic(), Charset.forName("GBK"), true)
+            .write(
+                "spots",
+                fields,
+                new FixtureGenerator(3)
+                    .spotBatch(NingxiaCounty.HELAN, YearMonth.of(2023, 4), 3000)
+                    .iterator());
 
     assertThat(reader.read(zip)).hasSize(3000);
   }
@@ -122,7 +142,8 @@ class HostileInputTest {
     Map<String, byte[]> entries = new LinkedHashMap<>(TestZips.entries(VALID));
     entries.put("readme.txt", random);
     assertThatThrownBy(() -> new SpatialFileReader(tight).read(TestZips.zip(entries)))
-        .isInstanceOfSatisfying(SpatialImportException.class,
+        .isInstanceOfSatisfying(
+            SpatialImportException.class,
             e -> assertThat(e.refusal()).isEqualTo(Refusal.UNCOMPRESSED_TOO_LARGE));
   }
 
@@ -139,10 +160,13 @@ class HostileInputTest {
   void oversizeUpload() {
     ImportLimits small = new ImportLimits(1000, 1 << 20, 64, 200, 1 << 20, 100);
     SpatialFileReader strict = new SpatialFileReader(small);
-    for (Runnable read : List.<Runnable>of(() -> strict.read(VALID),
-        () -> strict.read(new ByteArrayInputStream(VALID)))) {
-      assertThatThrownBy(read::run).isInstanceOfSatisfying(SpatialImportException.class,
-          e -> assertThat(e.refusal()).isEqualTo(Refusal.INPUT_TOO_LARGE));
+    for (Runnable read :
+        List.<Runnable>of(
+            () -> strict.read(VALID), () -> strict.read(new ByteArrayInputStream(VALID)))) {
+      assertThatThrownBy(read::run)
+          .isInstanceOfSatisfying(
+              SpatialImportException.class,
+              e -> assertThat(e.refusal()).isEqualTo(Refusal.INPUT_TOO_LARGE));
     }
   }
 
@@ -163,9 +187,13 @@ class HostileInputTest {
 
   @Test
   void unsupportedPrjAndUnknownEncoding() {
-    byte[] webMercator = TestZips.with(VALID, "spots.prj", "spots.prj",
-        "PROJCS[\"WGS_1984_Web_Mercator_Auxiliary_Sphere\",GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\",SPHEROID[\"WGS_1984\",6378137.0,298.257223563]],PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]],PROJECTION[\"Mercator_Auxiliary_Sphere\"],PARAMETER[\"False_Easting\",0.0],PARAMETER[\"False_Northing\",0.0],PARAMETER[\"Central_Meridian\",0.0],PARAMETER[\"Standard_Parallel_1\",0.0],UNIT[\"Meter\",1.0]]"
-            .getBytes(Charset.forName("US-ASCII")));
+    byte[] webMercator =
+        TestZips.with(
+            VALID,
+            "spots.prj",
+            "spots.prj",
+            "PROJCS[\"WGS_1984_Web_Mercator_Auxiliary_Sphere\",GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\",SPHEROID[\"WGS_1984\",6378137.0,298.257223563]],PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]],PROJECTION[\"Mercator_Auxiliary_Sphere\"],PARAMETER[\"False_Easting\",0.0],PARAMETER[\"False_Northing\",0.0],PARAMETER[\"Central_Meridian\",0.0],PARAMETER[\"Standard_Parallel_1\",0.0],UNIT[\"Meter\",1.0]]"
+                .getBytes(Charset.forName("US-ASCII")));
     assertRefused(webMercator, Refusal.UNSUPPORTED_CRS);
     byte[] klingon = TestZips.with(VALID, "spots.cpg", "spots.cpg", "tlhIngan".getBytes());
     assertRefused(klingon, Refusal.UNSUPPORTED_ENCODING);
@@ -173,15 +201,19 @@ class HostileInputTest {
 
   @Test
   void attributeAndGeometryCountsMustAgree() {
-    byte[] fewer = new ShapefileZipWriter(Cgcs2000Crs.geographic(), Charset.forName("GBK"), true)
-        .write("spots", FixtureGenerator.SPOT_FIELDS,
-            new FixtureGenerator(3).spotBatch(NingxiaCounty.HELAN, YearMonth.of(2023, 4), 19)
-                .iterator());
-    byte[] mixed = TestZips.with(VALID, "spots.dbf", "spots.dbf",
-        TestZips.entries(fewer).get("spots.dbf"));
+    byte[] fewer =
+        new ShapefileZipWriter(Cgcs2000Crs.geographic(), Charset.forName("GBK"), true)
+            .write(
+                "spots",
+                FixtureGenerator.SPOT_FIELDS,
+                new FixtureGenerator(3)
+                    .spotBatch(NingxiaCounty.HELAN, YearMonth.of(2023, 4), 19)
+                    .iterator());
+    byte[] mixed =
+        TestZips.with(VALID, "spots.dbf", "spots.dbf", TestZips.entries(fewer).get("spots.dbf"));
     assertRefused(mixed, Refusal.CORRUPT_ATTRIBUTES);
-    byte[] badIndex = TestZips.with(VALID, "spots.shx", "spots.shx",
-        TestZips.entries(fewer).get("spots.shx"));
+    byte[] badIndex =
+        TestZips.with(VALID, "spots.shx", "spots.shx", TestZips.entries(fewer).get("spots.shx"));
     assertRefused(badIndex, Refusal.CORRUPT_SHAPEFILE);
   }
 
@@ -206,12 +238,14 @@ class HostileInputTest {
 
   private void assertRefused(byte[] content, Refusal refusal) {
     assertThatThrownBy(() -> reader.read(content))
-        .isInstanceOfSatisfying(SpatialImportException.class, e -> {
-          assertThat(e.refusal()).isEqualTo(refusal);
-          assertThat(e.reasonChinese()).startsWith(refusal.chinese());
-          assertThat(e.reasonEnglish()).startsWith(refusal.english());
-          assertThat(e.asImportError()).isEqualTo(
-              new ImportError(-1, null, null, e.reasonChinese(), e.reasonEnglish()));
-        });
+        .isInstanceOfSatisfying(
+            SpatialImportException.class,
+            e -> {
+              assertThat(e.refusal()).isEqualTo(refusal);
+              assertThat(e.reasonChinese()).startsWith(refusal.chinese());
+              assertThat(e.reasonEnglish()).startsWith(refusal.english());
+              assertThat(e.asImportError())
+                  .isEqualTo(new ImportError(-1, null, null, e.reasonChinese(), e.reasonEnglish()));
+            });
   }
 }

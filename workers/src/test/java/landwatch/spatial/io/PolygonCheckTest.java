@@ -14,10 +14,13 @@ class PolygonCheckTest {
   @Test
   void aTangleThatOneFixerPassLeavesInvalidEndsValid() throws ParseException {
     // Found by FuzzTest: GeometryFixer's first result self-intersects at (106.274, 38.471).
-    Geometry tangle = new WKTReader().read("POLYGON ((106.271 38.47, 106.27 38.472, "
-        + "106.27199999999999 38.473, 106.274 38.473, 106.27199999999999 38.471, "
-        + "106.271 38.473, 106.274 38.471, 106.274 38.474, 106.27 38.473, 106.271 38.473, "
-        + "106.274 38.471, 106.271 38.47))");
+    Geometry tangle =
+        new WKTReader()
+            .read(
+                "POLYGON ((106.271 38.47, 106.27 38.472, "
+                    + "106.27199999999999 38.473, 106.274 38.473, 106.27199999999999 38.471, "
+                    + "106.271 38.473, 106.274 38.471, 106.274 38.474, 106.27 38.473, 106.271 38.473, "
+                    + "106.274 38.471, 106.271 38.47))");
 
     PolygonCheck.Outcome outcome = check.check(tangle);
 
@@ -28,8 +31,10 @@ class PolygonCheckTest {
 
   @Test
   void aValidPolygonIsKeptAsItIs() throws ParseException {
-    Geometry square = new WKTReader().read(
-        "POLYGON ((106.27 38.47, 106.28 38.47, 106.28 38.48, 106.27 38.48, 106.27 38.47))");
+    Geometry square =
+        new WKTReader()
+            .read(
+                "POLYGON ((106.27 38.47, 106.28 38.47, 106.28 38.48, 106.27 38.48, 106.27 38.47))");
 
     PolygonCheck.Outcome outcome = check.check(square);
 

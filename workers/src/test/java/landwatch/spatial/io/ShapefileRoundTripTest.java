@@ -43,8 +43,9 @@ class ShapefileRoundTripTest {
   @ParameterizedTest
   @MethodSource("encodingsAndZones")
   void readsBackWhatWasWritten(Charset charset, boolean cpg, Cgcs2000Crs crs) {
-    byte[] zip = new ShapefileZipWriter(crs, charset, cpg)
-        .write("2023年3月图斑", FixtureGenerator.SPOT_FIELDS, SPOTS.iterator());
+    byte[] zip =
+        new ShapefileZipWriter(crs, charset, cpg)
+            .write("2023年3月图斑", FixtureGenerator.SPOT_FIELDS, SPOTS.iterator());
 
     List<Feature> read = reader.read(zip);
 
@@ -61,8 +62,9 @@ class ShapefileRoundTripTest {
 
   @Test
   void utf8WithoutCpgIsTakenForGbk() {
-    byte[] zip = new ShapefileZipWriter(Cgcs2000Crs.geographic(), StandardCharsets.UTF_8, false)
-        .write("spots", FixtureGenerator.SPOT_FIELDS, SPOTS.iterator());
+    byte[] zip =
+        new ShapefileZipWriter(Cgcs2000Crs.geographic(), StandardCharsets.UTF_8, false)
+            .write("spots", FixtureGenerator.SPOT_FIELDS, SPOTS.iterator());
 
     assertThat(reader.read(zip).get(0).attributes().get("XZQMC")).isNotEqualTo("西吉县");
   }
@@ -70,16 +72,27 @@ class ShapefileRoundTripTest {
   @Test
   void keepsHolesAndMultiPolygonsAndChineseFieldNames() {
     GeometryFactory factory = new GeometryFactory();
-    Polygon withHole = KnownShapes.squareWithHole(Cgcs2000Crs.gaussKruger(105, false),
-        KnownShapes.YINCHUAN_LON, KnownShapes.YINCHUAN_LAT, 100, 50);
-    Polygon other = KnownShapes.square(Cgcs2000Crs.gaussKruger(105, false),
-        KnownShapes.YINCHUAN_LON + 0.01, KnownShapes.YINCHUAN_LAT, 30);
+    Polygon withHole =
+        KnownShapes.squareWithHole(
+            Cgcs2000Crs.gaussKruger(105, false),
+            KnownShapes.YINCHUAN_LON,
+            KnownShapes.YINCHUAN_LAT,
+            100,
+            50);
+    Polygon other =
+        KnownShapes.square(
+            Cgcs2000Crs.gaussKruger(105, false),
+            KnownShapes.YINCHUAN_LON + 0.01,
+            KnownShapes.YINCHUAN_LAT,
+            30);
     MultiPolygon both = factory.createMultiPolygon(new Polygon[] {withHole, other});
-    List<Feature> features = List.of(
-        new Feature(0, both, Map.of("监测编号", "A1")),
-        new Feature(1, withHole, Map.of("监测编号", "A2")));
-    byte[] zip = new ShapefileZipWriter(Cgcs2000Crs.gaussKruger(105, true), GBK, true)
-        .write("layer", List.of(AttributeField.text("监测编号", 10)), features.iterator());
+    List<Feature> features =
+        List.of(
+            new Feature(0, both, Map.of("监测编号", "A1")),
+            new Feature(1, withHole, Map.of("监测编号", "A2")));
+    byte[] zip =
+        new ShapefileZipWriter(Cgcs2000Crs.gaussKruger(105, true), GBK, true)
+            .write("layer", List.of(AttributeField.text("监测编号", 10)), features.iterator());
 
     List<Feature> read = reader.read(zip);
 
@@ -95,8 +108,9 @@ class ShapefileRoundTripTest {
 
   @Test
   void readsEveryDbfFieldType() {
-    Geometry square = KnownShapes.square(Cgcs2000Crs.geographic(), KnownShapes.YINCHUAN_LON,
-        KnownShapes.YINCHUAN_LAT, 50);
+    Geometry square =
+        KnownShapes.square(
+            Cgcs2000Crs.geographic(), KnownShapes.YINCHUAN_LON, KnownShapes.YINCHUAN_LAT, 50);
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("MC", "贺兰山东麓");
     values.put("BSM", new BigDecimal("6401040001"));
@@ -104,12 +118,17 @@ class ShapefileRoundTripTest {
     values.put("RQ", LocalDate.of(2022, 12, 31));
     values.put("SFHF", true);
     values.put("KONG", null);
-    List<AttributeField> fields = List.of(AttributeField.text("MC", 20),
-        AttributeField.number("BSM", 12, 0), AttributeField.number("MJ", 10, 2),
-        AttributeField.date("RQ"), new AttributeField("SFHF", AttributeField.Type.LOGICAL, 1, 0),
-        AttributeField.text("KONG", 10));
-    byte[] zip = new ShapefileZipWriter(Cgcs2000Crs.geographic(), GBK, true)
-        .write("types", fields, List.of(new Feature(0, square, values)).iterator());
+    List<AttributeField> fields =
+        List.of(
+            AttributeField.text("MC", 20),
+            AttributeField.number("BSM", 12, 0),
+            AttributeField.number("MJ", 10, 2),
+            AttributeField.date("RQ"),
+            new AttributeField("SFHF", AttributeField.Type.LOGICAL, 1, 0),
+            AttributeField.text("KONG", 10));
+    byte[] zip =
+        new ShapefileZipWriter(Cgcs2000Crs.geographic(), GBK, true)
+            .write("types", fields, List.of(new Feature(0, square, values)).iterator());
 
     assertThat(reader.read(zip).get(0).attributes()).isEqualTo(values);
   }
@@ -117,10 +136,10 @@ class ShapefileRoundTripTest {
   @Test
   void nullShapesReadAsNoGeometry() {
     List<Feature> features = List.of(new Feature(0, null, Map.of("JCBH", "X")));
-    byte[] zip = new ShapefileZipWriter(Cgcs2000Crs.geographic(), GBK, false)
-        .write("empty", List.of(AttributeField.text("JCBH", 10)), features.iterator());
+    byte[] zip =
+        new ShapefileZipWriter(Cgcs2000Crs.geographic(), GBK, false)
+            .write("empty", List.of(AttributeField.text("JCBH", 10)), features.iterator());
 
-    assertThat(reader.read(zip)).singleElement()
-        .satisfies(f -> assertThat(f.geometry()).isNull());
+    assertThat(reader.read(zip)).singleElement().satisfies(f -> assertThat(f.geometry()).isNull());
   }
 }

@@ -19,7 +19,8 @@ class JudgmentRuleTableTest {
          "mandatoryReview": %s, "suggestions": %s}
         """
             .formatted(mandatoryReview, suggestions);
-    return JudgmentRuleTable.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "test.json");
+    return JudgmentRuleTable.load(
+        new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "test.json");
   }
 
   private static CheckFacts.Builder facts() {
@@ -42,7 +43,8 @@ class JudgmentRuleTableTest {
 
   @Test
   void theShippedTableLoads() {
-    JudgmentRuleTable shipped = JudgmentRuleTable.fromClasspath("rules/judgment-suggestion-2023.json");
+    JudgmentRuleTable shipped =
+        JudgmentRuleTable.fromClasspath("rules/judgment-suggestion-2023.json");
 
     assertThat(shipped.year()).isEqualTo(2023);
     assertThat(shipped.version()).isEqualTo("2023.2");
@@ -95,14 +97,22 @@ class JudgmentRuleTableTest {
         .isEqualTo(new MandatoryReview(false, List.of()));
     assertThat(
             rules.mandatoryReview(
-                facts().text(CheckFacts.CHANGE_TYPE, "推土").flag(CheckFacts.DEMOLISH_AND_RESTORE, true).build()))
+                facts()
+                    .text(CheckFacts.CHANGE_TYPE, "推土")
+                    .flag(CheckFacts.DEMOLISH_AND_RESTORE, true)
+                    .build()))
         .isEqualTo(new MandatoryReview(true, List.of("其他类型", "拆除复耕")));
   }
 
   @Test
   void unknownFactIsRejectedAtLoad() {
     assertThatThrownBy(
-            () -> table("[]", "[{\"id\": \"A\", \"when\": {\"occupiesFarmland\": true}, \"judgment\": \"ILLEGAL\", \"reasons\": [\"a\"]}, " + DEFAULT_RULE + "]"))
+            () ->
+                table(
+                    "[]",
+                    "[{\"id\": \"A\", \"when\": {\"occupiesFarmland\": true}, \"judgment\": \"ILLEGAL\", \"reasons\": [\"a\"]}, "
+                        + DEFAULT_RULE
+                        + "]"))
         .isInstanceOf(RuleTableException.class)
         .hasMessageContaining("unknown fact \"occupiesFarmland\"");
   }
@@ -110,11 +120,17 @@ class JudgmentRuleTableTest {
   @Test
   void wrongKindOfValueIsRejectedAtLoad() {
     assertThatThrownBy(
-            () -> table("[{\"id\": \"M\", \"when\": {\"occupiesCultivatedLand\": \"yes\"}, \"reason\": \"r\"}]", "[" + DEFAULT_RULE + "]"))
+            () ->
+                table(
+                    "[{\"id\": \"M\", \"when\": {\"occupiesCultivatedLand\": \"yes\"}, \"reason\": \"r\"}]",
+                    "[" + DEFAULT_RULE + "]"))
         .isInstanceOf(RuleTableException.class)
         .hasMessageContaining("expected true or false");
     assertThatThrownBy(
-            () -> table("[{\"id\": \"M\", \"when\": {\"spotAreaMu\": {\"above\": 3}}, \"reason\": \"r\"}]", "[" + DEFAULT_RULE + "]"))
+            () ->
+                table(
+                    "[{\"id\": \"M\", \"when\": {\"spotAreaMu\": {\"above\": 3}}, \"reason\": \"r\"}]",
+                    "[" + DEFAULT_RULE + "]"))
         .isInstanceOf(RuleTableException.class)
         .hasMessageContaining("lt, le, gt, ge");
   }
@@ -122,30 +138,51 @@ class JudgmentRuleTableTest {
   @Test
   void tableWithoutACatchAllLastRuleIsRejected() {
     assertThatThrownBy(
-            () -> table("[]", "[{\"id\": \"A\", \"when\": {\"occupiesCultivatedLand\": true}, \"judgment\": \"ILLEGAL\", \"reasons\": [\"a\"]}]"))
+            () ->
+                table(
+                    "[]",
+                    "[{\"id\": \"A\", \"when\": {\"occupiesCultivatedLand\": true}, \"judgment\": \"ILLEGAL\", \"reasons\": [\"a\"]}]"))
         .isInstanceOf(RuleTableException.class)
         .hasMessageContaining("last suggestion rule must have an empty \"when\"");
   }
 
   @Test
   void unknownJudgmentDuplicateIdTypoedKeyAndUnknownPlaceholderAreRejected() {
-    assertThatThrownBy(() -> table("[]", "[{\"id\": \"D\", \"when\": {}, \"judgment\": \"违法\", \"reasons\": [\"a\"]}]"))
+    assertThatThrownBy(
+            () ->
+                table(
+                    "[]",
+                    "[{\"id\": \"D\", \"when\": {}, \"judgment\": \"违法\", \"reasons\": [\"a\"]}]"))
         .hasMessageContaining("judgment must be LEGAL, ILLEGAL or OTHER");
-    assertThatThrownBy(() -> table("[{\"id\": \"D\", \"when\": {}, \"reason\": \"r\"}]", "[" + DEFAULT_RULE + "]"))
+    assertThatThrownBy(
+            () ->
+                table(
+                    "[{\"id\": \"D\", \"when\": {}, \"reason\": \"r\"}]", "[" + DEFAULT_RULE + "]"))
         .hasMessageContaining("duplicate rule id D");
-    assertThatThrownBy(() -> table("[{\"id\": \"M\", \"wehn\": {}, \"reason\": \"r\"}]", "[" + DEFAULT_RULE + "]"))
+    assertThatThrownBy(
+            () ->
+                table(
+                    "[{\"id\": \"M\", \"wehn\": {}, \"reason\": \"r\"}]", "[" + DEFAULT_RULE + "]"))
         .hasMessageContaining("unexpected key \"wehn\"");
-    assertThatThrownBy(() -> table("[{\"id\": \"M\", \"when\": {}, \"reason\": \"{areaMu.FARMLAND} 亩\"}]", "[" + DEFAULT_RULE + "]"))
+    assertThatThrownBy(
+            () ->
+                table(
+                    "[{\"id\": \"M\", \"when\": {}, \"reason\": \"{areaMu.FARMLAND} 亩\"}]",
+                    "[" + DEFAULT_RULE + "]"))
         .hasMessageContaining("unknown fact {areaMu.FARMLAND}");
   }
 
   @Test
   void yearAndVersionAreRequired() {
     String noYear =
-        "{\"table\": \"judgment-suggestion\", \"version\": \"x\", \"mandatoryReview\": [], \"suggestions\": [" + DEFAULT_RULE + "]}";
+        "{\"table\": \"judgment-suggestion\", \"version\": \"x\", \"mandatoryReview\": [], \"suggestions\": ["
+            + DEFAULT_RULE
+            + "]}";
 
     assertThatThrownBy(
-            () -> JudgmentRuleTable.load(new ByteArrayInputStream(noYear.getBytes(StandardCharsets.UTF_8)), "t.json"))
+            () ->
+                JudgmentRuleTable.load(
+                    new ByteArrayInputStream(noYear.getBytes(StandardCharsets.UTF_8)), "t.json"))
         .isInstanceOf(RuleTableException.class)
         .hasMessageContaining("\"year\"");
     assertThatThrownBy(() -> JudgmentRuleTable.fromClasspath("rules/no-such-table.json"))

@@ -3,9 +3,9 @@ package landwatch.engine.bpmn.behavior;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import landwatch.engine.bpmn.BpmnContainerProcessor;
 import landwatch.engine.bpmn.BpmnContext;
 import landwatch.engine.bpmn.BpmnProcessors;
@@ -22,8 +22,8 @@ import landwatch.engine.state.ElementState;
 /**
  * Moves element instances through Zeebe's lifecycle, writing a PROCESS_INSTANCE record for each
  * step. Steps that Zeebe performs as follow-up commands are queued as follow-up work of the batch,
- * so deep processes never recurse deeply and every step sees the effects of the previous one.
- * A step that returns a {@link Failure} becomes an incident here, and only here.
+ * so deep processes never recurse deeply and every step sees the effects of the previous one. A
+ * step that returns a {@link Failure} becomes an incident here, and only here.
  */
 public final class BpmnStateTransitions {
 
@@ -32,7 +32,10 @@ public final class BpmnStateTransitions {
   private final IncidentBehavior incidents;
   private final List<ProcessInstanceListener> listeners;
 
-  public BpmnStateTransitions(BpmnContext ctx, BpmnProcessors processors, IncidentBehavior incidents,
+  public BpmnStateTransitions(
+      BpmnContext ctx,
+      BpmnProcessors processors,
+      IncidentBehavior incidents,
       List<ProcessInstanceListener> listeners) {
     this.ctx = ctx;
     this.processors = processors;
@@ -43,10 +46,14 @@ public final class BpmnStateTransitions {
   // ---- activation
 
   /** Creates a child of the flow scope in ACTIVATING and queues its activation. */
-  public ElementInstance activateChild(ElementInstance flowScope, ExecutableElement element, Map<String, Object> triggerVariables) {
-    boolean body = element.isMultiInstance()
-        && !(flowScope.type() == ElementType.MULTI_INSTANCE_BODY && flowScope.elementId().equals(element.id));
-    ElementInstance child = newInstance(flowScope, element.id, body ? ElementType.MULTI_INSTANCE_BODY : element.type);
+  public ElementInstance activateChild(
+      ElementInstance flowScope, ExecutableElement element, Map<String, Object> triggerVariables) {
+    boolean body =
+        element.isMultiInstance()
+            && !(flowScope.type() == ElementType.MULTI_INSTANCE_BODY
+                && flowScope.elementId().equals(element.id));
+    ElementInstance child =
+        newInstance(flowScope, element.id, body ? ElementType.MULTI_INSTANCE_BODY : element.type);
     child.setTriggerVariables(triggerVariables);
     flowScope.childActivated();
     ctx.state().instances().put(child);
@@ -55,7 +62,8 @@ public final class BpmnStateTransitions {
     return child;
   }
 
-  private ElementInstance newInstance(ElementInstance flowScope, String elementId, ElementType type) {
+  private ElementInstance newInstance(
+      ElementInstance flowScope, String elementId, ElementType type) {
     return ElementInstance.child(ctx.nextKey(), flowScope, elementId, type, ctx.now());
   }
 
@@ -77,14 +85,16 @@ public final class BpmnStateTransitions {
   // ---- completion
 
   public void completeElement(ElementInstance instance) {
-    ctx.batch().followUp(() -> {
-      if (isGone(instance) || instance.state() != ElementState.ELEMENT_ACTIVATED) {
-        return;
-      }
-      instance.transitionTo(ElementState.ELEMENT_COMPLETING);
-      write(instance);
-      runCompletion(instance);
-    });
+    ctx.batch()
+        .followUp(
+            () -> {
+              if (isGone(instance) || instance.state() != ElementState.ELEMENT_ACTIVATED) {
+                return;
+              }
+              instance.transitionTo(ElementState.ELEMENT_COMPLETING);
+              write(instance);
+              runCompletion(instance);
+            });
   }
 
   /** Re-runs the completion of an instance an incident stopped while COMPLETING. */
@@ -99,7 +109,10 @@ public final class BpmnStateTransitions {
     stopOnFailure(failure, instance, IncidentBehavior.STEP_COMPLETE);
   }
 
-  /** A failed step leaves the instance where it is, with an incident whose resolution re-runs the step. */
+  /**
+   * A failed step leaves the instance where it is, with an incident whose resolution re-runs the
+   * step.
+   */
   private void stopOnFailure(Failure failure, ElementInstance instance, String step) {
     if (failure != null) {
       incidents.createIncident(failure, instance, step);
@@ -115,7 +128,10 @@ public final class BpmnStateTransitions {
   public Failure beforeCompleted(ElementInstance instance) {
     ElementInstance flowScope = ctx.flowScope(instance);
     return flowScope == null
-        ? null : processors.container(flowScope.type()).beforeChildCompleted(ctx.element(flowScope), flowScope, instance);
+        ? null
+        : processors
+            .container(flowScope.type())
+            .beforeChildCompleted(ctx.element(flowScope), flowScope, instance);
   }
 
   /**
@@ -126,10 +142,14 @@ public final class BpmnStateTransitions {
     ElementInstance flowScope = ctx.flowScope(instance);
     if (flowScope == null) {
       listeners.forEach(l -> l.onCompleted(instance));
-      ElementInstance caller = instance.parentElementInstanceKey() < 0 ? null
-          : ctx.state().instances().get(instance.parentElementInstanceKey());
+      ElementInstance caller =
+          instance.parentElementInstanceKey() < 0
+              ? null
+              : ctx.state().instances().get(instance.parentElementInstanceKey());
       if (caller != null) {
-        processors.container(ElementType.CALL_ACTIVITY).beforeChildCompleted(ctx.element(caller), caller, instance);
+        processors
+            .container(ElementType.CALL_ACTIVITY)
+            .beforeChildCompleted(ctx.element(caller), caller, instance);
       }
     }
     instance.transitionTo(ElementState.ELEMENT_COMPLETED);
@@ -147,13 +167,16 @@ public final class BpmnStateTransitions {
   }
 
   /** The usual end of a completion: take every outgoing flow, or end the execution path. */
-  public void takeOutgoingFlows(ExecutableElement element, ElementInstance completed, ElementInstance flowScope) {
+  public void takeOutgoingFlows(
+      ExecutableElement element, ElementInstance completed, ElementInstance flowScope) {
     if (flowScope == null) {
       afterProcessEnded(completed);
       return;
     }
-    List<ExecutableFlow> outgoing = completed.type() == ElementType.MULTI_INSTANCE_BODY || !element.isMultiInstance()
-        ? element.outgoing : List.of();
+    List<ExecutableFlow> outgoing =
+        completed.type() == ElementType.MULTI_INSTANCE_BODY || !element.isMultiInstance()
+            ? element.outgoing
+            : List.of();
     if (outgoing.isEmpty()) {
       pathEnded(flowScope, completed);
       return;
@@ -164,15 +187,20 @@ public final class BpmnStateTransitions {
   }
 
   public void pathEnded(ElementInstance flowScope, ElementInstance completed) {
-    processors.container(flowScope.type()).onChildCompleted(ctx.element(flowScope), flowScope, completed);
+    processors
+        .container(flowScope.type())
+        .onChildCompleted(ctx.element(flowScope), flowScope, completed);
   }
 
   public void takeFlow(ExecutableFlow flow, ElementInstance flowScope) {
     takeFlow(flow, flowScope, null);
   }
 
-  /** Takes the flow; the variables are handed to the target (an event-based gateway's caught event). */
-  public void takeFlow(ExecutableFlow flow, ElementInstance flowScope, Map<String, Object> triggerVariables) {
+  /**
+   * Takes the flow; the variables are handed to the target (an event-based gateway's caught event).
+   */
+  public void takeFlow(
+      ExecutableFlow flow, ElementInstance flowScope, Map<String, Object> triggerVariables) {
     Map<String, Object> value = new LinkedHashMap<>();
     value.put("elementId", flow.id);
     value.put("bpmnElementType", "SEQUENCE_FLOW");
@@ -210,13 +238,16 @@ public final class BpmnStateTransitions {
    * flow that has one. Re-checked whenever a child of the scope ends.
    */
   private void inclusiveJoins(ElementInstance flowScope) {
-    if (isGone(flowScope) || !flowScope.hasJoinTokens() || flowScope.state() != ElementState.ELEMENT_ACTIVATED) {
+    if (isGone(flowScope)
+        || !flowScope.hasJoinTokens()
+        || flowScope.state() != ElementState.ELEMENT_ACTIVATED) {
       return;
     }
     ExecutableProcess process = ctx.process(flowScope).executable();
     for (String gatewayId : waitingGateways(flowScope)) {
       ExecutableElement gateway = process.element(gatewayId);
-      if (gateway.type == ElementType.INCLUSIVE_GATEWAY && !mayStillCome(flowScope, gateway, process)) {
+      if (gateway.type == ElementType.INCLUSIVE_GATEWAY
+          && !mayStillCome(flowScope, gateway, process)) {
         for (ExecutableFlow incoming : gateway.incoming) {
           flowScope.consumeJoinToken(gateway.id + "/" + incoming.id);
         }
@@ -227,19 +258,30 @@ public final class BpmnStateTransitions {
 
   private static Set<String> waitingGateways(ElementInstance flowScope) {
     Set<String> gateways = new LinkedHashSet<>();
-    flowScope.joinTokenNames().forEach(token -> gateways.add(token.substring(0, token.indexOf('/'))));
+    flowScope
+        .joinTokenNames()
+        .forEach(token -> gateways.add(token.substring(0, token.indexOf('/'))));
     return gateways;
   }
 
-  private boolean mayStillCome(ElementInstance flowScope, ExecutableElement gateway, ExecutableProcess process) {
-    List<ExecutableElement> sources = gateway.incoming.stream()
-        .filter(f -> flowScope.joinTokens(gateway.id + "/" + f.id) == 0).map(f -> f.source).toList();
+  private boolean mayStillCome(
+      ElementInstance flowScope, ExecutableElement gateway, ExecutableProcess process) {
+    List<ExecutableElement> sources =
+        gateway.incoming.stream()
+            .filter(f -> flowScope.joinTokens(gateway.id + "/" + f.id) == 0)
+            .map(f -> f.source)
+            .toList();
     if (sources.isEmpty()) {
       return false;
     }
     List<ExecutableElement> running = new ArrayList<>();
-    ctx.state().instances().children(flowScope.key()).forEach(child -> running.add(process.element(child.elementId())));
-    waitingGateways(flowScope).stream().filter(id -> !id.equals(gateway.id)).forEach(id -> running.add(process.element(id)));
+    ctx.state()
+        .instances()
+        .children(flowScope.key())
+        .forEach(child -> running.add(process.element(child.elementId())));
+    waitingGateways(flowScope).stream()
+        .filter(id -> !id.equals(gateway.id))
+        .forEach(id -> running.add(process.element(id)));
     for (ExecutableElement element : running) {
       for (ExecutableElement source : sources) {
         if (element == source || element.reachable().contains(source)) {
@@ -252,21 +294,24 @@ public final class BpmnStateTransitions {
 
   /** A container can complete when nothing runs in it and no token waits at a join. */
   public boolean canComplete(ElementInstance container) {
-    return container.activeChildren() == 0 && !container.hasJoinTokens()
+    return container.activeChildren() == 0
+        && !container.hasJoinTokens()
         && container.state() == ElementState.ELEMENT_ACTIVATED;
   }
 
   // ---- termination
 
   public void terminateElement(ElementInstance instance) {
-    ctx.batch().followUp(() -> {
-      if (isGone(instance) || instance.state() == ElementState.ELEMENT_TERMINATING) {
-        return;
-      }
-      instance.transitionTo(ElementState.ELEMENT_TERMINATING);
-      write(instance);
-      processors.of(instance.type()).onTerminate(ctx.element(instance), instance);
-    });
+    ctx.batch()
+        .followUp(
+            () -> {
+              if (isGone(instance) || instance.state() == ElementState.ELEMENT_TERMINATING) {
+                return;
+              }
+              instance.transitionTo(ElementState.ELEMENT_TERMINATING);
+              write(instance);
+              processors.of(instance.type()).onTerminate(ctx.element(instance), instance);
+            });
   }
 
   /** Terminates every child; returns false when there was none. */
@@ -293,10 +338,13 @@ public final class BpmnStateTransitions {
     }
     if (instance.triggerElementId() != null && !instance.interruptedByEventSubProcess()) {
       // an interrupting boundary event: it takes the place of the activity it interrupted
-      ExecutableElement boundary = ctx.process(instance).executable().element(instance.triggerElementId());
+      ExecutableElement boundary =
+          ctx.process(instance).executable().element(instance.triggerElementId());
       activateChild(flowScope, boundary, instance.triggerVariables());
     }
-    processors.container(flowScope.type()).onChildTerminated(ctx.element(flowScope), flowScope, instance);
+    processors
+        .container(flowScope.type())
+        .onChildTerminated(ctx.element(flowScope), flowScope, instance);
   }
 
   /** A process instance ended: a calling activity (if any) continues. */
@@ -304,7 +352,8 @@ public final class BpmnStateTransitions {
     if (processInstance.parentElementInstanceKey() < 0) {
       return;
     }
-    ElementInstance callActivity = ctx.state().instances().get(processInstance.parentElementInstanceKey());
+    ElementInstance callActivity =
+        ctx.state().instances().get(processInstance.parentElementInstanceKey());
     if (callActivity == null) {
       return;
     }

@@ -24,9 +24,9 @@ import landwatch.engine.state.EventSubscription;
 import landwatch.engine.state.Timer;
 
 /**
- * Opens and closes what an element instance waits for: timers, message and signal subscriptions
- * for itself (catch events, receive tasks), its boundary events, the event-based gateway's events,
- * and the start events of a scope's event sub-processes.
+ * Opens and closes what an element instance waits for: timers, message and signal subscriptions for
+ * itself (catch events, receive tasks), its boundary events, the event-based gateway's events, and
+ * the start events of a scope's event sub-processes.
  */
 public final class EventSubscriptionBehavior {
 
@@ -39,13 +39,17 @@ public final class EventSubscriptionBehavior {
     this.variables = variables;
   }
 
-  /** Told of every new message subscription, once its subscriber is activated, to hand it buffered messages. */
+  /**
+   * Told of every new message subscription, once its subscriber is activated, to hand it buffered
+   * messages.
+   */
   public void onMessageSubscriptionOpened(Consumer<EventSubscription> listener) {
     this.messageSubscriptionOpened = listener;
   }
 
   /** The elements whose events this instance subscribes to. */
-  public List<ExecutableElement> catchElements(ExecutableElement element, ElementInstance instance) {
+  public List<ExecutableElement> catchElements(
+      ExecutableElement element, ElementInstance instance) {
     List<ExecutableElement> result = new ArrayList<>();
     if (instance.type() == ElementType.MULTI_INSTANCE_BODY || !element.isMultiInstance()) {
       for (ExecutableElement boundary : element.boundaryEvents) {
@@ -57,7 +61,8 @@ public final class EventSubscriptionBehavior {
     if (instance.type() == ElementType.MULTI_INSTANCE_BODY) {
       return result;
     }
-    if ((element.type == ElementType.INTERMEDIATE_CATCH_EVENT && element.eventType != EventType.LINK)
+    if ((element.type == ElementType.INTERMEDIATE_CATCH_EVENT
+            && element.eventType != EventType.LINK)
         || element.type == ElementType.RECEIVE_TASK) {
       result.add(element);
     }
@@ -96,12 +101,15 @@ public final class EventSubscriptionBehavior {
     }
     Map<String, Object> context = variables.visible(instance.key());
     for (ExecutableElement catchElement : catches) {
-      String failure = switch (catchElement.eventType) {
-        case TIMER -> openTimer(catchElement, instance, context);
-        case MESSAGE -> openSubscription(EventSubscription.Kind.MESSAGE, catchElement, instance, context);
-        case SIGNAL -> openSubscription(EventSubscription.Kind.SIGNAL, catchElement, instance, context);
-        default -> null;
-      };
+      String failure =
+          switch (catchElement.eventType) {
+            case TIMER -> openTimer(catchElement, instance, context);
+            case MESSAGE ->
+                openSubscription(EventSubscription.Kind.MESSAGE, catchElement, instance, context);
+            case SIGNAL ->
+                openSubscription(EventSubscription.Kind.SIGNAL, catchElement, instance, context);
+            default -> null;
+          };
       if (failure != null) {
         unsubscribe(instance);
         return failure;
@@ -110,18 +118,34 @@ public final class EventSubscriptionBehavior {
     return null;
   }
 
-  private String openTimer(ExecutableElement catchElement, ElementInstance instance, Map<String, Object> context) {
+  private String openTimer(
+      ExecutableElement catchElement, ElementInstance instance, Map<String, Object> context) {
     TimerSchedule schedule;
     try {
       schedule = schedule(catchElement, context, ctx.now(), ctx);
     } catch (TimerException e) {
       return e.getMessage();
     }
-    Timer timer = Timer.of(ctx.nextKey(), instance, catchElement.id, schedule.dueDate(), schedule.repetitions(),
-        schedule.interval());
+    Timer timer =
+        Timer.of(
+            ctx.nextKey(),
+            instance,
+            catchElement.id,
+            schedule.dueDate(),
+            schedule.repetitions(),
+            schedule.interval());
     ctx.state().timers().put(timer);
-    ctx.records().append(timer.key(), TimerIntent.CREATED,
-        Map.of("elementInstanceKey", instance.key(), "targetElementId", catchElement.id, "dueDate", timer.dueDate()));
+    ctx.records()
+        .append(
+            timer.key(),
+            TimerIntent.CREATED,
+            Map.of(
+                "elementInstanceKey",
+                instance.key(),
+                "targetElementId",
+                catchElement.id,
+                "dueDate",
+                timer.dueDate()));
     return null;
   }
 
@@ -132,12 +156,16 @@ public final class EventSubscriptionBehavior {
     }
   }
 
-  static TimerSchedule schedule(ExecutableElement element, Map<String, Object> context, long now, BpmnContext ctx) {
+  static TimerSchedule schedule(
+      ExecutableElement element, Map<String, Object> context, long now, BpmnContext ctx) {
     Expression expression = element.timer.expression();
     FeelResult value = ctx.evaluate(expression, context);
     if (value.isFailure() || value.value() == null) {
-      throw new TimerException("Failed to evaluate the timer expression '" + expression.raw() + "': "
-          + (value.isFailure() ? value.failure() : "the result is null"));
+      throw new TimerException(
+          "Failed to evaluate the timer expression '"
+              + expression.raw()
+              + "': "
+              + (value.isFailure() ? value.failure() : "the result is null"));
     }
     try {
       if (element.timer.kind() == TimerDefinition.Kind.DATE) {
@@ -148,16 +176,32 @@ public final class EventSubscriptionBehavior {
       }
       return TimerSchedule.cycle(value.value(), now);
     } catch (DateTimeParseException | NumberFormatException e) {
-      throw new TimerException("Invalid timer value '" + value.value() + "' of element " + element.id + ": " + e.getMessage());
+      throw new TimerException(
+          "Invalid timer value '"
+              + value.value()
+              + "' of element "
+              + element.id
+              + ": "
+              + e.getMessage());
     }
   }
 
-  private String openSubscription(EventSubscription.Kind kind, ExecutableElement catchElement, ElementInstance instance,
+  private String openSubscription(
+      EventSubscription.Kind kind,
+      ExecutableElement catchElement,
+      ElementInstance instance,
       Map<String, Object> context) {
-    Expression nameExpression = kind == EventSubscription.Kind.MESSAGE ? catchElement.message.name() : catchElement.signal.name();
+    Expression nameExpression =
+        kind == EventSubscription.Kind.MESSAGE
+            ? catchElement.message.name()
+            : catchElement.signal.name();
     FeelResult name = ctx.evaluate(nameExpression, context);
     if (name.isFailure() || !(name.value() instanceof String)) {
-      return "Failed to evaluate the " + kind.name().toLowerCase() + " name '" + nameExpression.raw() + "': "
+      return "Failed to evaluate the "
+          + kind.name().toLowerCase()
+          + " name '"
+          + nameExpression.raw()
+          + "': "
           + (name.isFailure() ? name.failure() : "expected a string but found " + name.value());
     }
     String correlationKey = null;
@@ -165,17 +209,31 @@ public final class EventSubscriptionBehavior {
       FeelResult key = ctx.evaluate(catchElement.message.correlationKey(), context);
       correlationKey = correlationKeyOf(key);
       if (correlationKey == null) {
-        return "Failed to extract the correlation key for '" + catchElement.message.correlationKey().raw()
-            + "': The value must be either a string or a number, but was " + (key.isFailure() ? key.failure() : key.value());
+        return "Failed to extract the correlation key for '"
+            + catchElement.message.correlationKey().raw()
+            + "': The value must be either a string or a number, but was "
+            + (key.isFailure() ? key.failure() : key.value());
       }
     }
-    EventSubscription subscription = new EventSubscription(ctx.nextKey(), kind, (String) name.value(), correlationKey,
-        instance, catchElement.id, catchElement.interrupting);
+    EventSubscription subscription =
+        new EventSubscription(
+            ctx.nextKey(),
+            kind,
+            (String) name.value(),
+            correlationKey,
+            instance,
+            catchElement.id,
+            catchElement.interrupting);
     ctx.state().subscriptions().put(subscription);
-    Intent created = kind == EventSubscription.Kind.MESSAGE ? ProcessMessageSubscriptionIntent.CREATED
-        : SignalSubscriptionIntent.CREATED;
-    ctx.records().append(subscription.key(), created,
-        Map.of("name", subscription.name(), "elementInstanceKey", instance.key()));
+    Intent created =
+        kind == EventSubscription.Kind.MESSAGE
+            ? ProcessMessageSubscriptionIntent.CREATED
+            : SignalSubscriptionIntent.CREATED;
+    ctx.records()
+        .append(
+            subscription.key(),
+            created,
+            Map.of("name", subscription.name(), "elementInstanceKey", instance.key()));
     if (kind == EventSubscription.Kind.MESSAGE) {
       ctx.batch().followUp(() -> messageSubscriptionOpened.accept(subscription));
     }
@@ -191,7 +249,9 @@ public final class EventSubscriptionBehavior {
     }
     if (key.value() instanceof Number number) {
       BigDecimal decimal = new BigDecimal(number.toString());
-      return decimal.stripTrailingZeros().scale() <= 0 ? decimal.toBigInteger().toString() : decimal.toPlainString();
+      return decimal.stripTrailingZeros().scale() <= 0
+          ? decimal.toBigInteger().toString()
+          : decimal.toPlainString();
     }
     return null;
   }
@@ -202,11 +262,14 @@ public final class EventSubscriptionBehavior {
     }
     for (Timer timer : ctx.state().timers().of(instance.key())) {
       ctx.state().timers().remove(timer);
-      ctx.records().append(timer.key(), TimerIntent.CANCELED, Map.of("elementInstanceKey", instance.key()));
+      ctx.records()
+          .append(timer.key(), TimerIntent.CANCELED, Map.of("elementInstanceKey", instance.key()));
     }
   }
 
-  /** Closes only the subscriptions of a scope's event sub-processes (an interrupting one started). */
+  /**
+   * Closes only the subscriptions of a scope's event sub-processes (an interrupting one started).
+   */
   public void unsubscribeEventSubProcesses(ExecutableElement container, ElementInstance instance) {
     List<String> starts = container.eventSubProcesses.stream().map(e -> e.eventStart().id).toList();
     for (EventSubscription subscription : ctx.state().subscriptions().of(instance.key())) {
@@ -217,15 +280,25 @@ public final class EventSubscriptionBehavior {
     for (Timer timer : ctx.state().timers().of(instance.key())) {
       if (starts.contains(timer.targetElementId())) {
         ctx.state().timers().remove(timer);
-        ctx.records().append(timer.key(), TimerIntent.CANCELED, Map.of("elementInstanceKey", instance.key()));
+        ctx.records()
+            .append(
+                timer.key(), TimerIntent.CANCELED, Map.of("elementInstanceKey", instance.key()));
       }
     }
   }
 
   private void close(EventSubscription subscription) {
     ctx.state().subscriptions().remove(subscription);
-    ctx.records().append(subscription.key(), subscription.kind() == EventSubscription.Kind.MESSAGE
-        ? ProcessMessageSubscriptionIntent.DELETED : SignalSubscriptionIntent.DELETED,
-        Map.of("name", subscription.name(), "elementInstanceKey", subscription.elementInstanceKey()));
+    ctx.records()
+        .append(
+            subscription.key(),
+            subscription.kind() == EventSubscription.Kind.MESSAGE
+                ? ProcessMessageSubscriptionIntent.DELETED
+                : SignalSubscriptionIntent.DELETED,
+            Map.of(
+                "name",
+                subscription.name(),
+                "elementInstanceKey",
+                subscription.elementInstanceKey()));
   }
 }

@@ -12,14 +12,18 @@ import landwatch.engine.state.ElementInstance;
 import landwatch.engine.state.ElementState;
 
 /**
- * What happens when an awaited event arrives (timer, message, signal) or an error or escalation
- * is thrown: the catching element continues, an attached activity is interrupted, or an event
+ * What happens when an awaited event arrives (timer, message, signal) or an error or escalation is
+ * thrown: the catching element continues, an attached activity is interrupted, or an event
  * sub-process starts, interrupting its scope or not.
  */
 public final class EventTriggerBehavior {
 
   /** How a thrown error or escalation was handled. */
-  public enum Outcome { UNCAUGHT, INTERRUPTED, CONTINUED }
+  public enum Outcome {
+    UNCAUGHT,
+    INTERRUPTED,
+    CONTINUED
+  }
 
   private record Catcher(ElementInstance scope, ExecutableElement element) {}
 
@@ -27,14 +31,16 @@ public final class EventTriggerBehavior {
   private final BpmnStateTransitions transitions;
   private final EventSubscriptionBehavior subscriptions;
 
-  public EventTriggerBehavior(BpmnContext ctx, BpmnStateTransitions transitions, EventSubscriptionBehavior subscriptions) {
+  public EventTriggerBehavior(
+      BpmnContext ctx, BpmnStateTransitions transitions, EventSubscriptionBehavior subscriptions) {
     this.ctx = ctx;
     this.transitions = transitions;
     this.subscriptions = subscriptions;
   }
 
   /** Returns false when the subscriber cannot take the event now (it is not ACTIVATED). */
-  public boolean trigger(ElementInstance subscriber, String catchElementId, Map<String, Object> variables) {
+  public boolean trigger(
+      ElementInstance subscriber, String catchElementId, Map<String, Object> variables) {
     if (subscriber.state() != ElementState.ELEMENT_ACTIVATED || transitions.isGone(subscriber)) {
       return false;
     }
@@ -57,7 +63,8 @@ public final class EventTriggerBehavior {
     return true;
   }
 
-  private void triggerBoundary(ElementInstance attached, ExecutableElement boundary, Map<String, Object> variables) {
+  private void triggerBoundary(
+      ElementInstance attached, ExecutableElement boundary, Map<String, Object> variables) {
     if (boundary.interrupting) {
       subscriptions.unsubscribe(attached);
       attached.setTriggerElementId(boundary.id);
@@ -68,7 +75,8 @@ public final class EventTriggerBehavior {
     }
   }
 
-  private void startEventSubProcess(ElementInstance scope, ExecutableElement eventSubProcess, Map<String, Object> variables) {
+  private void startEventSubProcess(
+      ElementInstance scope, ExecutableElement eventSubProcess, Map<String, Object> variables) {
     if (!eventSubProcess.interrupting) {
       transitions.activateChild(scope, eventSubProcess, variables);
       return;
@@ -84,10 +92,13 @@ public final class EventTriggerBehavior {
 
   /** Containers call this once the children of an interrupted scope have all terminated. */
   public boolean activatePendingEventSubProcess(ElementInstance scope) {
-    if (!scope.interruptedByEventSubProcess() || scope.triggerElementId() == null || scope.activeChildren() > 0) {
+    if (!scope.interruptedByEventSubProcess()
+        || scope.triggerElementId() == null
+        || scope.activeChildren() > 0) {
       return false;
     }
-    ExecutableElement eventSubProcess = ctx.process(scope).executable().element(scope.triggerElementId());
+    ExecutableElement eventSubProcess =
+        ctx.process(scope).executable().element(scope.triggerElementId());
     Map<String, Object> variables = scope.triggerVariables();
     scope.setTriggerElementId(null);
     scope.setTriggerVariables(null);
@@ -96,13 +107,21 @@ public final class EventTriggerBehavior {
     return true;
   }
 
-  public Outcome throwError(ElementInstance thrower, String errorCode, String errorMessage, Map<String, Object> variables) {
+  public Outcome throwError(
+      ElementInstance thrower,
+      String errorCode,
+      String errorMessage,
+      Map<String, Object> variables) {
     Catcher catcher = findCatcher(thrower, EventType.ERROR, errorCode);
     if (catcher == null) {
       return Outcome.UNCAUGHT;
     }
-    Map<String, Object> triggerVariables = new LinkedHashMap<>(variables == null ? Map.of() : variables);
-    ExecutableElement catchEvent = catcher.element.type == ElementType.EVENT_SUB_PROCESS ? catcher.element.eventStart() : catcher.element;
+    Map<String, Object> triggerVariables =
+        new LinkedHashMap<>(variables == null ? Map.of() : variables);
+    ExecutableElement catchEvent =
+        catcher.element.type == ElementType.EVENT_SUB_PROCESS
+            ? catcher.element.eventStart()
+            : catcher.element;
     if (!catchEvent.outputs.isEmpty()) {
       triggerVariables.putIfAbsent("errorCode", errorCode);
       triggerVariables.putIfAbsent("errorMessage", errorMessage);
@@ -129,8 +148,8 @@ public final class EventTriggerBehavior {
 
   /**
    * The innermost catcher from the thrower outwards: boundary events of each enclosing activity,
-   * then event sub-processes of each enclosing scope, crossing call activities into the caller.
-   * A catcher with the exact code wins over a catch-all at the same level.
+   * then event sub-processes of each enclosing scope, crossing call activities into the caller. A
+   * catcher with the exact code wins over a catch-all at the same level.
    */
   private Catcher findCatcher(ElementInstance thrower, EventType type, String code) {
     ElementInstance current = thrower;
@@ -143,7 +162,8 @@ public final class EventTriggerBehavior {
         }
       }
       if (current.type().isContainer()) {
-        List<ExecutableElement> starts = element.eventSubProcesses.stream().map(e -> e.eventStart()).toList();
+        List<ExecutableElement> starts =
+            element.eventSubProcesses.stream().map(e -> e.eventStart()).toList();
         ExecutableElement start = match(starts, type, code);
         if (start != null && !current.interruptedByEventSubProcess()) {
           return new Catcher(current, start.flowScope);
@@ -166,7 +186,8 @@ public final class EventTriggerBehavior {
       if (candidate.eventType != type) {
         continue;
       }
-      Expression expected = type == EventType.ERROR ? candidate.error.code() : candidate.escalation.code();
+      Expression expected =
+          type == EventType.ERROR ? candidate.error.code() : candidate.escalation.code();
       if (expected == null) {
         catchAll = catchAll == null ? candidate : catchAll;
       } else if (expected.raw().equals(code)) {

@@ -37,8 +37,10 @@ public final class IncidentBehavior {
     raise(instance, failure.errorType(), failure.message(), STEP_JOB, jobKey);
   }
 
-  private void raise(ElementInstance instance, String errorType, String message, String step, long jobKey) {
-    Incident incident = new Incident(ctx.nextKey(), errorType, message, instance, jobKey, ctx.now());
+  private void raise(
+      ElementInstance instance, String errorType, String message, String step, long jobKey) {
+    Incident incident =
+        new Incident(ctx.nextKey(), errorType, message, instance, jobKey, ctx.now());
     ctx.state().incidents().put(incident);
     instance.setIncidentKey(incident.key());
     instance.setFailedStep(step);

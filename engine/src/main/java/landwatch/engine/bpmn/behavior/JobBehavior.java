@@ -38,20 +38,43 @@ public final class JobBehavior {
     Map<String, Object> context = variables.visible(instance.key());
     FeelResult type = ctx.evaluate(element.job.type(), context);
     if (type.isFailure() || !(type.value() instanceof String typeName) || typeName.isBlank()) {
-      return new Failure(IncidentTypes.EXTRACT_VALUE_ERROR, "Expected the job type to be a non-empty string, but "
-          + (type.isFailure() ? "it failed: " + type.failure() : "it was '" + type.value() + "'"));
+      return new Failure(
+          IncidentTypes.EXTRACT_VALUE_ERROR,
+          "Expected the job type to be a non-empty string, but "
+              + (type.isFailure()
+                  ? "it failed: " + type.failure()
+                  : "it was '" + type.value() + "'"));
     }
     FeelResult retries = ctx.evaluate(element.job.retries(), context);
     Integer retryCount = toInt(retries.value());
     if (retries.isFailure() || retryCount == null) {
-      return new Failure(IncidentTypes.EXTRACT_VALUE_ERROR, "Expected the job retries to be a number, but "
-          + (retries.isFailure() ? "it failed: " + retries.failure() : "it was '" + retries.value() + "'"));
+      return new Failure(
+          IncidentTypes.EXTRACT_VALUE_ERROR,
+          "Expected the job retries to be a number, but "
+              + (retries.isFailure()
+                  ? "it failed: " + retries.failure()
+                  : "it was '" + retries.value() + "'"));
     }
-    Job job = new Job(ctx.nextKey(), typeName, retryCount, new LinkedHashMap<>(element.job.headers()), instance);
+    Job job =
+        new Job(
+            ctx.nextKey(),
+            typeName,
+            retryCount,
+            new LinkedHashMap<>(element.job.headers()),
+            instance);
     ctx.state().jobs().put(job);
     instance.setJobKey(job.key());
-    ctx.records().append(job.key(), JobIntent.CREATED,
-        Map.of("type", job.type(), "elementInstanceKey", instance.key(), "retries", job.retries()));
+    ctx.records()
+        .append(
+            job.key(),
+            JobIntent.CREATED,
+            Map.of(
+                "type",
+                job.type(),
+                "elementInstanceKey",
+                instance.key(),
+                "retries",
+                job.retries()));
     notifyAvailable(job.type());
     return null;
   }
@@ -63,7 +86,11 @@ public final class JobBehavior {
     Job job = ctx.state().jobs().get(instance.jobKey());
     if (job != null) {
       ctx.state().jobs().remove(job);
-      ctx.records().append(job.key(), JobIntent.CANCELED, Map.of("type", job.type(), "elementInstanceKey", instance.key()));
+      ctx.records()
+          .append(
+              job.key(),
+              JobIntent.CANCELED,
+              Map.of("type", job.type(), "elementInstanceKey", instance.key()));
     }
     instance.setJobKey(-1);
   }

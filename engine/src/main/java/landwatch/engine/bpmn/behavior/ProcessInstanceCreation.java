@@ -13,7 +13,8 @@ public final class ProcessInstanceCreation {
   private final BpmnStateTransitions transitions;
   private final VariableBehavior variables;
 
-  public ProcessInstanceCreation(BpmnContext ctx, BpmnStateTransitions transitions, VariableBehavior variables) {
+  public ProcessInstanceCreation(
+      BpmnContext ctx, BpmnStateTransitions transitions, VariableBehavior variables) {
     this.ctx = ctx;
     this.transitions = transitions;
     this.variables = variables;
@@ -23,7 +24,10 @@ public final class ProcessInstanceCreation {
    * The instance starts at the given start event; its variables are set in the process instance's
    * scope before anything runs.
    */
-  public ElementInstance create(DeployedProcess process, ExecutableElement startEvent, Map<String, Object> document,
+  public ElementInstance create(
+      DeployedProcess process,
+      ExecutableElement startEvent,
+      Map<String, Object> document,
       ElementInstance caller) {
     ElementInstance instance = ElementInstance.processInstance(ctx.nextKey(), process, ctx.now());
     // the process instance remembers where it starts: activation continues there

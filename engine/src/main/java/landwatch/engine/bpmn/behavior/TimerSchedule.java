@@ -21,7 +21,8 @@ public record TimerSchedule(long dueDate, int repetitions, String interval) {
     try {
       return new TimerSchedule(ZonedDateTime.parse(text).toInstant().toEpochMilli(), 1, null);
     } catch (DateTimeParseException e) {
-      return new TimerSchedule(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC).toEpochMilli(), 1, null);
+      return new TimerSchedule(
+          LocalDateTime.parse(text).toInstant(ZoneOffset.UTC).toEpochMilli(), 1, null);
     }
   }
 
@@ -50,17 +51,22 @@ public record TimerSchedule(long dueDate, int repetitions, String interval) {
       return new TimerSchedule(addInterval(now, interval), repetitions, interval);
     }
     // As Zeebe 8.8: the first repetition is due at the start date; once that has passed, an
-    // interval from now (computed even then, so that a bad interval fails when the timer is created)
+    // interval from now (computed even then, so that a bad interval fails when the timer is
+    // created)
     long start = ZonedDateTime.parse(parts[1]).toInstant().toEpochMilli();
     long afterNow = addInterval(now, interval);
     return new TimerSchedule(start > now ? start : afterNow, repetitions, interval);
   }
 
-  /** The next due date after {@code from}: a cron cycle's next match, or {@code from} plus the interval. */
+  /**
+   * The next due date after {@code from}: a cron cycle's next match, or {@code from} plus the
+   * interval.
+   */
   public static long addInterval(long from, String interval) {
     if (interval.startsWith(CRON)) {
-      ZonedDateTime next = CronExpression.parse(interval.substring(CRON.length()))
-          .next(Instant.ofEpochMilli(from).atZone(ZoneOffset.UTC));
+      ZonedDateTime next =
+          CronExpression.parse(interval.substring(CRON.length()))
+              .next(Instant.ofEpochMilli(from).atZone(ZoneOffset.UTC));
       if (next == null) {
         throw new DateTimeParseException("the cron expression never matches again", interval, 0);
       }
@@ -72,7 +78,12 @@ public record TimerSchedule(long dueDate, int repetitions, String interval) {
       int t = interval.indexOf('T');
       Period period = Period.parse(t < 0 ? interval : interval.substring(0, t));
       Duration time = t < 0 ? Duration.ZERO : Duration.parse("P" + interval.substring(t));
-      return Instant.ofEpochMilli(from).atZone(ZoneOffset.UTC).plus(period).plus(time).toInstant().toEpochMilli();
+      return Instant.ofEpochMilli(from)
+          .atZone(ZoneOffset.UTC)
+          .plus(period)
+          .plus(time)
+          .toInstant()
+          .toEpochMilli();
     }
   }
 }

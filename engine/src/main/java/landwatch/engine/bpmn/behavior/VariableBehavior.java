@@ -14,8 +14,8 @@ import landwatch.engine.record.intent.VariableIntent;
 import landwatch.engine.state.ElementInstance;
 
 /**
- * Variable scopes as Zeebe documents them: every element instance is a scope; a scope sees its
- * own variables and those of its ancestors up to the process instance; merged variables propagate
+ * Variable scopes as Zeebe documents them: every element instance is a scope; a scope sees its own
+ * variables and those of its ancestors up to the process instance; merged variables propagate
  * upwards to the closest scope that already holds a variable of that name, else to the process
  * instance; local variables are set in the given scope only.
  */
@@ -88,9 +88,11 @@ public final class VariableBehavior {
     for (Map.Entry<String, Object> variable : document.entrySet()) {
       ElementInstance target = scope;
       ElementInstance root = scope;
-      while (target != null && !ctx.state().variables().local(target.key()).containsKey(variable.getKey())) {
+      while (target != null
+          && !ctx.state().variables().local(target.key()).containsKey(variable.getKey())) {
         root = target;
-        target = target.flowScopeKey() < 0 ? null : ctx.state().instances().get(target.flowScopeKey());
+        target =
+            target.flowScopeKey() < 0 ? null : ctx.state().instances().get(target.flowScopeKey());
       }
       setLocal(target != null ? target : root, variable.getKey(), variable.getValue());
     }
@@ -110,7 +112,10 @@ public final class VariableBehavior {
     for (Mapping mapping : element.inputs) {
       FeelResult value = ctx.evaluate(mapping.source(), context);
       if (value.isFailure()) {
-        return "Failed to evaluate input mapping '" + mapping.source().feel() + "': " + value.failure();
+        return "Failed to evaluate input mapping '"
+            + mapping.source().feel()
+            + "': "
+            + value.failure();
       }
       assign(result, context, mapping.target(), value.value());
       context.put(rootName(mapping.target()), result.get(rootName(mapping.target())));
@@ -124,13 +129,14 @@ public final class VariableBehavior {
   }
 
   /**
-   * What an element hands back when it completes: with output mappings, the event or job
-   * variables become local to the instance, the mappings are evaluated there (each seeing the
-   * results before it) and their results merged from the flow scope up, or from the instance
-   * itself for an inner multi-instance activity, whose output element reads them; without output
-   * mappings, the variables are merged from the instance up.
+   * What an element hands back when it completes: with output mappings, the event or job variables
+   * become local to the instance, the mappings are evaluated there (each seeing the results before
+   * it) and their results merged from the flow scope up, or from the instance itself for an inner
+   * multi-instance activity, whose output element reads them; without output mappings, the
+   * variables are merged from the instance up.
    */
-  public String applyOutput(ExecutableElement element, ElementInstance instance, Map<String, Object> variables) {
+  public String applyOutput(
+      ExecutableElement element, ElementInstance instance, Map<String, Object> variables) {
     if (element.outputs.isEmpty()) {
       if (variables != null && !variables.isEmpty()) {
         merge(instance, variables);
@@ -143,7 +149,10 @@ public final class VariableBehavior {
     for (Mapping mapping : element.outputs) {
       FeelResult value = ctx.evaluate(mapping.source(), context);
       if (value.isFailure()) {
-        return "Failed to evaluate output mapping '" + mapping.source().feel() + "': " + value.failure();
+        return "Failed to evaluate output mapping '"
+            + mapping.source().feel()
+            + "': "
+            + value.failure();
       }
       assign(result, context, mapping.target(), value.value());
       context.put(rootName(mapping.target()), result.get(rootName(mapping.target())));
@@ -162,27 +171,34 @@ public final class VariableBehavior {
 
   /**
    * Why variables the engine produced (FEEL results, mapped values, collected outputs) may not be
-   * stored, or null: they must pass the limits a request's variables pass, so that every job
-   * that sees them can still be delivered.
+   * stored, or null: they must pass the limits a request's variables pass, so that every job that
+   * sees them can still be delivered.
    */
   public String exceedsLimits(Map<String, Object> produced) {
     return ctx.variableLimits.violation(produced);
   }
 
-  /** Sets {@code a.b.c = value}, starting from the existing value of {@code a} if it is an object. */
+  /**
+   * Sets {@code a.b.c = value}, starting from the existing value of {@code a} if it is an object.
+   */
   @SuppressWarnings("unchecked")
-  static void assign(Map<String, Object> result, Map<String, Object> context, String target, Object value) {
+  static void assign(
+      Map<String, Object> result, Map<String, Object> context, String target, Object value) {
     String[] path = target.trim().split("\\.");
     if (path.length == 1) {
       result.put(path[0], value);
       return;
     }
     Object existing = result.containsKey(path[0]) ? result.get(path[0]) : context.get(path[0]);
-    Map<String, Object> root = existing instanceof Map<?, ?> map ? deepCopy((Map<String, Object>) map) : new LinkedHashMap<>();
+    Map<String, Object> root =
+        existing instanceof Map<?, ?> map
+            ? deepCopy((Map<String, Object>) map)
+            : new LinkedHashMap<>();
     Map<String, Object> node = root;
     for (int i = 1; i < path.length - 1; i++) {
       Object child = node.get(path[i]);
-      Map<String, Object> next = child instanceof Map<?, ?> m ? (Map<String, Object>) m : new LinkedHashMap<>();
+      Map<String, Object> next =
+          child instanceof Map<?, ?> m ? (Map<String, Object>) m : new LinkedHashMap<>();
       node.put(path[i], next);
       node = next;
     }
@@ -193,7 +209,8 @@ public final class VariableBehavior {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> deepCopy(Map<String, Object> map) {
     Map<String, Object> copy = new LinkedHashMap<>();
-    map.forEach((k, v) -> copy.put(k, v instanceof Map<?, ?> m ? deepCopy((Map<String, Object>) m) : v));
+    map.forEach(
+        (k, v) -> copy.put(k, v instanceof Map<?, ?> m ? deepCopy((Map<String, Object>) m) : v));
     return copy;
   }
 

@@ -21,7 +21,8 @@ public final class VariableMappingBehavior {
   }
 
   /** Returns null, or why the completion cannot go on. */
-  public Failure applyOutputs(ExecutableElement element, ElementInstance instance, Map<String, Object> result) {
+  public Failure applyOutputs(
+      ExecutableElement element, ElementInstance instance, Map<String, Object> result) {
     String failure = variables.applyOutput(element, instance, result);
     return failure == null ? null : new Failure(IncidentTypes.IO_MAPPING_ERROR, failure);
   }

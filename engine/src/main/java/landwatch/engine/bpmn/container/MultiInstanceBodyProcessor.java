@@ -35,7 +35,9 @@ public final class MultiInstanceBodyProcessor implements BpmnContainerProcessor 
 
   /** The evaluated input collection, kept with the body for sequential iterations. */
   private static final String COLLECTION = "collection";
-  private static final String SIZE_PROPERTY = "landwatch.engine.limits.max-multi-instance-collection-size";
+
+  private static final String SIZE_PROPERTY =
+      "landwatch.engine.limits.max-multi-instance-collection-size";
 
   /** An output collection changed in the current batch: the body's variable, edited in place. */
   private record ChangedOutput(ElementInstance body, String name, List<Object> values) {}
@@ -51,17 +53,28 @@ public final class MultiInstanceBodyProcessor implements BpmnContainerProcessor 
   @Override
   public Failure onActivate(ExecutableElement element, ElementInstance body) {
     LoopCharacteristics loop = element.loop;
-    FeelResult collection = b.ctx().evaluate(loop.inputCollection(), b.variables().visible(body.key()));
+    FeelResult collection =
+        b.ctx().evaluate(loop.inputCollection(), b.variables().visible(body.key()));
     if (collection.isFailure() || !(collection.value() instanceof List<?> items)) {
-      return new Failure(IncidentTypes.EXTRACT_VALUE_ERROR,
-          "Expected result of the expression '" + loop.inputCollection().feel() + "' to be 'ARRAY', but was "
+      return new Failure(
+          IncidentTypes.EXTRACT_VALUE_ERROR,
+          "Expected result of the expression '"
+              + loop.inputCollection().feel()
+              + "' to be 'ARRAY', but was "
               + (collection.isFailure() ? collection.failure() : "'" + collection.value() + "'"));
     }
     int max = b.ctx().limits.maxMultiInstanceCollectionSize();
     if (items.size() > max) {
-      return new Failure(IncidentTypes.EXTRACT_VALUE_ERROR,
-          "Expected the input collection '" + loop.inputCollection().feel() + "' to hold at most " + max
-              + " elements (" + SIZE_PROPERTY + "), but it held " + items.size());
+      return new Failure(
+          IncidentTypes.EXTRACT_VALUE_ERROR,
+          "Expected the input collection '"
+              + loop.inputCollection().feel()
+              + "' to hold at most "
+              + max
+              + " elements ("
+              + SIZE_PROPERTY
+              + "), but it held "
+              + items.size());
     }
     Failure failure = b.subscriptions().subscribe(element, body);
     if (failure != null) {
@@ -78,7 +91,8 @@ public final class MultiInstanceBodyProcessor implements BpmnContainerProcessor 
       List<Object> output = new ArrayList<>();
       items.forEach(i -> output.add(null));
       b.variables().setLocal(body, loop.outputCollection(), output);
-      body.setOutputCollectionBytes(b.ctx().variableLimits.size(Map.of(loop.outputCollection(), output)));
+      body.setOutputCollectionBytes(
+          b.ctx().variableLimits.size(Map.of(loop.outputCollection(), output)));
     }
     if (items.isEmpty()) {
       b.transitions().completeElement(body);
@@ -97,7 +111,8 @@ public final class MultiInstanceBodyProcessor implements BpmnContainerProcessor 
     createInner(element, body, loopCounter, items.get(loopCounter - 1));
   }
 
-  private void createInner(ExecutableElement element, ElementInstance body, int loopCounter, Object item) {
+  private void createInner(
+      ExecutableElement element, ElementInstance body, int loopCounter, Object item) {
     ElementInstance inner = b.transitions().activateChild(body, element, null);
     inner.setLoopCounter(loopCounter);
     body.setLoopCounter(loopCounter);
@@ -114,7 +129,8 @@ public final class MultiInstanceBodyProcessor implements BpmnContainerProcessor 
    * the incident is resolved and the evaluation succeeds.
    */
   @Override
-  public Failure beforeChildCompleted(ExecutableElement element, ElementInstance body, ElementInstance inner) {
+  public Failure beforeChildCompleted(
+      ExecutableElement element, ElementInstance body, ElementInstance inner) {
     LoopCharacteristics loop = element.loop;
     Map<String, Object> context = b.variables().visible(inner.key());
     FeelResult output = null;
@@ -124,14 +140,22 @@ public final class MultiInstanceBodyProcessor implements BpmnContainerProcessor 
       if (output.isFailure()) {
         return evaluationFailed(output.failure());
       }
-      String exceeded = b.variables().exceedsLimits(Collections.singletonMap(loop.outputCollection(),
-          Collections.singletonList(output.value())));
+      String exceeded =
+          b.variables()
+              .exceedsLimits(
+                  Collections.singletonMap(
+                      loop.outputCollection(), Collections.singletonList(output.value())));
       if (exceeded == null) {
-        outputBytes = outputBytesWith(body, loop.outputCollection(), inner.loopCounter(), output.value());
+        outputBytes =
+            outputBytesWith(body, loop.outputCollection(), inner.loopCounter(), output.value());
         exceeded = b.ctx().variableLimits.tooLarge(outputBytes);
       }
       if (exceeded != null) {
-        return evaluationFailed("Failed to collect the output element '" + loop.outputElement().feel() + "': " + exceeded);
+        return evaluationFailed(
+            "Failed to collect the output element '"
+                + loop.outputElement().feel()
+                + "': "
+                + exceeded);
       }
     }
     boolean conditionMet = false;
@@ -144,8 +168,12 @@ public final class MultiInstanceBodyProcessor implements BpmnContainerProcessor 
         return evaluationFailed(condition.failure());
       }
       if (!(condition.value() instanceof Boolean met)) {
-        return evaluationFailed("Expected result of the expression '" + loop.completionCondition().feel()
-            + "' to be 'BOOLEAN', but was '" + condition.value() + "'");
+        return evaluationFailed(
+            "Expected result of the expression '"
+                + loop.completionCondition().feel()
+                + "' to be 'BOOLEAN', but was '"
+                + condition.value()
+                + "'");
       }
       conditionMet = met;
     }
@@ -179,7 +207,10 @@ public final class MultiInstanceBodyProcessor implements BpmnContainerProcessor 
     ChangedOutput changed = changedOutputs.get(body.key());
     if (changed == null) {
       Object current = b.ctx().state().variables().local(body.key()).get(name);
-      List<Object> values = current instanceof List<?> list ? new ArrayList<>((List<Object>) list) : new ArrayList<>();
+      List<Object> values =
+          current instanceof List<?> list
+              ? new ArrayList<>((List<Object>) list)
+              : new ArrayList<>();
       changed = new ChangedOutput(body, name, values);
       changedOutputs.put(body.key(), changed);
       b.variables().setLocalUnrecorded(body, name, values);
@@ -205,10 +236,11 @@ public final class MultiInstanceBodyProcessor implements BpmnContainerProcessor 
 
   /**
    * The output collection's document size once {@code element} is at {@code loopCounter}. The
-   * element is checked on its own and the collection's size is kept on the body, so each
-   * completion costs the element's size, not the collection's.
+   * element is checked on its own and the collection's size is kept on the body, so each completion
+   * costs the element's size, not the collection's.
    */
-  private long outputBytesWith(ElementInstance body, String outputCollection, int loopCounter, Object element) {
+  private long outputBytesWith(
+      ElementInstance body, String outputCollection, int loopCounter, Object element) {
     VariableDocumentLimits limits = b.ctx().variableLimits;
     Object current = b.ctx().state().variables().local(body.key()).get(outputCollection);
     List<?> values = current instanceof List<?> list ? list : List.of();
@@ -223,7 +255,8 @@ public final class MultiInstanceBodyProcessor implements BpmnContainerProcessor 
   }
 
   @Override
-  public void onChildCompleted(ExecutableElement element, ElementInstance body, ElementInstance inner) {
+  public void onChildCompleted(
+      ExecutableElement element, ElementInstance body, ElementInstance inner) {
     if (body.loopCompletionConditionMet()) {
       if (!b.transitions().terminateChildren(body)) {
         b.transitions().completeElement(body);
@@ -238,7 +271,8 @@ public final class MultiInstanceBodyProcessor implements BpmnContainerProcessor 
   }
 
   @Override
-  public void onChildTerminated(ExecutableElement element, ElementInstance body, ElementInstance inner) {
+  public void onChildTerminated(
+      ExecutableElement element, ElementInstance body, ElementInstance inner) {
     if (body.activeChildren() > 0) {
       return;
     }
@@ -255,7 +289,8 @@ public final class MultiInstanceBodyProcessor implements BpmnContainerProcessor 
     recordChangedOutput(body);
     if (outputCollection != null) {
       Map<String, Object> output = new HashMap<>();
-      output.put(outputCollection, b.ctx().state().variables().local(body.key()).get(outputCollection));
+      output.put(
+          outputCollection, b.ctx().state().variables().local(body.key()).get(outputCollection));
       ElementInstance flowScope = b.ctx().flowScope(body);
       b.variables().merge(flowScope, output);
     }

@@ -23,7 +23,8 @@ public final class ScopeProcessor implements BpmnContainerProcessor {
 
   @Override
   public Failure onActivate(ExecutableElement element, ElementInstance instance) {
-    Failure failure = element.type == ElementType.PROCESS ? null : b.mappings().applyInputs(element, instance);
+    Failure failure =
+        element.type == ElementType.PROCESS ? null : b.mappings().applyInputs(element, instance);
     if (failure != null) {
       return failure;
     }
@@ -41,7 +42,8 @@ public final class ScopeProcessor implements BpmnContainerProcessor {
     } else {
       start = element.noneStartEvent();
     }
-    Map<String, Object> startVariables = element.type == ElementType.EVENT_SUB_PROCESS ? instance.triggerVariables() : null;
+    Map<String, Object> startVariables =
+        element.type == ElementType.EVENT_SUB_PROCESS ? instance.triggerVariables() : null;
     instance.setTriggerVariables(null);
     b.transitions().activateChild(instance, start, startVariables);
     return null;
@@ -49,7 +51,10 @@ public final class ScopeProcessor implements BpmnContainerProcessor {
 
   @Override
   public Failure onComplete(ExecutableElement element, ElementInstance instance) {
-    Failure failure = element.type == ElementType.PROCESS ? null : b.mappings().applyOutputs(element, instance, null);
+    Failure failure =
+        element.type == ElementType.PROCESS
+            ? null
+            : b.mappings().applyOutputs(element, instance, null);
     if (failure != null) {
       return failure;
     }
@@ -73,14 +78,16 @@ public final class ScopeProcessor implements BpmnContainerProcessor {
   }
 
   @Override
-  public void onChildCompleted(ExecutableElement element, ElementInstance container, ElementInstance child) {
+  public void onChildCompleted(
+      ExecutableElement element, ElementInstance container, ElementInstance child) {
     if (b.transitions().canComplete(container)) {
       b.transitions().completeElement(container);
     }
   }
 
   @Override
-  public void onChildTerminated(ExecutableElement element, ElementInstance container, ElementInstance child) {
+  public void onChildTerminated(
+      ExecutableElement element, ElementInstance container, ElementInstance child) {
     if (container.state() == ElementState.ELEMENT_TERMINATING) {
       if (container.activeChildren() == 0) {
         b.transitions().transitionToTerminated(container);

@@ -23,8 +23,8 @@ public final class IntermediateCatchEventProcessor extends EventProcessor {
     if (failure != null) {
       return failure;
     }
-    boolean afterEventGateway = element.incoming.stream()
-        .anyMatch(f -> f.source.type == ElementType.EVENT_BASED_GATEWAY);
+    boolean afterEventGateway =
+        element.incoming.stream().anyMatch(f -> f.source.type == ElementType.EVENT_BASED_GATEWAY);
     if (afterEventGateway || element.eventType == EventType.LINK) {
       b.transitions().transitionToActivated(instance);
       b.transitions().completeElement(instance);

@@ -15,8 +15,8 @@ import landwatch.engine.state.ElementInstance;
 
 /**
  * Intermediate throw and end events: none, error, escalation, signal, terminate, link, and
- * job-based message events. An end event ends its execution path; the scope completes when no
- * path is left.
+ * job-based message events. An end event ends its execution path; the scope completes when no path
+ * is left.
  */
 public final class ThrowEventProcessor extends EventProcessor {
 
@@ -53,8 +53,11 @@ public final class ThrowEventProcessor extends EventProcessor {
     }
     EventTriggerBehavior.Outcome outcome = b.events().throwError(instance, errorCode, "", null);
     if (outcome == EventTriggerBehavior.Outcome.UNCAUGHT) {
-      return new Failure(IncidentTypes.UNHANDLED_ERROR_EVENT,
-          "Expected to throw an error event with the code '" + errorCode + "', but it was not caught."
+      return new Failure(
+          IncidentTypes.UNHANDLED_ERROR_EVENT,
+          "Expected to throw an error event with the code '"
+              + errorCode
+              + "', but it was not caught."
               + " No error events are available in the scope.");
     }
     b.transitions().transitionToActivated(instance);
@@ -67,7 +70,8 @@ public final class ThrowEventProcessor extends EventProcessor {
       return notAString(element.escalation.code(), code);
     }
     b.transitions().transitionToActivated(instance);
-    if (b.events().throwEscalation(instance, escalationCode) != EventTriggerBehavior.Outcome.INTERRUPTED) {
+    if (b.events().throwEscalation(instance, escalationCode)
+        != EventTriggerBehavior.Outcome.INTERRUPTED) {
       b.transitions().completeElement(instance);
     }
     return null;
@@ -89,8 +93,12 @@ public final class ThrowEventProcessor extends EventProcessor {
   }
 
   private static Failure notAString(Expression expression, FeelResult result) {
-    return new Failure(IncidentTypes.EXTRACT_VALUE_ERROR, "Expected '" + expression.raw() + "' to be a string, but "
-        + (result.isFailure() ? result.failure() : "it was " + result.value()));
+    return new Failure(
+        IncidentTypes.EXTRACT_VALUE_ERROR,
+        "Expected '"
+            + expression.raw()
+            + "' to be a string, but "
+            + (result.isFailure() ? result.failure() : "it was " + result.value()));
   }
 
   @Override
@@ -102,7 +110,8 @@ public final class ThrowEventProcessor extends EventProcessor {
       b.transitions().pathEnded(flowScope, instance);
       return null;
     }
-    if (element.eventType == EventType.LINK && element.type == ElementType.INTERMEDIATE_THROW_EVENT) {
+    if (element.eventType == EventType.LINK
+        && element.type == ElementType.INTERMEDIATE_THROW_EVENT) {
       ElementInstance flowScope = b.transitions().transitionToCompleted(instance);
       b.transitions().activateChild(flowScope, element.linkTarget(), null);
       return null;

@@ -46,13 +46,19 @@ abstract class GatewayProcessor implements BpmnElementProcessor {
   }
 
   protected static Failure notBoolean(ExecutableFlow flow, FeelResult result) {
-    return new Failure(IncidentTypes.CONDITION_ERROR,
-        "Expected the condition '" + flow.condition.feel() + "' of flow '" + flow.id + "' to be a boolean, but "
+    return new Failure(
+        IncidentTypes.CONDITION_ERROR,
+        "Expected the condition '"
+            + flow.condition.feel()
+            + "' of flow '"
+            + flow.id
+            + "' to be a boolean, but "
             + (result.isFailure() ? "it failed: " + result.failure() : "it was " + result.value()));
   }
 
   protected static Failure noFlowToTake() {
-    return new Failure(IncidentTypes.CONDITION_ERROR,
+    return new Failure(
+        IncidentTypes.CONDITION_ERROR,
         "Expected at least one condition to evaluate to true, or to have a default flow");
   }
 }

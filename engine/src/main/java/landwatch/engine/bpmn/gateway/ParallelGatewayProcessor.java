@@ -5,7 +5,9 @@ import landwatch.engine.bpmn.behavior.BpmnBehaviors;
 import landwatch.engine.model.ExecutableElement;
 import landwatch.engine.state.ElementInstance;
 
-/** Forks into every outgoing flow; the join itself happens when flows are taken (see transitions). */
+/**
+ * Forks into every outgoing flow; the join itself happens when flows are taken (see transitions).
+ */
 public final class ParallelGatewayProcessor extends GatewayProcessor {
 
   public ParallelGatewayProcessor(BpmnBehaviors behaviors) {

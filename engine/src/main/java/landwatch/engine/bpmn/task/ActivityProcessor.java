@@ -8,8 +8,8 @@ import landwatch.engine.state.ElementInstance;
 
 /**
  * The lifecycle every task shares, and the call activity with them: input mappings and boundary
- * subscriptions on activation, the task's own work, output mappings on completion, and cleaning
- * up on termination.
+ * subscriptions on activation, the task's own work, output mappings on completion, and cleaning up
+ * on termination.
  */
 public abstract class ActivityProcessor implements BpmnElementProcessor {
 

@@ -6,8 +6,8 @@ import landwatch.engine.model.ExecutableElement;
 import landwatch.engine.state.ElementInstance;
 
 /**
- * Service, send, job-based user and business-rule tasks, job-based script tasks and message
- * throw events: the work is a job; the job's completion completes the element.
+ * Service, send, job-based user and business-rule tasks, job-based script tasks and message throw
+ * events: the work is a job; the job's completion completes the element.
  */
 public final class JobWorkerTaskProcessor extends ActivityProcessor {
 
@@ -15,7 +15,9 @@ public final class JobWorkerTaskProcessor extends ActivityProcessor {
     super(behaviors);
   }
 
-  /** Public: a job-based message throw event, its input mappings applied, creates its job here too. */
+  /**
+   * Public: a job-based message throw event, its input mappings applied, creates its job here too.
+   */
   @Override
   public Failure onInputsApplied(ExecutableElement element, ElementInstance instance) {
     Failure failure = b.jobs().createJob(element, instance);

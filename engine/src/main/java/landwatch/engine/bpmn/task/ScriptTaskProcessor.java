@@ -11,8 +11,8 @@ import landwatch.engine.state.ElementInstance;
 
 /**
  * Script tasks with {@code zeebe:script}: the FEEL expression is evaluated on activation and its
- * result becomes the result variable, handed back like a job's variables. Job-based script tasks
- * go to {@link JobWorkerTaskProcessor}.
+ * result becomes the result variable, handed back like a job's variables. Job-based script tasks go
+ * to {@link JobWorkerTaskProcessor}.
  */
 public final class ScriptTaskProcessor extends ActivityProcessor {
 
@@ -28,16 +28,27 @@ public final class ScriptTaskProcessor extends ActivityProcessor {
     if (element.isJobBased()) {
       return jobBased.onInputsApplied(element, instance);
     }
-    FeelResult result = b.ctx().evaluate(element.script.expression(), b.variables().visible(instance.key()));
+    FeelResult result =
+        b.ctx().evaluate(element.script.expression(), b.variables().visible(instance.key()));
     if (result.isFailure()) {
-      return failed(instance, "Failed to evaluate expression '" + element.script.expression().feel() + "': " + result.failure());
+      return failed(
+          instance,
+          "Failed to evaluate expression '"
+              + element.script.expression().feel()
+              + "': "
+              + result.failure());
     }
     if (element.script.resultVariable() != null) {
       Map<String, Object> variables = new HashMap<>();
       variables.put(element.script.resultVariable(), result.value());
       String exceeded = b.variables().exceedsLimits(variables);
       if (exceeded != null) {
-        return failed(instance, "Failed to store the result of expression '" + element.script.expression().feel() + "': " + exceeded);
+        return failed(
+            instance,
+            "Failed to store the result of expression '"
+                + element.script.expression().feel()
+                + "': "
+                + exceeded);
       }
       instance.setTriggerVariables(variables);
     }

@@ -7,8 +7,8 @@ import landwatch.engine.model.ExecutableElement;
 import landwatch.engine.state.ElementInstance;
 
 /**
- * An element kind with two implementations chosen by the model: a user task is job-based unless
- * it is a Zeebe user task; a business-rule task is job-based unless it calls a decision.
+ * An element kind with two implementations chosen by the model: a user task is job-based unless it
+ * is a Zeebe user task; a business-rule task is job-based unless it calls a decision.
  */
 public final class VariantProcessor implements BpmnElementProcessor {
 
@@ -16,7 +16,10 @@ public final class VariantProcessor implements BpmnElementProcessor {
   private final BpmnElementProcessor variant;
   private final BpmnElementProcessor otherwise;
 
-  public VariantProcessor(Predicate<ExecutableElement> isVariant, BpmnElementProcessor variant, BpmnElementProcessor otherwise) {
+  public VariantProcessor(
+      Predicate<ExecutableElement> isVariant,
+      BpmnElementProcessor variant,
+      BpmnElementProcessor otherwise) {
     this.isVariant = isVariant;
     this.variant = variant;
     this.otherwise = otherwise;

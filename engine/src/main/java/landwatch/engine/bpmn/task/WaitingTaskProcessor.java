@@ -23,7 +23,9 @@ public final class WaitingTaskProcessor extends ActivityProcessor {
   protected Failure onInputsApplied(ExecutableElement element, ElementInstance instance) {
     if (element.type == ElementType.BUSINESS_RULE_TASK && !element.isJobBased()) {
       b.subscriptions().unsubscribe(instance);
-      return new Failure(IncidentTypes.UNKNOWN, "Business rule tasks calling a decision are not executed by this engine yet");
+      return new Failure(
+          IncidentTypes.UNKNOWN,
+          "Business rule tasks calling a decision are not executed by this engine yet");
     }
     b.transitions().transitionToActivated(instance);
     return null;

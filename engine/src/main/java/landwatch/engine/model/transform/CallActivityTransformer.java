@@ -5,7 +5,10 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import landwatch.engine.model.CalledElement;
 import landwatch.engine.model.Expression;
 
-/** A call activity's {@code zeebe:calledElement}: the process it calls, how it binds its version, what variables cross. */
+/**
+ * A call activity's {@code zeebe:calledElement}: the process it calls, how it binds its version,
+ * what variables cross.
+ */
 final class CallActivityTransformer {
 
   /** Null when the call activity names no process. */
@@ -14,9 +17,16 @@ final class CallActivityTransformer {
     if (called == null || called.getProcessId() == null) {
       return null;
     }
-    String binding = called.getBindingType() == null ? CalledElement.DEFAULT_BINDING : called.getBindingType().name();
+    String binding =
+        called.getBindingType() == null
+            ? CalledElement.DEFAULT_BINDING
+            : called.getBindingType().name();
     String versionTag = called.getBindingType() == null ? null : called.getVersionTag();
-    return new CalledElement(Expression.of(called.getProcessId()), binding, versionTag,
-        called.isPropagateAllChildVariablesEnabled(), called.isPropagateAllParentVariablesEnabled());
+    return new CalledElement(
+        Expression.of(called.getProcessId()),
+        binding,
+        versionTag,
+        called.isPropagateAllChildVariablesEnabled(),
+        called.isPropagateAllParentVariablesEnabled());
   }
 }

@@ -10,8 +10,8 @@ import landwatch.engine.model.ProcessBuilder;
 
 /**
  * Containers (process, embedded sub-process, event sub-process): where an activation of the
- * container starts. A none start event starts any container; a start event with an event
- * definition starts an event sub-process, or, in the process itself, creates instances.
+ * container starts. A none start event starts any container; a start event with an event definition
+ * starts an event sub-process, or, in the process itself, creates instances.
  */
 final class ContainerTransformer {
 
@@ -21,7 +21,10 @@ final class ContainerTransformer {
     this.events = events;
   }
 
-  /** An event sub-process interrupts its scope when its start event does; the last start event with a definition counts. */
+  /**
+   * An event sub-process interrupts its scope when its start event does; the last start event with
+   * a definition counts.
+   */
   boolean interrupting(SubProcess eventSubProcess) {
     boolean interrupting = true;
     for (FlowElement child : eventSubProcess.getFlowElements()) {

@@ -52,7 +52,8 @@ final class ElementTypes {
       }
       return sub.triggeredByEvent() ? ElementType.EVENT_SUB_PROCESS : ElementType.SUB_PROCESS;
     }
-    if (node instanceof Task && node.getElementType().getTypeName().equals("task")) return ElementType.TASK;
+    if (node instanceof Task && node.getElementType().getTypeName().equals("task"))
+      return ElementType.TASK;
     return null;
   }
 }

@@ -31,8 +31,8 @@ import landwatch.engine.model.TimerDefinition;
 
 /**
  * Events: the one event definition of an event (message, timer, error, escalation, signal,
- * terminate, link), whether a boundary event or an event sub-process's start event interrupts,
- * and the activity a boundary event is attached to.
+ * terminate, link), whether a boundary event or an event sub-process's start event interrupts, and
+ * the activity a boundary event is attached to.
  */
 final class EventTransformer {
 
@@ -64,12 +64,17 @@ final class EventTransformer {
   }
 
   /** {@code eventType} is the node's {@link #eventTypeOf}. */
-  void transform(FlowNode node, EventType eventType, ExecutableElement.Builder element, ProcessBuilder process) {
+  void transform(
+      FlowNode node,
+      EventType eventType,
+      ExecutableElement.Builder element,
+      ProcessBuilder process) {
     element.eventType(eventType);
     if (eventType != EventType.NONE) {
       transformDefinition(node, definitionsOf(node).iterator().next(), element);
     }
-    if (node instanceof StartEvent start && element.flowScope().type == ElementType.EVENT_SUB_PROCESS
+    if (node instanceof StartEvent start
+        && element.flowScope().type == ElementType.EVENT_SUB_PROCESS
         && eventType != EventType.NONE) {
       element.interrupting(start.isInterrupting());
     }
@@ -79,7 +84,8 @@ final class EventTransformer {
     }
   }
 
-  private void transformDefinition(FlowNode node, EventDefinition definition, ExecutableElement.Builder element) {
+  private void transformDefinition(
+      FlowNode node, EventDefinition definition, ExecutableElement.Builder element) {
     if (definition instanceof MessageEventDefinition message) {
       if (node instanceof CatchEvent) {
         element.message(message(message.getMessage()));
@@ -88,13 +94,19 @@ final class EventTransformer {
       element.timer(timer(timer));
     } else if (definition instanceof ErrorEventDefinition error) {
       boolean coded = error.getError() != null && error.getError().getErrorCode() != null;
-      element.error(new ErrorDefinition(coded ? Expression.of(error.getError().getErrorCode()) : null));
+      element.error(
+          new ErrorDefinition(coded ? Expression.of(error.getError().getErrorCode()) : null));
     } else if (definition instanceof EscalationEventDefinition escalation) {
-      boolean coded = escalation.getEscalation() != null && escalation.getEscalation().getEscalationCode() != null;
-      element.escalation(new EscalationDefinition(coded ? Expression.of(escalation.getEscalation().getEscalationCode()) : null));
+      boolean coded =
+          escalation.getEscalation() != null
+              && escalation.getEscalation().getEscalationCode() != null;
+      element.escalation(
+          new EscalationDefinition(
+              coded ? Expression.of(escalation.getEscalation().getEscalationCode()) : null));
     } else if (definition instanceof SignalEventDefinition signal) {
       boolean named = signal.getSignal() != null && signal.getSignal().getName() != null;
-      element.signal(new SignalDefinition(named ? Expression.of(signal.getSignal().getName()) : null));
+      element.signal(
+          new SignalDefinition(named ? Expression.of(signal.getSignal().getName()) : null));
     } else if (definition instanceof LinkEventDefinition link) {
       element.link(new LinkDefinition(link.getName()));
     }
@@ -106,7 +118,8 @@ final class EventTransformer {
       return null;
     }
     ZeebeSubscription subscription = message.getSingleExtensionElement(ZeebeSubscription.class);
-    Expression correlationKey = subscription == null ? null : Expression.of(subscription.getCorrelationKey());
+    Expression correlationKey =
+        subscription == null ? null : Expression.of(subscription.getCorrelationKey());
     return new MessageDefinition(Expression.of(message.getName()), correlationKey);
   }
 

@@ -12,7 +12,8 @@ final class IoMappingTransformer {
   void transform(FlowNode node, ExecutableElement.Builder element) {
     ZeebeIoMapping io = node.getSingleExtensionElement(ZeebeIoMapping.class);
     if (io != null) {
-      element.mappings(io.getInputs().stream().map(IoMappingTransformer::mapping).toList(),
+      element.mappings(
+          io.getInputs().stream().map(IoMappingTransformer::mapping).toList(),
           io.getOutputs().stream().map(IoMappingTransformer::mapping).toList());
     }
   }

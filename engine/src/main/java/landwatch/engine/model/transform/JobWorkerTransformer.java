@@ -20,8 +20,10 @@ final class JobWorkerTransformer {
     if (task == null) {
       return null;
     }
-    String retries = task.getRetries() == null ? JobWorkerProperties.DEFAULT_RETRIES : task.getRetries();
-    return new JobWorkerProperties(Expression.of(task.getType()), Expression.of(retries), headersOf(node));
+    String retries =
+        task.getRetries() == null ? JobWorkerProperties.DEFAULT_RETRIES : task.getRetries();
+    return new JobWorkerProperties(
+        Expression.of(task.getType()), Expression.of(retries), headersOf(node));
   }
 
   private static Map<String, String> headersOf(FlowNode node) {

@@ -19,7 +19,8 @@ final class LinkTransformer {
       }
     }
     for (ExecutableElement element : process.elements()) {
-      ExecutableElement target = isLink(element, ElementType.INTERMEDIATE_THROW_EVENT) ? catches.get(key(element)) : null;
+      ExecutableElement target =
+          isLink(element, ElementType.INTERMEDIATE_THROW_EVENT) ? catches.get(key(element)) : null;
       if (target != null) {
         process.setLinkTarget(element, target);
       }

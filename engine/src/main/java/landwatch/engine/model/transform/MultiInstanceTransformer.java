@@ -18,9 +18,16 @@ final class MultiInstanceTransformer {
     if (zeebe == null || zeebe.getInputCollection() == null) {
       return null;
     }
-    Expression completion = mi.getCompletionCondition() == null ? null
-        : Expression.feel(mi.getCompletionCondition().getTextContent());
-    return new LoopCharacteristics(mi.isSequential(), Expression.feel(zeebe.getInputCollection()), zeebe.getInputElement(),
-        zeebe.getOutputCollection(), Expression.feel(zeebe.getOutputElement()), completion);
+    Expression completion =
+        mi.getCompletionCondition() == null
+            ? null
+            : Expression.feel(mi.getCompletionCondition().getTextContent());
+    return new LoopCharacteristics(
+        mi.isSequential(),
+        Expression.feel(zeebe.getInputCollection()),
+        zeebe.getInputElement(),
+        zeebe.getOutputCollection(),
+        Expression.feel(zeebe.getOutputElement()),
+        completion);
   }
 }

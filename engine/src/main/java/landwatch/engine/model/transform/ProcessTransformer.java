@@ -24,9 +24,9 @@ import landwatch.engine.model.validation.ProcessValidator;
 
 /**
  * Turns a validated BPMN model into {@link ExecutableProcess}es, collecting a message for every
- * element or attribute the engine cannot execute, as Zeebe's deployment does. It walks each
- * process scope by scope, hands every flow node to the transformers of its element family and
- * has the {@link ProcessValidator} check it on the way, so that problems come in model order.
+ * element or attribute the engine cannot execute, as Zeebe's deployment does. It walks each process
+ * scope by scope, hands every flow node to the transformers of its element family and has the
+ * {@link ProcessValidator} check it on the way, so that problems come in model order.
  */
 public final class ProcessTransformer {
 
@@ -54,7 +54,11 @@ public final class ProcessTransformer {
         continue;
       }
       ZeebeVersionTag versionTag = process.getSingleExtensionElement(ZeebeVersionTag.class);
-      ProcessBuilder builder = new ProcessBuilder(process.getId(), process.getName(), versionTag == null ? null : versionTag.getValue());
+      ProcessBuilder builder =
+          new ProcessBuilder(
+              process.getId(),
+              process.getName(),
+              versionTag == null ? null : versionTag.getValue());
       transformScope(builder, builder.root(), process.getFlowElements());
       links.resolve(builder);
       validator.checkLinks(builder.elements());
@@ -68,7 +72,8 @@ public final class ProcessTransformer {
     return validator.problems();
   }
 
-  private void transformScope(ProcessBuilder process, ExecutableElement scope, Collection<FlowElement> flowElements) {
+  private void transformScope(
+      ProcessBuilder process, ExecutableElement scope, Collection<FlowElement> flowElements) {
     List<SequenceFlow> flows = new ArrayList<>();
     for (FlowElement flowElement : flowElements) {
       if (flowElement instanceof SequenceFlow flow) {
@@ -89,7 +94,8 @@ public final class ProcessTransformer {
     scope.children.forEach(validator::checkConnections);
   }
 
-  private ExecutableElement transformNode(ProcessBuilder process, ExecutableElement scope, FlowNode node) {
+  private ExecutableElement transformNode(
+      ProcessBuilder process, ExecutableElement scope, FlowNode node) {
     ElementType type = ElementTypes.of(node);
     if (type == null) {
       validator.rejectUnsupported(node);
@@ -97,7 +103,8 @@ public final class ProcessTransformer {
     }
     EventType eventType = events.eventTypeOf(node);
     validator.checkFlowNode(node, type, eventType);
-    ExecutableElement.Builder builder = new ExecutableElement.Builder(node.getId(), node.getName(), type, scope);
+    ExecutableElement.Builder builder =
+        new ExecutableElement.Builder(node.getId(), node.getName(), type, scope);
     ioMappings.transform(node, builder);
     events.transform(node, eventType, builder, process);
     JobWorkerProperties job = jobWorkers.transform(node);
@@ -105,10 +112,13 @@ public final class ProcessTransformer {
     switch (type) {
       case USER_TASK -> userTasks.transform(node, job, builder);
       case SCRIPT_TASK -> builder.script(scriptTasks.transform(node));
-      case RECEIVE_TASK -> builder.eventType(EventType.MESSAGE).message(events.message(((ReceiveTask) node).getMessage()));
+      case RECEIVE_TASK ->
+          builder
+              .eventType(EventType.MESSAGE)
+              .message(events.message(((ReceiveTask) node).getMessage()));
       case CALL_ACTIVITY -> builder.calledElement(callActivities.transform(node));
       case EVENT_SUB_PROCESS -> builder.interrupting(containers.interrupting((SubProcess) node));
-      default -> { }
+      default -> {}
     }
     if (node instanceof Activity activity) {
       builder.loop(multiInstance.transform(activity));

@@ -11,6 +11,8 @@ final class ScriptTaskTransformer {
   /** Null when the task has no script. */
   ScriptProperties transform(FlowNode node) {
     ZeebeScript script = node.getSingleExtensionElement(ZeebeScript.class);
-    return script == null ? null : new ScriptProperties(Expression.feel(script.getExpression()), script.getResultVariable());
+    return script == null
+        ? null
+        : new ScriptProperties(Expression.feel(script.getExpression()), script.getResultVariable());
   }
 }

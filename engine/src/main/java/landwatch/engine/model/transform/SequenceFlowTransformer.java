@@ -17,8 +17,10 @@ final class SequenceFlowTransformer {
     ExecutableElement source = process.element(flow.getSource().getId());
     ExecutableElement target = process.element(flow.getTarget().getId());
     if (source != null && target != null) {
-      Expression condition = flow.getConditionExpression() == null ? null
-          : Expression.feel(flow.getConditionExpression().getTextContent());
+      Expression condition =
+          flow.getConditionExpression() == null
+              ? null
+              : Expression.feel(flow.getConditionExpression().getTextContent());
       process.connect(flow.getId(), condition, source, target);
     }
   }

@@ -17,12 +17,17 @@ final class UserTaskTransformer {
   private static final Expression JOB_TYPE = Expression.of("io.camunda.zeebe:userTask");
   private static final Expression JOB_RETRIES = Expression.of("1");
 
-  /** {@code taskDefinition} is what the node's own {@code zeebe:taskDefinition} made of it, or null. */
-  void transform(FlowNode node, JobWorkerProperties taskDefinition, ExecutableElement.Builder element) {
+  /**
+   * {@code taskDefinition} is what the node's own {@code zeebe:taskDefinition} made of it, or null.
+   */
+  void transform(
+      FlowNode node, JobWorkerProperties taskDefinition, ExecutableElement.Builder element) {
     if (node.getSingleExtensionElement(ZeebeUserTask.class) != null) {
       element.userTask(new UserTaskProperties());
     } else {
-      element.job(new JobWorkerProperties(JOB_TYPE, JOB_RETRIES, taskDefinition == null ? Map.of() : taskDefinition.headers()));
+      element.job(
+          new JobWorkerProperties(
+              JOB_TYPE, JOB_RETRIES, taskDefinition == null ? Map.of() : taskDefinition.headers()));
     }
   }
 }

@@ -17,13 +17,16 @@ final class CallActivityValidator {
   void check(FlowNode node) {
     ZeebeCalledElement called = node.getSingleExtensionElement(ZeebeCalledElement.class);
     if (called == null || called.getProcessId() == null) {
-      problems.add(node.getId(), "a call activity must have a zeebe:calledElement with a processId");
+      problems.add(
+          node.getId(), "a call activity must have a zeebe:calledElement with a processId");
       return;
     }
     expressions.checkValue(node.getId(), "called process id", called.getProcessId());
-    boolean byVersionTag = called.getBindingType() != null && "versionTag".equals(called.getBindingType().name());
+    boolean byVersionTag =
+        called.getBindingType() != null && "versionTag".equals(called.getBindingType().name());
     if (byVersionTag && (called.getVersionTag() == null || called.getVersionTag().isBlank())) {
-      problems.add(node.getId(), "a call activity with binding type 'versionTag' needs a versionTag");
+      problems.add(
+          node.getId(), "a call activity with binding type 'versionTag' needs a versionTag");
     }
   }
 }

@@ -35,7 +35,10 @@ final class EventValidator {
     this.messages = messages;
   }
 
-  /** {@code eventType} is the one the transformation gave the node: NONE for several or unsupported definitions. */
+  /**
+   * {@code eventType} is the one the transformation gave the node: NONE for several or unsupported
+   * definitions.
+   */
   void checkDefinitions(FlowNode node, ElementType type, EventType eventType) {
     Collection<EventDefinition> definitions = definitionsOf(node);
     if (definitions.size() > 1) {
@@ -73,8 +76,10 @@ final class EventValidator {
         problems.add(id, "an error end event must reference an error with an error code");
       }
     } else if (definition instanceof EscalationEventDefinition escalation) {
-      if (escalation.getEscalation() != null && escalation.getEscalation().getEscalationCode() != null) {
-        expressions.checkValue(id, "escalation code", escalation.getEscalation().getEscalationCode());
+      if (escalation.getEscalation() != null
+          && escalation.getEscalation().getEscalationCode() != null) {
+        expressions.checkValue(
+            id, "escalation code", escalation.getEscalation().getEscalationCode());
       } else if (!(node instanceof CatchEvent)) {
         problems.add(id, "a throwing escalation event must reference an escalation with a code");
       }
@@ -84,8 +89,13 @@ final class EventValidator {
       } else {
         expressions.checkValue(id, "signal name", signal.getSignal().getName());
       }
-    } else if (!(definition instanceof TerminateEventDefinition) && !(definition instanceof LinkEventDefinition)) {
-      problems.add(id, "the event definition '" + definition.getElementType().getTypeName() + "' is not supported");
+    } else if (!(definition instanceof TerminateEventDefinition)
+        && !(definition instanceof LinkEventDefinition)) {
+      problems.add(
+          id,
+          "the event definition '"
+              + definition.getElementType().getTypeName()
+              + "' is not supported");
     }
   }
 
@@ -102,32 +112,59 @@ final class EventValidator {
   }
 
   private void checkPlacement(FlowNode node, ElementType type, EventType event) {
-    boolean supported = switch (type) {
-      case START_EVENT -> event != EventType.TERMINATE && event != EventType.LINK;
-      case END_EVENT -> event == EventType.NONE || event == EventType.ERROR || event == EventType.TERMINATE
-          || event == EventType.ESCALATION || event == EventType.SIGNAL || event == EventType.MESSAGE;
-      case INTERMEDIATE_CATCH_EVENT -> event == EventType.MESSAGE || event == EventType.TIMER
-          || event == EventType.SIGNAL || event == EventType.LINK;
-      case INTERMEDIATE_THROW_EVENT -> event == EventType.NONE || event == EventType.ESCALATION
-          || event == EventType.SIGNAL || event == EventType.LINK || event == EventType.MESSAGE;
-      case BOUNDARY_EVENT -> event == EventType.TIMER || event == EventType.MESSAGE || event == EventType.ERROR
-          || event == EventType.ESCALATION || event == EventType.SIGNAL || event == EventType.NONE;
-      default -> true;
-    };
+    boolean supported =
+        switch (type) {
+          case START_EVENT -> event != EventType.TERMINATE && event != EventType.LINK;
+          case END_EVENT ->
+              event == EventType.NONE
+                  || event == EventType.ERROR
+                  || event == EventType.TERMINATE
+                  || event == EventType.ESCALATION
+                  || event == EventType.SIGNAL
+                  || event == EventType.MESSAGE;
+          case INTERMEDIATE_CATCH_EVENT ->
+              event == EventType.MESSAGE
+                  || event == EventType.TIMER
+                  || event == EventType.SIGNAL
+                  || event == EventType.LINK;
+          case INTERMEDIATE_THROW_EVENT ->
+              event == EventType.NONE
+                  || event == EventType.ESCALATION
+                  || event == EventType.SIGNAL
+                  || event == EventType.LINK
+                  || event == EventType.MESSAGE;
+          case BOUNDARY_EVENT ->
+              event == EventType.TIMER
+                  || event == EventType.MESSAGE
+                  || event == EventType.ERROR
+                  || event == EventType.ESCALATION
+                  || event == EventType.SIGNAL
+                  || event == EventType.NONE;
+          default -> true;
+        };
     if (!supported) {
-      problems.add(node.getId(), "a " + node.getElementType().getTypeName() + " with a " + event.name().toLowerCase()
-          + " event definition is not supported");
+      problems.add(
+          node.getId(),
+          "a "
+              + node.getElementType().getTypeName()
+              + " with a "
+              + event.name().toLowerCase()
+              + " event definition is not supported");
     }
     if ((type == ElementType.END_EVENT || type == ElementType.INTERMEDIATE_THROW_EVENT)
-        && event == EventType.MESSAGE && node.getSingleExtensionElement(ZeebeTaskDefinition.class) == null) {
-      problems.add(node.getId(), "a message throw event must have a zeebe:taskDefinition (it is job-based)");
+        && event == EventType.MESSAGE
+        && node.getSingleExtensionElement(ZeebeTaskDefinition.class) == null) {
+      problems.add(
+          node.getId(), "a message throw event must have a zeebe:taskDefinition (it is job-based)");
     }
   }
 
   /** A boundary event finds its activity only among the elements declared before it. */
   void checkBoundaryEvent(ExecutableElement boundaryEvent) {
     if (boundaryEvent.attachedTo == null) {
-      problems.add(boundaryEvent.id, "the boundary event must be declared after the activity it is attached to");
+      problems.add(
+          boundaryEvent.id,
+          "the boundary event must be declared after the activity it is attached to");
     }
     if (boundaryEvent.eventType == EventType.NONE) {
       problems.add(boundaryEvent.id, "a boundary event needs an event definition");

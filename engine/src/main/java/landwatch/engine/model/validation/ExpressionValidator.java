@@ -31,7 +31,9 @@ final class ExpressionValidator {
     if (expression != null && expression.isFeel()) {
       String error = feel.parseError(expression.feel());
       if (error != null) {
-        problems.add(elementId, "the " + what + " expression '" + expression.feel() + "' is not valid FEEL: " + error);
+        problems.add(
+            elementId,
+            "the " + what + " expression '" + expression.feel() + "' is not valid FEEL: " + error);
       }
     }
   }

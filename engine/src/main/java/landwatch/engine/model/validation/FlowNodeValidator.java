@@ -7,7 +7,10 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeMapping;
 import landwatch.engine.model.Mapping;
 
-/** What any flow node may have that the engine does not run: its kind, execution listeners, compensation; its mappings' FEEL. */
+/**
+ * What any flow node may have that the engine does not run: its kind, execution listeners,
+ * compensation; its mappings' FEEL.
+ */
 final class FlowNodeValidator {
 
   private final Problems problems;
@@ -19,7 +22,8 @@ final class FlowNodeValidator {
   }
 
   void rejectKind(FlowNode node) {
-    problems.add(node.getId(), "the element '" + node.getElementType().getTypeName() + "' is not supported");
+    problems.add(
+        node.getId(), "the element '" + node.getElementType().getTypeName() + "' is not supported");
   }
 
   void checkListenersAndMappings(FlowNode node) {

@@ -7,7 +7,9 @@ import landwatch.engine.model.ElementType;
 import landwatch.engine.model.EventType;
 import landwatch.engine.model.ExecutableElement;
 
-/** Link events pair up by name within their scope: one catch for a name, and one for every throw. */
+/**
+ * Link events pair up by name within their scope: one catch for a name, and one for every throw.
+ */
 final class LinkValidator {
 
   private final Problems problems;
@@ -20,13 +22,18 @@ final class LinkValidator {
   void check(Collection<ExecutableElement> elements) {
     Set<String> caught = new HashSet<>();
     for (ExecutableElement element : elements) {
-      if (isLink(element, ElementType.INTERMEDIATE_CATCH_EVENT) && !caught.add(element.flowScope.id + "/" + element.link.name())) {
-        problems.add(element.id, "more than one link catch event named '" + element.link.name() + "' in the same scope");
+      if (isLink(element, ElementType.INTERMEDIATE_CATCH_EVENT)
+          && !caught.add(element.flowScope.id + "/" + element.link.name())) {
+        problems.add(
+            element.id,
+            "more than one link catch event named '" + element.link.name() + "' in the same scope");
       }
     }
     for (ExecutableElement element : elements) {
       if (isLink(element, ElementType.INTERMEDIATE_THROW_EVENT) && element.linkTarget() == null) {
-        problems.add(element.id, "no link catch event named '" + element.link.name() + "' in the same scope");
+        problems.add(
+            element.id,
+            "no link catch event named '" + element.link.name() + "' in the same scope");
       }
     }
   }

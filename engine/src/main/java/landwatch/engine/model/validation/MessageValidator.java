@@ -7,8 +7,8 @@ import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 
 /**
- * The message a catch event or receive task waits for: named, and correlated by a key, except at
- * a process's message start event, which may start instances for any key.
+ * The message a catch event or receive task waits for: named, and correlated by a key, except at a
+ * process's message start event, which may start instances for any key.
  */
 final class MessageValidator {
 
@@ -31,7 +31,8 @@ final class MessageValidator {
     if (subscription != null && subscription.getCorrelationKey() != null) {
       expressions.checkValue(node.getId(), "correlation key", subscription.getCorrelationKey());
     } else if (!processStart) {
-      problems.add(node.getId(), "a message catch needs a zeebe:subscription with a correlationKey");
+      problems.add(
+          node.getId(), "a message catch needs a zeebe:subscription with a correlationKey");
     }
   }
 }

@@ -23,12 +23,20 @@ final class MultiInstanceValidator {
     }
     ZeebeLoopCharacteristics zeebe = mi.getSingleExtensionElement(ZeebeLoopCharacteristics.class);
     if (zeebe == null || zeebe.getInputCollection() == null) {
-      problems.add(activity.getId(), "a multi-instance activity needs zeebe:loopCharacteristics with an inputCollection");
+      problems.add(
+          activity.getId(),
+          "a multi-instance activity needs zeebe:loopCharacteristics with an inputCollection");
       return;
     }
-    expressions.checkFeel(activity.getId(), "inputCollection", Expression.feel(zeebe.getInputCollection()));
-    expressions.checkFeel(activity.getId(), "outputElement", Expression.feel(zeebe.getOutputElement()));
-    expressions.checkFeel(activity.getId(), "completionCondition",
-        mi.getCompletionCondition() == null ? null : Expression.feel(mi.getCompletionCondition().getTextContent()));
+    expressions.checkFeel(
+        activity.getId(), "inputCollection", Expression.feel(zeebe.getInputCollection()));
+    expressions.checkFeel(
+        activity.getId(), "outputElement", Expression.feel(zeebe.getOutputElement()));
+    expressions.checkFeel(
+        activity.getId(),
+        "completionCondition",
+        mi.getCompletionCondition() == null
+            ? null
+            : Expression.feel(mi.getCompletionCondition().getTextContent()));
   }
 }

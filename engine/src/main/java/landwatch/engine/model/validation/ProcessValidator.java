@@ -14,8 +14,8 @@ import landwatch.engine.model.ExecutableProcess;
 /**
  * Collects a message for every element or attribute of a model the engine cannot execute, as
  * Zeebe's deployment does. The transformation calls it as it walks the model, element by element
- * and scope by scope, so the problems come in the order of the model; the checks themselves are
- * in one validator per element family.
+ * and scope by scope, so the problems come in the order of the model; the checks themselves are in
+ * one validator per element family.
  */
 public final class ProcessValidator {
 
@@ -50,7 +50,10 @@ public final class ProcessValidator {
     flowNodes.rejectKind(node);
   }
 
-  /** A flow node's own attributes, before it becomes an element; {@code eventType} is what its definitions made it. */
+  /**
+   * A flow node's own attributes, before it becomes an element; {@code eventType} is what its
+   * definitions made it.
+   */
   public void checkFlowNode(FlowNode node, ElementType type, EventType eventType) {
     flowNodes.checkListenersAndMappings(node);
     events.checkDefinitions(node, type, eventType);
@@ -96,7 +99,10 @@ public final class ProcessValidator {
     links.check(elements);
   }
 
-  /** Once every process is transformed: a model without an executable process, and no other problem, is still refused. */
+  /**
+   * Once every process is transformed: a model without an executable process, and no other problem,
+   * is still refused.
+   */
   public void checkAnyProcess(List<ExecutableProcess> processes) {
     if (processes.isEmpty() && problems.isEmpty()) {
       problems.addToModel("Must contain at least one executable process");

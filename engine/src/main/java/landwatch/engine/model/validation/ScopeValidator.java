@@ -18,17 +18,22 @@ final class ScopeValidator {
 
   /** Each flow node once it is placed in its scope. */
   void checkPlacement(ExecutableElement scope, ExecutableElement element) {
-    if (element.type != ElementType.START_EVENT || element.eventType == EventType.NONE
+    if (element.type != ElementType.START_EVENT
+        || element.eventType == EventType.NONE
         || scope.type == ElementType.EVENT_SUB_PROCESS) {
       return;
     }
     if (scope.type == ElementType.PROCESS) {
-      if (element.eventType != EventType.MESSAGE && element.eventType != EventType.TIMER
+      if (element.eventType != EventType.MESSAGE
+          && element.eventType != EventType.TIMER
           && element.eventType != EventType.SIGNAL) {
-        problems.add(element.id, "a start event of a process must be a none, message, timer or signal start event");
+        problems.add(
+            element.id,
+            "a start event of a process must be a none, message, timer or signal start event");
       }
     } else {
-      problems.add(element.id, "a start event inside an embedded sub-process must be a none start event");
+      problems.add(
+          element.id, "a start event inside an embedded sub-process must be a none start event");
     }
   }
 
@@ -38,7 +43,8 @@ final class ScopeValidator {
       problems.add(subProcess.id, "an embedded sub-process must have exactly one none start event");
     }
     if (subProcess.type == ElementType.EVENT_SUB_PROCESS && subProcess.eventStart() == null) {
-      problems.add(subProcess.id, "an event sub-process must have one start event with an event definition");
+      problems.add(
+          subProcess.id, "an event sub-process must have one start event with an event definition");
     }
   }
 }

@@ -7,7 +7,10 @@ import landwatch.engine.model.ExecutableElement;
 import landwatch.engine.model.ExecutableFlow;
 import landwatch.engine.model.Expression;
 
-/** Sequence flows: conditions in FEEL; an event-based gateway's flows lead to the events it waits for. */
+/**
+ * Sequence flows: conditions in FEEL; an event-based gateway's flows lead to the events it waits
+ * for.
+ */
 final class SequenceFlowValidator {
 
   private final Problems problems;
@@ -20,7 +23,10 @@ final class SequenceFlowValidator {
 
   void checkCondition(SequenceFlow flow) {
     if (flow.getConditionExpression() != null) {
-      expressions.checkFeel(flow.getId(), "condition", Expression.feel(flow.getConditionExpression().getTextContent()));
+      expressions.checkFeel(
+          flow.getId(),
+          "condition",
+          Expression.feel(flow.getConditionExpression().getTextContent()));
     }
   }
 
@@ -31,10 +37,13 @@ final class SequenceFlowValidator {
     }
     for (ExecutableFlow flow : element.outgoing) {
       ExecutableElement target = flow.target;
-      boolean catchEvent = target.type == ElementType.INTERMEDIATE_CATCH_EVENT
-          && target.eventType != EventType.LINK || target.type == ElementType.RECEIVE_TASK;
+      boolean catchEvent =
+          target.type == ElementType.INTERMEDIATE_CATCH_EVENT && target.eventType != EventType.LINK
+              || target.type == ElementType.RECEIVE_TASK;
       if (!catchEvent) {
-        problems.add(element.id, "an event-based gateway may only lead to intermediate catch events or receive tasks");
+        problems.add(
+            element.id,
+            "an event-based gateway may only lead to intermediate catch events or receive tasks");
       }
     }
     if (element.outgoing.size() < 2) {

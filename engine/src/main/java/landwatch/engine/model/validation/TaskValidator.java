@@ -9,9 +9,9 @@ import landwatch.engine.model.Expression;
 import landwatch.engine.model.JobWorkerProperties;
 
 /**
- * Tasks: a task definition whatever element carries it (a job-based user task's too, although
- * its job type is fixed), the one service and send tasks need, a script task's script, the
- * message a receive task waits for.
+ * Tasks: a task definition whatever element carries it (a job-based user task's too, although its
+ * job type is fixed), the one service and send tasks need, a script task's script, the message a
+ * receive task waits for.
  */
 final class TaskValidator {
 
@@ -29,18 +29,24 @@ final class TaskValidator {
     ZeebeTaskDefinition task = node.getSingleExtensionElement(ZeebeTaskDefinition.class);
     if (task != null) {
       expressions.checkValue(node.getId(), "job type", task.getType());
-      expressions.checkValue(node.getId(), "job retries",
+      expressions.checkValue(
+          node.getId(),
+          "job retries",
           task.getRetries() == null ? JobWorkerProperties.DEFAULT_RETRIES : task.getRetries());
     }
     switch (type) {
       case SERVICE_TASK, SEND_TASK -> {
         if (task == null) {
-          problems.add(node.getId(), "a " + node.getElementType().getTypeName() + " must have a zeebe:taskDefinition with a type");
+          problems.add(
+              node.getId(),
+              "a "
+                  + node.getElementType().getTypeName()
+                  + " must have a zeebe:taskDefinition with a type");
         }
       }
       case SCRIPT_TASK -> checkScript(node, task);
       case RECEIVE_TASK -> messages.check(node, ((ReceiveTask) node).getMessage());
-      default -> { }
+      default -> {}
     }
   }
 
@@ -49,7 +55,8 @@ final class TaskValidator {
     if (script != null) {
       expressions.checkFeel(node.getId(), "script", Expression.feel(script.getExpression()));
     } else if (task == null) {
-      problems.add(node.getId(), "a script task must have a zeebe:script or a zeebe:taskDefinition");
+      problems.add(
+          node.getId(), "a script task must have a zeebe:script or a zeebe:taskDefinition");
     }
   }
 }

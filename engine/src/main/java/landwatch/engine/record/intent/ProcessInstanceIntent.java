@@ -3,7 +3,9 @@ package landwatch.engine.record.intent;
 import landwatch.engine.record.Intent;
 import landwatch.engine.record.ValueType;
 
-/** An element instance's lifecycle steps (see {@code ElementState}), a flow taken, a cancellation. */
+/**
+ * An element instance's lifecycle steps (see {@code ElementState}), a flow taken, a cancellation.
+ */
 public enum ProcessInstanceIntent implements Intent {
   ELEMENT_ACTIVATING,
   ELEMENT_ACTIVATED,

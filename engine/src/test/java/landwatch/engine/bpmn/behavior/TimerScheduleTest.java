@@ -13,9 +13,12 @@ class TimerScheduleTest {
 
   @Test
   void durationsAddToNowIncludingCalendarPeriods() {
-    assertThat(TimerSchedule.duration("PT1H", NOW).dueDate()).isEqualTo(Instant.parse("2026-03-25T09:00:00Z").toEpochMilli());
-    assertThat(TimerSchedule.duration("P1M", NOW).dueDate()).isEqualTo(Instant.parse("2026-04-25T08:00:00Z").toEpochMilli());
-    assertThat(TimerSchedule.duration("P1DT2H", NOW).dueDate()).isEqualTo(Instant.parse("2026-03-26T10:00:00Z").toEpochMilli());
+    assertThat(TimerSchedule.duration("PT1H", NOW).dueDate())
+        .isEqualTo(Instant.parse("2026-03-25T09:00:00Z").toEpochMilli());
+    assertThat(TimerSchedule.duration("P1M", NOW).dueDate())
+        .isEqualTo(Instant.parse("2026-04-25T08:00:00Z").toEpochMilli());
+    assertThat(TimerSchedule.duration("P1DT2H", NOW).dueDate())
+        .isEqualTo(Instant.parse("2026-03-26T10:00:00Z").toEpochMilli());
   }
 
   @Test
@@ -57,6 +60,7 @@ class TimerScheduleTest {
 
   @Test
   void anythingElseIsNotACycle() {
-    assertThatThrownBy(() -> TimerSchedule.cycle("every monday", NOW)).isInstanceOf(DateTimeParseException.class);
+    assertThatThrownBy(() -> TimerSchedule.cycle("every monday", NOW))
+        .isInstanceOf(DateTimeParseException.class);
   }
 }

@@ -21,7 +21,8 @@ class VariableAssignmentTest {
     Map<String, Object> context = Map.of("report", existing);
     Map<String, Object> result = new HashMap<>();
     VariableBehavior.assign(result, context, "report.detail.b", 2);
-    assertThat(result.get("report")).isEqualTo(Map.of("author", "officer", "detail", Map.of("a", 1, "b", 2)));
+    assertThat(result.get("report"))
+        .isEqualTo(Map.of("author", "officer", "detail", Map.of("a", 1, "b", 2)));
     assertThat(existing.get("detail")).isEqualTo(Map.of("a", 1));
   }
 

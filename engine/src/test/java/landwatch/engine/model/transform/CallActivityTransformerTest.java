@@ -14,12 +14,24 @@ class CallActivityTransformerTest {
 
   @Test
   void aCallActivityCallsTheLatestVersionAndPassesAllVariablesUnlessToldOtherwise() {
-    ExecutableProcess process = transformed(Bpmn.createExecutableProcess("p").startEvent()
-        .callActivity("plain", c -> c.zeebeProcessIdExpression("child"))
-        .callActivity("tagged", c -> c.zeebeProcessId("child").zeebeBindingType(ZeebeBindingType.versionTag)
-            .zeebeVersionTag("v2").zeebePropagateAllChildVariables(false).zeebePropagateAllParentVariables(false))
-        .callActivity("deployed", c -> c.zeebeProcessId("child").zeebeBindingType(ZeebeBindingType.deployment))
-        .endEvent().done());
+    ExecutableProcess process =
+        transformed(
+            Bpmn.createExecutableProcess("p")
+                .startEvent()
+                .callActivity("plain", c -> c.zeebeProcessIdExpression("child"))
+                .callActivity(
+                    "tagged",
+                    c ->
+                        c.zeebeProcessId("child")
+                            .zeebeBindingType(ZeebeBindingType.versionTag)
+                            .zeebeVersionTag("v2")
+                            .zeebePropagateAllChildVariables(false)
+                            .zeebePropagateAllParentVariables(false))
+                .callActivity(
+                    "deployed",
+                    c -> c.zeebeProcessId("child").zeebeBindingType(ZeebeBindingType.deployment))
+                .endEvent()
+                .done());
     assertThat(process.element("plain").calledElement)
         .isEqualTo(new CalledElement(Expression.of("=child"), "latest", null, true, true));
     assertThat(process.element("tagged").calledElement)

@@ -10,22 +10,37 @@ import org.junit.jupiter.api.Test;
 
 class ContainerTransformerTest {
 
-  private final ExecutableProcess process = transformed(Bpmn.createExecutableProcess("p")
-      .eventSubProcess("onCancel", e -> e.startEvent("cancelStart").interrupting(false)
-          .message(m -> m.name("cancel").zeebeCorrelationKeyExpression("id")).endEvent("cancelled"))
-      .eventSubProcess("onFailure", e -> e.startEvent("failureStart").error("E").endEvent())
-      .startEvent("start")
-      .subProcess("sub", s -> s.embeddedSubProcess().startEvent("subStart").endEvent("subEnd"))
-      .endEvent("end")
-      .moveToProcess("p").startEvent("byTimer").timerWithCycle("R/PT1H").connectTo("end")
-      .done());
+  private final ExecutableProcess process =
+      transformed(
+          Bpmn.createExecutableProcess("p")
+              .eventSubProcess(
+                  "onCancel",
+                  e ->
+                      e.startEvent("cancelStart")
+                          .interrupting(false)
+                          .message(m -> m.name("cancel").zeebeCorrelationKeyExpression("id"))
+                          .endEvent("cancelled"))
+              .eventSubProcess("onFailure", e -> e.startEvent("failureStart").error("E").endEvent())
+              .startEvent("start")
+              .subProcess(
+                  "sub", s -> s.embeddedSubProcess().startEvent("subStart").endEvent("subEnd"))
+              .endEvent("end")
+              .moveToProcess("p")
+              .startEvent("byTimer")
+              .timerWithCycle("R/PT1H")
+              .connectTo("end")
+              .done());
 
   @Test
   void aContainerStartsAtItsNoneStartEventAndKnowsItsChildren() {
     ExecutableElement root = process.root;
     assertThat(root.noneStartEvent()).isSameAs(process.element("start"));
-    assertThat(root.children).extracting(e -> e.id).containsExactly("start", "sub", "end", "byTimer");
-    assertThat(root.eventSubProcesses).extracting(e -> e.id).containsExactly("onCancel", "onFailure");
+    assertThat(root.children)
+        .extracting(e -> e.id)
+        .containsExactly("start", "sub", "end", "byTimer");
+    assertThat(root.eventSubProcesses)
+        .extracting(e -> e.id)
+        .containsExactly("onCancel", "onFailure");
     assertThat(process.element("sub").noneStartEvent()).isSameAs(process.element("subStart"));
     assertThat(process.element("sub").flowScope).isSameAs(root);
     assertThat(process.element("subEnd").flowScope).isSameAs(process.element("sub"));

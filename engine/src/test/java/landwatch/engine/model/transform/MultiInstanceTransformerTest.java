@@ -13,15 +13,35 @@ class MultiInstanceTransformerTest {
 
   @Test
   void aMultiInstanceActivityKeepsItsLoopAndAnyOtherHasNone() {
-    ExecutableProcess process = transformed(Bpmn.createExecutableProcess("p").startEvent()
-        .serviceTask("each", t -> t.zeebeJobType("x").multiInstance(m -> m.sequential().zeebeInputCollectionExpression("items")
-            .zeebeInputElement("item").zeebeOutputCollection("results").zeebeOutputElementExpression("item * 2")
-            .completionCondition("= done")))
-        .serviceTask("once", t -> t.zeebeJobType("x"))
-        .endEvent().done());
+    ExecutableProcess process =
+        transformed(
+            Bpmn.createExecutableProcess("p")
+                .startEvent()
+                .serviceTask(
+                    "each",
+                    t ->
+                        t.zeebeJobType("x")
+                            .multiInstance(
+                                m ->
+                                    m.sequential()
+                                        .zeebeInputCollectionExpression("items")
+                                        .zeebeInputElement("item")
+                                        .zeebeOutputCollection("results")
+                                        .zeebeOutputElementExpression("item * 2")
+                                        .completionCondition("= done")))
+                .serviceTask("once", t -> t.zeebeJobType("x"))
+                .endEvent()
+                .done());
     assertThat(process.element("each").isMultiInstance()).isTrue();
-    assertThat(process.element("each").loop).isEqualTo(new LoopCharacteristics(true, Expression.feel("=items"), "item",
-        "results", Expression.feel("=item * 2"), Expression.feel("= done")));
+    assertThat(process.element("each").loop)
+        .isEqualTo(
+            new LoopCharacteristics(
+                true,
+                Expression.feel("=items"),
+                "item",
+                "results",
+                Expression.feel("=item * 2"),
+                Expression.feel("= done")));
     assertThat(process.element("once").isMultiInstance()).isFalse();
   }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class ProcessTransformerTest {
 
-  private final ProcessTransformer transformer = new ProcessTransformer(new FeelEvaluator(ZonedDateTime::now, Duration.ofSeconds(2)));
+  private final ProcessTransformer transformer =
+      new ProcessTransformer(new FeelEvaluator(ZonedDateTime::now, Duration.ofSeconds(2)));
 
   private List<String> problems(BpmnModelInstance model) {
     transformer.transform(model);
@@ -27,9 +28,17 @@ class ProcessTransformerTest {
 
   @Test
   void aSupportedProcessHasNoProblemsAndKnowsItsStructure() {
-    List<ExecutableProcess> processes = transformer.transform(Bpmn.createExecutableProcess("p").startEvent("s")
-        .serviceTask("t", b -> b.zeebeJobType("x")).boundaryEvent("b").timerWithDuration("PT1H").endEvent()
-        .moveToActivity("t").endEvent("e").done());
+    List<ExecutableProcess> processes =
+        transformer.transform(
+            Bpmn.createExecutableProcess("p")
+                .startEvent("s")
+                .serviceTask("t", b -> b.zeebeJobType("x"))
+                .boundaryEvent("b")
+                .timerWithDuration("PT1H")
+                .endEvent()
+                .moveToActivity("t")
+                .endEvent("e")
+                .done());
     assertThat(transformer.problems()).isEmpty();
     ExecutableProcess process = processes.get(0);
     assertThat(process.root.noneStartEvent().id).isEqualTo("s");
@@ -39,52 +48,97 @@ class ProcessTransformerTest {
 
   @Test
   void aTransformedProcessCannotBeChanged() {
-    ExecutableProcess process = transformer.transform(Bpmn.createExecutableProcess("p").startEvent("s")
-        .serviceTask("t", b -> b.zeebeJobType("x")).boundaryEvent("b").timerWithDuration("PT1H").endEvent()
-        .moveToActivity("t").endEvent("e").done()).get(0);
+    ExecutableProcess process =
+        transformer
+            .transform(
+                Bpmn.createExecutableProcess("p")
+                    .startEvent("s")
+                    .serviceTask("t", b -> b.zeebeJobType("x"))
+                    .boundaryEvent("b")
+                    .timerWithDuration("PT1H")
+                    .endEvent()
+                    .moveToActivity("t")
+                    .endEvent("e")
+                    .done())
+            .get(0);
     ExecutableElement task = process.element("t");
-    assertThatThrownBy(() -> task.outgoing.clear()).isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> task.incoming.clear()).isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> task.boundaryEvents.clear()).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> task.outgoing.clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> task.incoming.clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> task.boundaryEvents.clear())
+        .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> task.inputs.clear()).isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> process.root.children.clear()).isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> process.root.eventSubProcesses.clear()).isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> process.elements.clear()).isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> process.eventStartEvents.clear()).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> process.root.children.clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> process.root.eventSubProcesses.clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> process.elements.clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> process.eventStartEvents.clear())
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
   void anErrorStartEventOutsideAnEventSubProcessIsRejected() {
-    BpmnModelInstance model = Bpmn.createExecutableProcess("p").startEvent("s").error("E").endEvent().done();
-    assertThat(problems(model)).anySatisfy(p -> assertThat(p).contains("Element: s").contains("start event"));
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess("p").startEvent("s").error("E").endEvent().done();
+    assertThat(problems(model))
+        .anySatisfy(p -> assertThat(p).contains("Element: s").contains("start event"));
   }
 
   @Test
   void reachabilityFollowsFlowsAndBoundaryEvents() {
-    ExecutableProcess process = transformer.transform(Bpmn.createExecutableProcess("p").startEvent("s")
-        .serviceTask("t", b -> b.zeebeJobType("x")).boundaryEvent("b").timerWithDuration("PT1H").endEvent("late")
-        .moveToActivity("t").endEvent("e").done()).get(0);
-    assertThat(process.element("s").reachable()).extracting(e -> e.id).contains("t", "b", "late", "e");
+    ExecutableProcess process =
+        transformer
+            .transform(
+                Bpmn.createExecutableProcess("p")
+                    .startEvent("s")
+                    .serviceTask("t", b -> b.zeebeJobType("x"))
+                    .boundaryEvent("b")
+                    .timerWithDuration("PT1H")
+                    .endEvent("late")
+                    .moveToActivity("t")
+                    .endEvent("e")
+                    .done())
+            .get(0);
+    assertThat(process.element("s").reachable())
+        .extracting(e -> e.id)
+        .contains("t", "b", "late", "e");
     assertThat(process.element("e").reachable()).isEmpty();
   }
 
   @Test
   void invalidFeelIsRejectedNamingTheElement() {
-    BpmnModelInstance model = Bpmn.createExecutableProcess("p").startEvent()
-        .serviceTask("t", b -> b.zeebeJobType("x").zeebeInputExpression("a +* b", "c")).endEvent().done();
-    assertThat(problems(model)).singleElement().asString().contains("Element: t").contains("not valid FEEL");
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess("p")
+            .startEvent()
+            .serviceTask("t", b -> b.zeebeJobType("x").zeebeInputExpression("a +* b", "c"))
+            .endEvent()
+            .done();
+    assertThat(problems(model))
+        .singleElement()
+        .asString()
+        .contains("Element: t")
+        .contains("not valid FEEL");
   }
 
   @Test
   void executionListenersAreRejected() {
-    BpmnModelInstance model = Bpmn.createExecutableProcess("p").startEvent()
-        .serviceTask("t", b -> b.zeebeJobType("x").zeebeStartExecutionListener("listener")).endEvent().done();
-    assertThat(problems(model)).anySatisfy(p -> assertThat(p).contains("Element: t").contains("execution listeners"));
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess("p")
+            .startEvent()
+            .serviceTask("t", b -> b.zeebeJobType("x").zeebeStartExecutionListener("listener"))
+            .endEvent()
+            .done();
+    assertThat(problems(model))
+        .anySatisfy(p -> assertThat(p).contains("Element: t").contains("execution listeners"));
   }
 
   @Test
   void problemsAreListedInTheOrderOfTheModelScopeByScope() {
-    String xml = """
+    String xml =
+        """
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
             xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" targetNamespace="http://landwatch">
@@ -120,26 +174,29 @@ class ProcessTransformerTest {
             <bpmn:startEvent id="qStart"><bpmn:errorEventDefinition/></bpmn:startEvent>
           </bpmn:process>
         </bpmn:definitions>
-        """.strip();
-    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-    assertThat(problems(model)).containsExactly(
-        "Element: early - the boundary event must be declared after the activity it is attached to",
-        "Element: complex - the element 'complexGateway' is not supported",
-        "Element: sub - execution listeners are not supported",
-        TestModels.notFeel("sub", "mapping source", " 1 +* 2"),
-        "Element: subStart - a timer needs a timeDate, timeDuration or timeCycle",
-        "Element: subStart - a start event inside an embedded sub-process must be a none start event",
-        "Element: task - a serviceTask must have a zeebe:taskDefinition with a type",
-        TestModels.notFeel("subFlow", "condition", "a +* b"),
-        "Element: sub - an embedded sub-process must have exactly one none start event",
-        "Element: sub - compensation activities are not supported",
-        "Element: sub - a multi-instance activity needs zeebe:loopCharacteristics with an inputCollection",
-        "Element: end - an error end event must reference an error with an error code",
-        TestModels.notFeel("f1", "condition", "c +* d"),
-        "Element: gateway - an event-based gateway may only lead to intermediate catch events or receive tasks",
-        "Element: gateway - an event-based gateway needs at least two outgoing flows",
-        "Element: c2 - more than one link catch event named 'L' in the same scope",
-        "Element: throw - no link catch event named 'nowhere' in the same scope",
-        "Element: qStart - a start event of a process must be a none, message, timer or signal start event");
+        """
+            .strip();
+    BpmnModelInstance model =
+        Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    assertThat(problems(model))
+        .containsExactly(
+            "Element: early - the boundary event must be declared after the activity it is attached to",
+            "Element: complex - the element 'complexGateway' is not supported",
+            "Element: sub - execution listeners are not supported",
+            TestModels.notFeel("sub", "mapping source", " 1 +* 2"),
+            "Element: subStart - a timer needs a timeDate, timeDuration or timeCycle",
+            "Element: subStart - a start event inside an embedded sub-process must be a none start event",
+            "Element: task - a serviceTask must have a zeebe:taskDefinition with a type",
+            TestModels.notFeel("subFlow", "condition", "a +* b"),
+            "Element: sub - an embedded sub-process must have exactly one none start event",
+            "Element: sub - compensation activities are not supported",
+            "Element: sub - a multi-instance activity needs zeebe:loopCharacteristics with an inputCollection",
+            "Element: end - an error end event must reference an error with an error code",
+            TestModels.notFeel("f1", "condition", "c +* d"),
+            "Element: gateway - an event-based gateway may only lead to intermediate catch events or receive tasks",
+            "Element: gateway - an event-based gateway needs at least two outgoing flows",
+            "Element: c2 - more than one link catch event named 'L' in the same scope",
+            "Element: throw - no link catch event named 'nowhere' in the same scope",
+            "Element: qStart - a start event of a process must be a none, message, timer or signal start event");
   }
 }

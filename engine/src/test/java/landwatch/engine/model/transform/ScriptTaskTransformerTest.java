@@ -12,10 +12,14 @@ class ScriptTaskTransformerTest {
 
   @Test
   void aScriptTaskRunsItsFeelOrHandsTheWorkToAJob() {
-    ExecutableProcess process = transformed(Bpmn.createExecutableProcess("p").startEvent()
-        .scriptTask("feel", s -> s.zeebeExpression("a + 1").zeebeResultVariable("b"))
-        .scriptTask("job", s -> s.zeebeJobType("scripter"))
-        .endEvent().done());
+    ExecutableProcess process =
+        transformed(
+            Bpmn.createExecutableProcess("p")
+                .startEvent()
+                .scriptTask("feel", s -> s.zeebeExpression("a + 1").zeebeResultVariable("b"))
+                .scriptTask("job", s -> s.zeebeJobType("scripter"))
+                .endEvent()
+                .done());
     assertThat(process.element("feel").script.expression()).isEqualTo(Expression.feel("=a + 1"));
     assertThat(process.element("feel").script.resultVariable()).isEqualTo("b");
     assertThat(process.element("feel").isJobBased()).isFalse();

@@ -12,10 +12,16 @@ import org.junit.jupiter.api.Test;
 
 class UserTaskTransformerTest {
 
-  private final ExecutableProcess process = transformed(Bpmn.createExecutableProcess("p").startEvent()
-      .userTask("zeebe", u -> u.zeebeUserTask().zeebeFormId("form").zeebeCandidateGroups("officers"))
-      .userTask("jobBased")
-      .endEvent().done());
+  private final ExecutableProcess process =
+      transformed(
+          Bpmn.createExecutableProcess("p")
+              .startEvent()
+              .userTask(
+                  "zeebe",
+                  u -> u.zeebeUserTask().zeebeFormId("form").zeebeCandidateGroups("officers"))
+              .userTask("jobBased")
+              .endEvent()
+              .done());
 
   @Test
   void aZeebeUserTaskHasItsPropertiesAndNoJob() {
@@ -26,14 +32,16 @@ class UserTaskTransformerTest {
   @Test
   void anyOtherUserTaskIsAJobOfZeebesUserTaskType() {
     assertThat(process.element("jobBased").userTask).isNull();
-    assertThat(process.element("jobBased").job.type()).isEqualTo(Expression.of("io.camunda.zeebe:userTask"));
+    assertThat(process.element("jobBased").job.type())
+        .isEqualTo(Expression.of("io.camunda.zeebe:userTask"));
     assertThat(process.element("jobBased").job.retries()).isEqualTo(Expression.of("1"));
     assertThat(process.element("jobBased").job.headers()).isEmpty();
   }
 
   @Test
   void aJobBasedUserTaskKeepsTheHeadersOfItsTaskDefinition() {
-    String xml = """
+    String xml =
+        """
         <bpmn:userTask id="u">
           <bpmn:extensionElements>
             <zeebe:taskDefinition type="ignored" retries="9"/>

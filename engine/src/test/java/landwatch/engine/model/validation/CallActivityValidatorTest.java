@@ -10,7 +10,9 @@ class CallActivityValidatorTest {
 
   @Test
   void aCallActivityNamesTheProcessItCallsAndHowItBindsIt() {
-    assertThat(problems("""
+    assertThat(
+            problems(
+                """
         <bpmn:callActivity id="none"/>
         <bpmn:callActivity id="noProcess">
           <bpmn:extensionElements><zeebe:calledElement/></bpmn:extensionElements>
@@ -24,10 +26,11 @@ class CallActivityValidatorTest {
         <bpmn:callActivity id="tagged">
           <bpmn:extensionElements><zeebe:calledElement processId="child" bindingType="versionTag" versionTag="v1"/></bpmn:extensionElements>
         </bpmn:callActivity>
-        """)).containsExactly(
-        "Element: none - a call activity must have a zeebe:calledElement with a processId",
-        "Element: noProcess - a call activity must have a zeebe:calledElement with a processId",
-        notFeel("notFeel", "called process id", " a +* b"),
-        "Element: noTag - a call activity with binding type 'versionTag' needs a versionTag");
+        """))
+        .containsExactly(
+            "Element: none - a call activity must have a zeebe:calledElement with a processId",
+            "Element: noProcess - a call activity must have a zeebe:calledElement with a processId",
+            notFeel("notFeel", "called process id", " a +* b"),
+            "Element: noTag - a call activity with binding type 'versionTag' needs a versionTag");
   }
 }

@@ -10,30 +10,38 @@ class FlowNodeValidatorTest {
 
   @Test
   void anElementKindTheEngineDoesNotRunIsRejectedAndNotLookedInto() {
-    assertThat(problems("""
+    assertThat(
+            problems(
+                """
         <bpmn:complexGateway id="complex"/>
         <bpmn:transaction id="tx"><bpmn:serviceTask id="inside"/></bpmn:transaction>
         <bpmn:adHocSubProcess id="adHoc"/>
-        """)).containsExactly(
-        "Element: complex - the element 'complexGateway' is not supported",
-        "Element: tx - the element 'transaction' is not supported",
-        "Element: adHoc - the element 'adHocSubProcess' is not supported");
+        """))
+        .containsExactly(
+            "Element: complex - the element 'complexGateway' is not supported",
+            "Element: tx - the element 'transaction' is not supported",
+            "Element: adHoc - the element 'adHocSubProcess' is not supported");
   }
 
   @Test
   void executionListenersAreRejected() {
-    assertThat(problems("""
+    assertThat(
+            problems(
+                """
         <bpmn:manualTask id="t">
           <bpmn:extensionElements>
             <zeebe:executionListeners><zeebe:executionListener eventType="start" type="listener"/></zeebe:executionListeners>
           </bpmn:extensionElements>
         </bpmn:manualTask>
-        """)).containsExactly("Element: t - execution listeners are not supported");
+        """))
+        .containsExactly("Element: t - execution listeners are not supported");
   }
 
   @Test
   void everyMappingSourceMustBeFeelAfterTheListeners() {
-    assertThat(problems("""
+    assertThat(
+            problems(
+                """
         <bpmn:manualTask id="t">
           <bpmn:extensionElements>
             <zeebe:executionListeners><zeebe:executionListener eventType="start" type="listener"/></zeebe:executionListeners>
@@ -44,10 +52,11 @@ class FlowNodeValidatorTest {
             </zeebe:ioMapping>
           </bpmn:extensionElements>
         </bpmn:manualTask>
-        """)).containsExactly(
-        "Element: t - execution listeners are not supported",
-        notFeel("t", "mapping source", " a +* b"),
-        notFeel("t", "mapping source", "c +* d"));
+        """))
+        .containsExactly(
+            "Element: t - execution listeners are not supported",
+            notFeel("t", "mapping source", " a +* b"),
+            notFeel("t", "mapping source", "c +* d"));
   }
 
   @Test

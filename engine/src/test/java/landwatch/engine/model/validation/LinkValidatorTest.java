@@ -9,7 +9,9 @@ class LinkValidatorTest {
 
   @Test
   void aLinkThrowFindsExactlyOneCatchOfItsNameInItsScope() {
-    assertThat(problems("""
+    assertThat(
+            problems(
+                """
         <bpmn:intermediateThrowEvent id="jump"><bpmn:linkEventDefinition name="a"/></bpmn:intermediateThrowEvent>
         <bpmn:intermediateCatchEvent id="a1"><bpmn:linkEventDefinition name="a"/></bpmn:intermediateCatchEvent>
         <bpmn:intermediateCatchEvent id="a2"><bpmn:linkEventDefinition name="a"/></bpmn:intermediateCatchEvent>
@@ -19,10 +21,11 @@ class LinkValidatorTest {
           <bpmn:intermediateThrowEvent id="outward"><bpmn:linkEventDefinition name="a"/></bpmn:intermediateThrowEvent>
         </bpmn:subProcess>
         <bpmn:intermediateThrowEvent id="lost"><bpmn:linkEventDefinition name="b"/></bpmn:intermediateThrowEvent>
-        """)).containsExactly(
-        "Element: a2 - more than one link catch event named 'a' in the same scope",
-        "Element: a3 - more than one link catch event named 'a' in the same scope",
-        "Element: outward - no link catch event named 'a' in the same scope",
-        "Element: lost - no link catch event named 'b' in the same scope");
+        """))
+        .containsExactly(
+            "Element: a2 - more than one link catch event named 'a' in the same scope",
+            "Element: a3 - more than one link catch event named 'a' in the same scope",
+            "Element: outward - no link catch event named 'a' in the same scope",
+            "Element: lost - no link catch event named 'b' in the same scope");
   }
 }

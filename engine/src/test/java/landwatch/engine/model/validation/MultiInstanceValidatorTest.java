@@ -10,21 +10,26 @@ class MultiInstanceValidatorTest {
 
   @Test
   void aMultiInstanceActivityNeedsAnInputCollection() {
-    assertThat(problems("""
+    assertThat(
+            problems(
+                """
         <bpmn:manualTask id="bare"><bpmn:multiInstanceLoopCharacteristics/></bpmn:manualTask>
         <bpmn:manualTask id="noCollection">
           <bpmn:multiInstanceLoopCharacteristics>
             <bpmn:extensionElements><zeebe:loopCharacteristics inputElement="item"/></bpmn:extensionElements>
           </bpmn:multiInstanceLoopCharacteristics>
         </bpmn:manualTask>
-        """)).containsExactly(
-        "Element: bare - a multi-instance activity needs zeebe:loopCharacteristics with an inputCollection",
-        "Element: noCollection - a multi-instance activity needs zeebe:loopCharacteristics with an inputCollection");
+        """))
+        .containsExactly(
+            "Element: bare - a multi-instance activity needs zeebe:loopCharacteristics with an inputCollection",
+            "Element: noCollection - a multi-instance activity needs zeebe:loopCharacteristics with an inputCollection");
   }
 
   @Test
   void itsExpressionsMustBeFeel() {
-    assertThat(problems("""
+    assertThat(
+            problems(
+                """
         <bpmn:manualTask id="t">
           <bpmn:multiInstanceLoopCharacteristics>
             <bpmn:extensionElements>
@@ -33,9 +38,10 @@ class MultiInstanceValidatorTest {
             <bpmn:completionCondition>= d +* e</bpmn:completionCondition>
           </bpmn:multiInstanceLoopCharacteristics>
         </bpmn:manualTask>
-        """)).containsExactly(
-        notFeel("t", "inputCollection", " a +* b"),
-        notFeel("t", "outputElement", "c +* d"),
-        notFeel("t", "completionCondition", " d +* e"));
+        """))
+        .containsExactly(
+            notFeel("t", "inputCollection", " a +* b"),
+            notFeel("t", "outputElement", "c +* d"),
+            notFeel("t", "completionCondition", " d +* e"));
   }
 }

@@ -10,23 +10,29 @@ class SequenceFlowValidatorTest {
 
   @Test
   void aConditionMustBeFeelWhateverItsFlowConnects() {
-    assertThat(problems("""
+    assertThat(
+            problems(
+                """
         <bpmn:exclusiveGateway id="g"/>
         <bpmn:endEvent id="e"/>
         <bpmn:complexGateway id="unsupported"/>
         <bpmn:sequenceFlow id="f1" sourceRef="g" targetRef="e"><bpmn:conditionExpression>= a +* b</bpmn:conditionExpression></bpmn:sequenceFlow>
         <bpmn:sequenceFlow id="f2" sourceRef="g" targetRef="unsupported"><bpmn:conditionExpression>c +* d</bpmn:conditionExpression></bpmn:sequenceFlow>
         <bpmn:sequenceFlow id="f3" sourceRef="g" targetRef="e"><bpmn:conditionExpression>= ok</bpmn:conditionExpression></bpmn:sequenceFlow>
-        """)).containsExactly(
-        "Element: unsupported - the element 'complexGateway' is not supported",
-        notFeel("f1", "condition", " a +* b"),
-        notFeel("f2", "condition", "c +* d"));
+        """))
+        .containsExactly(
+            "Element: unsupported - the element 'complexGateway' is not supported",
+            notFeel("f1", "condition", " a +* b"),
+            notFeel("f2", "condition", "c +* d"));
   }
 
   @Test
   void anEventBasedGatewayLeadsToAtLeastTwoCatchEventsOrReceiveTasks() {
-    assertThat(problems("<bpmn:message id=\"m\" name=\"m\"><bpmn:extensionElements><zeebe:subscription correlationKey=\"= k\"/>"
-        + "</bpmn:extensionElements></bpmn:message>", """
+    assertThat(
+            problems(
+                "<bpmn:message id=\"m\" name=\"m\"><bpmn:extensionElements><zeebe:subscription correlationKey=\"= k\"/>"
+                    + "</bpmn:extensionElements></bpmn:message>",
+                """
         <bpmn:eventBasedGateway id="lonely"/>
         <bpmn:manualTask id="task"/>
         <bpmn:eventBasedGateway id="mixed"/>
@@ -39,9 +45,10 @@ class SequenceFlowValidatorTest {
         <bpmn:sequenceFlow id="f3" sourceRef="mixed" targetRef="timer"/>
         <bpmn:sequenceFlow id="f4" sourceRef="fine" targetRef="timer"/>
         <bpmn:sequenceFlow id="f5" sourceRef="fine" targetRef="receive"/>
-        """)).containsExactly(
-        "Element: lonely - an event-based gateway may only lead to intermediate catch events or receive tasks",
-        "Element: lonely - an event-based gateway needs at least two outgoing flows",
-        "Element: mixed - an event-based gateway may only lead to intermediate catch events or receive tasks");
+        """))
+        .containsExactly(
+            "Element: lonely - an event-based gateway may only lead to intermediate catch events or receive tasks",
+            "Element: lonely - an event-based gateway needs at least two outgoing flows",
+            "Element: mixed - an event-based gateway may only lead to intermediate catch events or receive tasks");
   }
 }
