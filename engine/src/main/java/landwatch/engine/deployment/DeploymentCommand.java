@@ -88,7 +88,7 @@ public final class DeploymentCommand {
             process,
             resource.content().length / Math.max(1, resource.processes().size()),
             models);
-    batch.state.deployments().putProcess(deployed, true);
+    batch.state.deployments().putProcess(deployed);
     // committed: the model goes to the cache and the version stops holding it
     batch.afterCommit(deployed::committed);
     batch.records.append(
@@ -121,7 +121,7 @@ public final class DeploymentCommand {
             resource.checksum(),
             deploymentKey,
             resource.content());
-    batch.state.deployments().putBpmnResource(row, true);
+    batch.state.deployments().putBpmnResource(row);
     return row.key();
   }
 
@@ -142,7 +142,7 @@ public final class DeploymentCommand {
             resource.checksum(),
             deploymentKey,
             resource.content());
-    batch.state.deployments().putResource(deployed, true);
+    batch.state.deployments().putResource(deployed);
     batch.records.append(
         deployed.key(),
         resource.kind().equals("dmn") ? DecisionRequirementsIntent.CREATED : FormIntent.CREATED,

@@ -252,23 +252,19 @@ public final class StreamProcessor implements AutoCloseable {
   }
 
   private void commit(Batch batch) throws SQLException {
-    if (!batch.records.written().isEmpty() || !state.changes.isEmpty()) {
+    if (!batch.records.written().isEmpty() || state.hasChanges()) {
       try (Connection connection = dataSource.getConnection()) {
         connection.setAutoCommit(false);
         try {
           store.write(
-              connection,
-              batch.records.written(),
-              state.changes,
-              keys.last(),
-              batch.records.position());
+              connection, batch.records.written(), state, keys.last(), batch.records.position());
           connection.commit();
         } catch (SQLException | RuntimeException e) {
           connection.rollback();
           throw e;
         }
       }
-      state.changes.clear();
+      state.committed();
       lastPosition = batch.records.position();
     }
     for (Runnable action : batch.afterCommitActions()) {

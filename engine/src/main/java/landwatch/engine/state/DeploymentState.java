@@ -35,14 +35,18 @@ public final class DeploymentState {
     this.changes = changes;
   }
 
-  public void putProcess(DeployedProcess process, boolean isNew) {
+  /** A newly deployed process version, written with the batch. */
+  public void putProcess(DeployedProcess process) {
+    loadProcess(process);
+    changes.processes.put(process.key(), process);
+  }
+
+  /** A stored process version, read at start. */
+  void loadProcess(DeployedProcess process) {
     processes.put(process.key(), process);
     processVersions
         .computeIfAbsent(process.bpmnProcessId(), id -> new TreeMap<>())
         .put(process.version(), process);
-    if (isNew) {
-      changes.processes.put(process.key(), process);
-    }
   }
 
   public DeployedProcess process(long key) {
@@ -70,15 +74,19 @@ public final class DeploymentState {
     return processVersions.values();
   }
 
-  public void putResource(DeployedResource resource, boolean isNew) {
+  /** A newly deployed DMN or form resource, written (with its content) with the batch. */
+  public void putResource(DeployedResource resource) {
+    loadResource(resource);
+    changes.resources.put(resource.key(), resource);
+  }
+
+  /** A stored DMN or form resource, read at start. */
+  void loadResource(DeployedResource resource) {
     // the content goes to the table with the batch; the hot state keeps none
     resourceVersions
         .computeIfAbsent(
             new ResourceId(resource.kind(), resource.resourceId()), id -> new TreeMap<>())
         .put(resource.version(), resource.withoutContent());
-    if (isNew) {
-      changes.resources.put(resource.key(), resource);
-    }
   }
 
   /** The key of the stored BPMN resource with this content, or null. */
@@ -86,12 +94,10 @@ public final class DeploymentState {
     return bpmnResources.get(checksum);
   }
 
-  /** A BPMN resource row (kind {@code bpmn}); new ones are written with the batch. */
-  public void putBpmnResource(DeployedResource resource, boolean isNew) {
+  /** A new BPMN resource row (kind {@code bpmn}), written with the batch. */
+  public void putBpmnResource(DeployedResource resource) {
     bpmnResources.put(resource.checksum(), resource.key());
-    if (isNew) {
-      changes.resources.put(resource.key(), resource);
-    }
+    changes.resources.put(resource.key(), resource);
   }
 
   void loadBpmnResource(String checksum, long key) {

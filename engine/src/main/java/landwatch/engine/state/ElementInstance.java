@@ -338,8 +338,9 @@ public final class ElementInstance extends StateRow {
     changed();
   }
 
+  /** Read-only: a change goes through {@link #setTriggerVariables}, which records it. */
   public Map<String, Object> triggerVariables() {
-    return triggerVariables;
+    return triggerVariables == null ? null : Collections.unmodifiableMap(triggerVariables);
   }
 
   public void setTriggerVariables(Map<String, Object> triggerVariables) {

@@ -5,11 +5,12 @@ import landwatch.engine.state.StateChanges.Table;
 /**
  * The hot copy of the engine's state, read and changed only by the single writer: one store per
  * concern. Every change to it, whether through a store or a mutator of one of its objects, is
- * recorded in {@link #changes}, so that the batch's transaction applies it to the tables.
+ * recorded in its pending changes, which only the batch's transaction takes ({@link
+ * StateStore#write}) and only a commit clears ({@link #committed()}).
  */
 public final class EngineState {
 
-  public final StateChanges changes = new StateChanges();
+  private final StateChanges changes = new StateChanges();
 
   private final DeploymentState deployments = new DeploymentState(changes);
   private final VariableState variables = new VariableState(changes);
@@ -21,6 +22,22 @@ public final class EngineState {
       new EventSubscriptionState(changes.table(Table.SUBSCRIPTION));
   private final MessageState messages = new MessageState(changes.table(Table.MESSAGE));
   private final IncidentState incidents = new IncidentState(changes.table(Table.INCIDENT));
+
+  /** Whether anything changed since the last commit. */
+  public boolean hasChanges() {
+    return !changes.isEmpty();
+  }
+
+  /**
+   * The batch's transaction wrote the pending changes and committed: the next batch starts empty.
+   */
+  public void committed() {
+    changes.clear();
+  }
+
+  StateChanges changes() {
+    return changes;
+  }
 
   /** Deployed process versions and stored resources. */
   public DeploymentState deployments() {

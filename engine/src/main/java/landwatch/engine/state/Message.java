@@ -1,5 +1,6 @@
 package landwatch.engine.state;
 
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -61,7 +62,7 @@ public final class Message extends StateRow {
   }
 
   public Map<String, Object> variables() {
-    return variables;
+    return variables == null ? null : Collections.unmodifiableMap(variables);
   }
 
   /** When its time to live has passed. */

@@ -14,7 +14,7 @@ import java.util.Set;
  * written once, with its final value. Applied to the state tables in the batch's transaction;
  * {@link #clear()} once it is.
  */
-public final class StateChanges {
+final class StateChanges {
 
   /** The tables whose rows are objects of the hot state ({@link StateRow}s). */
   enum Table {
@@ -109,7 +109,7 @@ public final class StateChanges {
     deletedScopes.add(scopeKey);
   }
 
-  public boolean isEmpty() {
+  boolean isEmpty() {
     for (TableChanges table : tables.values()) {
       if (!table.isEmpty()) {
         return false;
@@ -121,7 +121,7 @@ public final class StateChanges {
         && resources.isEmpty();
   }
 
-  public void clear() {
+  void clear() {
     tables.values().forEach(TableChanges::clear);
     variableUpserts.clear();
     deletedScopes.clear();

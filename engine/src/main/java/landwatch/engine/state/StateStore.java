@@ -30,8 +30,9 @@ public final class StateStore {
   public record Loaded(EngineState state, long lastKey, long lastPosition) {}
 
   public void write(
-      Connection c, List<Record> records, StateChanges changes, long lastKey, long lastPosition)
+      Connection c, List<Record> records, EngineState state, long lastKey, long lastPosition)
       throws SQLException {
+    StateChanges changes = state.changes();
     writeRecords(c, records);
     for (Map.Entry<Table, TableChanges> table : changes.tables()) {
       if (!table.getValue().deletes().isEmpty()) {
@@ -362,7 +363,7 @@ public final class StateStore {
         while (rs.next()) {
           state
               .deployments()
-              .putProcess(
+              .loadProcess(
                   new DeployedProcess(
                       rs.getLong(1),
                       rs.getString(2),
@@ -374,8 +375,7 @@ public final class StateStore {
                       rs.getString(8),
                       rs.getString(9),
                       startEvents(rs.getString(10)),
-                      models),
-                  false);
+                      models));
         }
       }
       try (ResultSet rs =
@@ -391,7 +391,7 @@ public final class StateStore {
         while (rs.next()) {
           state
               .deployments()
-              .putResource(
+              .loadResource(
                   new DeployedResource(
                       rs.getLong(1),
                       rs.getString(2),
@@ -400,8 +400,7 @@ public final class StateStore {
                       rs.getString(5),
                       rs.getString(6),
                       rs.getLong(7),
-                      null),
-                  false);
+                      null));
         }
       }
       try (ResultSet rs =
@@ -446,7 +445,7 @@ public final class StateStore {
         }
       }
     }
-    state.changes.clear();
+    state.committed();
     return new Loaded(state, lastKey, lastPosition);
   }
 }

@@ -128,7 +128,7 @@ public abstract class EngineTest {
    * yet.
    */
   private HotAndRestarted imagesBetweenBatches(Batch batch) {
-    if (!batch.records.written().isEmpty() || !batch.state.changes.isEmpty()) {
+    if (!batch.records.written().isEmpty() || batch.state.hasChanges()) {
       return null;
     }
     try (Connection connection = dataSource.getConnection()) {

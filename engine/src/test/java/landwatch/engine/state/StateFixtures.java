@@ -21,10 +21,10 @@ final class StateFixtures {
 
   /** The rows the batch would write to the table now. */
   static List<Long> upserted(EngineState state, StateChanges.Table table) {
-    return state.changes.table(table).upserts().stream().map(StateRow::key).toList();
+    return state.changes().table(table).upserts().stream().map(StateRow::key).toList();
   }
 
   static List<Long> deleted(EngineState state, StateChanges.Table table) {
-    return List.copyOf(state.changes.table(table).deletes());
+    return List.copyOf(state.changes().table(table).deletes());
   }
 }

@@ -21,24 +21,24 @@ class StateRowTest {
   void aRowChangedInALaterBatchIsWrittenWithThatBatchOnceHoweverOftenItChanges() {
     ElementInstance instance = processInstance(1);
     state.instances().put(instance);
-    state.changes.clear();
-    assertThat(state.changes.isEmpty()).isTrue();
+    state.changes().clear();
+    assertThat(state.changes().isEmpty()).isTrue();
 
     instance.transitionTo(ElementState.ELEMENT_ACTIVATED);
     instance.setJobKey(7);
     instance.setTriggerVariables(Map.of("x", 1));
 
     assertThat(upserted(state, Table.ELEMENT_INSTANCE)).containsExactly(1L);
-    assertThat(state.changes.isEmpty()).isFalse();
+    assertThat(state.changes().isEmpty()).isFalse();
   }
 
   @Test
   void aRowChangesAgainAfterItsBatchWasApplied() {
     ElementInstance instance = processInstance(1);
     state.instances().put(instance);
-    state.changes.clear();
+    state.changes().clear();
     instance.setIncidentKey(9);
-    state.changes.clear();
+    state.changes().clear();
 
     instance.setIncidentKey(-1);
 
@@ -52,7 +52,7 @@ class StateRowTest {
     Message correlatedAtOnce = new Message(2, "m", "k", null, Map.of(), 0);
     correlatedAtOnce.correlatedTo(1);
 
-    assertThat(state.changes.isEmpty()).isTrue();
+    assertThat(state.changes().isEmpty()).isTrue();
   }
 
   @Test
@@ -67,9 +67,9 @@ class StateRowTest {
 
     assertThat(upserted(state, Table.JOB)).isEmpty();
     assertThat(deleted(state, Table.JOB)).containsExactly(20L);
-    state.changes.clear();
+    state.changes().clear();
     job.activate("late", 2_000);
-    assertThat(state.changes.isEmpty()).isTrue();
+    assertThat(state.changes().isEmpty()).isTrue();
   }
 
   @Test
@@ -77,7 +77,7 @@ class StateRowTest {
     ElementInstance instance = processInstance(1);
     state.instances().put(instance);
     state.variables().set(1, 1, "x", 1);
-    state.changes.clear();
+    state.changes().clear();
 
     instance.transitionTo(ElementState.ELEMENT_COMPLETED);
     instance.setEndDate(200);
@@ -86,7 +86,7 @@ class StateRowTest {
     assertThat(state.instances().get(1)).isNull();
     assertThat(upserted(state, Table.ELEMENT_INSTANCE)).containsExactly(1L);
     assertThat(state.variables().local(1)).isEmpty();
-    assertThat(state.changes.deletedScopes).containsExactly(1L);
+    assertThat(state.changes().deletedScopes).containsExactly(1L);
   }
 
   @Test
@@ -94,7 +94,7 @@ class StateRowTest {
     ElementInstance instance = processInstance(1);
     Incident incident = new Incident(30, "JOB_NO_RETRIES", "boom", instance, -1, 100);
     state.incidents().put(incident);
-    state.changes.clear();
+    state.changes().clear();
 
     state.incidents().resolve(incident);
 
