@@ -110,12 +110,14 @@ class ApiSecurityAndLimitsTest extends EngineTest {
       }
       for (int i = 0; i < polls; i++) {
         // would not get a thread (and time out) if the parked polls held them
-        many.newCreateInstanceCommand()
-            .bpmnProcessId(id)
-            .latestVersion()
-            .requestTimeout(Duration.ofSeconds(20))
-            .send()
-            .join();
+        cancelAfterTheStateCheck(
+            many.newCreateInstanceCommand()
+                .bpmnProcessId(id)
+                .latestVersion()
+                .requestTimeout(Duration.ofSeconds(20))
+                .send()
+                .join()
+                .getProcessInstanceKey());
       }
       assertThat(parked.stream().mapToInt(CompletableFuture::join).sum()).isEqualTo(polls);
     }

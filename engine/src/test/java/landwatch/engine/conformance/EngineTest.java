@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.client.api.search.response.ElementInstance;
@@ -17,8 +18,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -58,6 +61,8 @@ public abstract class EngineTest {
 
   protected CamundaClient client;
 
+  private final List<Long> cancelledAfterTheStateCheck = new ArrayList<>();
+
   private static Path createDataDir() {
     try {
       return Files.createTempDirectory("engine-data");
@@ -83,9 +88,41 @@ public abstract class EngineTest {
 
   @AfterEach
   void disconnect() {
-    client.newResetClockCommand().send().join();
-    client.close();
-    assertStateSurvivesRestart();
+    try {
+      client.newResetClockCommand().send().join();
+      assertStateSurvivesRestart();
+    } finally {
+      List<CompletableFuture<?>> cancellations = new ArrayList<>();
+      for (long processInstanceKey : cancelledAfterTheStateCheck) {
+        cancellations.add(
+            client
+                .newCancelInstanceCommand(processInstanceKey)
+                .send()
+                .toCompletableFuture()
+                .exceptionally(EngineTest::endedByItself));
+      }
+      cancellations.forEach(CompletableFuture::join);
+      client.close();
+    }
+  }
+
+  /** A cancellation answered 404: the instance had ended by itself. */
+  private static <T> T endedByItself(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    if (cause instanceof ProblemException problem && problem.code() == 404) {
+      return null;
+    }
+    throw failure instanceof RuntimeException e ? e : new CompletionException(failure);
+  }
+
+  /**
+   * Cancels the process instance once the scenario's state has been checked: for instances that
+   * hold megabytes of variables, or come by the hundred, which every later check of the shared
+   * engine would otherwise read again.
+   */
+  protected long cancelAfterTheStateCheck(long processInstanceKey) {
+    cancelledAfterTheStateCheck.add(processInstanceKey);
+    return processInstanceKey;
   }
 
   /**

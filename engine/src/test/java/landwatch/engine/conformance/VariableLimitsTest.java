@@ -274,7 +274,7 @@ class VariableLimitsTest extends EngineTest {
             .endEvent()
             .done());
     long deepInstance = start(id, Map.of("large", false));
-    long largeInstance = start(id, Map.of("large", true, "s", THREE_MB));
+    long largeInstance = cancelAfterTheStateCheck(start(id, Map.of("large", true, "s", THREE_MB)));
 
     Incident deep = theIncident(deepInstance);
     assertThat(deep.getErrorType().name()).isEqualTo("EXTRACT_VALUE_ERROR");
@@ -314,7 +314,8 @@ class VariableLimitsTest extends EngineTest {
             .endEvent()
             .done());
     long inputInstance = start(id, Map.of("output", false));
-    long outputInstance = start(id, Map.of("output", true, "s", THREE_MB));
+    long outputInstance =
+        cancelAfterTheStateCheck(start(id, Map.of("output", true, "s", THREE_MB)));
     completeJob(type, Map.of());
 
     Incident input = theIncident(inputInstance);
@@ -344,7 +345,7 @@ class VariableLimitsTest extends EngineTest {
                         .zeebeOutputElementExpression("s"))
             .endEvent()
             .done());
-    long instance = start(id, Map.of("s", "y".repeat(1_500_000)));
+    long instance = cancelAfterTheStateCheck(start(id, Map.of("s", "y".repeat(1_500_000))));
 
     Incident incident = theIncident(instance);
     assertThat(incident.getErrorType().name()).isEqualTo("EXTRACT_VALUE_ERROR");
@@ -358,7 +359,7 @@ class VariableLimitsTest extends EngineTest {
   void aJobWhoseVariablesTogetherExceedTheDocumentGetsAnIncidentAndOthersAreDelivered() {
     String type = uniqueId("together");
     String id = oneTaskProcess(type);
-    long poisoned = start(id, Map.of("a", THREE_MB));
+    long poisoned = cancelAfterTheStateCheck(start(id, Map.of("a", THREE_MB)));
     client.newSetVariablesCommand(poisoned).variables(Map.of("b", THREE_MB)).send().join();
     long ordinary = start(id, Map.of("n", 1));
 
@@ -389,7 +390,7 @@ class VariableLimitsTest extends EngineTest {
     String id = oneTaskProcess(type);
     Set<Long> instances = new HashSet<>();
     for (int i = 0; i < 6; i++) {
-      instances.add(start(id, Map.of("a", THREE_MB)));
+      instances.add(cancelAfterTheStateCheck(start(id, Map.of("a", THREE_MB))));
     }
 
     List<ActivatedJob> first = activate(type, 10);
@@ -421,7 +422,7 @@ class VariableLimitsTest extends EngineTest {
     String id = oneTaskProcess(type);
     Set<Long> instances = new HashSet<>();
     for (int i = 0; i < 4; i++) {
-      instances.add(start(id, Map.of("a", "z".repeat(3_500_000))));
+      instances.add(cancelAfterTheStateCheck(start(id, Map.of("a", "z".repeat(3_500_000)))));
     }
     String body =
         "{\"type\":\""

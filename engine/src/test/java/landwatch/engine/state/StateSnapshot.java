@@ -1,11 +1,13 @@
 package landwatch.engine.state;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +18,38 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
- * A canonical image of the hot state, for comparing two states wholesale: every concern, every
- * object with all its fields (as its row's JSON, read back the way the tables are read), and what
- * the indexes answer for them, each sorted by key. Two images are equal exactly when a state loaded
- * from the tables would behave like the other.
+ * An image of the hot state, for comparing two states wholesale: every concern, every object with
+ * all the fields of its row, every scope's variables, and what the indexes answer for them, each by
+ * key. Two images are equal exactly when the JSON the tables hold for them is: rows and values are
+ * kept as their JSON, and where the text differs, compared as JSON with numbers by value (a
+ * variable set as 1.50 reads back from the tables as 1.5).
  */
 public final class StateSnapshot {
 
-  private static final ObjectMapper CANONICAL =
-      new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+  /** An object as its JSON. */
+  private record Json(String text) {
+
+    boolean sameAs(Json other) {
+      return text.equals(other.text) || tree(text).equals(NUMBERS_BY_VALUE, tree(other.text));
+    }
+
+    private static JsonNode tree(String json) {
+      try {
+        return EngineJson.VALUES.readTree(json);
+      } catch (JsonProcessingException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private static final Comparator<JsonNode> NUMBERS_BY_VALUE =
+      (a, b) -> {
+        if (a.isNumber() && b.isNumber()) {
+          return a.decimalValue().compareTo(b.decimalValue()) == 0 ? 0 : 1;
+        }
+        return a.equals(b) ? 0 : 1;
+      };
+  private static final int DIFF_CHARACTERS = 2_000;
 
   /** Per concern: the objects (or index answers) by key. */
   private final Map<String, Map<String, Object>> concerns = new LinkedHashMap<>();
@@ -65,7 +90,10 @@ public final class StateSnapshot {
     state
         .variables()
         .scopes()
-        .forEach(scope -> variables.put(key(scope), canonical(state.variables().local(scope))));
+        .forEach(
+            scope ->
+                variables.put(
+                    key(scope), new Json(EngineJson.writeValue(state.variables().local(scope)))));
 
     JobState jobs = state.jobs();
     image.rows("jobs", jobs.all());
@@ -149,18 +177,26 @@ public final class StateSnapshot {
     }
   }
 
-  /**
-   * The row as its JSON reads back; the sets a message keeps are sorted, their order means nothing.
-   */
-  @SuppressWarnings("unchecked")
-  private static Object row(StateRow row) {
-    Map<String, Object> fields = (Map<String, Object>) EngineJson.readValue(EngineJson.write(row));
-    if (row instanceof Message) {
-      fields.computeIfPresent(
-          "correlatedInstances", (name, values) -> sorted((List<Object>) values));
-      fields.computeIfPresent("startedProcesses", (name, values) -> sorted((List<Object>) values));
+  /** The row as its JSON; the sets a message keeps are sorted, their order means nothing. */
+  private static Json row(StateRow row) {
+    if (!(row instanceof Message)) {
+      return new Json(EngineJson.write(row));
     }
-    return fields;
+    ObjectNode fields = EngineJson.MAPPER.valueToTree(row);
+    sortElements(fields, "correlatedInstances");
+    sortElements(fields, "startedProcesses");
+    return new Json(fields.toString());
+  }
+
+  private static void sortElements(ObjectNode fields, String name) {
+    JsonNode elements = fields.get(name);
+    if (elements instanceof ArrayNode array) {
+      List<JsonNode> sorted = new ArrayList<>();
+      array.forEach(sorted::add);
+      sorted.sort(Comparator.comparing(JsonNode::asText));
+      array.removeAll();
+      array.addAll(sorted);
+    }
   }
 
   /** What a version is without its model: plain values, equal when loaded from its row. */
@@ -178,11 +214,6 @@ public final class StateSnapshot {
     return fields;
   }
 
-  /** A value as the tables give it back: written as JSON and read again. */
-  private static Object canonical(Object value) {
-    return EngineJson.readValue(EngineJson.writeValue(value));
-  }
-
   private static <T> List<Long> keys(Collection<T> objects, ToLongFunction<T> key) {
     List<Long> keys = new ArrayList<>();
     objects.forEach(o -> keys.add(key.applyAsLong(o)));
@@ -198,14 +229,41 @@ public final class StateSnapshot {
     return String.format("%020d", key);
   }
 
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof StateSnapshot snapshot && concerns.equals(snapshot.concerns);
+  private static boolean same(Object a, Object b) {
+    if (a instanceof Json x && b instanceof Json y) {
+      return x.sameAs(y);
+    }
+    return Objects.equals(a, b);
   }
 
   @Override
+  public boolean equals(Object other) {
+    if (!(other instanceof StateSnapshot snapshot)
+        || !concerns.keySet().equals(snapshot.concerns.keySet())) {
+      return false;
+    }
+    for (Map.Entry<String, Map<String, Object>> concern : concerns.entrySet()) {
+      Map<String, Object> theirs = snapshot.concerns.get(concern.getKey());
+      if (!concern.getValue().keySet().equals(theirs.keySet())) {
+        return false;
+      }
+      for (Map.Entry<String, Object> object : concern.getValue().entrySet()) {
+        if (!same(object.getValue(), theirs.get(object.getKey()))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Over the keys only: equal images have equal keys, whatever the form of their numbers. */
+  @Override
   public int hashCode() {
-    return concerns.hashCode();
+    int hash = 0;
+    for (Map.Entry<String, Map<String, Object>> concern : concerns.entrySet()) {
+      hash = 31 * hash + concern.getKey().hashCode() + concern.getValue().keySet().hashCode();
+    }
+    return hash;
   }
 
   /** What differs from the other image, one line per object: "concern key: this ≠ other". */
@@ -221,7 +279,7 @@ public final class StateSnapshot {
       for (String key : keys) {
         Object a = mine.get(key);
         Object b = theirs.get(key);
-        if (!Objects.equals(a, b)) {
+        if (!same(a, b)) {
           diff.append(name)
               .append(' ')
               .append(key)
@@ -236,19 +294,14 @@ public final class StateSnapshot {
     return diff.toString();
   }
 
+  /** The object as JSON, cut short: a diff shows where values differ, not megabytes of them. */
   private static String json(Object value) {
     if (value == null) {
       return "(none)";
     }
-    try {
-      return CANONICAL.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  @Override
-  public String toString() {
-    return json(concerns);
+    String json = value instanceof Json row ? row.text() : EngineJson.writeValue(value);
+    return json.length() <= DIFF_CHARACTERS
+        ? json
+        : json.substring(0, DIFF_CHARACTERS) + "… (" + json.length() + " characters)";
   }
 }
