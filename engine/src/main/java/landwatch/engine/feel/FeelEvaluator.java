@@ -48,6 +48,7 @@ public final class FeelEvaluator implements AutoCloseable {
 
   public FeelEvaluator(Supplier<ZonedDateTime> clock, Duration budget) {
     this.engine = FeelEngineBuilder.forJava().withClock(clock::get).build();
+    FeelWarmUp.run(engine);
     this.budget = budget;
     this.budgeted = new EvaluationThread(budget);
   }
