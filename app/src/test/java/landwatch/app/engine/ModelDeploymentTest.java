@@ -96,7 +96,9 @@ class ModelDeploymentTest {
                     "--landwatch.data-dir=" + dataDir,
                     "--landwatch.models.locations=classpath*:broken-models/*"))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("broken-model.bpmn")
-        .hasMessageContaining("zeebe:taskDefinition");
+        .hasMessageContaining("(accepted-beside-a-broken-one.bpmn, broken-model.bpmn)")
+        .hasMessageContaining("'broken-model.bpmn': Element: work")
+        .hasMessageContaining("zeebe:taskDefinition")
+        .hasMessageNotContaining("'accepted-beside-a-broken-one.bpmn':");
   }
 }
