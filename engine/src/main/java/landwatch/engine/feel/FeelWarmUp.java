@@ -36,9 +36,9 @@ final class FeelWarmUp {
           "if is defined(missing) then missing else \"none\"",
           "time(\"10:00:00\") + duration(\"PT1M\")");
 
-  private FeelWarmUp() {}
-
   static final Map<String, Object> VARIABLES = Map.of("list", List.of(1, 2));
+
+  private FeelWarmUp() {}
 
   static void run(FeelEngineApi engine) {
     for (String expression : EXPRESSIONS) {
