@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,7 +30,25 @@ public class EmbeddedPostgresConfiguration {
         properties.dataDir() != null
             ? Path.of(properties.dataDir())
             : Path.of(environment.getProperty("landwatch.data-dir", "./data"), "pg");
-    return EmbeddedPostgresServer.start(dataDir, properties.port());
+    int port =
+        properties.port() > 0
+            ? properties.port()
+            : freePortOtherThan(environment.getProperty("server.port", Integer.class, -1));
+    return EmbeddedPostgresServer.start(dataDir, port);
+  }
+
+  /**
+   * A random web server port is chosen up front, before the server binds it (the embedded engine's
+   * client needs its address): a free port picked now for PostgreSQL could be that very one.
+   */
+  private static int freePortOtherThan(int serverPort) throws IOException {
+    while (true) {
+      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        if (socket.getLocalPort() != serverPort) {
+          return socket.getLocalPort();
+        }
+      }
+    }
   }
 
   @Bean(destroyMethod = "close")
