@@ -107,24 +107,11 @@ public final class VariableBehavior {
     if (element.inputs.isEmpty()) {
       return null;
     }
-    Map<String, Object> context = visible(instance.key());
-    Map<String, Object> result = new LinkedHashMap<>();
-    for (Mapping mapping : element.inputs) {
-      FeelResult value = ctx.evaluate(mapping.source(), context);
-      if (value.isFailure()) {
-        return "Failed to evaluate input mapping '"
-            + mapping.source().feel()
-            + "': "
-            + value.failure();
-      }
-      assign(result, context, mapping.target(), value.value());
-      context.put(rootName(mapping.target()), result.get(rootName(mapping.target())));
+    Mapped mapped = evaluate(element.inputs, visible(instance.key()), "input");
+    if (mapped.failure() != null) {
+      return mapped.failure();
     }
-    String exceeded = exceedsLimits(result);
-    if (exceeded != null) {
-      return "Failed to apply the input mappings: " + exceeded;
-    }
-    setLocalDocument(instance, result);
+    setLocalDocument(instance, mapped.result());
     return null;
   }
 
@@ -144,29 +131,47 @@ public final class VariableBehavior {
       return null;
     }
     setLocalDocument(instance, variables);
-    Map<String, Object> context = visible(instance.key());
+    Mapped mapped = evaluate(element.outputs, visible(instance.key()), "output");
+    if (mapped.failure() != null) {
+      return mapped.failure();
+    }
+    boolean innerOfMultiInstance = element.isMultiInstance() && instance.loopCounter() > 0;
+    ElementInstance target = innerOfMultiInstance ? instance : ctx.flowScope(instance);
+    if (target != null) {
+      merge(target, mapped.result());
+    }
+    return null;
+  }
+
+  /** The mappings' results, or why they failed: one of the two is null. */
+  private record Mapped(Map<String, Object> result, String failure) {}
+
+  /**
+   * Evaluates mappings in order, each seeing the results before it, and checks their results
+   * against the variable limits.
+   */
+  private Mapped evaluate(List<Mapping> mappings, Map<String, Object> context, String kind) {
     Map<String, Object> result = new LinkedHashMap<>();
-    for (Mapping mapping : element.outputs) {
+    for (Mapping mapping : mappings) {
       FeelResult value = ctx.evaluate(mapping.source(), context);
       if (value.isFailure()) {
-        return "Failed to evaluate output mapping '"
-            + mapping.source().feel()
-            + "': "
-            + value.failure();
+        return new Mapped(
+            null,
+            "Failed to evaluate "
+                + kind
+                + " mapping '"
+                + mapping.source().feel()
+                + "': "
+                + value.failure());
       }
       assign(result, context, mapping.target(), value.value());
       context.put(rootName(mapping.target()), result.get(rootName(mapping.target())));
     }
     String exceeded = exceedsLimits(result);
     if (exceeded != null) {
-      return "Failed to apply the output mappings: " + exceeded;
+      return new Mapped(null, "Failed to apply the " + kind + " mappings: " + exceeded);
     }
-    boolean innerOfMultiInstance = element.isMultiInstance() && instance.loopCounter() > 0;
-    ElementInstance target = innerOfMultiInstance ? instance : ctx.flowScope(instance);
-    if (target != null) {
-      merge(target, result);
-    }
-    return null;
+    return new Mapped(result, null);
   }
 
   /**
