@@ -22,6 +22,8 @@ import landwatch.engine.model.ExecutableProcess;
 import landwatch.engine.processing.EngineClock;
 import landwatch.engine.processing.StreamProcessor;
 import landwatch.engine.processinstance.ProcessInstanceCommands;
+import landwatch.engine.processinstance.ProcessInstanceMigration;
+import landwatch.engine.processinstance.ProcessInstanceModification;
 import landwatch.engine.processinstance.ProcessInstanceResults;
 import landwatch.engine.processinstance.VariableCommands;
 import landwatch.engine.state.DeployedProcess;
@@ -53,6 +55,8 @@ public final class Engine implements AutoCloseable {
   public final JobActivator activator;
   public final IncidentCommands incidents;
   public final VariableCommands variables;
+  public final ProcessInstanceModification modifications;
+  public final ProcessInstanceMigration migrations;
   public final ClockCommands clocks = new ClockCommands();
 
   /**
@@ -103,6 +107,8 @@ public final class Engine implements AutoCloseable {
     jobs = new JobCommands(bpmn, deadlines);
     incidents = new IncidentCommands(bpmn);
     variables = new VariableCommands(bpmn);
+    modifications = new ProcessInstanceModification(bpmn);
+    migrations = new ProcessInstanceMigration(bpmn);
     writer.register(new TimerTrigger(bpmn));
     writer.register(deadlines);
     writer.register(new MessageExpiry(messages));

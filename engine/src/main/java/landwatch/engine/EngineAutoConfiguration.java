@@ -13,6 +13,7 @@ import landwatch.engine.api.JobController;
 import landwatch.engine.api.MessageController;
 import landwatch.engine.api.ProcessDefinitionController;
 import landwatch.engine.api.ProcessInstanceController;
+import landwatch.engine.api.ProcessInstanceRepairController;
 import landwatch.engine.api.UnmappedRequestProblems;
 import landwatch.engine.api.VariableLimits;
 import landwatch.engine.health.WriterHealthIndicator;
@@ -83,6 +84,12 @@ public class EngineAutoConfiguration {
         limits,
         properties.maxLongPoll().toMillis(),
         properties.commandTimeout().toMillis());
+  }
+
+  @Bean
+  ProcessInstanceRepairController engineProcessInstanceRepairController(
+      Engine engine, VariableLimits limits) {
+    return new ProcessInstanceRepairController(engine, limits);
   }
 
   @Bean

@@ -159,6 +159,22 @@ public final class ElementInstance extends StateRow {
     return type;
   }
 
+  /**
+   * Migration: the instance goes on as an instance of the element of the target version; its type
+   * stays (the migration checked that the target element has it).
+   */
+  public void migrateTo(DeployedProcess target, String targetElementId) {
+    String previousProcessId = bpmnProcessId;
+    processDefinitionKey = target.key();
+    bpmnProcessId = target.bpmnProcessId();
+    version = target.version();
+    elementId = targetElementId;
+    if (store != null && startCorrelationKey != null) {
+      store.processIdChanged(this, previousProcessId);
+    }
+    changed();
+  }
+
   public ElementState state() {
     return state;
   }

@@ -56,6 +56,11 @@ public final class ElementInstanceState {
     }
   }
 
+  void processIdChanged(ElementInstance instance, String previousProcessId) {
+    messageStarted.remove(new MessageStart(previousProcessId, instance.startCorrelationKey()));
+    messageStarted.add(new MessageStart(instance.bpmnProcessId(), instance.startCorrelationKey()));
+  }
+
   /** The instance has ended: its row stays (as history), its variables and hot copy go. */
   public void remove(ElementInstance instance) {
     instances.remove(instance.key());

@@ -51,6 +51,17 @@ public final class EventSubscription extends StateRow {
     this.interrupting = interrupting;
   }
 
+  /**
+   * Migration: the subscription triggers the catch element of the target version; the event it
+   * waits for (name, correlation key) stays, so its index entry does too.
+   */
+  public void migrateTo(long processDefinitionKey, String bpmnProcessId, String targetElementId) {
+    this.processDefinitionKey = processDefinitionKey;
+    this.bpmnProcessId = bpmnProcessId;
+    this.targetElementId = targetElementId;
+    changed();
+  }
+
   @Override
   public long key() {
     return key;

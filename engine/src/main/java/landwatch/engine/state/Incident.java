@@ -49,6 +49,14 @@ public final class Incident extends StateRow {
     changed();
   }
 
+  /** Migration: the incident is about the element of the target version. */
+  public void migrateTo(long processDefinitionKey, String bpmnProcessId, String elementId) {
+    this.processDefinitionKey = processDefinitionKey;
+    this.bpmnProcessId = bpmnProcessId;
+    this.elementId = elementId;
+    changed();
+  }
+
   @Override
   public long key() {
     return key;

@@ -126,6 +126,16 @@ public final class Job extends StateRow {
     transitionTo(State.ERROR_THROWN);
   }
 
+  /** Migration: the job belongs to the element of the target version; its type stays. */
+  public void migrateTo(
+      long processDefinitionKey, String bpmnProcessId, int version, String elementId) {
+    this.processDefinitionKey = processDefinitionKey;
+    this.bpmnProcessId = bpmnProcessId;
+    this.version = version;
+    this.elementId = elementId;
+    changed();
+  }
+
   public void setRetries(int retries) {
     this.retries = retries;
     changed();

@@ -171,7 +171,11 @@ public final class StateStore {
                 + "?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[]) "
                 + "AS u(k, pik, pdk, pid, v, eid, t, s, fsk, ppik, peik, sd, ed, ik, d) "
                 + "ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state, end_date = EXCLUDED.end_date, "
-                + "incident_key = EXCLUDED.incident_key, data = EXCLUDED.data")) {
+                + "incident_key = EXCLUDED.incident_key, data = EXCLUDED.data, "
+                // a migrated instance runs another version of another element
+                + "process_definition_key = EXCLUDED.process_definition_key, "
+                + "bpmn_process_id = EXCLUDED.bpmn_process_id, version = EXCLUDED.version, "
+                + "element_id = EXCLUDED.element_id")) {
       ps.setArray(1, c.createArrayOf("bigint", key));
       ps.setArray(2, c.createArrayOf("bigint", pik));
       ps.setArray(3, c.createArrayOf("bigint", pdk));

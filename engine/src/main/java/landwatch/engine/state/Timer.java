@@ -98,6 +98,14 @@ public final class Timer extends StateRow {
     return next;
   }
 
+  /** Migration: the timer triggers the catch element of the target version; its due date stays. */
+  public void migrateTo(long processDefinitionKey, String bpmnProcessId, String targetElementId) {
+    this.processDefinitionKey = processDefinitionKey;
+    this.bpmnProcessId = bpmnProcessId;
+    this.targetElementId = targetElementId;
+    changed();
+  }
+
   @Override
   public long key() {
     return key;

@@ -62,6 +62,19 @@ public final class BpmnStateTransitions {
     return child;
   }
 
+  /**
+   * Creates a child of the flow scope in ACTIVATING without running its activation: a modification
+   * creates the flow scopes of an element it activates this way, as Zeebe does, so that a
+   * sub-process does not start at its start event. The caller moves it to ACTIVATED.
+   */
+  public ElementInstance createFlowScope(ElementInstance flowScope, ExecutableElement element) {
+    ElementInstance child = newInstance(flowScope, element.id, element.type);
+    flowScope.childActivated();
+    ctx.state().instances().put(child);
+    write(child);
+    return child;
+  }
+
   private ElementInstance newInstance(
       ElementInstance flowScope, String elementId, ElementType type) {
     return ElementInstance.child(ctx.nextKey(), flowScope, elementId, type, ctx.now());
@@ -369,7 +382,16 @@ public final class BpmnStateTransitions {
     return ctx.state().instances().get(instance.key()) != instance;
   }
 
+  /** The instance now runs (a version of) another element: ELEMENT_MIGRATED. */
+  public void migrated(ElementInstance instance) {
+    write(instance, ProcessInstanceIntent.ELEMENT_MIGRATED);
+  }
+
   private void write(ElementInstance instance) {
+    write(instance, instance.state().intent());
+  }
+
+  private void write(ElementInstance instance, ProcessInstanceIntent intent) {
     Map<String, Object> value = new LinkedHashMap<>();
     value.put("bpmnElementType", instance.type().name());
     value.put("elementId", instance.elementId());
@@ -378,7 +400,7 @@ public final class BpmnStateTransitions {
     value.put("processDefinitionKey", instance.processDefinitionKey());
     value.put("processInstanceKey", instance.processInstanceKey());
     value.put("flowScopeKey", instance.flowScopeKey());
-    ctx.records().append(instance.key(), instance.state().intent(), value);
+    ctx.records().append(instance.key(), intent, value);
   }
 
   /** Writes the record of a freshly created process instance. */

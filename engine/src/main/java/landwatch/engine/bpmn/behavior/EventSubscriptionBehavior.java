@@ -3,6 +3,7 @@ package landwatch.engine.bpmn.behavior;
 import java.math.BigDecimal;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -94,8 +95,20 @@ public final class EventSubscriptionBehavior {
     return failure == null ? null : new Failure(IncidentTypes.EXTRACT_VALUE_ERROR, failure);
   }
 
+  /**
+   * Opens the subscriptions of only these catch elements (a migration opens those the target
+   * element has and the source had not); none stays open when one cannot be opened.
+   */
+  public Failure subscribe(List<ExecutableElement> catches, ElementInstance instance) {
+    String failure = open(catches, instance);
+    return failure == null ? null : new Failure(IncidentTypes.EXTRACT_VALUE_ERROR, failure);
+  }
+
   private String open(ExecutableElement element, ElementInstance instance) {
-    List<ExecutableElement> catches = catchElements(element, instance);
+    return open(catchElements(element, instance), instance);
+  }
+
+  private String open(List<ExecutableElement> catches, ElementInstance instance) {
     if (catches.isEmpty()) {
       return null;
     }
@@ -271,14 +284,19 @@ public final class EventSubscriptionBehavior {
    * Closes only the subscriptions of a scope's event sub-processes (an interrupting one started).
    */
   public void unsubscribeEventSubProcesses(ExecutableElement container, ElementInstance instance) {
-    List<String> starts = container.eventSubProcesses.stream().map(e -> e.eventStart().id).toList();
+    unsubscribe(
+        instance, container.eventSubProcesses.stream().map(e -> e.eventStart().id).toList());
+  }
+
+  /** Closes only the subscriptions and timers of these catch elements. */
+  public void unsubscribe(ElementInstance instance, Collection<String> catchElementIds) {
     for (EventSubscription subscription : ctx.state().subscriptions().of(instance.key())) {
-      if (starts.contains(subscription.targetElementId())) {
+      if (catchElementIds.contains(subscription.targetElementId())) {
         close(subscription);
       }
     }
     for (Timer timer : ctx.state().timers().of(instance.key())) {
-      if (starts.contains(timer.targetElementId())) {
+      if (catchElementIds.contains(timer.targetElementId())) {
         ctx.state().timers().remove(timer);
         ctx.records()
             .append(

@@ -6,7 +6,8 @@ import landwatch.engine.record.ValueType;
 /** An incident raised or resolved. */
 public enum IncidentIntent implements Intent {
   CREATED,
-  RESOLVED;
+  RESOLVED,
+  MIGRATED;
 
   @Override
   public ValueType valueType() {

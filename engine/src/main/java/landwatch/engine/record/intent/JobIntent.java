@@ -15,7 +15,8 @@ public enum JobIntent implements Intent {
   TIMED_OUT,
   RECURRED_AFTER_BACKOFF,
   YIELDED,
-  CANCELED;
+  CANCELED,
+  MIGRATED;
 
   @Override
   public ValueType valueType() {

@@ -14,7 +14,8 @@ public enum ProcessInstanceIntent implements Intent {
   ELEMENT_TERMINATING,
   ELEMENT_TERMINATED,
   SEQUENCE_FLOW_TAKEN,
-  CANCEL;
+  CANCEL,
+  ELEMENT_MIGRATED;
 
   @Override
   public ValueType valueType() {

@@ -7,7 +7,8 @@ import landwatch.engine.record.ValueType;
 public enum ProcessMessageSubscriptionIntent implements Intent {
   CREATED,
   CORRELATED,
-  DELETED;
+  DELETED,
+  MIGRATED;
 
   @Override
   public ValueType valueType() {

@@ -6,7 +6,8 @@ import landwatch.engine.record.ValueType;
 /** An element instance's signal subscription opened or closed. */
 public enum SignalSubscriptionIntent implements Intent {
   CREATED,
-  DELETED;
+  DELETED,
+  MIGRATED;
 
   @Override
   public ValueType valueType() {
