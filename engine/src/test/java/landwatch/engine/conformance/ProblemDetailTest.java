@@ -457,10 +457,26 @@ class ProblemDetailTest extends EngineTest {
         Hostile.json(
             "POST", "/v2/signals/broadcast", "{\"signalName\":[\"s\"]}", 400, "'signalName'"));
     all.add(Hostile.json("PUT", "/v2/clock", "{\"timestamp\":\"noon\"}", 400, "'timestamp'"));
+    all.add(
+        Hostile.json(
+            "POST",
+            "/v2/process-instances/1/modification",
+            "{\"terminateInstructions\":[{\"elementInstanceKey\":\"k\"}]}",
+            400,
+            "'terminateInstructions[].elementInstanceKey'"));
+    all.add(
+        Hostile.json(
+            "POST",
+            "/v2/process-instances/1/migration",
+            "{\"targetProcessDefinitionKey\":\"v2\",\"mappingInstructions\":[]}",
+            400,
+            "'targetProcessDefinitionKey'"));
+    all.add(Hostile.json("POST", "/v2/process-instances/1/migration", null, 400, "none was given"));
     // keys in paths
     all.add(Hostile.json("GET", "/v2/process-instances/abc", null, 400, "'abc'"));
     all.add(Hostile.json("GET", "/v2/process-instances/99999999999999999999", null, 400, "key"));
     all.add(Hostile.json("POST", "/v2/process-instances/abc/cancellation", null, 400, "'abc'"));
+    all.add(Hostile.json("POST", "/v2/process-instances/abc/modification", "{}", 400, "'abc'"));
     all.add(Hostile.json("GET", "/v2/process-definitions/abc", null, 400, "'abc'"));
     all.add(Hostile.json("GET", "/v2/process-definitions/abc/xml", null, 400, "'abc'"));
     all.add(Hostile.json("GET", "/v2/element-instances/1.5", null, 400, "'1.5'"));
