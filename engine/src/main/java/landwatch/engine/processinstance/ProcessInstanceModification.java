@@ -3,7 +3,6 @@ package landwatch.engine.processinstance;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -396,8 +395,9 @@ public final class ProcessInstanceModification {
       boolean matches =
           global ? scope.type() == ElementType.PROCESS : scopeId.equals(scope.elementId());
       if (matches && scope.type() != ElementType.MULTI_INSTANCE_BODY) {
-        Map<String, Object> document = new LinkedHashMap<>(instruction.variables());
-        document.forEach((name, value) -> bpmn.behaviors.variables().setLocal(scope, name, value));
+        instruction
+            .variables()
+            .forEach((name, value) -> bpmn.behaviors.variables().setLocal(scope, name, value));
       }
     }
   }

@@ -243,6 +243,71 @@ class ProcessInstanceMigrationTest extends EngineTest {
   }
 
   @Test
+  void aSubProcessMigratesWithItsChildrenAndItsFlowScopeMayNotChange() {
+    String id = uniqueId("scope");
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .subProcess(
+                "sub",
+                s ->
+                    s.embeddedSubProcess()
+                        .startEvent()
+                        .serviceTask("t", t -> t.zeebeJobType(id + "-t"))
+                        .endEvent())
+            .endEvent()
+            .done());
+    long instance = start(id);
+    long v2 =
+        deploy(
+            Bpmn.createExecutableProcess(id)
+                .startEvent()
+                .serviceTask("t", t -> t.zeebeJobType(id + "-t"))
+                .subProcess(
+                    "stage",
+                    s ->
+                        s.embeddedSubProcess()
+                            .startEvent()
+                            .serviceTask("t2", t -> t.zeebeJobType(id + "-t"))
+                            .serviceTask("after", t -> t.zeebeJobType(id + "-after"))
+                            .endEvent())
+                .endEvent()
+                .done());
+
+    ProblemException scopeChanged =
+        refused(
+            () ->
+                client
+                    .newMigrateProcessInstanceCommand(instance)
+                    .migrationPlan(v2)
+                    .addMappingInstruction("sub", "stage")
+                    .addMappingInstruction("t", "t")
+                    .send()
+                    .join());
+    assertThat(scopeChanged.code()).isEqualTo(409);
+    assertThat(scopeChanged.details().getDetail())
+        .isEqualTo(
+            "Expected to migrate process instance '%d' but the flow scope of active element with"
+                + " id 't' is changed. The flow scope of the active element is expected to be"
+                + " 'stage' but was '%s'. The flow scope of an element cannot be changed during"
+                + " migration yet.",
+            instance, id);
+
+    client
+        .newMigrateProcessInstanceCommand(instance)
+        .migrationPlan(v2)
+        .addMappingInstruction("sub", "stage")
+        .addMappingInstruction("t", "t2")
+        .send()
+        .join();
+
+    assertThat(elementIds(instance, "ACTIVE")).containsExactlyInAnyOrder("stage", "t2");
+    completeJob(id + "-t", Map.of());
+    completeJob(id + "-after", Map.of());
+    assertThat(processState(instance)).isEqualTo("COMPLETED");
+  }
+
+  @Test
   void aRefusedMigrationAnswersWithZeebesReasonAndChangesNothing() {
     String id = uniqueId("refused");
     long v1 =

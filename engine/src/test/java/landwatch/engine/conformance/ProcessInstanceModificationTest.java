@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.camunda.client.api.command.FinalCommandStep;
 import io.camunda.client.api.command.ProblemException;
+import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.response.ElementInstance;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
@@ -122,6 +123,57 @@ class ProcessInstanceModificationTest extends EngineTest {
     assertThat(elementIds(instance, "ACTIVE")).containsExactlyInAnyOrder("sub", "x", "y");
     assertThat(activateOne(id + "-y").getElementInstanceKey())
         .isEqualTo(activeInstanceOf(instance, "y"));
+  }
+
+  @Test
+  void aFlowScopeWithSeveralInstancesNeedsTheAncestorToChooseOne() {
+    String id = uniqueId("several");
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .subProcess(
+                "loop",
+                s ->
+                    s.multiInstance(m -> m.zeebeInputCollectionExpression("[1, 2]"))
+                        .embeddedSubProcess()
+                        .startEvent()
+                        .serviceTask("x", t -> t.zeebeJobType(id + "-x"))
+                        .serviceTask("y", t -> t.zeebeJobType(id + "-y"))
+                        .endEvent())
+            .endEvent()
+            .done());
+    long instance = start(id);
+    List<Long> inner =
+        elements(instance).stream()
+            .filter(
+                e -> e.getElementId().equals("loop") && e.getType().name().equals("SUB_PROCESS"))
+            .map(ElementInstance::getElementInstanceKey)
+            .sorted()
+            .toList();
+    assertThat(inner).hasSize(2);
+
+    ProblemException undecided =
+        refused(client.newModifyProcessInstanceCommand(instance).activateElement("y"));
+    assertThat(undecided.code()).isEqualTo(400);
+    assertThat(undecided.details().getDetail())
+        .isEqualTo(
+            "Expected to modify instance of process '%s' but it contains one or more activate"
+                + " instructions for an element that has a flow scope with more than one active"
+                + " instance: 'loop'. Can't decide in which instance of the flow scope the element"
+                + " should be activated. Please specify an ancestor element instance key for this"
+                + " activate instruction.",
+            id);
+    assertThat(elementIds(instance, "ACTIVE")).doesNotContain("y");
+
+    client
+        .newModifyProcessInstanceCommand(instance)
+        .activateElement("y", inner.get(1))
+        .send()
+        .join();
+
+    // the second inner instance (keys grow) holds loopCounter 2
+    ActivatedJob y = activateOne(id + "-y");
+    assertThat(y.getVariablesAsMap()).containsEntry("loopCounter", 2);
   }
 
   @Test
