@@ -32,7 +32,11 @@ public final class Retention {
 
   /** One run: records past their retention, then history past its retention (if it has one). */
   public Deleted run() throws SQLException {
-    long now = Math.min(clock.millis(), System.currentTimeMillis());
+    return run(Math.min(clock.millis(), System.currentTimeMillis()));
+  }
+
+  /** One run with the retentions measured back from {@code now} (epoch milliseconds). */
+  public Deleted run(long now) throws SQLException {
     long deletedRecords =
         records.compact(cutoff(now, properties.records()), properties.chunkSize());
     Duration historyRetention = properties.history();
