@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import landwatch.engine.retention.Retention;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,8 +26,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * ahead, with the engine's clock pinned there for what is to be recent: whatever else the database
  * holds is then past both retentions. Compaction deletes the head of the log up to the first recent
  * record, so the record test looks further ahead (200 days) than the history test (100) leaves its
- * recent records: in either order, the other test's records are past its cut-off.
+ * recent records: in either order, the other test's records are past its cut-off. The context is
+ * closed after the class: its connection pool would otherwise stay open beside the other tests'
+ * contexts and exhaust the shared PostgreSQL's connections.
  */
+@DirtiesContext
 class RetentionTest extends EngineTest {
 
   private static final long DAY = Duration.ofDays(1).toMillis();
