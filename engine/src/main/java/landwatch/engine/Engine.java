@@ -11,6 +11,7 @@ import landwatch.engine.bpmn.BpmnEngine;
 import landwatch.engine.clock.ClockCommands;
 import landwatch.engine.deployment.DeploymentCommand;
 import landwatch.engine.deployment.ResourceParser;
+import landwatch.engine.document.Documents;
 import landwatch.engine.feel.FeelEvaluator;
 import landwatch.engine.incident.IncidentCommands;
 import landwatch.engine.job.JobActivator;
@@ -26,6 +27,8 @@ import landwatch.engine.processinstance.ProcessInstanceMigration;
 import landwatch.engine.processinstance.ProcessInstanceModification;
 import landwatch.engine.processinstance.ProcessInstanceResults;
 import landwatch.engine.processinstance.VariableCommands;
+import landwatch.engine.retention.Housekeeping;
+import landwatch.engine.retention.Retention;
 import landwatch.engine.state.DeployedProcess;
 import landwatch.engine.state.ProcessModels;
 import landwatch.engine.state.StateStore;
@@ -58,6 +61,14 @@ public final class Engine implements AutoCloseable {
   public final ProcessInstanceModification modifications;
   public final ProcessInstanceMigration migrations;
   public final ClockCommands clocks = new ClockCommands();
+
+  /** Uploaded documents, beside the engine's state (not through the writer). */
+  public final Documents documents;
+
+  /** What of the record log and the history is kept, and for how long. */
+  public final Retention retention;
+
+  private final Housekeeping housekeeping;
 
   /**
    * Deployed versions for readers outside the writer (names in search results): metadata, models
@@ -114,6 +125,13 @@ public final class Engine implements AutoCloseable {
     writer.register(new MessageExpiry(messages));
     writer.register(activator);
     writer.register(results);
+    documents = new Documents(dataSource, clock, properties.documents());
+    retention = new Retention(dataSource, clock, properties.retention());
+    int chunkSize = properties.retention().chunkSize();
+    housekeeping =
+        new Housekeeping(
+            properties.retention().interval(),
+            List.of(retention::run, () -> documents.deleteExpired(chunkSize)));
   }
 
   /**
@@ -154,14 +172,16 @@ public final class Engine implements AutoCloseable {
                 .deployments()
                 .processVersions()
                 .forEach(versions -> versions.values().forEach(p -> definitions.put(p.key(), p))));
+    housekeeping.start();
   }
 
   /**
-   * Stops the writer (abandoning a running evaluation and answering what waits), then FEEL's
-   * thread.
+   * Stops the housekeeping, then the writer (abandoning a running evaluation and answering what
+   * waits), then FEEL's thread.
    */
   @Override
   public void close() {
+    housekeeping.close();
     writer.close();
     feel.close();
   }

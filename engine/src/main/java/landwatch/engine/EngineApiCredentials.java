@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The {@code /v2} API is closed to strangers: HTTP basic auth with {@code
@@ -54,6 +55,31 @@ public class EngineApiCredentials implements EnvironmentPostProcessor {
     settings.put("camunda.client.auth.password", password);
     environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, settings));
     webServerDefaults(environment);
+    documentUploadDefaults(environment);
+  }
+
+  static final String MAX_FORM_POST_SIZE = "server.tomcat.max-http-form-post-size";
+  static final String DOCUMENT_DEFAULTS = "landwatchEngineDocumentUploadDefaults";
+
+  /**
+   * camunda-client-java sends a document without a file name as a plain form field, which Tomcat
+   * caps at {@code server.tomcat.max-http-form-post-size} (2MB): unless the operator set it, it is
+   * raised above {@code landwatch.engine.documents.max-size}, so that the engine's own check (which
+   * names its property) answers.
+   */
+  static void documentUploadDefaults(ConfigurableEnvironment environment) {
+    Binder binder = Binder.get(environment);
+    if (binder.bind(MAX_FORM_POST_SIZE, DataSize.class).isBound()) {
+      return;
+    }
+    DataSize documents =
+        binder
+            .bind("landwatch.engine.documents.max-size", DataSize.class)
+            .orElse(DataSize.ofMegabytes(10));
+    long bytes = Math.max(DataSize.ofMegabytes(2).toBytes(), documents.toBytes() + 65536);
+    environment
+        .getPropertySources()
+        .addLast(new MapPropertySource(DOCUMENT_DEFAULTS, Map.of(MAX_FORM_POST_SIZE, bytes + "B")));
   }
 
   /**

@@ -5,6 +5,7 @@ import landwatch.engine.api.ActivatedJobsBodyConverter;
 import landwatch.engine.api.BasicAuthFilter;
 import landwatch.engine.api.ClockController;
 import landwatch.engine.api.DeploymentController;
+import landwatch.engine.api.DocumentController;
 import landwatch.engine.api.ElementInstanceController;
 import landwatch.engine.api.EngineProblemAdvice;
 import landwatch.engine.api.HistoryQueries;
@@ -106,6 +107,11 @@ public class EngineAutoConfiguration {
         limits,
         properties.defaultLongPoll().toMillis(),
         properties.maxLongPoll().toMillis());
+  }
+
+  @Bean
+  DocumentController engineDocumentController(Engine engine) {
+    return new DocumentController(engine.documents);
   }
 
   @Bean

@@ -1,6 +1,7 @@
 package landwatch.engine;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -18,6 +19,8 @@ import org.springframework.util.unit.DataSize;
  * @param feel how long one FEEL evaluation may hold the writer
  * @param health when the writer counts as stalled
  * @param models how many parsed process models stay in memory
+ * @param documents what an uploaded document may be
+ * @param retention how long the record log and the history of ended instances are kept
  */
 @ConfigurationProperties("landwatch.engine")
 public record EngineProperties(
@@ -31,7 +34,9 @@ public record EngineProperties(
     @DefaultValue Limits limits,
     @DefaultValue Feel feel,
     @DefaultValue Health health,
-    @DefaultValue Models models) {
+    @DefaultValue Models models,
+    @DefaultValue Documents documents,
+    @DefaultValue Retention retention) {
 
   /**
    * The API's basic-auth user; a blank password means one is generated and kept in the data dir.
@@ -84,4 +89,44 @@ public record EngineProperties(
    *     no progress for longer than this
    */
   public record Health(@DefaultValue("20s") Duration writerStallThreshold) {}
+
+  /**
+   * Uploads to {@code /v2/documents}, each refused with a problem naming the property (prefix
+   * {@code landwatch.engine.documents.}).
+   *
+   * @param maxSize the largest document (413 past it)
+   * @param allowedContentTypes the content types a document may have, as declared and as its bytes
+   *     show; {@code type/*} allows every subtype the engine recognises by its bytes (415
+   *     otherwise)
+   */
+  public record Documents(
+      @DefaultValue("10MB") DataSize maxSize,
+      @DefaultValue({
+            "image/*",
+            "application/pdf",
+            "text/plain",
+            "text/csv",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "application/vnd.oasis.opendocument.text",
+            "application/vnd.oasis.opendocument.spreadsheet"
+          })
+          List<String> allowedContentTypes) {}
+
+  /**
+   * What is kept and for how long (see the engine README, "What is kept and for how long").
+   *
+   * @param records records of {@code engine.record} older than this are deleted; state is loaded
+   *     from the state tables, never replayed from the log
+   * @param history ended root process instances are deleted with their history this long after they
+   *     ended; unset keeps them forever
+   * @param interval how often the clean-up (records, history, expired documents) runs
+   * @param chunkSize rows one delete statement removes at most, so that no clean-up holds locks or
+   *     the database for long
+   */
+  public record Retention(
+      @DefaultValue("7d") Duration records,
+      Duration history,
+      @DefaultValue("1m") Duration interval,
+      @DefaultValue("1000") int chunkSize) {}
 }

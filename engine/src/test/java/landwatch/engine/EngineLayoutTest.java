@@ -18,7 +18,9 @@ class EngineLayoutTest {
     "landwatch.engine.deployment..",
     "landwatch.engine.processinstance..",
     "landwatch.engine.incident..",
-    "landwatch.engine.clock.."
+    "landwatch.engine.clock..",
+    "landwatch.engine.document..",
+    "landwatch.engine.retention.."
   };
 
   private static final String[] PROCESSORS = {

@@ -180,6 +180,16 @@ public class EngineProblemAdvice {
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<ProblemDetail> tooLarge(
       MaxUploadSizeExceededException e, HttpServletRequest request) {
+    if (request.getRequestURI().startsWith("/v2/documents")) {
+      return problem(
+          HttpStatus.PAYLOAD_TOO_LARGE,
+          "PAYLOAD_TOO_LARGE",
+          "Expected the upload to be within the server's multipart limits "
+              + "(spring.servlet.multipart.max-file-size and max-request-size, "
+              + "server.tomcat.max-http-form-post-size for a file without a name), but it exceeds "
+              + "them; a document may have at most landwatch.engine.documents.max-size",
+          request);
+    }
     return problem(
         HttpStatus.PAYLOAD_TOO_LARGE,
         "PAYLOAD_TOO_LARGE",

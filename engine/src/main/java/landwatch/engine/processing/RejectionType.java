@@ -9,6 +9,8 @@ public enum RejectionType {
   EXCEEDED_BATCH_RECORD_SIZE(400, "EXCEEDED_BATCH_RECORD_SIZE"),
   /** A request (or a part of it) over a configured size limit. */
   PAYLOAD_TOO_LARGE(413, "PAYLOAD_TOO_LARGE"),
+  /** An uploaded document of a content type that is not allowed, or not what its bytes are. */
+  UNSUPPORTED_MEDIA_TYPE(415, "UNSUPPORTED_MEDIA_TYPE"),
   /** The command queue is full: refused before it was queued, nothing applied. */
   UNAVAILABLE(503, "RESOURCE_EXHAUSTED"),
   /**

@@ -3,8 +3,11 @@ package landwatch.engine.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.DocumentReferenceResponse;
 import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -27,7 +30,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * middle of a load of instances, and restarted: every acknowledged instance completes, and every
  * process instance's end is recorded exactly once. Job workers may see a job twice (at-least-once
  * delivery). A timer that falls due while the engine is down fires once after the restart; message
- * subscriptions and a buffered message opened before the kill are correlated after it.
+ * subscriptions and a buffered message opened before the kill are correlated after it. A document
+ * uploaded before the kill is served, unchanged, after it.
  */
 class CrashRecoveryTest {
 
@@ -79,6 +83,16 @@ class CrashRecoveryTest {
               "message.bpmn")
           .send()
           .join();
+      byte[] evidence =
+          "a written application, stored before the kill".getBytes(StandardCharsets.UTF_8);
+      DocumentReferenceResponse document =
+          client
+              .newCreateDocumentCommand()
+              .content(evidence)
+              .contentType("text/plain")
+              .fileName("application.txt")
+              .send()
+              .join();
       long timerInstance =
           client
               .newCreateInstanceCommand()
@@ -158,6 +172,9 @@ class CrashRecoveryTest {
       assertThat(client.newProcessInstanceGetRequest(timerInstance).send().join().getState().name())
           .isEqualTo("COMPLETED");
       assertEndsRecordedOnce(acknowledged);
+      try (InputStream content = client.newDocumentContentGetRequest(document).send().join()) {
+        assertThat(content.readAllBytes()).isEqualTo(evidence);
+      }
     }
   }
 
