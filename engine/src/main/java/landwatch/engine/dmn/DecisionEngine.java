@@ -10,7 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.xml.instance.DomElement;
 import org.camunda.dmn.Audit;
 import org.camunda.dmn.DmnEngine;
 import org.camunda.dmn.parser.ParsedDecisionTable;
@@ -18,8 +23,13 @@ import org.camunda.dmn.parser.ParsedDmn;
 import org.camunda.dmn.parser.ParsedLiteralExpression;
 import org.camunda.dmn.parser.ParsedRule;
 import org.camunda.feel.impl.DefaultValueMapper;
-import org.camunda.feel.impl.JavaValueMapper;
 import org.camunda.feel.syntaxtree.Val;
+import org.camunda.feel.syntaxtree.ValBoolean;
+import org.camunda.feel.syntaxtree.ValContext;
+import org.camunda.feel.syntaxtree.ValList;
+import org.camunda.feel.syntaxtree.ValNull$;
+import org.camunda.feel.syntaxtree.ValNumber;
+import org.camunda.feel.syntaxtree.ValString;
 import org.camunda.feel.valuemapper.CustomValueMapper;
 import org.camunda.feel.valuemapper.ValueMapper;
 import scala.jdk.javaapi.CollectionConverters;
@@ -32,12 +42,16 @@ import scala.util.Either;
  */
 public final class DecisionEngine {
 
-  private final DmnEngine engine;
-  private final ValueMapper values =
+  private static final String ZEEBE_NS = "http://camunda.org/schema/zeebe/1.0";
+  private static final List<String> HIT_POLICIES =
+      List.of("UNIQUE", "FIRST", "PRIORITY", "ANY", "COLLECT", "RULE ORDER", "OUTPUT ORDER");
+  private static final List<String> AGGREGATIONS = List.of("SUM", "MIN", "MAX", "COUNT");
+  private static final ValueMapper VALUES =
       new ValueMapper.CompositeValueMapper(
-          CollectionConverters.asScala(
-                  List.<CustomValueMapper>of(new JavaValueMapper(), DefaultValueMapper.instance()))
+          CollectionConverters.asScala(List.<CustomValueMapper>of(DefaultValueMapper.instance()))
               .toList());
+
+  private final DmnEngine engine;
 
   public DecisionEngine(Supplier<ZonedDateTime> clock) {
     this.engine = new DmnEngine.Builder().clock(clock::get).build();
@@ -51,6 +65,7 @@ public final class DecisionEngine {
   }
 
   public ParsedDrg parse(byte[] content) {
+    checkHitPolicies(content);
     Either<DmnEngine.Failure, ParsedDmn> result;
     try {
       result = engine.parse(new ByteArrayInputStream(content));
@@ -64,15 +79,16 @@ public final class DecisionEngine {
     }
     ParsedDmn dmn = result.right().get();
     List<ParsedDrg.Decision> decisions = new ArrayList<>();
-    for (org.camunda.dmn.parser.ParsedDecision decision :
-        CollectionConverters.asJava(dmn.decisions())) {
-      Decision element = dmn.model().getModelElementById(decision.id());
+    // in the order of the resource, as Zeebe lists them
+    for (Decision element : dmn.model().getModelElementsByType(Decision.class)) {
+      org.camunda.dmn.parser.ParsedDecision decision =
+          dmn.decisionsById().get(element.getId()).getOrElse(() -> null);
+      if (decision == null) {
+        continue;
+      }
       decisions.add(
           new ParsedDrg.Decision(
-              decision.id(),
-              decision.name(),
-              element == null ? null : element.getVersionTag(),
-              typeOf(decision.logic())));
+              decision.id(), decision.name(), versionTag(element), typeOf(decision.logic())));
     }
     if (decisions.isEmpty()) {
       throw new InvalidDmn("a DMN resource must contain at least one decision");
@@ -82,6 +98,65 @@ public final class DecisionEngine {
         dmn.model().getDefinitions().getName(),
         List.copyOf(decisions),
         dmn);
+  }
+
+  /**
+   * The DMN model parser refuses an unknown hit policy or aggregation without saying which: this
+   * names it first. XML that cannot be read is left to the parser.
+   */
+  private static void checkHitPolicies(byte[] content) {
+    XMLInputFactory factory = XMLInputFactory.newFactory();
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    try {
+      XMLStreamReader reader = factory.createXMLStreamReader(new ByteArrayInputStream(content));
+      try {
+        while (reader.hasNext()) {
+          if (reader.next() == XMLStreamConstants.START_ELEMENT
+              && "decisionTable".equals(reader.getLocalName())) {
+            check(reader, "hitPolicy", HIT_POLICIES);
+            check(reader, "aggregation", AGGREGATIONS);
+          }
+        }
+      } finally {
+        reader.close();
+      }
+    } catch (XMLStreamException unreadable) {
+      // the model parser reports it
+    }
+  }
+
+  private static void check(XMLStreamReader table, String attribute, List<String> known) {
+    String value = table.getAttributeValue(null, attribute);
+    if (value != null && !known.contains(value)) {
+      throw new InvalidDmn(
+          "the decision table '"
+              + table.getAttributeValue(null, "id")
+              + "' has the unknown "
+              + attribute
+              + " '"
+              + value
+              + "', expected one of "
+              + known);
+    }
+  }
+
+  /**
+   * As Camunda Modeler writes it for Camunda 8, {@code <extensionElements><zeebe:versionTag
+   * value="…"/>}, or Camunda 7's {@code camunda:versionTag} attribute.
+   */
+  private static String versionTag(Decision decision) {
+    if (decision == null) {
+      return null;
+    }
+    if (decision.getExtensionElements() != null) {
+      for (DomElement child : decision.getExtensionElements().getDomElement().getChildElements()) {
+        if ("versionTag".equals(child.getLocalName()) && ZEEBE_NS.equals(child.getNamespaceURI())) {
+          return child.getAttribute("value");
+        }
+      }
+    }
+    return decision.getVersionTag();
   }
 
   /** Evaluates one decision of the graph (and the decisions it requires) in the given context. */
@@ -166,12 +241,51 @@ public final class DecisionEngine {
     return "UNKNOWN";
   }
 
-  /** A FEEL value as the JSON-shaped Java values variables are made of. */
-  private Object json(Object value) {
-    return jsonValue(value instanceof Val val ? values.unpackVal(val) : value);
+  /**
+   * A FEEL value as the JSON-shaped Java values variables are made of: numbers, strings, booleans,
+   * lists and contexts as themselves, temporal values as their ISO text (as FEEL results
+   * elsewhere).
+   */
+  private static Object json(Object value) {
+    if (value instanceof ValNull$ || value == null) {
+      return null;
+    }
+    if (value instanceof ValBoolean b) {
+      return b.value();
+    }
+    if (value instanceof ValString text) {
+      return text.value();
+    }
+    if (value instanceof ValNumber number) {
+      return jsonValue(number.value().bigDecimal());
+    }
+    if (value instanceof ValList list) {
+      return jsonValue(list.items());
+    }
+    if (value instanceof ValContext context) {
+      return jsonValue(context.context().variableProvider().getVariables());
+    }
+    if (value instanceof Val val) {
+      Object unpacked = VALUES.unpackVal(val);
+      return unpacked instanceof Val ? val.toString() : jsonValue(unpacked);
+    }
+    return jsonValue(value);
   }
 
   private static Object jsonValue(Object value) {
+    if (value instanceof Val val) {
+      return json(val);
+    }
+    if (value instanceof scala.collection.Map<?, ?> map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      CollectionConverters.asJava(map).forEach((k, v) -> copy.put(String.valueOf(k), jsonValue(v)));
+      return copy;
+    }
+    if (value instanceof scala.collection.Iterable<?> list) {
+      List<Object> copy = new ArrayList<>();
+      CollectionConverters.asJava(list).forEach(v -> copy.add(jsonValue(v)));
+      return copy;
+    }
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> copy = new LinkedHashMap<>();
       map.forEach((k, v) -> copy.put(String.valueOf(k), jsonValue(v)));
@@ -181,6 +295,9 @@ public final class DecisionEngine {
       List<Object> copy = new ArrayList<>(list.size());
       list.forEach(v -> copy.add(jsonValue(v)));
       return copy;
+    }
+    if (value instanceof scala.math.BigDecimal number) {
+      return jsonValue(number.bigDecimal());
     }
     if (value instanceof BigDecimal number) {
       return number.stripTrailingZeros().scale() <= 0 && number.abs().compareTo(LONG_MAX) <= 0
