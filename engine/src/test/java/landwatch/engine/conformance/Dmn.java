@@ -29,6 +29,17 @@ final class Dmn {
     }
   }
 
+  /**
+   * {@code versioned.dmn} with ids of its own ({@code <prefix>} for the DRG, {@code
+   * <prefix>Verdict} for its decision), its version tag and the verdict its one rule gives.
+   */
+  static String versioned(String prefix, String versionTag, String verdict) {
+    return resource("versioned.dmn")
+        .replace("versioned", prefix)
+        .replace("value=\"v1\"", "value=\"" + versionTag + "\"")
+        .replace("\"first\"", "\"" + verdict + "\"");
+  }
+
   static DeploymentEvent deploy(CamundaClient client, String name) {
     return deployXml(client, resource(name), name);
   }
