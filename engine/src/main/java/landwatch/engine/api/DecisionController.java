@@ -231,13 +231,10 @@ public class DecisionController {
         .decisionDefinitionType(DecisionDefinitionTypeEnum.fromValue(i.decisionType()))
         .result(i.result())
         .tenantId(DeploymentController.TENANT)
-        .processDefinitionKey(keyOrNull(i.processDefinitionKey()))
-        .processInstanceKey(keyOrNull(i.processInstanceKey()))
-        .elementInstanceKey(keyOrNull(i.elementInstanceKey()));
-  }
-
-  private static String keyOrNull(long key) {
-    return key < 0 ? null : String.valueOf(key);
+        // -1 for an evaluation through the API, as Zeebe's (the client requires them)
+        .processDefinitionKey(String.valueOf(i.processDefinitionKey()))
+        .processInstanceKey(String.valueOf(i.processInstanceKey()))
+        .elementInstanceKey(String.valueOf(i.elementInstanceKey()));
   }
 
   private static List<EvaluatedDecisionInputItem> inputs(DecisionInstance i) {

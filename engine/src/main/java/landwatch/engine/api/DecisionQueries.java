@@ -25,6 +25,10 @@ public final class DecisionQueries {
       "(SELECT max(d.decision_requirements_name) FROM engine.decision_definition d"
           + " WHERE d.decision_requirements_key = r.key)";
 
+  /** No multi-tenancy: everything belongs to the default tenant. */
+  private static final SearchQuery.Field ONE_TENANT =
+      SearchQuery.Field.text("'" + DeploymentController.TENANT + "'");
+
   private static final Map<String, SearchQuery.Field> DEFINITION_FIELDS =
       Map.of(
           "decisionDefinitionKey", SearchQuery.Field.key("d.key"),
@@ -32,7 +36,8 @@ public final class DecisionQueries {
           "name", SearchQuery.Field.text("d.name"),
           "version", SearchQuery.Field.integer("d.version"),
           "decisionRequirementsId", SearchQuery.Field.text("d.decision_requirements_id"),
-          "decisionRequirementsKey", SearchQuery.Field.key("d.decision_requirements_key"));
+          "decisionRequirementsKey", SearchQuery.Field.key("d.decision_requirements_key"),
+          "tenantId", ONE_TENANT);
 
   private static final Map<String, SearchQuery.Field> REQUIREMENTS_FIELDS =
       Map.of(
@@ -40,7 +45,8 @@ public final class DecisionQueries {
           "decisionRequirementsId", SearchQuery.Field.text("r.resource_id"),
           "decisionRequirementsName", SearchQuery.Field.text(REQUIREMENTS_NAME),
           "version", SearchQuery.Field.integer("r.version"),
-          "resourceName", SearchQuery.Field.text("r.resource_name"));
+          "resourceName", SearchQuery.Field.text("r.resource_name"),
+          "tenantId", ONE_TENANT);
 
   private static final Map<String, SearchQuery.Field> INSTANCE_FIELDS =
       Map.ofEntries(
@@ -64,7 +70,8 @@ public final class DecisionQueries {
               "processDefinitionKey",
               SearchQuery.Field.key("((i.data->>'processDefinitionKey')::bigint)")),
           Map.entry("processInstanceKey", SearchQuery.Field.key("i.process_instance_key")),
-          Map.entry("elementInstanceKey", SearchQuery.Field.key("i.element_instance_key")));
+          Map.entry("elementInstanceKey", SearchQuery.Field.key("i.element_instance_key")),
+          Map.entry("tenantId", ONE_TENANT));
 
   private final JdbcTemplate jdbc;
 
