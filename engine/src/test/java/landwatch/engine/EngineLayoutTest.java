@@ -18,7 +18,8 @@ class EngineLayoutTest {
     "landwatch.engine.deployment..",
     "landwatch.engine.processinstance..",
     "landwatch.engine.incident..",
-    "landwatch.engine.clock.."
+    "landwatch.engine.clock..",
+    "landwatch.engine.decision.."
   };
 
   private static final String[] PROCESSORS = {
@@ -85,7 +86,8 @@ class EngineLayoutTest {
             "landwatch.engine.record..",
             "landwatch.engine.state..",
             "landwatch.engine.model..",
-            "landwatch.engine.feel..")
+            "landwatch.engine.feel..",
+            "landwatch.engine.dmn..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(FEATURES)
