@@ -215,8 +215,7 @@ public final class DecisionEngine {
                 new Evaluation.EvaluatedOutput(
                     output.output().id(), output.output().name(), json(output.value())));
           }
-          rules.add(
-              new Evaluation.MatchedRule(rule.rule().id(), all.indexOf(rule.rule()) + 1, outputs));
+          rules.add(new Evaluation.MatchedRule(rule.rule().id(), index(all, rule.rule()), outputs));
         }
       }
       decisions.add(
@@ -229,6 +228,19 @@ public final class DecisionEngine {
               rules));
     }
     return decisions;
+  }
+
+  /**
+   * The rule's position from 1, found by identity: rules are case classes whose equality compares
+   * their parsed expressions in depth.
+   */
+  private static int index(List<ParsedRule> rules, ParsedRule rule) {
+    for (int i = 0; i < rules.size(); i++) {
+      if (rules.get(i) == rule) {
+        return i + 1;
+      }
+    }
+    return -1;
   }
 
   private static String typeOf(Object logic) {
