@@ -53,8 +53,4 @@ public final class DecisionModels {
       eldest.remove();
     }
   }
-
-  public synchronized int size() {
-    return entries.size();
-  }
 }
