@@ -9,9 +9,12 @@ import javax.sql.DataSource;
 import landwatch.engine.bpmn.BpmnContext;
 import landwatch.engine.bpmn.BpmnEngine;
 import landwatch.engine.clock.ClockCommands;
+import landwatch.engine.decision.DecisionCommands;
 import landwatch.engine.deployment.DeploymentCommand;
 import landwatch.engine.deployment.ResourceParser;
 import landwatch.engine.document.Documents;
+import landwatch.engine.dmn.DecisionEngine;
+import landwatch.engine.dmn.DecisionModels;
 import landwatch.engine.feel.FeelEvaluator;
 import landwatch.engine.incident.IncidentCommands;
 import landwatch.engine.job.JobActivator;
@@ -61,6 +64,12 @@ public final class Engine implements AutoCloseable {
   public final ProcessInstanceModification modifications;
   public final ProcessInstanceMigration migrations;
   public final ClockCommands clocks = new ClockCommands();
+  public final DecisionCommands decisions;
+
+  /** The DMN engine, and the parsed graphs of deployed decisions, on demand. */
+  public final DecisionEngine dmn;
+
+  public final DecisionModels decisionModels;
 
   /** Uploaded documents, beside the engine's state (not through the writer). */
   public final Documents documents;
@@ -85,7 +94,8 @@ public final class Engine implements AutoCloseable {
     this.dataSource = dataSource;
     EngineProperties.Limits limits = properties.limits();
     feel = new FeelEvaluator(clock::zonedNow, properties.feel().evaluationBudget());
-    parser = new ResourceParser(feel);
+    dmn = new DecisionEngine(clock::zonedNow);
+    parser = new ResourceParser(feel, dmn);
     variableLimits =
         new VariableDocumentLimits(
             limits.maxVariableDocumentSize().toBytes(), limits.maxVariableDepth());
@@ -97,7 +107,10 @@ public final class Engine implements AutoCloseable {
             clock,
             properties.commandQueueCapacity(),
             properties.commandTimeout());
-    BpmnContext ctx = new BpmnContext(writer, feel, variableLimits, limits);
+    // the same bound as the process models', counted the same way (source bytes)
+    decisionModels =
+        new DecisionModels(properties.models().cacheSize().toBytes(), this::loadDecisions);
+    BpmnContext ctx = new BpmnContext(writer, feel, variableLimits, limits, dmn, decisionModels);
     bpmn = new BpmnEngine(ctx);
     messages = new MessageCorrelation(ctx, bpmn.behaviors.events(), bpmn.behaviors.creation());
     bpmn.behaviors.subscriptions().onMessageSubscriptionOpened(messages::correlateBuffered);
@@ -113,7 +126,9 @@ public final class Engine implements AutoCloseable {
     bpmn.behaviors.jobs().onJobsAvailable(activator::jobsAvailable);
     results = new ProcessInstanceResults(ctx);
     bpmn.addListener(results);
-    deployments = new DeploymentCommand(new DeploymentCommand.TimerStartEvents(feel), models);
+    deployments =
+        new DeploymentCommand(new DeploymentCommand.TimerStartEvents(feel), models, decisionModels);
+    decisions = new DecisionCommands(bpmn);
     processInstances = new ProcessInstanceCommands(bpmn);
     jobs = new JobCommands(bpmn, deadlines);
     incidents = new IncidentCommands(bpmn);
@@ -163,6 +178,16 @@ public final class Engine implements AutoCloseable {
             .orElseThrow(
                 () -> new IllegalStateException("the stored resource of " + process + " lacks it"));
     return new ProcessModels.Loaded(executable, resource.length / processes.size());
+  }
+
+  /** A decision cache miss: the stored DMN resource, parsed again. */
+  private DecisionModels.Loaded loadDecisions(long decisionRequirementsKey) {
+    byte[] resource = resource(decisionRequirementsKey);
+    if (resource == null) {
+      throw new IllegalStateException(
+          "the stored DMN resource " + decisionRequirementsKey + " is missing");
+    }
+    return new DecisionModels.Loaded(dmn.parse(resource), resource.length);
   }
 
   public void start() {

@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 import landwatch.engine.api.ActivatedJobsBodyConverter;
 import landwatch.engine.api.BasicAuthFilter;
 import landwatch.engine.api.ClockController;
+import landwatch.engine.api.DecisionController;
 import landwatch.engine.api.DeploymentController;
 import landwatch.engine.api.DocumentController;
 import landwatch.engine.api.ElementInstanceController;
@@ -45,6 +46,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
   MessageController.class,
   ClockController.class,
   ProcessDefinitionController.class,
+  DecisionController.class,
   EngineProblemAdvice.class
 })
 public class EngineAutoConfiguration {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 import javax.sql.DataSource;
 import landwatch.engine.deployment.ResourceParser;
+import landwatch.engine.dmn.DecisionEngine;
 import landwatch.engine.feel.FeelEvaluator;
 import landwatch.engine.model.ExecutableProcess;
 import landwatch.engine.state.V4__Process_definition_metadata;
@@ -28,7 +29,9 @@ public final class EngineSchema {
           if (parser[0] == null) {
             // parsing only checks expressions, it evaluates none: the budget never applies
             parser[0] =
-                new ResourceParser(new FeelEvaluator(ZonedDateTime::now, Duration.ofSeconds(2)));
+                new ResourceParser(
+                    new FeelEvaluator(ZonedDateTime::now, Duration.ofSeconds(2)),
+                    new DecisionEngine(ZonedDateTime::now));
           }
           return parser[0].parseBpmn(name, content);
         };

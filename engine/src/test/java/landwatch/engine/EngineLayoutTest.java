@@ -20,7 +20,8 @@ class EngineLayoutTest {
     "landwatch.engine.incident..",
     "landwatch.engine.clock..",
     "landwatch.engine.document..",
-    "landwatch.engine.retention.."
+    "landwatch.engine.retention..",
+    "landwatch.engine.decision.."
   };
 
   private static final String[] PROCESSORS = {
@@ -87,7 +88,8 @@ class EngineLayoutTest {
             "landwatch.engine.record..",
             "landwatch.engine.state..",
             "landwatch.engine.model..",
-            "landwatch.engine.feel..")
+            "landwatch.engine.feel..",
+            "landwatch.engine.dmn..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(FEATURES)

@@ -16,6 +16,7 @@ import landwatch.engine.deployment.ParsedResource;
 import landwatch.engine.deployment.ResourceParser;
 import landwatch.engine.processing.Rejection;
 import landwatch.engine.processing.RejectionType;
+import landwatch.engine.state.DeployedDecision;
 import landwatch.engine.state.DeployedProcess;
 import landwatch.engine.state.DeployedResource;
 import org.springframework.http.MediaType;
@@ -169,29 +170,20 @@ public class DeploymentController {
                       .resourceName(resource.resourceName())
                       .tenantId(TENANT)
                       .decisionRequirementsKey(String.valueOf(resource.key()))));
-      ParsedResource source =
-          deployed.dmnSources().stream()
-              .filter(s -> s.resourceId().equals(resource.resourceId()))
-              .findFirst()
-              .orElse(null);
-      if (source == null) {
-        continue;
-      }
-      int index = 0;
-      for (ParsedResource.Decision decision : source.decisions()) {
-        // decision keys derive from the requirements key: stable across identical redeployments
-        result.addDeploymentsItem(
-            new DeploymentMetadataResult()
-                .decisionDefinition(
-                    new DeploymentDecisionResult()
-                        .decisionDefinitionId(decision.id())
-                        .name(decision.name())
-                        .version(resource.version())
-                        .tenantId(TENANT)
-                        .decisionRequirementsId(resource.resourceId())
-                        .decisionDefinitionKey(String.valueOf(resource.key() * 1000 + ++index))
-                        .decisionRequirementsKey(String.valueOf(resource.key()))));
-      }
+    }
+    for (DeployedDecision decision : deployed.decisions()) {
+      result.addDeploymentsItem(
+          new DeploymentMetadataResult()
+              .decisionDefinition(
+                  new DeploymentDecisionResult()
+                      .decisionDefinitionId(decision.decisionId())
+                      .name(decision.name())
+                      .version(decision.version())
+                      .tenantId(TENANT)
+                      .decisionRequirementsId(decision.decisionRequirementsId())
+                      .decisionDefinitionKey(String.valueOf(decision.key()))
+                      .decisionRequirementsKey(
+                          String.valueOf(decision.decisionRequirementsKey()))));
     }
     return result;
   }

@@ -2,6 +2,8 @@ package landwatch.engine.bpmn;
 
 import java.util.Map;
 import landwatch.engine.EngineProperties;
+import landwatch.engine.dmn.DecisionEngine;
+import landwatch.engine.dmn.DecisionModels;
 import landwatch.engine.feel.FeelEvaluator;
 import landwatch.engine.feel.FeelResult;
 import landwatch.engine.model.ExecutableElement;
@@ -26,15 +28,24 @@ public final class BpmnContext {
   /** The other limits a step obeys (the multi-instance collection size). */
   public final EngineProperties.Limits limits;
 
+  /** DMN evaluation, and the parsed graphs of deployed decisions. */
+  public final DecisionEngine dmn;
+
+  public final DecisionModels decisionModels;
+
   public BpmnContext(
       StreamProcessor writer,
       FeelEvaluator feel,
       VariableDocumentLimits variableLimits,
-      EngineProperties.Limits limits) {
+      EngineProperties.Limits limits,
+      DecisionEngine dmn,
+      DecisionModels decisionModels) {
     this.writer = writer;
     this.feel = feel;
     this.variableLimits = variableLimits;
     this.limits = limits;
+    this.dmn = dmn;
+    this.decisionModels = decisionModels;
   }
 
   public Batch batch() {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import landwatch.engine.bpmn.behavior.BpmnBehaviors;
 import landwatch.engine.bpmn.behavior.BpmnStateTransitions;
+import landwatch.engine.bpmn.behavior.DecisionBehavior;
 import landwatch.engine.bpmn.behavior.EventSubscriptionBehavior;
 import landwatch.engine.bpmn.behavior.EventTriggerBehavior;
 import landwatch.engine.bpmn.behavior.IncidentBehavior;
@@ -24,6 +25,7 @@ import landwatch.engine.bpmn.gateway.EventBasedGatewayProcessor;
 import landwatch.engine.bpmn.gateway.ExclusiveGatewayProcessor;
 import landwatch.engine.bpmn.gateway.InclusiveGatewayProcessor;
 import landwatch.engine.bpmn.gateway.ParallelGatewayProcessor;
+import landwatch.engine.bpmn.task.BusinessRuleTaskProcessor;
 import landwatch.engine.bpmn.task.JobWorkerTaskProcessor;
 import landwatch.engine.bpmn.task.PassThroughTaskProcessor;
 import landwatch.engine.bpmn.task.ScriptTaskProcessor;
@@ -35,6 +37,10 @@ import landwatch.engine.model.ElementType;
 public final class BpmnEngine {
 
   public final BpmnBehaviors behaviors;
+
+  /** Decision evaluation, shared by business-rule tasks and the API's evaluation command. */
+  public final DecisionBehavior decisions;
+
   private final List<ProcessInstanceListener> listeners = new CopyOnWriteArrayList<>();
 
   public BpmnEngine(BpmnContext ctx) {
@@ -62,6 +68,7 @@ public final class BpmnEngine {
             creation,
             signals);
 
+    decisions = new DecisionBehavior(ctx);
     JobWorkerTaskProcessor jobWorker = new JobWorkerTaskProcessor(behaviors);
     WaitingTaskProcessor waiting = new WaitingTaskProcessor(behaviors);
     ScopeProcessor scope = new ScopeProcessor(behaviors);
@@ -73,10 +80,12 @@ public final class BpmnEngine {
     // a Zeebe user task waits activated (not executed yet); a job-based one is a job, as in Zeebe
     processors.register(
         ElementType.USER_TASK, new VariantProcessor(e -> e.userTask != null, waiting, jobWorker));
-    // decisions are not evaluated yet: a business-rule task calling one raises an incident
     processors.register(
         ElementType.BUSINESS_RULE_TASK,
-        new VariantProcessor(e -> !e.isJobBased(), waiting, jobWorker));
+        new VariantProcessor(
+            e -> e.calledDecision != null,
+            new BusinessRuleTaskProcessor(behaviors, decisions),
+            jobWorker));
     processors.register(ElementType.SCRIPT_TASK, new ScriptTaskProcessor(behaviors, jobWorker));
     processors.register(ElementType.RECEIVE_TASK, waiting);
     processors.register(ElementType.MANUAL_TASK, new PassThroughTaskProcessor(behaviors));

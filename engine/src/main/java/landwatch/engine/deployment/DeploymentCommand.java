@@ -1,9 +1,12 @@
 package landwatch.engine.deployment;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import landwatch.engine.bpmn.behavior.TimerSchedule;
+import landwatch.engine.dmn.DecisionModels;
+import landwatch.engine.dmn.ParsedDrg;
 import landwatch.engine.feel.FeelEvaluator;
 import landwatch.engine.feel.FeelResult;
 import landwatch.engine.model.EventType;
@@ -13,11 +16,13 @@ import landwatch.engine.model.Expression;
 import landwatch.engine.model.TimerDefinition;
 import landwatch.engine.processing.Batch;
 import landwatch.engine.processing.Rejection;
+import landwatch.engine.record.intent.DecisionIntent;
 import landwatch.engine.record.intent.DecisionRequirementsIntent;
 import landwatch.engine.record.intent.DeploymentIntent;
 import landwatch.engine.record.intent.FormIntent;
 import landwatch.engine.record.intent.ProcessIntent;
 import landwatch.engine.record.intent.TimerIntent;
+import landwatch.engine.state.DeployedDecision;
 import landwatch.engine.state.DeployedProcess;
 import landwatch.engine.state.DeployedResource;
 import landwatch.engine.state.ProcessModels;
@@ -30,19 +35,25 @@ import landwatch.engine.state.Timer;
  */
 public final class DeploymentCommand {
 
-  /** What was deployed: one entry per process, decision or form. */
+  /**
+   * What was deployed: one entry per process, decision requirements (DMN resource), decision or
+   * form.
+   */
   public record Deployed(
       long deploymentKey,
       List<DeployedProcess> processes,
       List<DeployedResource> resources,
-      List<ParsedResource> dmnSources) {}
+      List<DeployedDecision> decisions) {}
 
   private final TimerStartEvents timerStartEvents;
   private final ProcessModels models;
+  private final DecisionModels decisionModels;
 
-  public DeploymentCommand(TimerStartEvents timerStartEvents, ProcessModels models) {
+  public DeploymentCommand(
+      TimerStartEvents timerStartEvents, ProcessModels models, DecisionModels decisionModels) {
     this.timerStartEvents = timerStartEvents;
     this.models = models;
+    this.decisionModels = decisionModels;
   }
 
   public Deployed deploy(Batch batch, List<ParsedResource> resources) {
@@ -52,22 +63,28 @@ public final class DeploymentCommand {
     long deploymentKey = batch.keys.next();
     List<DeployedProcess> processes = new ArrayList<>();
     List<DeployedResource> others = new ArrayList<>();
-    List<ParsedResource> dmn = new ArrayList<>();
+    List<DeployedDecision> decisions = new ArrayList<>();
     for (ParsedResource resource : resources) {
       if (resource.kind().equals("bpmn")) {
         for (ExecutableProcess process : resource.processes()) {
           processes.add(deployProcess(batch, deploymentKey, resource, process));
         }
       } else {
-        others.add(deployResource(batch, deploymentKey, resource));
+        DeployedResource latest =
+            batch.state.deployments().latestResource(resource.kind(), resource.resourceId());
+        DeployedResource deployed = deployResource(batch, deploymentKey, resource);
+        others.add(deployed);
         if (resource.kind().equals("dmn")) {
-          dmn.add(resource);
+          decisions.addAll(
+              deployed == latest
+                  ? batch.state.deployments().decisionsOf(deployed.key())
+                  : deployDecisions(batch, resource, deployed));
         }
       }
     }
     batch.records.append(
         deploymentKey, DeploymentIntent.CREATED, Map.of("resources", resources.size()));
-    return new Deployed(deploymentKey, processes, others, dmn);
+    return new Deployed(deploymentKey, processes, others, decisions);
   }
 
   private DeployedProcess deployProcess(
@@ -147,6 +164,46 @@ public final class DeploymentCommand {
         deployed.key(),
         resource.kind().equals("dmn") ? DecisionRequirementsIntent.CREATED : FormIntent.CREATED,
         Map.of("id", deployed.resourceId(), "version", deployed.version()));
+    return deployed;
+  }
+
+  /**
+   * A new version of a decision requirements graph: each of its decisions becomes the next version
+   * of its decision id, with a new key, as Zeebe versions them.
+   */
+  private List<DeployedDecision> deployDecisions(
+      Batch batch, ParsedResource resource, DeployedResource drg) {
+    ParsedDrg parsed = resource.drg();
+    List<DeployedDecision> deployed = new ArrayList<>();
+    for (ParsedDrg.Decision decision : parsed.decisions()) {
+      DeployedDecision latest = batch.state.deployments().latestDecision(decision.id());
+      DeployedDecision version =
+          new DeployedDecision(
+              batch.keys.next(),
+              decision.id(),
+              decision.name(),
+              latest == null ? 1 : latest.version() + 1,
+              decision.versionTag(),
+              decision.type(),
+              drg.key(),
+              parsed.id(),
+              parsed.name(),
+              drg.version(),
+              resource.name(),
+              drg.deploymentKey());
+      batch.state.deployments().putDecision(version);
+      Map<String, Object> value = new LinkedHashMap<>();
+      value.put("decisionId", version.decisionId());
+      value.put("version", version.version());
+      value.put("decisionRequirementsKey", version.decisionRequirementsKey());
+      batch.records.append(version.key(), DecisionIntent.CREATED, value);
+      deployed.add(version);
+    }
+    // committed: the graph just parsed serves its first evaluations without a re-parse
+    batch.afterCommit(
+        () ->
+            decisionModels.put(
+                drg.key(), new DecisionModels.Loaded(parsed, resource.content().length)));
     return deployed;
   }
 

@@ -9,37 +9,36 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import landwatch.engine.dmn.DecisionEngine;
+import landwatch.engine.dmn.ParsedDrg;
 import landwatch.engine.feel.FeelEvaluator;
 import landwatch.engine.model.ExecutableProcess;
 import landwatch.engine.model.transform.ProcessTransformer;
 import landwatch.engine.processing.Rejection;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /**
  * Reads deployment resources: BPMN through zeebe-bpmn-model (parsed, validated, then transformed,
- * which rejects what this engine cannot execute), DMN and forms just enough to know their ids.
+ * which rejects what this engine cannot execute), DMN through the DMN engine, forms just enough to
+ * know their ids.
  */
 public final class ResourceParser {
 
-  private static final String DMN_NS_SUFFIX = "DMN/";
   private static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
 
   private final FeelEvaluator feel;
+  private final DecisionEngine dmn;
   private final ObjectMapper json = new ObjectMapper();
 
-  public ResourceParser(FeelEvaluator feel) {
+  public ResourceParser(FeelEvaluator feel, DecisionEngine dmn) {
     this.feel = feel;
+    this.dmn = dmn;
   }
 
   public static boolean isBpmn(String name) {
@@ -82,7 +81,7 @@ public final class ResourceParser {
     String lower = name.toLowerCase();
     if (isBpmn(name)) {
       return new ParsedResource(
-          name, content, checksum(content), "bpmn", parseBpmn(name, content), null, List.of());
+          name, content, checksum(content), "bpmn", parseBpmn(name, content), null, null);
     }
     if (lower.endsWith(".dmn")) {
       return parseDmn(name, content);
@@ -125,43 +124,18 @@ public final class ResourceParser {
     return e.getMessage();
   }
 
+  /**
+   * Parsed by the DMN engine, as it will be evaluated: a DMN that does not parse, or has an unknown
+   * hit policy or aggregation, is refused naming the resource.
+   */
   private ParsedResource parseDmn(String name, byte[] content) {
+    ParsedDrg drg;
     try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setNamespaceAware(true);
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(content));
-      Element definitions = document.getDocumentElement();
-      if (!"definitions".equals(definitions.getLocalName())
-          || definitions.getNamespaceURI() == null
-          || !definitions.getNamespaceURI().contains(DMN_NS_SUFFIX)) {
-        throw rejected(name, "not a DMN definitions document");
-      }
-      List<ParsedResource.Decision> decisions = new ArrayList<>();
-      NodeList nodes =
-          definitions.getElementsByTagNameNS(definitions.getNamespaceURI(), "decision");
-      for (int i = 0; i < nodes.getLength(); i++) {
-        Element decision = (Element) nodes.item(i);
-        decisions.add(
-            new ParsedResource.Decision(
-                decision.getAttribute("id"), decision.getAttribute("name")));
-      }
-      if (decisions.isEmpty()) {
-        throw rejected(name, "a DMN resource must contain at least one decision");
-      }
-      return new ParsedResource(
-          name,
-          content,
-          checksum(content),
-          "dmn",
-          List.of(),
-          definitions.getAttribute("id"),
-          decisions);
-    } catch (Rejection r) {
-      throw r;
-    } catch (Exception e) {
+      drg = dmn.parse(content);
+    } catch (DecisionEngine.InvalidDmn e) {
       throw rejected(name, "failed to parse the DMN: " + e.getMessage());
     }
+    return new ParsedResource(name, content, checksum(content), "dmn", List.of(), drg.id(), drg);
   }
 
   private ParsedResource parseForm(String name, byte[] content) {
@@ -172,7 +146,7 @@ public final class ResourceParser {
         throw rejected(name, "a form must have an 'id'");
       }
       return new ParsedResource(
-          name, content, checksum(content), "form", List.of(), id.asText(), List.of());
+          name, content, checksum(content), "form", List.of(), id.asText(), null);
     } catch (JsonProcessingException e) {
       throw rejected(name, "failed to parse the form JSON: " + e.getOriginalMessage());
     } catch (IOException e) {

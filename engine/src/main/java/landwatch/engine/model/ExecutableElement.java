@@ -40,7 +40,7 @@ public final class ExecutableElement {
   /**
    * Job-based elements: service and send tasks, script and business-rule tasks with a {@code
    * zeebe:taskDefinition}, job-based user tasks, message throw events. A business-rule task calling
-   * a decision has none: it raises an incident, as decisions are not evaluated yet.
+   * a decision has none.
    */
   public final JobWorkerProperties job;
 
@@ -52,6 +52,9 @@ public final class ExecutableElement {
 
   /** Call activities. */
   public final CalledElement calledElement;
+
+  /** Business-rule tasks with {@code zeebe:calledDecision}. */
+  public final CalledDecision calledDecision;
 
   /** Multi-instance activities. */
   public final LoopCharacteristics loop;
@@ -113,6 +116,7 @@ public final class ExecutableElement {
     this.script = builder.script;
     this.userTask = builder.userTask;
     this.calledElement = builder.calledElement;
+    this.calledDecision = builder.calledDecision;
     this.loop = builder.loop;
     this.message = builder.message;
     this.timer = builder.timer;
@@ -231,6 +235,7 @@ public final class ExecutableElement {
     private ScriptProperties script;
     private UserTaskProperties userTask;
     private CalledElement calledElement;
+    private CalledDecision calledDecision;
     private LoopCharacteristics loop;
     private MessageDefinition message;
     private TimerDefinition timer;
@@ -280,6 +285,11 @@ public final class ExecutableElement {
 
     public Builder calledElement(CalledElement calledElement) {
       this.calledElement = calledElement;
+      return this;
+    }
+
+    public Builder calledDecision(CalledDecision calledDecision) {
+      this.calledDecision = calledDecision;
       return this;
     }
 

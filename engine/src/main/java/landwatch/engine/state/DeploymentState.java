@@ -1,5 +1,6 @@
 package landwatch.engine.state;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -23,6 +24,11 @@ public final class DeploymentState {
       new HashMap<>();
   private final Map<ResourceId, NavigableMap<Integer, DeployedResource>> resourceVersions =
       new HashMap<>();
+
+  private final Map<Long, DeployedDecision> decisions = new HashMap<>();
+  private final Map<String, NavigableMap<Integer, DeployedDecision>> decisionVersions =
+      new HashMap<>();
+  private final Map<Long, List<DeployedDecision>> decisionsByRequirements = new HashMap<>();
 
   /**
    * Stored BPMN resources by checksum: a resource is stored once, whatever its processes' versions.
@@ -120,5 +126,47 @@ public final class DeploymentState {
     return resourceVersions.values().stream()
         .flatMap(versions -> versions.values().stream())
         .toList();
+  }
+
+  /** A newly deployed decision version, written with the batch. */
+  public void putDecision(DeployedDecision decision) {
+    loadDecision(decision);
+    changes.decisions.put(decision.key(), decision);
+  }
+
+  /** A stored decision version, read at start. */
+  void loadDecision(DeployedDecision decision) {
+    decisions.put(decision.key(), decision);
+    decisionVersions
+        .computeIfAbsent(decision.decisionId(), id -> new TreeMap<>())
+        .put(decision.version(), decision);
+    decisionsByRequirements
+        .computeIfAbsent(decision.decisionRequirementsKey(), k -> new ArrayList<>())
+        .add(decision);
+  }
+
+  public DeployedDecision decision(long key) {
+    return decisions.get(key);
+  }
+
+  public DeployedDecision latestDecision(String decisionId) {
+    NavigableMap<Integer, DeployedDecision> versions = decisionVersions.get(decisionId);
+    return versions == null ? null : versions.lastEntry().getValue();
+  }
+
+  /** Every version of a decision, oldest first (empty when none is deployed). */
+  public Collection<DeployedDecision> decisionVersionsOf(String decisionId) {
+    NavigableMap<Integer, DeployedDecision> versions = decisionVersions.get(decisionId);
+    return versions == null ? List.of() : versions.values();
+  }
+
+  /** The decisions of one stored decision requirements graph, in their order in it. */
+  public List<DeployedDecision> decisionsOf(long decisionRequirementsKey) {
+    return decisionsByRequirements.getOrDefault(decisionRequirementsKey, List.of());
+  }
+
+  /** Every deployed decision version. */
+  public Collection<DeployedDecision> decisions() {
+    return Collections.unmodifiableCollection(decisions.values());
   }
 }

@@ -22,6 +22,7 @@ public final class EngineState {
       new EventSubscriptionState(changes.table(Table.SUBSCRIPTION));
   private final MessageState messages = new MessageState(changes.table(Table.MESSAGE));
   private final IncidentState incidents = new IncidentState(changes.table(Table.INCIDENT));
+  private final DecisionHistory decisionHistory = new DecisionHistory(changes);
 
   /** Whether anything changed since the last commit. */
   public boolean hasChanges() {
@@ -72,5 +73,10 @@ public final class EngineState {
 
   public IncidentState incidents() {
     return incidents;
+  }
+
+  /** Decision instances, written once with their batch. */
+  public DecisionHistory decisionHistory() {
+    return decisionHistory;
   }
 }

@@ -83,6 +83,10 @@ final class StateChanges {
   final Set<Long> deletedScopes = new LinkedHashSet<>();
   final Map<Long, DeployedProcess> processes = new LinkedHashMap<>();
   final Map<Long, DeployedResource> resources = new LinkedHashMap<>();
+  final Map<Long, DeployedDecision> decisions = new LinkedHashMap<>();
+
+  /** History: inserted once, never read back into the hot state. */
+  final List<DecisionInstance> decisionInstances = new ArrayList<>();
 
   StateChanges() {
     for (Table table : Table.values()) {
@@ -118,7 +122,9 @@ final class StateChanges {
     return variableUpserts.isEmpty()
         && deletedScopes.isEmpty()
         && processes.isEmpty()
-        && resources.isEmpty();
+        && resources.isEmpty()
+        && decisions.isEmpty()
+        && decisionInstances.isEmpty();
   }
 
   void clear() {
@@ -127,5 +133,7 @@ final class StateChanges {
     deletedScopes.clear();
     processes.clear();
     resources.clear();
+    decisions.clear();
+    decisionInstances.clear();
   }
 }

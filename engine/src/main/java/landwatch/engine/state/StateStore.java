@@ -56,6 +56,12 @@ public final class StateStore {
     if (!changes.resources.isEmpty()) {
       insertResources(c, changes.resources.values());
     }
+    if (!changes.decisions.isEmpty()) {
+      insertDecisions(c, changes.decisions.values());
+    }
+    if (!changes.decisionInstances.isEmpty()) {
+      insertDecisionInstances(c, changes.decisionInstances);
+    }
     writeVariables(c, changes);
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -256,6 +262,56 @@ public final class StateStore {
     }
   }
 
+  private void insertDecisions(Connection c, Collection<DeployedDecision> rows)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO engine.decision_definition (key, decision_id, name, version, version_tag, "
+                + "decision_type, decision_requirements_key, decision_requirements_id, "
+                + "decision_requirements_name, decision_requirements_version, resource_name, "
+                + "deployment_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (DeployedDecision d : rows) {
+        ps.setLong(1, d.key());
+        ps.setString(2, d.decisionId());
+        ps.setString(3, d.name());
+        ps.setInt(4, d.version());
+        ps.setString(5, d.versionTag());
+        ps.setString(6, d.decisionType());
+        ps.setLong(7, d.decisionRequirementsKey());
+        ps.setString(8, d.decisionRequirementsId());
+        ps.setString(9, d.decisionRequirementsName());
+        ps.setInt(10, d.decisionRequirementsVersion());
+        ps.setString(11, d.resourceName());
+        ps.setLong(12, d.deploymentKey());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private void insertDecisionInstances(Connection c, List<DecisionInstance> rows)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO engine.decision_instance (key, evaluation_key, state, evaluation_date, "
+                + "decision_key, decision_id, process_instance_key, element_instance_key, data) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::json)")) {
+      for (DecisionInstance d : rows) {
+        ps.setString(1, d.key());
+        ps.setLong(2, d.evaluationKey());
+        ps.setString(3, d.state());
+        ps.setLong(4, d.evaluationDate());
+        ps.setLong(5, d.decisionKey());
+        ps.setString(6, d.decisionId());
+        ps.setLong(7, d.processInstanceKey());
+        ps.setLong(8, d.elementInstanceKey());
+        ps.setString(9, EngineJson.writeValue(d));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
   private void writeVariables(Connection c, StateChanges changes) throws SQLException {
     if (!changes.deletedScopes.isEmpty()) {
       try (PreparedStatement ps =
@@ -405,6 +461,31 @@ public final class StateStore {
                       rs.getString(6),
                       rs.getLong(7),
                       null));
+        }
+      }
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT key, decision_id, name, version, version_tag, decision_type, "
+                  + "decision_requirements_key, decision_requirements_id, decision_requirements_name, "
+                  + "decision_requirements_version, resource_name, deployment_key "
+                  + "FROM engine.decision_definition ORDER BY key")) {
+        while (rs.next()) {
+          state
+              .deployments()
+              .loadDecision(
+                  new DeployedDecision(
+                      rs.getLong(1),
+                      rs.getString(2),
+                      rs.getString(3),
+                      rs.getInt(4),
+                      rs.getString(5),
+                      rs.getString(6),
+                      rs.getLong(7),
+                      rs.getString(8),
+                      rs.getString(9),
+                      rs.getInt(10),
+                      rs.getString(11),
+                      rs.getLong(12)));
         }
       }
       try (ResultSet rs =

@@ -70,6 +70,18 @@ public final class StateSnapshot {
     deployments
         .bpmnResources()
         .forEach((checksum, key) -> resources.put(key(key), "bpmn " + checksum));
+    Map<String, Object> decisions = image.concern("decisions");
+    deployments.decisions().forEach(d -> decisions.put(key(d.key()), d));
+    image.index(
+        "decisionsByRequirements",
+        deployments.decisions(),
+        DeployedDecision::key,
+        d -> keys(deployments.decisionsOf(d.decisionRequirementsKey()), DeployedDecision::key));
+    image.index(
+        "latestDecisions",
+        deployments.decisions(),
+        DeployedDecision::key,
+        d -> deployments.latestDecision(d.decisionId()).key());
 
     ElementInstanceState instances = state.instances();
     image.rows("elementInstances", instances.all());

@@ -8,6 +8,8 @@ public final class IncidentTypes {
   public static final String JOB_NO_RETRIES = "JOB_NO_RETRIES";
   public static final String UNHANDLED_ERROR_EVENT = "UNHANDLED_ERROR_EVENT";
   public static final String CALLED_ELEMENT_ERROR = "CALLED_ELEMENT_ERROR";
+  public static final String CALLED_DECISION_ERROR = "CALLED_DECISION_ERROR";
+  public static final String DECISION_EVALUATION_ERROR = "DECISION_EVALUATION_ERROR";
 
   /** A job that no activation response can carry. */
   public static final String MESSAGE_SIZE_EXCEEDED = "MESSAGE_SIZE_EXCEEDED";

@@ -2,16 +2,13 @@ package landwatch.engine.bpmn.task;
 
 import landwatch.engine.bpmn.Failure;
 import landwatch.engine.bpmn.behavior.BpmnBehaviors;
-import landwatch.engine.bpmn.behavior.IncidentTypes;
-import landwatch.engine.model.ElementType;
 import landwatch.engine.model.ExecutableElement;
 import landwatch.engine.state.ElementInstance;
 
 /**
  * Tasks that wait for something other than a job: receive tasks wait for their message (the
  * subscription is opened with the boundary events'); Zeebe user tasks, which this engine does not
- * execute yet, wait activated; business-rule tasks calling a decision raise an incident, as
- * decisions are not evaluated yet.
+ * execute yet, wait activated.
  */
 public final class WaitingTaskProcessor extends ActivityProcessor {
 
@@ -21,12 +18,6 @@ public final class WaitingTaskProcessor extends ActivityProcessor {
 
   @Override
   protected Failure onInputsApplied(ExecutableElement element, ElementInstance instance) {
-    if (element.type == ElementType.BUSINESS_RULE_TASK && !element.isJobBased()) {
-      b.subscriptions().unsubscribe(instance);
-      return new Failure(
-          IncidentTypes.UNKNOWN,
-          "Business rule tasks calling a decision are not executed by this engine yet");
-    }
     b.transitions().transitionToActivated(instance);
     return null;
   }

@@ -37,6 +37,7 @@ public final class ProcessTransformer {
   private final UserTaskTransformer userTasks = new UserTaskTransformer();
   private final ScriptTaskTransformer scriptTasks = new ScriptTaskTransformer();
   private final CallActivityTransformer callActivities = new CallActivityTransformer();
+  private final CalledDecisionTransformer calledDecisions = new CalledDecisionTransformer();
   private final MultiInstanceTransformer multiInstance = new MultiInstanceTransformer();
   private final ContainerTransformer containers = new ContainerTransformer(events);
   private final SequenceFlowTransformer sequenceFlows = new SequenceFlowTransformer();
@@ -117,6 +118,7 @@ public final class ProcessTransformer {
               .eventType(EventType.MESSAGE)
               .message(events.message(((ReceiveTask) node).getMessage()));
       case CALL_ACTIVITY -> builder.calledElement(callActivities.transform(node));
+      case BUSINESS_RULE_TASK -> builder.calledDecision(calledDecisions.transform(node));
       case EVENT_SUB_PROCESS -> builder.interrupting(containers.interrupting((SubProcess) node));
       default -> {}
     }

@@ -2,6 +2,7 @@ package landwatch.engine.model.validation;
 
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import landwatch.engine.model.ElementType;
@@ -10,8 +11,8 @@ import landwatch.engine.model.JobWorkerProperties;
 
 /**
  * Tasks: a task definition whatever element carries it (a job-based user task's too, although its
- * job type is fixed), the one service and send tasks need, a script task's script, the message a
- * receive task waits for.
+ * job type is fixed), the one service and send tasks need, a script task's script, a business-rule
+ * task's called decision, the message a receive task waits for.
  */
 final class TaskValidator {
 
@@ -45,8 +46,23 @@ final class TaskValidator {
         }
       }
       case SCRIPT_TASK -> checkScript(node, task);
+      case BUSINESS_RULE_TASK -> checkCalledDecision(node);
       case RECEIVE_TASK -> messages.check(node, ((ReceiveTask) node).getMessage());
       default -> {}
+    }
+  }
+
+  /** zeebe-bpmn-model's validation requires the decision id and result variable themselves. */
+  private void checkCalledDecision(FlowNode node) {
+    ZeebeCalledDecision called = node.getSingleExtensionElement(ZeebeCalledDecision.class);
+    if (called == null || called.getDecisionId() == null) {
+      return;
+    }
+    expressions.checkValue(node.getId(), "called decision id", called.getDecisionId());
+    if ("versionTag".equals(called.getBindingType() == null ? null : called.getBindingType().name())
+        && (called.getVersionTag() == null || called.getVersionTag().isBlank())) {
+      problems.add(
+          node.getId(), "a business rule task with binding type 'versionTag' needs a versionTag");
     }
   }
 
