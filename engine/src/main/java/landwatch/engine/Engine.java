@@ -29,6 +29,7 @@ import landwatch.engine.state.ProcessModels;
 import landwatch.engine.state.StateStore;
 import landwatch.engine.state.VariableDocumentLimits;
 import landwatch.engine.timer.TimerTrigger;
+import landwatch.engine.usertask.UserTaskCommands;
 
 /**
  * The embedded engine without Spring: the single writer, the BPMN processors and the commands the
@@ -54,6 +55,7 @@ public final class Engine implements AutoCloseable {
   public final IncidentCommands incidents;
   public final VariableCommands variables;
   public final ClockCommands clocks = new ClockCommands();
+  public final UserTaskCommands userTasks;
 
   /**
    * Deployed versions for readers outside the writer (names in search results): metadata, models
@@ -103,6 +105,7 @@ public final class Engine implements AutoCloseable {
     jobs = new JobCommands(bpmn, deadlines);
     incidents = new IncidentCommands(bpmn);
     variables = new VariableCommands(bpmn);
+    userTasks = new UserTaskCommands(bpmn);
     writer.register(new TimerTrigger(bpmn));
     writer.register(deadlines);
     writer.register(new MessageExpiry(messages));

@@ -11,6 +11,7 @@ import landwatch.engine.bpmn.behavior.JobBehavior;
 import landwatch.engine.bpmn.behavior.ProcessInstanceCreation;
 import landwatch.engine.bpmn.behavior.SignalBroadcaster;
 import landwatch.engine.bpmn.behavior.TerminationBehavior;
+import landwatch.engine.bpmn.behavior.UserTaskBehavior;
 import landwatch.engine.bpmn.behavior.VariableBehavior;
 import landwatch.engine.bpmn.behavior.VariableMappingBehavior;
 import landwatch.engine.bpmn.container.CallActivityProcessor;
@@ -27,6 +28,7 @@ import landwatch.engine.bpmn.gateway.ParallelGatewayProcessor;
 import landwatch.engine.bpmn.task.JobWorkerTaskProcessor;
 import landwatch.engine.bpmn.task.PassThroughTaskProcessor;
 import landwatch.engine.bpmn.task.ScriptTaskProcessor;
+import landwatch.engine.bpmn.task.UserTaskProcessor;
 import landwatch.engine.bpmn.task.VariantProcessor;
 import landwatch.engine.bpmn.task.WaitingTaskProcessor;
 import landwatch.engine.model.ElementType;
@@ -35,6 +37,10 @@ import landwatch.engine.model.ElementType;
 public final class BpmnEngine {
 
   public final BpmnBehaviors behaviors;
+
+  /** Zeebe user tasks: created by their processor, completed by the user task commands. */
+  public final UserTaskBehavior userTasks;
+
   private final List<ProcessInstanceListener> listeners = new CopyOnWriteArrayList<>();
 
   public BpmnEngine(BpmnContext ctx) {
@@ -62,6 +68,8 @@ public final class BpmnEngine {
             creation,
             signals);
 
+    userTasks = new UserTaskBehavior(ctx, variables, transitions);
+
     JobWorkerTaskProcessor jobWorker = new JobWorkerTaskProcessor(behaviors);
     WaitingTaskProcessor waiting = new WaitingTaskProcessor(behaviors);
     ScopeProcessor scope = new ScopeProcessor(behaviors);
@@ -70,9 +78,11 @@ public final class BpmnEngine {
     processors.register(ElementType.EVENT_SUB_PROCESS, scope);
     processors.register(ElementType.SERVICE_TASK, jobWorker);
     processors.register(ElementType.SEND_TASK, jobWorker);
-    // a Zeebe user task waits activated (not executed yet); a job-based one is a job, as in Zeebe
+    // a Zeebe user task is a task of its own; a job-based one is a job, as in Zeebe
     processors.register(
-        ElementType.USER_TASK, new VariantProcessor(e -> e.userTask != null, waiting, jobWorker));
+        ElementType.USER_TASK,
+        new VariantProcessor(
+            e -> e.userTask != null, new UserTaskProcessor(behaviors, userTasks), jobWorker));
     // decisions are not evaluated yet: a business-rule task calling one raises an incident
     processors.register(
         ElementType.BUSINESS_RULE_TASK,

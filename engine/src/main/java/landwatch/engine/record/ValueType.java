@@ -19,5 +19,6 @@ public enum ValueType {
   PROCESS,
   DECISION_REQUIREMENTS,
   FORM,
-  CLOCK
+  CLOCK,
+  USER_TASK
 }

@@ -22,6 +22,7 @@ public final class EngineState {
       new EventSubscriptionState(changes.table(Table.SUBSCRIPTION));
   private final MessageState messages = new MessageState(changes.table(Table.MESSAGE));
   private final IncidentState incidents = new IncidentState(changes.table(Table.INCIDENT));
+  private final UserTaskState userTasks = new UserTaskState(changes.table(Table.USER_TASK));
 
   /** Whether anything changed since the last commit. */
   public boolean hasChanges() {
@@ -72,5 +73,10 @@ public final class EngineState {
 
   public IncidentState incidents() {
     return incidents;
+  }
+
+  /** Open Zeebe user tasks. */
+  public UserTaskState userTasks() {
+    return userTasks;
   }
 }

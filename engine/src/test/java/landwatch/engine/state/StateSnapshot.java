@@ -70,6 +70,8 @@ public final class StateSnapshot {
     deployments
         .bpmnResources()
         .forEach((checksum, key) -> resources.put(key(key), "bpmn " + checksum));
+    Map<String, Object> formVersionTags = image.concern("formVersionTags");
+    deployments.formVersionTags().forEach((key, tag) -> formVersionTags.put(key(key), tag));
 
     ElementInstanceState instances = state.instances();
     image.rows("elementInstances", instances.all());
@@ -155,6 +157,14 @@ public final class StateSnapshot {
         incidents.all(),
         Incident::elementInstanceKey,
         i -> keys(incidents.of(i.elementInstanceKey()), Incident::key));
+
+    UserTaskState userTasks = state.userTasks();
+    image.rows("userTasks", userTasks.all());
+    image.index(
+        "userTasksByElementInstance",
+        userTasks.all(),
+        UserTask::elementInstanceKey,
+        t -> userTasks.of(t.elementInstanceKey()).key());
     return image;
   }
 

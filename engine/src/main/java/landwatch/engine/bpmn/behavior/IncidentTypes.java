@@ -8,6 +8,7 @@ public final class IncidentTypes {
   public static final String JOB_NO_RETRIES = "JOB_NO_RETRIES";
   public static final String UNHANDLED_ERROR_EVENT = "UNHANDLED_ERROR_EVENT";
   public static final String CALLED_ELEMENT_ERROR = "CALLED_ELEMENT_ERROR";
+  public static final String FORM_NOT_FOUND = "FORM_NOT_FOUND";
 
   /** A job that no activation response can carry. */
   public static final String MESSAGE_SIZE_EXCEEDED = "MESSAGE_SIZE_EXCEEDED";

@@ -9,9 +9,8 @@ import landwatch.engine.state.ElementInstance;
 
 /**
  * Tasks that wait for something other than a job: receive tasks wait for their message (the
- * subscription is opened with the boundary events'); Zeebe user tasks, which this engine does not
- * execute yet, wait activated; business-rule tasks calling a decision raise an incident, as
- * decisions are not evaluated yet.
+ * subscription is opened with the boundary events'); business-rule tasks calling a decision raise
+ * an incident, as decisions are not evaluated yet.
  */
 public final class WaitingTaskProcessor extends ActivityProcessor {
 

@@ -11,18 +11,20 @@ import landwatch.engine.model.JobWorkerProperties;
 /**
  * Tasks: a task definition whatever element carries it (a job-based user task's too, although its
  * job type is fixed), the one service and send tasks need, a script task's script, the message a
- * receive task waits for.
+ * receive task waits for, a Zeebe user task's attributes.
  */
 final class TaskValidator {
 
   private final Problems problems;
   private final ExpressionValidator expressions;
   private final MessageValidator messages;
+  private final UserTaskValidator userTasks;
 
   TaskValidator(Problems problems, ExpressionValidator expressions, MessageValidator messages) {
     this.problems = problems;
     this.expressions = expressions;
     this.messages = messages;
+    this.userTasks = new UserTaskValidator(problems, expressions);
   }
 
   void check(FlowNode node, ElementType type) {
@@ -46,6 +48,7 @@ final class TaskValidator {
       }
       case SCRIPT_TASK -> checkScript(node, task);
       case RECEIVE_TASK -> messages.check(node, ((ReceiveTask) node).getMessage());
+      case USER_TASK -> userTasks.check(node);
       default -> {}
     }
   }
