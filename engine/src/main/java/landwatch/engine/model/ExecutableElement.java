@@ -50,6 +50,9 @@ public final class ExecutableElement {
   /** Zeebe user tasks, which are not executed yet: they wait activated. */
   public final UserTaskProperties userTask;
 
+  /** A none start event's form ({@code zeebe:formDefinition}), or null. */
+  public final UserTaskProperties.Form form;
+
   /** Call activities. */
   public final CalledElement calledElement;
 
@@ -112,6 +115,7 @@ public final class ExecutableElement {
     this.job = builder.job;
     this.script = builder.script;
     this.userTask = builder.userTask;
+    this.form = builder.form;
     this.calledElement = builder.calledElement;
     this.loop = builder.loop;
     this.message = builder.message;
@@ -230,6 +234,7 @@ public final class ExecutableElement {
     private JobWorkerProperties job;
     private ScriptProperties script;
     private UserTaskProperties userTask;
+    private UserTaskProperties.Form form;
     private CalledElement calledElement;
     private LoopCharacteristics loop;
     private MessageDefinition message;
@@ -275,6 +280,11 @@ public final class ExecutableElement {
 
     public Builder userTask(UserTaskProperties userTask) {
       this.userTask = userTask;
+      return this;
+    }
+
+    public Builder form(UserTaskProperties.Form form) {
+      this.form = form;
       return this;
     }
 

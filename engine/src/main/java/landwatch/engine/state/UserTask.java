@@ -88,7 +88,7 @@ public final class UserTask extends StateRow {
     changed();
   }
 
-  /** The changeset of an update: null leaves an attribute as it is. */
+  /** The changeset of an update: null leaves an attribute as it is, an empty date clears it. */
   public void update(
       String dueDate,
       String followUpDate,
@@ -96,10 +96,10 @@ public final class UserTask extends StateRow {
       List<String> candidateUsers,
       Integer priority) {
     if (dueDate != null) {
-      this.dueDate = dueDate;
+      this.dueDate = dueDate.isEmpty() ? null : dueDate;
     }
     if (followUpDate != null) {
-      this.followUpDate = followUpDate;
+      this.followUpDate = followUpDate.isEmpty() ? null : followUpDate;
     }
     if (candidateGroups != null) {
       this.candidateGroups = new ArrayList<>(candidateGroups);

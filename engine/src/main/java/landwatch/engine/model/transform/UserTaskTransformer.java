@@ -51,11 +51,13 @@ final class UserTaskTransformer {
         schedule == null ? null : Expression.of(schedule.getDueDate()),
         schedule == null ? null : Expression.of(schedule.getFollowUpDate()),
         priority == null ? null : Expression.of(priority.getPriority()),
-        form(node.getSingleExtensionElement(ZeebeFormDefinition.class)),
+        form(node),
         headersOf(node));
   }
 
-  private static UserTaskProperties.Form form(ZeebeFormDefinition form) {
+  /** The node's {@code zeebe:formDefinition}: a user task's or a none start event's form. */
+  static UserTaskProperties.Form form(FlowNode node) {
+    ZeebeFormDefinition form = node.getSingleExtensionElement(ZeebeFormDefinition.class);
     if (form == null) {
       return null;
     }
