@@ -37,6 +37,7 @@ import landwatch.engine.state.ProcessModels;
 import landwatch.engine.state.StateStore;
 import landwatch.engine.state.VariableDocumentLimits;
 import landwatch.engine.timer.TimerTrigger;
+import landwatch.engine.usertask.UserTaskCommands;
 
 /**
  * The embedded engine without Spring: the single writer, the BPMN processors and the commands the
@@ -78,6 +79,7 @@ public final class Engine implements AutoCloseable {
   public final Retention retention;
 
   private final Housekeeping housekeeping;
+  public final UserTaskCommands userTasks;
 
   /**
    * Deployed versions for readers outside the writer (names in search results): metadata, models
@@ -135,6 +137,7 @@ public final class Engine implements AutoCloseable {
     variables = new VariableCommands(bpmn);
     modifications = new ProcessInstanceModification(bpmn);
     migrations = new ProcessInstanceMigration(bpmn);
+    userTasks = new UserTaskCommands(bpmn);
     writer.register(new TimerTrigger(bpmn));
     writer.register(deadlines);
     writer.register(new MessageExpiry(messages));

@@ -9,6 +9,7 @@ import landwatch.engine.api.DeploymentController;
 import landwatch.engine.api.DocumentController;
 import landwatch.engine.api.ElementInstanceController;
 import landwatch.engine.api.EngineProblemAdvice;
+import landwatch.engine.api.Forms;
 import landwatch.engine.api.HistoryQueries;
 import landwatch.engine.api.IncidentController;
 import landwatch.engine.api.JobController;
@@ -16,7 +17,10 @@ import landwatch.engine.api.MessageController;
 import landwatch.engine.api.ProcessDefinitionController;
 import landwatch.engine.api.ProcessInstanceController;
 import landwatch.engine.api.ProcessInstanceRepairController;
+import landwatch.engine.api.StartFormController;
 import landwatch.engine.api.UnmappedRequestProblems;
+import landwatch.engine.api.UserTaskController;
+import landwatch.engine.api.UserTaskQueries;
 import landwatch.engine.api.VariableLimits;
 import landwatch.engine.health.WriterHealthIndicator;
 import landwatch.engine.topology.TopologyController;
@@ -47,6 +51,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
   ClockController.class,
   ProcessDefinitionController.class,
   DecisionController.class,
+  UserTaskController.class,
+  StartFormController.class,
   EngineProblemAdvice.class
 })
 public class EngineAutoConfiguration {
@@ -71,6 +77,16 @@ public class EngineAutoConfiguration {
   @Bean
   HistoryQueries engineHistoryQueries(DataSource dataSource, Engine engine) {
     return new HistoryQueries(new JdbcTemplate(dataSource), engine);
+  }
+
+  @Bean
+  UserTaskQueries engineUserTaskQueries(HistoryQueries queries, Engine engine) {
+    return new UserTaskQueries(queries, engine);
+  }
+
+  @Bean
+  Forms engineForms(DataSource dataSource) {
+    return new Forms(new JdbcTemplate(dataSource));
   }
 
   @Bean

@@ -21,7 +21,8 @@ class EngineLayoutTest {
     "landwatch.engine.clock..",
     "landwatch.engine.document..",
     "landwatch.engine.retention..",
-    "landwatch.engine.decision.."
+    "landwatch.engine.decision..",
+    "landwatch.engine.usertask.."
   };
 
   private static final String[] PROCESSORS = {

@@ -37,7 +37,9 @@ final class SearchQuery {
     INTEGER,
     TEXT,
     BOOLEAN,
-    DATE
+    DATE,
+    /** A PostgreSQL {@code text[]}: a filter value matches when the list holds it. */
+    TEXT_LIST
   }
 
   /**
@@ -65,6 +67,10 @@ final class SearchQuery {
 
     static Field date(String sql) {
       return new Field(sql, Kind.DATE, Set.of());
+    }
+
+    static Field textList(String sql) {
+      return new Field(sql, Kind.TEXT_LIST, Set.of());
     }
 
     /**
@@ -233,7 +239,25 @@ final class SearchQuery {
         name, shown(page.get(name)));
   }
 
+  /**
+   * Adds the conditions of one filter property on a field that the query's own fields need not hold
+   * (a variable's value within a condition the caller builds); see {@link #conditions()}.
+   */
+  SearchQuery filter(String name, String sql, JsonNode value) {
+    filter(name, Field.text(sql), value);
+    return this;
+  }
+
+  /** The conditions alone, joined by AND, without WHERE; {@code TRUE} when there are none. */
+  String conditions() {
+    return where.isEmpty() ? "TRUE" : String.join(" AND ", where);
+  }
+
   private void filter(String name, Field field, JsonNode value) {
+    if (field.kind() == Kind.TEXT_LIST) {
+      filterList(name, field, value);
+      return;
+    }
     if (!value.isObject()) {
       condition(field.sql() + " = ?", scalar(name, field, value));
       return;
@@ -266,6 +290,71 @@ final class SearchQuery {
             throw Rejection.invalidArgument(
                 "The filter operator '%s' is not supported, expected one of "
                     + "[$eq, $neq, $gt, $gte, $lt, $lte, $like, $exists, $in, $notIn]",
+                property);
+      }
+    }
+  }
+
+  /** The list holds the value ({@code @>}, which its GIN index serves), or holds one like it. */
+  private void filterList(String name, Field field, JsonNode value) {
+    if (!value.isObject()) {
+      condition(field.sql() + " @> ARRAY[?]::text[]", scalar(name, field, value));
+      return;
+    }
+    Iterator<Map.Entry<String, JsonNode>> operators = value.fields();
+    while (operators.hasNext()) {
+      Map.Entry<String, JsonNode> operator = operators.next();
+      String property = name + "." + operator.getKey();
+      JsonNode operand = operator.getValue();
+      if (operand.isNull()) {
+        continue;
+      }
+      switch (operator.getKey()) {
+        case "$eq" ->
+            condition(field.sql() + " @> ARRAY[?]::text[]", scalar(property, field, operand));
+        case "$neq" ->
+            condition(
+                "NOT " + field.sql() + " @> ARRAY[?]::text[]", scalar(property, field, operand));
+        case "$like" ->
+            condition(
+                "EXISTS (SELECT 1 FROM unnest(" + field.sql() + ") AS item WHERE item LIKE ?)",
+                like(property, Field.text(field.sql()), operand));
+        case "$exists" -> {
+          if (!operand.isBoolean()) {
+            throw Rejection.invalidArgument(
+                "Expected '%s' to be true or false, but it was %s", property, shown(operand));
+          }
+          where.add("cardinality(" + field.sql() + (operand.asBoolean() ? ") > 0" : ") = 0"));
+        }
+        case "$in", "$notIn" -> {
+          if (!operand.isArray()) {
+            throw Rejection.invalidArgument(
+                "Expected '%s' to be a JSON array, but it was %s", property, kindOf(operand));
+          }
+          if (operand.isEmpty()) {
+            continue;
+          }
+          if (args.size() + operand.size() > MAX_VALUES) {
+            throw Rejection.invalidArgument(
+                "Expected a search to filter by at most %d values, but '%s' alone has %d",
+                MAX_VALUES, property, operand.size());
+          }
+          List<String> marks = new ArrayList<>();
+          for (JsonNode item : operand) {
+            marks.add("?");
+            args.add(scalar(property, field, item));
+          }
+          where.add(
+              (operator.getKey().equals("$in") ? "" : "NOT ")
+                  + field.sql()
+                  + " && ARRAY["
+                  + String.join(", ", marks)
+                  + "]::text[]");
+        }
+        default ->
+            throw Rejection.invalidArgument(
+                "The filter operator '%s' is not supported on a list, expected one of "
+                    + "[$eq, $neq, $like, $exists, $in, $notIn]",
                 property);
       }
     }
@@ -377,7 +466,7 @@ final class SearchQuery {
         }
         throw mismatch(property, field, value);
       }
-      case TEXT -> {
+      case TEXT, TEXT_LIST -> {
         if (!value.isTextual()
             || (!field.values().isEmpty() && !field.values().contains(value.asText()))) {
           throw mismatch(property, field, value);
@@ -408,7 +497,7 @@ final class SearchQuery {
       case INTEGER -> "an integer";
       case BOOLEAN -> "true or false";
       case DATE -> "an ISO 8601 date-time with an offset, e.g. 2025-04-01T08:30:00+08:00";
-      case TEXT -> field.values().isEmpty() ? "a text" : "one of " + field.values();
+      case TEXT, TEXT_LIST -> field.values().isEmpty() ? "a text" : "one of " + field.values();
     };
   }
 

@@ -12,6 +12,7 @@ import landwatch.engine.bpmn.behavior.JobBehavior;
 import landwatch.engine.bpmn.behavior.ProcessInstanceCreation;
 import landwatch.engine.bpmn.behavior.SignalBroadcaster;
 import landwatch.engine.bpmn.behavior.TerminationBehavior;
+import landwatch.engine.bpmn.behavior.UserTaskBehavior;
 import landwatch.engine.bpmn.behavior.VariableBehavior;
 import landwatch.engine.bpmn.behavior.VariableMappingBehavior;
 import landwatch.engine.bpmn.container.CallActivityProcessor;
@@ -29,6 +30,7 @@ import landwatch.engine.bpmn.task.BusinessRuleTaskProcessor;
 import landwatch.engine.bpmn.task.JobWorkerTaskProcessor;
 import landwatch.engine.bpmn.task.PassThroughTaskProcessor;
 import landwatch.engine.bpmn.task.ScriptTaskProcessor;
+import landwatch.engine.bpmn.task.UserTaskProcessor;
 import landwatch.engine.bpmn.task.VariantProcessor;
 import landwatch.engine.bpmn.task.WaitingTaskProcessor;
 import landwatch.engine.model.ElementType;
@@ -40,6 +42,8 @@ public final class BpmnEngine {
 
   /** Decision evaluation, shared by business-rule tasks and the API's evaluation command. */
   public final DecisionBehavior decisions;
+  /** Zeebe user tasks: created by their processor, completed by the user task commands. */
+  public final UserTaskBehavior userTasks;
 
   private final List<ProcessInstanceListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -69,6 +73,8 @@ public final class BpmnEngine {
             signals);
 
     decisions = new DecisionBehavior(ctx);
+    userTasks = new UserTaskBehavior(ctx, variables, transitions);
+
     JobWorkerTaskProcessor jobWorker = new JobWorkerTaskProcessor(behaviors);
     WaitingTaskProcessor waiting = new WaitingTaskProcessor(behaviors);
     ScopeProcessor scope = new ScopeProcessor(behaviors);
@@ -77,9 +83,11 @@ public final class BpmnEngine {
     processors.register(ElementType.EVENT_SUB_PROCESS, scope);
     processors.register(ElementType.SERVICE_TASK, jobWorker);
     processors.register(ElementType.SEND_TASK, jobWorker);
-    // a Zeebe user task waits activated (not executed yet); a job-based one is a job, as in Zeebe
+    // a Zeebe user task is a task of its own; a job-based one is a job, as in Zeebe
     processors.register(
-        ElementType.USER_TASK, new VariantProcessor(e -> e.userTask != null, waiting, jobWorker));
+        ElementType.USER_TASK,
+        new VariantProcessor(
+            e -> e.userTask != null, new UserTaskProcessor(behaviors, userTasks), jobWorker));
     processors.register(
         ElementType.BUSINESS_RULE_TASK,
         new VariantProcessor(

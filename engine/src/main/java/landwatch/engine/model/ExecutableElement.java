@@ -50,6 +50,9 @@ public final class ExecutableElement {
   /** Zeebe user tasks, which are not executed yet: they wait activated. */
   public final UserTaskProperties userTask;
 
+  /** A none start event's form ({@code zeebe:formDefinition}), or null. */
+  public final UserTaskProperties.Form form;
+
   /** Call activities. */
   public final CalledElement calledElement;
 
@@ -115,6 +118,7 @@ public final class ExecutableElement {
     this.job = builder.job;
     this.script = builder.script;
     this.userTask = builder.userTask;
+    this.form = builder.form;
     this.calledElement = builder.calledElement;
     this.calledDecision = builder.calledDecision;
     this.loop = builder.loop;
@@ -234,6 +238,7 @@ public final class ExecutableElement {
     private JobWorkerProperties job;
     private ScriptProperties script;
     private UserTaskProperties userTask;
+    private UserTaskProperties.Form form;
     private CalledElement calledElement;
     private CalledDecision calledDecision;
     private LoopCharacteristics loop;
@@ -280,6 +285,11 @@ public final class ExecutableElement {
 
     public Builder userTask(UserTaskProperties userTask) {
       this.userTask = userTask;
+      return this;
+    }
+
+    public Builder form(UserTaskProperties.Form form) {
+      this.form = form;
       return this;
     }
 

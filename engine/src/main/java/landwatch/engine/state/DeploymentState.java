@@ -1,5 +1,8 @@
 package landwatch.engine.state;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -34,6 +37,9 @@ public final class DeploymentState {
    * Stored BPMN resources by checksum: a resource is stored once, whatever its processes' versions.
    */
   private final Map<String, Long> bpmnResources = new HashMap<>();
+
+  /** The {@code versionTag} of each form version that has one, by the form's key. */
+  private final Map<Long, String> formVersionTags = new HashMap<>();
 
   private final StateChanges changes;
 
@@ -84,6 +90,65 @@ public final class DeploymentState {
   public void putResource(DeployedResource resource) {
     loadResource(resource);
     changes.resources.put(resource.key(), resource);
+    if (resource.kind().equals("form")) {
+      loadFormVersionTag(resource.key(), formVersionTag(resource.resource()));
+    }
+  }
+
+  /** The form's {@code versionTag} property as Zeebe reads it: a text, else none (null). */
+  static String formVersionTag(byte[] form) {
+    try {
+      JsonNode tag = EngineJson.VALUES.readTree(form).get("versionTag");
+      return tag != null && tag.isTextual() && !tag.asText().isBlank() ? tag.asText() : null;
+    } catch (IOException notJson) {
+      // deployments accept only JSON forms: a stored one always parses
+      throw new UncheckedIOException(notJson);
+    }
+  }
+
+  /** A stored form's {@code versionTag} (null: none), read at start. */
+  void loadFormVersionTag(long formKey, String versionTag) {
+    if (versionTag != null) {
+      formVersionTags.put(formKey, versionTag);
+    }
+  }
+
+  /** The form versions' tags by form key, for those that have one. */
+  public Map<Long, String> formVersionTags() {
+    return Collections.unmodifiableMap(formVersionTags);
+  }
+
+  /** The latest version of the form that carries this version tag, or null. */
+  public DeployedResource formWithVersionTag(String formId, String versionTag) {
+    NavigableMap<Integer, DeployedResource> versions =
+        resourceVersions.get(new ResourceId("form", formId));
+    if (versions == null) {
+      return null;
+    }
+    for (DeployedResource form : versions.descendingMap().values()) {
+      if (versionTag.equals(formVersionTags.get(form.key()))) {
+        return form;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The version of the form that was the latest when the given deployment was made (deployed with
+   * it, or before it), or null.
+   */
+  public DeployedResource formAsOfDeployment(String formId, long deploymentKey) {
+    NavigableMap<Integer, DeployedResource> versions =
+        resourceVersions.get(new ResourceId("form", formId));
+    if (versions == null) {
+      return null;
+    }
+    for (DeployedResource form : versions.descendingMap().values()) {
+      if (form.deploymentKey() <= deploymentKey) {
+        return form;
+      }
+    }
+    return null;
   }
 
   /** A stored DMN or form resource, read at start. */

@@ -23,6 +23,7 @@ public final class EngineState {
   private final MessageState messages = new MessageState(changes.table(Table.MESSAGE));
   private final IncidentState incidents = new IncidentState(changes.table(Table.INCIDENT));
   private final DecisionHistory decisionHistory = new DecisionHistory(changes);
+  private final UserTaskState userTasks = new UserTaskState(changes.table(Table.USER_TASK));
 
   /** Whether anything changed since the last commit. */
   public boolean hasChanges() {
@@ -78,5 +79,10 @@ public final class EngineState {
   /** Decision instances, written once with their batch. */
   public DecisionHistory decisionHistory() {
     return decisionHistory;
+  }
+
+  /** Open Zeebe user tasks. */
+  public UserTaskState userTasks() {
+    return userTasks;
   }
 }

@@ -23,7 +23,8 @@ final class StateChanges {
     SUBSCRIPTION,
     MESSAGE,
     INCIDENT,
-    ELEMENT_INSTANCE
+    ELEMENT_INSTANCE,
+    USER_TASK
   }
 
   /** A variable value to write, with the process instance it belongs to. */

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -111,6 +112,7 @@ public final class StateStore {
     switch (table) {
       case ELEMENT_INSTANCE -> upsertElementInstances(c, rows);
       case INCIDENT -> upsertIncidents(c, rows);
+      case USER_TASK -> upsertUserTasks(c, rows);
       default -> upsertJson(c, tableName(table), rows);
     }
   }
@@ -218,6 +220,45 @@ public final class StateStore {
       }
       ps.executeBatch();
     }
+  }
+
+  private void upsertUserTasks(Connection c, List<StateRow> rows) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO engine.user_task VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json) "
+                + "ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state, assignee = EXCLUDED.assignee, "
+                + "candidate_groups = EXCLUDED.candidate_groups, candidate_users = EXCLUDED.candidate_users, "
+                + "priority = EXCLUDED.priority, completion_date = EXCLUDED.completion_date, "
+                + "due_date = EXCLUDED.due_date, follow_up_date = EXCLUDED.follow_up_date, data = EXCLUDED.data")) {
+      for (StateRow row : rows) {
+        UserTask task = (UserTask) row;
+        ps.setLong(1, task.key());
+        ps.setString(2, task.state().name());
+        ps.setLong(3, task.elementInstanceKey());
+        ps.setLong(4, task.processInstanceKey());
+        ps.setLong(5, task.processDefinitionKey());
+        ps.setString(6, task.bpmnProcessId());
+        ps.setString(7, task.elementId());
+        ps.setString(8, task.assignee());
+        ps.setArray(9, c.createArrayOf("text", task.candidateGroups().toArray()));
+        ps.setArray(10, c.createArrayOf("text", task.candidateUsers().toArray()));
+        ps.setInt(11, task.priority());
+        ps.setLong(12, task.creationDate());
+        ps.setObject(13, task.completionDate() < 0 ? null : task.completionDate());
+        ps.setObject(14, epochMillis(task.dueDate()));
+        ps.setObject(15, epochMillis(task.followUpDate()));
+        ps.setString(16, EngineJson.write(task));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** A task's date as the column holds it: epoch milliseconds, null when it has none. */
+  private static Long epochMillis(String isoDateTime) {
+    return isoDateTime == null
+        ? null
+        : OffsetDateTime.parse(isoDateTime).toInstant().toEpochMilli();
   }
 
   private void insertProcesses(Connection c, Collection<DeployedProcess> rows) throws SQLException {
@@ -394,6 +435,7 @@ public final class StateStore {
       case MESSAGE -> "message";
       case INCIDENT -> "incident";
       case ELEMENT_INSTANCE -> "element_instance";
+      case USER_TASK -> "user_task";
     };
   }
 
@@ -464,6 +506,14 @@ public final class StateStore {
         }
       }
       try (ResultSet rs =
+          s.executeQuery("SELECT key, resource FROM engine.resource WHERE kind = 'form'")) {
+        while (rs.next()) {
+          state
+              .deployments()
+              .loadFormVersionTag(rs.getLong(1), DeploymentState.formVersionTag(rs.getBytes(2)));
+        }
+      }
+      try (ResultSet rs =
           s.executeQuery(
               "SELECT key, decision_id, name, version, version_tag, decision_type, "
                   + "decision_requirements_key, decision_requirements_id, decision_requirements_name, "
@@ -527,6 +577,13 @@ public final class StateStore {
           s.executeQuery("SELECT data FROM engine.incident WHERE state = 'ACTIVE' ORDER BY key")) {
         while (rs.next()) {
           state.incidents().put(EngineJson.read(rs.getString(1), Incident.class));
+        }
+      }
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT data FROM engine.user_task WHERE state = 'CREATED' ORDER BY key")) {
+        while (rs.next()) {
+          state.userTasks().put(EngineJson.read(rs.getString(1), UserTask.class));
         }
       }
     }

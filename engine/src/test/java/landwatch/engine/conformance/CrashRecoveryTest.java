@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.DocumentReferenceResponse;
+import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.response.UserTask;
 import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.io.InputStream;
@@ -30,7 +32,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * middle of a load of instances, and restarted: every acknowledged instance completes, and every
  * process instance's end is recorded exactly once. Job workers may see a job twice (at-least-once
  * delivery). A timer that falls due while the engine is down fires once after the restart; message
- * subscriptions and a buffered message opened before the kill are correlated after it. A document
+ * subscriptions and a buffered message opened before the kill are correlated after it; a user task
+ * created and assigned before the kill is still there, assigned, and completes. A document
  * uploaded before the kill is served, unchanged, after it.
  */
 class CrashRecoveryTest {
@@ -81,6 +84,13 @@ class CrashRecoveryTest {
                   .endEvent()
                   .done(),
               "message.bpmn")
+          .addProcessModel(
+              Bpmn.createExecutableProcess("crash-user-task")
+                  .startEvent()
+                  .userTask("review", u -> u.zeebeUserTask().zeebeCandidateGroups("officers"))
+                  .endEvent()
+                  .done(),
+              "user-task.bpmn")
           .send()
           .join();
       byte[] evidence =
@@ -93,6 +103,16 @@ class CrashRecoveryTest {
               .fileName("application.txt")
               .send()
               .join();
+      long userTaskInstance =
+          client
+              .newCreateInstanceCommand()
+              .bpmnProcessId("crash-user-task")
+              .latestVersion()
+              .send()
+              .join()
+              .getProcessInstanceKey();
+      long userTaskKey = userTaskOf(client, userTaskInstance).getUserTaskKey();
+      client.newAssignUserTaskCommand(userTaskKey).assignee("ann").send().join();
       long timerInstance =
           client
               .newCreateInstanceCommand()
@@ -141,6 +161,13 @@ class CrashRecoveryTest {
       int beforeKill = acknowledged.size();
 
       engine.start(HEAP, "second", STARTUP);
+      UserTask survived = userTaskOf(client, userTaskInstance);
+      assertThat(survived.getUserTaskKey()).isEqualTo(userTaskKey);
+      assertThat(survived.getState()).isEqualTo(UserTaskState.CREATED);
+      assertThat(survived.getAssignee()).isEqualTo("ann");
+      assertThat(survived.getCandidateGroups()).containsExactly("officers");
+      client.newCompleteUserTaskCommand(userTaskKey).send().join();
+      acknowledged.add(userTaskInstance);
       createInstances(client, 100, acknowledged).forEach(CompletableFuture::join);
       for (int i = 0; i < 20; i++) {
         client
@@ -176,6 +203,18 @@ class CrashRecoveryTest {
         assertThat(content.readAllBytes()).isEqualTo(evidence);
       }
     }
+  }
+
+  private static UserTask userTaskOf(CamundaClient client, long processInstanceKey) {
+    List<UserTask> tasks =
+        client
+            .newUserTaskSearchRequest()
+            .filter(f -> f.processInstanceKey(processInstanceKey))
+            .send()
+            .join()
+            .items();
+    assertThat(tasks).hasSize(1);
+    return tasks.get(0);
   }
 
   private List<CompletableFuture<?>> createInstances(

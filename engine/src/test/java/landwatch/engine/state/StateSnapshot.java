@@ -82,6 +82,8 @@ public final class StateSnapshot {
         deployments.decisions(),
         DeployedDecision::key,
         d -> deployments.latestDecision(d.decisionId()).key());
+    Map<String, Object> formVersionTags = image.concern("formVersionTags");
+    deployments.formVersionTags().forEach((key, tag) -> formVersionTags.put(key(key), tag));
 
     ElementInstanceState instances = state.instances();
     image.rows("elementInstances", instances.all());
@@ -167,6 +169,14 @@ public final class StateSnapshot {
         incidents.all(),
         Incident::elementInstanceKey,
         i -> keys(incidents.of(i.elementInstanceKey()), Incident::key));
+
+    UserTaskState userTasks = state.userTasks();
+    image.rows("userTasks", userTasks.all());
+    image.index(
+        "userTasksByElementInstance",
+        userTasks.all(),
+        UserTask::elementInstanceKey,
+        t -> userTasks.of(t.elementInstanceKey()).key());
     return image;
   }
 

@@ -10,6 +10,7 @@ public final class IncidentTypes {
   public static final String CALLED_ELEMENT_ERROR = "CALLED_ELEMENT_ERROR";
   public static final String CALLED_DECISION_ERROR = "CALLED_DECISION_ERROR";
   public static final String DECISION_EVALUATION_ERROR = "DECISION_EVALUATION_ERROR";
+  public static final String FORM_NOT_FOUND = "FORM_NOT_FOUND";
 
   /** A job that no activation response can carry. */
   public static final String MESSAGE_SIZE_EXCEEDED = "MESSAGE_SIZE_EXCEEDED";

@@ -7,8 +7,7 @@ import landwatch.engine.state.ElementInstance;
 
 /**
  * Tasks that wait for something other than a job: receive tasks wait for their message (the
- * subscription is opened with the boundary events'); Zeebe user tasks, which this engine does not
- * execute yet, wait activated.
+ * subscription is opened with the boundary events').
  */
 public final class WaitingTaskProcessor extends ActivityProcessor {
 

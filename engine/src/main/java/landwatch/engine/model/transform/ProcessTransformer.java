@@ -112,6 +112,7 @@ public final class ProcessTransformer {
     builder.job(job);
     switch (type) {
       case USER_TASK -> userTasks.transform(node, job, builder);
+      case START_EVENT -> builder.form(UserTaskTransformer.form(node));
       case SCRIPT_TASK -> builder.script(scriptTasks.transform(node));
       case RECEIVE_TASK ->
           builder

@@ -12,18 +12,20 @@ import landwatch.engine.model.JobWorkerProperties;
 /**
  * Tasks: a task definition whatever element carries it (a job-based user task's too, although its
  * job type is fixed), the one service and send tasks need, a script task's script, a business-rule
- * task's called decision, the message a receive task waits for.
+ * task's called decision, the message a receive task waits for, a Zeebe user task's attributes.
  */
 final class TaskValidator {
 
   private final Problems problems;
   private final ExpressionValidator expressions;
   private final MessageValidator messages;
+  private final UserTaskValidator userTasks;
 
   TaskValidator(Problems problems, ExpressionValidator expressions, MessageValidator messages) {
     this.problems = problems;
     this.expressions = expressions;
     this.messages = messages;
+    this.userTasks = new UserTaskValidator(problems, expressions);
   }
 
   void check(FlowNode node, ElementType type) {
@@ -48,6 +50,7 @@ final class TaskValidator {
       case SCRIPT_TASK -> checkScript(node, task);
       case BUSINESS_RULE_TASK -> checkCalledDecision(node);
       case RECEIVE_TASK -> messages.check(node, ((ReceiveTask) node).getMessage());
+      case USER_TASK -> userTasks.check(node);
       default -> {}
     }
   }

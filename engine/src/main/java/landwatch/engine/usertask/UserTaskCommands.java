@@ -1,0 +1,136 @@
+package landwatch.engine.usertask;
+
+import java.util.List;
+import java.util.Map;
+import landwatch.engine.bpmn.BpmnEngine;
+import landwatch.engine.bpmn.behavior.UserTaskBehavior;
+import landwatch.engine.processing.Batch;
+import landwatch.engine.processing.Rejection;
+import landwatch.engine.record.intent.UserTaskIntent;
+import landwatch.engine.state.UserTask;
+
+/**
+ * What a tasklist can do with an open user task: assign, unassign, update, complete. Each command
+ * checks everything before it changes anything, so a refused command changes nothing; a task that
+ * is no longer open (completed, canceled) or was never created is refused as Zeebe refuses it (404:
+ * the open tasks are the only ones commands find, as in Zeebe's state).
+ */
+public final class UserTaskCommands {
+
+  private final BpmnEngine bpmn;
+
+  public UserTaskCommands(BpmnEngine bpmn) {
+    this.bpmn = bpmn;
+  }
+
+  private static UserTask task(Batch batch, long key, String action) {
+    UserTask task = batch.state.userTasks().get(key);
+    if (task == null) {
+      throw Rejection.notFound(
+          "Expected to %s user task with key '%d', but no such user task was found", action, key);
+    }
+    return task;
+  }
+
+  /**
+   * Zeebe refuses to assign a task assigned to someone else unless overriding is allowed; a null or
+   * empty assignee is refused here (unassigning has its own command).
+   */
+  public void assign(Batch batch, long key, String assignee, boolean allowOverride, String action) {
+    UserTask task = task(batch, key, "assign");
+    if (assignee == null || assignee.isBlank()) {
+      throw Rejection.invalidArgument(
+          "Expected to assign user task with key '%d' to an assignee, but none given", key);
+    }
+    if (!allowOverride && task.assignee() != null && !task.assignee().equals(assignee)) {
+      throw Rejection.invalidState(
+          "Expected to assign user task with key '%d', but it is already assigned to '%s'",
+          key, task.assignee());
+    }
+    transition(
+        batch,
+        task,
+        UserTaskIntent.ASSIGNING,
+        UserTaskIntent.ASSIGNED,
+        action(action, "assign"),
+        () -> task.assign(assignee));
+  }
+
+  public void unassign(Batch batch, long key) {
+    UserTask task = task(batch, key, "unassign");
+    transition(
+        batch,
+        task,
+        UserTaskIntent.ASSIGNING,
+        UserTaskIntent.ASSIGNED,
+        "unassign",
+        () -> task.assign(null));
+  }
+
+  /** The changeset's null attributes stay as they are. */
+  public void update(
+      Batch batch,
+      long key,
+      String dueDate,
+      String followUpDate,
+      List<String> candidateGroups,
+      List<String> candidateUsers,
+      Integer priority,
+      String action) {
+    UserTask task = task(batch, key, "update");
+    String due = dateTime(key, "dueDate", dueDate);
+    String followUp = dateTime(key, "followUpDate", followUpDate);
+    if (priority != null && (priority < 0 || priority > 100)) {
+      throw Rejection.invalidArgument(
+          "Expected to update user task with key '%d' with a priority from 0 to 100, but it was %d",
+          key, priority);
+    }
+    transition(
+        batch,
+        task,
+        UserTaskIntent.UPDATING,
+        UserTaskIntent.UPDATED,
+        action(action, "update"),
+        () -> task.update(due, followUp, candidateGroups, candidateUsers, priority));
+  }
+
+  public void complete(Batch batch, long key, Map<String, Object> variables, String action) {
+    UserTask task = task(batch, key, "complete");
+    bpmn.userTasks.completeTask(task, variables, action(action, "complete"));
+  }
+
+  private static String action(String given, String otherwise) {
+    return given == null || given.isBlank() ? otherwise : given;
+  }
+
+  /** Empty text clears a date, as Zeebe's changeset does. */
+  private static String dateTime(long key, String name, String value) {
+    if (value == null || value.isEmpty()) {
+      return value;
+    }
+    String normalised = UserTaskBehavior.normalisedDateTime(value);
+    if (normalised == null) {
+      throw Rejection.invalidArgument(
+          "Expected to update user task with key '%d' with '%s' as an ISO 8601 date-time with an"
+              + " offset, but it was '%s'",
+          key, name, value);
+    }
+    return normalised;
+  }
+
+  private static void transition(
+      Batch batch,
+      UserTask task,
+      UserTaskIntent intention,
+      UserTaskIntent done,
+      String action,
+      Runnable change) {
+    Map<String, Object> value = UserTaskBehavior.value(task);
+    value.put("action", action);
+    batch.records.append(task.key(), intention, value);
+    change.run();
+    Map<String, Object> result = UserTaskBehavior.value(task);
+    result.put("action", action);
+    batch.records.append(task.key(), done, result);
+  }
+}
