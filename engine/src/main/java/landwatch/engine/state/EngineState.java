@@ -22,6 +22,7 @@ public final class EngineState {
       new EventSubscriptionState(changes.table(Table.SUBSCRIPTION));
   private final MessageState messages = new MessageState(changes.table(Table.MESSAGE));
   private final IncidentState incidents = new IncidentState(changes.table(Table.INCIDENT));
+  private final HistoryState history = new HistoryState(changes.history);
 
   /** Whether anything changed since the last commit. */
   public boolean hasChanges() {
@@ -72,5 +73,22 @@ public final class EngineState {
 
   public IncidentState incidents() {
     return incidents;
+  }
+
+  /** Sequence flows taken, message subscriptions and correlations, for the searches. */
+  public HistoryState history() {
+    return history;
+  }
+
+  /**
+   * Every table is emptied when this batch commits (Zeebe's cluster purge, for tests); the writer
+   * then loads the empty state.
+   */
+  public void purge() {
+    changes.purged = true;
+  }
+
+  public boolean isPurged() {
+    return changes.purged;
   }
 }

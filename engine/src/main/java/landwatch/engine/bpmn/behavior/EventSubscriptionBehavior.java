@@ -225,6 +225,7 @@ public final class EventSubscriptionBehavior {
             catchElement.id,
             catchElement.interrupting);
     ctx.state().subscriptions().put(subscription);
+    ctx.state().history().subscriptionOpened(subscription, ctx.now());
     Intent created =
         kind == EventSubscription.Kind.MESSAGE
             ? ProcessMessageSubscriptionIntent.CREATED
@@ -289,6 +290,7 @@ public final class EventSubscriptionBehavior {
 
   private void close(EventSubscription subscription) {
     ctx.state().subscriptions().remove(subscription);
+    ctx.state().history().subscriptionClosed(subscription, ctx.now());
     ctx.records()
         .append(
             subscription.key(),
