@@ -4,6 +4,8 @@ import javax.sql.DataSource;
 import landwatch.engine.api.ActivatedJobsBodyConverter;
 import landwatch.engine.api.BasicAuthFilter;
 import landwatch.engine.api.ClockController;
+import landwatch.engine.api.CockpitController;
+import landwatch.engine.api.CockpitQueries;
 import landwatch.engine.api.DeploymentController;
 import landwatch.engine.api.ElementInstanceController;
 import landwatch.engine.api.EngineProblemAdvice;
@@ -67,6 +69,16 @@ public class EngineAutoConfiguration {
   @Bean
   HistoryQueries engineHistoryQueries(DataSource dataSource, Engine engine) {
     return new HistoryQueries(new JdbcTemplate(dataSource), engine);
+  }
+
+  @Bean
+  CockpitQueries engineCockpitQueries(DataSource dataSource, HistoryQueries queries) {
+    return new CockpitQueries(new JdbcTemplate(dataSource), queries);
+  }
+
+  @Bean
+  CockpitController engineCockpitController(CockpitQueries queries) {
+    return new CockpitController(queries);
   }
 
   @Bean

@@ -156,11 +156,11 @@ public final class HistoryQueries {
     return page(query, "engine.incident i", "i.*", this::incident);
   }
 
-  private interface Mapper<T> {
+  interface Mapper<T> {
     T map(ResultSet rs) throws SQLException;
   }
 
-  private <T> Page<T> page(SearchQuery query, String from, String columns, Mapper<T> mapper) {
+  <T> Page<T> page(SearchQuery query, String from, String columns, Mapper<T> mapper) {
     Long total =
         jdbc.queryForObject(
             "SELECT count(*) FROM " + from + query.whereClause(), Long.class, query.args());
@@ -241,7 +241,7 @@ public final class HistoryQueries {
         .tenantId(DeploymentController.TENANT);
   }
 
-  private static String date(Long millis) {
+  static String date(Long millis) {
     return millis == null ? null : Instant.ofEpochMilli(millis).atOffset(ZoneOffset.UTC).toString();
   }
 }
