@@ -18,7 +18,8 @@ class EngineLayoutTest {
     "landwatch.engine.deployment..",
     "landwatch.engine.processinstance..",
     "landwatch.engine.incident..",
-    "landwatch.engine.clock.."
+    "landwatch.engine.clock..",
+    "landwatch.engine.testing.."
   };
 
   private static final String[] PROCESSORS = {

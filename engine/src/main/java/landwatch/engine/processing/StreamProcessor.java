@@ -252,6 +252,7 @@ public final class StreamProcessor implements AutoCloseable {
   }
 
   private void commit(Batch batch) throws SQLException {
+    boolean purged = state.isPurged();
     if (!batch.records.written().isEmpty() || state.hasChanges()) {
       try (Connection connection = dataSource.getConnection()) {
         connection.setAutoCommit(false);
@@ -266,6 +267,10 @@ public final class StreamProcessor implements AutoCloseable {
       }
       state.committed();
       lastPosition = batch.records.position();
+    }
+    if (purged) {
+      // the tables are empty now: so must the hot state be
+      reload();
     }
     for (Runnable action : batch.afterCommitActions()) {
       try {

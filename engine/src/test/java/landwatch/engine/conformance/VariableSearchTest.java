@@ -135,8 +135,7 @@ class VariableSearchTest extends EngineTest {
   @Test
   void anUnknownKeyIsNotFoundAndAnUnknownFilterRefused() {
     assertThatThrownBy(() -> client.newVariableGetRequest(1L).send().join())
-        .isInstanceOfSatisfying(
-            ProblemException.class, e -> assertThat(e.code()).isEqualTo(404));
+        .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo(404));
     RawApi api =
         new RawApi(
             port,
