@@ -269,8 +269,9 @@ public final class StreamProcessor implements AutoCloseable {
       lastPosition = batch.records.position();
     }
     if (purged) {
-      // the tables are empty now: so must the hot state be
-      reload();
+      // the tables are empty now: so must the hot state be; the batch has committed, so this waits
+      // for the database rather than fail the batch into a retry
+      safeReload();
     }
     for (Runnable action : batch.afterCommitActions()) {
       try {

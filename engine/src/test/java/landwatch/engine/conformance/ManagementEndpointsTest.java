@@ -13,8 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -140,7 +140,7 @@ class ManagementEndpointsTest extends EngineTest {
                 .done());
     assertThat(redeployed).isGreaterThan(changeId);
     start(id);
-    completeJob(id, java.util.Map.of());
+    completeJob(id, Map.of());
     assertThat(json(call("POST", "/actuator/cluster/purge", null)).path("changeId").asLong())
         .isGreaterThan(changeId);
   }
@@ -149,6 +149,5 @@ class ManagementEndpointsTest extends EngineTest {
   void theOtherV2EndpointsStillNeedCredentials() {
     assertThat(call("POST", "/v2/process-definitions/search", "{}").statusCode()).isEqualTo(401);
     assertThat(call("GET", "/v2/topology", null).statusCode()).isEqualTo(200);
-    assertThat(Duration.ofMillis(clockMillis())).isPositive();
   }
 }

@@ -1,11 +1,13 @@
 package landwatch.engine.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.camunda.client.api.search.enums.MessageSubscriptionState;
 import io.camunda.client.api.search.response.CorrelatedMessageSubscription;
 import io.camunda.client.api.search.response.MessageSubscription;
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -71,8 +73,8 @@ class MessageSubscriptionSearchTest extends EngineTest {
         .extracting(
             MessageSubscription::getElementId, MessageSubscription::getMessageSubscriptionState)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("late", MessageSubscriptionState.DELETED),
-            org.assertj.core.groups.Tuple.tuple("reply", MessageSubscriptionState.CORRELATED));
+            tuple("late", MessageSubscriptionState.DELETED),
+            tuple("reply", MessageSubscriptionState.CORRELATED));
     assertThat(
             client
                 .newMessageSubscriptionSearchRequest()
@@ -113,7 +115,7 @@ class MessageSubscriptionSearchTest extends EngineTest {
             .newPublishMessageCommand()
             .messageName(id + "-late")
             .correlationKey("B")
-            .timeToLive(java.time.Duration.ofHours(1))
+            .timeToLive(Duration.ofHours(1))
             .send()
             .join()
             .getMessageKey();

@@ -52,7 +52,7 @@ class SequenceFlowsTest extends EngineTest {
   }
 
   @Test
-  void anInstanceWithoutFlowsTakenHasNone() {
+  void aStraightPathHasItsTwoFlowsAndAnUnknownInstanceNone() {
     String id = uniqueId("waiting");
     deploy(
         Bpmn.createExecutableProcess(id)
