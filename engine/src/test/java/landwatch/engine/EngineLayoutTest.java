@@ -22,7 +22,8 @@ class EngineLayoutTest {
     "landwatch.engine.document..",
     "landwatch.engine.retention..",
     "landwatch.engine.decision..",
-    "landwatch.engine.usertask.."
+    "landwatch.engine.usertask..",
+    "landwatch.engine.testing.."
   };
 
   private static final String[] PROCESSORS = {

@@ -17,13 +17,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class BasicAuthFilter extends OncePerRequestFilter {
 
   private final byte[] expected;
+  private final boolean openTopology;
 
-  public BasicAuthFilter(String username, String password) {
+  /** {@code openTopology}: {@code GET /v2/topology} needs no credentials (test applications). */
+  public BasicAuthFilter(String username, String password, boolean openTopology) {
+    this.openTopology = openTopology;
     this.expected =
         ("Basic "
                 + Base64.getEncoder()
                     .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)))
             .getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return openTopology
+        && "GET".equals(request.getMethod())
+        && "/v2/topology".equals(request.getRequestURI());
   }
 
   @Override

@@ -9,11 +9,11 @@ import java.util.concurrent.ExecutionException;
  * parked as deferred results. The wait is bounded: the writer fails the future with a {@link
  * landwatch.engine.processing.CommandTimeout} (504) when the command timeout has passed.
  */
-final class Committed {
+public final class Committed {
 
   private Committed() {}
 
-  static <T> T await(CompletableFuture<T> future) {
+  public static <T> T await(CompletableFuture<T> future) {
     try {
       return future.get();
     } catch (InterruptedException e) {

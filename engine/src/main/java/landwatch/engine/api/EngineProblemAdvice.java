@@ -9,6 +9,7 @@ import landwatch.engine.EngineProperties;
 import landwatch.engine.processing.CommandTimeout;
 import landwatch.engine.processing.Rejection;
 import landwatch.engine.processinstance.ProcessInstanceResults;
+import landwatch.engine.testing.ManagementController;
 import landwatch.engine.topology.TopologyController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * own message: those name classes, SQL or stack frames. Errors raised before a handler is chosen
  * (unknown path, method, media type) reach these handlers through {@link UnmappedRequestProblems}.
  */
-@RestControllerAdvice(basePackageClasses = {EngineProblemAdvice.class, TopologyController.class})
+@RestControllerAdvice(
+    basePackageClasses = {
+      EngineProblemAdvice.class,
+      TopologyController.class,
+      ManagementController.class
+    })
 public class EngineProblemAdvice {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineProblemAdvice.class);

@@ -118,6 +118,7 @@ public final class MessageCorrelation implements ProcessInstanceListener {
         reached.add(subscription.processInstanceKey());
         instances.add(subscription.processInstanceKey());
         message.correlatedTo(subscription.processInstanceKey());
+        ctx.state().history().messageCorrelated(subscription, message.key(), ctx.now());
       }
     }
     for (NavigableMap<Integer, DeployedProcess> versions :
@@ -217,6 +218,7 @@ public final class MessageCorrelation implements ProcessInstanceListener {
       if (subscriber != null
           && events.trigger(subscriber, subscription.targetElementId(), message.variables())) {
         message.correlatedTo(subscription.processInstanceKey());
+        ctx.state().history().messageCorrelated(subscription, message.key(), ctx.now());
         ctx.records()
             .append(
                 message.key(),

@@ -252,6 +252,7 @@ public final class StreamProcessor implements AutoCloseable {
   }
 
   private void commit(Batch batch) throws SQLException {
+    boolean purged = state.isPurged();
     if (!batch.records.written().isEmpty() || state.hasChanges()) {
       try (Connection connection = dataSource.getConnection()) {
         connection.setAutoCommit(false);
@@ -266,6 +267,11 @@ public final class StreamProcessor implements AutoCloseable {
       }
       state.committed();
       lastPosition = batch.records.position();
+    }
+    if (purged) {
+      // the tables are empty now: so must the hot state be; the batch has committed, so this waits
+      // for the database rather than fail the batch into a retry
+      safeReload();
     }
     for (Runnable action : batch.afterCommitActions()) {
       try {

@@ -24,6 +24,7 @@ public final class EngineState {
   private final IncidentState incidents = new IncidentState(changes.table(Table.INCIDENT));
   private final DecisionHistory decisionHistory = new DecisionHistory(changes);
   private final UserTaskState userTasks = new UserTaskState(changes.table(Table.USER_TASK));
+  private final HistoryState history = new HistoryState(changes.history);
 
   /** Whether anything changed since the last commit. */
   public boolean hasChanges() {
@@ -84,5 +85,22 @@ public final class EngineState {
   /** Open Zeebe user tasks. */
   public UserTaskState userTasks() {
     return userTasks;
+  }
+
+  /** Sequence flows taken, message subscriptions and correlations, for the searches. */
+  public HistoryState history() {
+    return history;
+  }
+
+  /**
+   * Every table is emptied when this batch commits (Zeebe's cluster purge, for tests); the writer
+   * then loads the empty state.
+   */
+  public void purge() {
+    changes.purged = true;
+  }
+
+  public boolean isPurged() {
+    return changes.purged;
   }
 }

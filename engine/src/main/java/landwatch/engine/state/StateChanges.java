@@ -27,8 +27,8 @@ final class StateChanges {
     USER_TASK
   }
 
-  /** A variable value to write, with the process instance it belongs to. */
-  record VariableRow(long processInstanceKey, Object value) {}
+  /** A variable value to write, with its key and the process instance it belongs to. */
+  record VariableRow(long processInstanceKey, long key, Object value) {}
 
   /** The changed rows of one table, each queued once, and the keys of the deleted ones. */
   static final class TableChanges {
@@ -81,8 +81,14 @@ final class StateChanges {
   /** Per scope, so that an ended scope drops its pending rows without scanning everyone's. */
   final Map<Long, Map<String, VariableRow>> variableUpserts = new LinkedHashMap<>();
 
-  final Set<Long> deletedScopes = new LinkedHashSet<>();
   final Map<Long, DeployedProcess> processes = new LinkedHashMap<>();
+
+  /** History rows (sequence flows, message subscriptions, correlations): written, never loaded. */
+  final HistoryChanges history = new HistoryChanges();
+
+  /** Every table is emptied before this batch's changes are written. */
+  boolean purged;
+
   final Map<Long, DeployedResource> resources = new LinkedHashMap<>();
   final Map<Long, DeployedDecision> decisions = new LinkedHashMap<>();
 
@@ -103,15 +109,10 @@ final class StateChanges {
     return tables.entrySet();
   }
 
-  void variable(long scopeKey, String name, long processInstanceKey, Object value) {
+  void variable(long scopeKey, String name, long processInstanceKey, long key, Object value) {
     variableUpserts
         .computeIfAbsent(scopeKey, k -> new LinkedHashMap<>())
-        .put(name, new VariableRow(processInstanceKey, value));
-  }
-
-  void deleteScope(long scopeKey) {
-    variableUpserts.remove(scopeKey);
-    deletedScopes.add(scopeKey);
+        .put(name, new VariableRow(processInstanceKey, key, value));
   }
 
   boolean isEmpty() {
@@ -121,7 +122,8 @@ final class StateChanges {
       }
     }
     return variableUpserts.isEmpty()
-        && deletedScopes.isEmpty()
+        && history.isEmpty()
+        && !purged
         && processes.isEmpty()
         && resources.isEmpty()
         && decisions.isEmpty()
@@ -131,7 +133,8 @@ final class StateChanges {
   void clear() {
     tables.values().forEach(TableChanges::clear);
     variableUpserts.clear();
-    deletedScopes.clear();
+    history.clear();
+    purged = false;
     processes.clear();
     resources.clear();
     decisions.clear();

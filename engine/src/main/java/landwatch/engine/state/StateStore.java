@@ -34,6 +34,9 @@ public final class StateStore {
       Connection c, List<Record> records, EngineState state, long lastKey, long lastPosition)
       throws SQLException {
     StateChanges changes = state.changes();
+    if (changes.purged) {
+      purge(c);
+    }
     writeRecords(c, records);
     for (Map.Entry<Table, TableChanges> table : changes.tables()) {
       if (!table.getValue().deletes().isEmpty()) {
@@ -64,6 +67,7 @@ public final class StateStore {
       insertDecisionInstances(c, changes.decisionInstances);
     }
     writeVariables(c, changes);
+    HistoryStore.write(c, changes.history);
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO engine.partition_state VALUES (?, ?, ?) ON CONFLICT (partition_id) "
@@ -353,19 +357,25 @@ public final class StateStore {
     }
   }
 
-  private void writeVariables(Connection c, StateChanges changes) throws SQLException {
-    if (!changes.deletedScopes.isEmpty()) {
-      try (PreparedStatement ps =
-          c.prepareStatement("DELETE FROM engine.variable WHERE scope_key = ANY(?)")) {
-        ps.setArray(1, longs(c, new ArrayList<>(changes.deletedScopes)));
-        ps.executeUpdate();
-      }
+  /** Every table but the partition's: keys and positions are never reused. */
+  private static void purge(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "TRUNCATE engine.record, engine.process_definition, engine.resource, "
+              + "engine.element_instance, engine.variable, engine.job, engine.timer, "
+              + "engine.message_subscription, engine.message, engine.incident, "
+              + "engine.sequence_flow, engine.message_subscription_history, "
+              + "engine.correlated_message_subscription, engine.user_task, "
+              + "engine.decision_definition, engine.decision_instance");
     }
+  }
+
+  private void writeVariables(Connection c, StateChanges changes) throws SQLException {
     if (changes.variableUpserts.isEmpty()) {
       return;
     }
     int n = changes.variableUpserts.values().stream().mapToInt(Map::size).sum();
-    Long[] scopes = new Long[n], instances = new Long[n];
+    Long[] scopes = new Long[n], instances = new Long[n], keys = new Long[n];
     String[] names = new String[n], values = new String[n];
     int i = 0;
     for (Map.Entry<Long, Map<String, VariableRow>> scope : changes.variableUpserts.entrySet()) {
@@ -373,18 +383,21 @@ public final class StateStore {
         scopes[i] = scope.getKey();
         names[i] = e.getKey();
         instances[i] = e.getValue().processInstanceKey();
+        keys[i] = e.getValue().key();
         values[i] = EngineJson.writeValue(e.getValue().value());
         i++;
       }
     }
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO engine.variable SELECT * FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[]) "
+            "INSERT INTO engine.variable (scope_key, name, process_instance_key, value, key) "
+                + "SELECT * FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::bigint[]) "
                 + "ON CONFLICT (scope_key, name) DO UPDATE SET value = EXCLUDED.value")) {
       ps.setArray(1, c.createArrayOf("bigint", scopes));
       ps.setArray(2, c.createArrayOf("text", names));
       ps.setArray(3, c.createArrayOf("bigint", instances));
       ps.setArray(4, c.createArrayOf("text", values));
+      ps.setArray(5, c.createArrayOf("bigint", keys));
       ps.executeUpdate();
     }
   }
@@ -545,11 +558,20 @@ public final class StateStore {
           state.instances().put(EngineJson.read(rs.getString(1), ElementInstance.class));
         }
       }
-      try (ResultSet rs = s.executeQuery("SELECT scope_key, name, value FROM engine.variable")) {
+      // only the running scopes' variables: those of ended scopes are history
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT v.scope_key, v.name, v.key, v.value FROM engine.variable v "
+                  + "JOIN engine.element_instance e ON e.key = v.scope_key "
+                  + "WHERE e.state NOT IN ('COMPLETED', 'TERMINATED')")) {
         while (rs.next()) {
           state
               .variables()
-              .load(rs.getLong(1), rs.getString(2), EngineJson.readValue(rs.getString(3)));
+              .load(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getLong(3),
+                  EngineJson.readValue(rs.getString(4)));
         }
       }
       try (ResultSet rs = s.executeQuery("SELECT data FROM engine.job ORDER BY key")) {

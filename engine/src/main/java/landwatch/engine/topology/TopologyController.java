@@ -18,10 +18,13 @@ public class TopologyController {
 
   private final EngineProperties properties;
   private final Environment environment;
+  private final ClusterChanges changes;
 
-  public TopologyController(EngineProperties properties, Environment environment) {
+  public TopologyController(
+      EngineProperties properties, Environment environment, ClusterChanges changes) {
     this.properties = properties;
     this.environment = environment;
+    this.changes = changes;
   }
 
   @GetMapping(path = "/v2/topology", produces = "application/json")
@@ -46,6 +49,7 @@ public class TopologyController {
         .clusterSize(properties.clusterSize())
         .partitionsCount(properties.partitionsCount())
         .replicationFactor(1)
-        .gatewayVersion(GATEWAY_VERSION);
+        .gatewayVersion(GATEWAY_VERSION)
+        .lastCompletedChangeId(changes.lastCompletedChangeId());
   }
 }

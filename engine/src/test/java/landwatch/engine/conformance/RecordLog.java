@@ -205,7 +205,7 @@ public final class RecordLog {
         filter(
             e ->
                 e.valueType().equals("VARIABLE")
-                    && e.key() == scopeKey
+                    && ((Number) e.value().get("scopeKey")).longValue() == scopeKey
                     && name.equals(e.value().get("name")));
     if (writes.isEmpty()) {
       throw new AssertionError("no variable '" + name + "' was recorded in scope " + scopeKey);

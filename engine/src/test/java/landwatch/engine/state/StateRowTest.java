@@ -73,11 +73,12 @@ class StateRowTest {
   }
 
   @Test
-  void anEndedInstanceIsWrittenAsHistoryAndItsVariablesAreDeleted() {
+  void anEndedInstanceAndItsVariablesAreWrittenAsHistoryAndLeaveTheHotState() {
     ElementInstance instance = processInstance(1);
     state.instances().put(instance);
-    state.variables().set(1, 1, "x", 1);
+    state.variables().set(1, 1, "x", 1, () -> 7);
     state.changes().clear();
+    state.variables().set(1, 1, "x", 2, () -> 8);
 
     instance.transitionTo(ElementState.ELEMENT_COMPLETED);
     instance.setEndDate(200);
@@ -86,7 +87,8 @@ class StateRowTest {
     assertThat(state.instances().get(1)).isNull();
     assertThat(upserted(state, Table.ELEMENT_INSTANCE)).containsExactly(1L);
     assertThat(state.variables().local(1)).isEmpty();
-    assertThat(state.changes().deletedScopes).containsExactly(1L);
+    assertThat(state.changes().variableUpserts.get(1L).get("x"))
+        .isEqualTo(new StateChanges.VariableRow(1, 7, 2));
   }
 
   @Test

@@ -108,6 +108,20 @@ public final class StateSnapshot {
             scope ->
                 variables.put(
                     key(scope), new Json(EngineJson.writeValue(state.variables().local(scope)))));
+    Map<String, Object> variableKeys = image.concern("variableKeys");
+    state
+        .variables()
+        .scopes()
+        .forEach(
+            scope ->
+                state
+                    .variables()
+                    .local(scope)
+                    .keySet()
+                    .forEach(
+                        name ->
+                            variableKeys.put(
+                                key(scope) + "/" + name, state.variables().key(scope, name))));
 
     JobState jobs = state.jobs();
     image.rows("jobs", jobs.all());

@@ -14,7 +14,7 @@ class StateSnapshotTest {
     EngineState state = new EngineState();
     ElementInstance instance = processInstance(1);
     state.instances().put(instance);
-    state.variables().set(1, 1, "amount", value);
+    state.variables().set(1, 1, "amount", value, () -> 5);
     Job job = new Job(2, "work", 3, Map.of(), instance);
     state.jobs().put(job);
     job.activate(worker, 1_000);

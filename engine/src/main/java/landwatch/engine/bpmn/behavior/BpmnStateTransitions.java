@@ -220,6 +220,7 @@ public final class BpmnStateTransitions {
     value.put("processInstanceKey", flowScope.processInstanceKey());
     value.put("flowScopeKey", flowScope.key());
     ctx.records().append(ctx.nextKey(), ProcessInstanceIntent.SEQUENCE_FLOW_TAKEN, value);
+    ctx.state().history().sequenceFlowTaken(flowScope, flow.id);
     ExecutableElement target = flow.target;
     if (target.type == ElementType.PARALLEL_GATEWAY && target.incoming.size() > 1) {
       join(flow, target, flowScope);

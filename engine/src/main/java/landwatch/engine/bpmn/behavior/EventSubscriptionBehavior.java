@@ -238,6 +238,7 @@ public final class EventSubscriptionBehavior {
             catchElement.id,
             catchElement.interrupting);
     ctx.state().subscriptions().put(subscription);
+    ctx.state().history().subscriptionOpened(subscription, ctx.now());
     Intent created =
         kind == EventSubscription.Kind.MESSAGE
             ? ProcessMessageSubscriptionIntent.CREATED
@@ -307,6 +308,7 @@ public final class EventSubscriptionBehavior {
 
   private void close(EventSubscription subscription) {
     ctx.state().subscriptions().remove(subscription);
+    ctx.state().history().subscriptionClosed(subscription, ctx.now());
     ctx.records()
         .append(
             subscription.key(),

@@ -48,8 +48,11 @@ public final class VariableBehavior {
     if (exists && Objects.equals(local.get(name), value)) {
       return;
     }
-    ctx.state().variables().set(scope.key(), scope.processInstanceKey(), name, value);
-    record(scope, name, value, exists ? VariableIntent.UPDATED : VariableIntent.CREATED);
+    long key =
+        ctx.state()
+            .variables()
+            .set(scope.key(), scope.processInstanceKey(), name, value, ctx::nextKey);
+    record(key, scope, name, value, exists ? VariableIntent.UPDATED : VariableIntent.CREATED);
   }
 
   /**
@@ -58,20 +61,23 @@ public final class VariableBehavior {
    * multi-instance's output collection, changed by every inner instance).
    */
   public void setLocalUnrecorded(ElementInstance scope, String name, Object value) {
-    ctx.state().variables().set(scope.key(), scope.processInstanceKey(), name, value);
+    ctx.state().variables().set(scope.key(), scope.processInstanceKey(), name, value, ctx::nextKey);
   }
 
   public void recordUpdate(ElementInstance scope, String name, Object value) {
-    record(scope, name, value, VariableIntent.UPDATED);
+    record(
+        ctx.state().variables().key(scope.key(), name), scope, name, value, VariableIntent.UPDATED);
   }
 
-  private void record(ElementInstance scope, String name, Object value, VariableIntent intent) {
+  /** Keyed by the variable, as Zeebe's VARIABLE records are. */
+  private void record(
+      long key, ElementInstance scope, String name, Object value, VariableIntent intent) {
     Map<String, Object> record = new LinkedHashMap<>();
     record.put("name", name);
     record.put("value", value);
     record.put("scopeKey", scope.key());
     record.put("processInstanceKey", scope.processInstanceKey());
-    ctx.records().append(scope.key(), intent, record);
+    ctx.records().append(key, intent, record);
   }
 
   public void setLocalDocument(ElementInstance scope, Map<String, Object> document) {
