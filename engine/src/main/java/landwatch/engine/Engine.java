@@ -12,9 +12,9 @@ import landwatch.engine.clock.ClockCommands;
 import landwatch.engine.decision.DecisionCommands;
 import landwatch.engine.deployment.DeploymentCommand;
 import landwatch.engine.deployment.ResourceParser;
-import landwatch.engine.document.Documents;
 import landwatch.engine.dmn.DecisionEngine;
 import landwatch.engine.dmn.DecisionModels;
+import landwatch.engine.document.Documents;
 import landwatch.engine.feel.FeelEvaluator;
 import landwatch.engine.incident.IncidentCommands;
 import landwatch.engine.job.JobActivator;
@@ -138,6 +138,7 @@ public final class Engine implements AutoCloseable {
     modifications = new ProcessInstanceModification(bpmn);
     migrations = new ProcessInstanceMigration(bpmn);
     userTasks = new UserTaskCommands(bpmn);
+    migrations.addMigratedState(userTasks::migrated);
     writer.register(new TimerTrigger(bpmn));
     writer.register(deadlines);
     writer.register(new MessageExpiry(messages));

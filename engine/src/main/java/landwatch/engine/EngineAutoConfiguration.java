@@ -4,9 +4,9 @@ import javax.sql.DataSource;
 import landwatch.engine.api.ActivatedJobsBodyConverter;
 import landwatch.engine.api.BasicAuthFilter;
 import landwatch.engine.api.ClockController;
-import landwatch.engine.api.DecisionController;
 import landwatch.engine.api.CockpitController;
 import landwatch.engine.api.CockpitQueries;
+import landwatch.engine.api.DecisionController;
 import landwatch.engine.api.DeploymentController;
 import landwatch.engine.api.DocumentController;
 import landwatch.engine.api.ElementInstanceController;
@@ -58,7 +58,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
   DecisionController.class,
   UserTaskController.class,
   StartFormController.class,
-    EngineProblemAdvice.class,
+  EngineProblemAdvice.class,
   ManagementEndpoints.class
 })
 public class EngineAutoConfiguration {

@@ -21,9 +21,9 @@ CREATE TABLE engine.document_link (
 CREATE INDEX document_link_document ON engine.document_link (document_id);
 CREATE INDEX document_link_expires ON engine.document_link (expires);
 
--- History retention finds ended root instances by their end and a root's called instances.
+-- History retention finds ended root instances by their end and a root's called instances (their
+-- variables by the instance index of V7).
 CREATE INDEX process_instance_ended ON engine.element_instance (end_date)
   WHERE element_type = 'PROCESS' AND parent_process_instance_key = -1 AND end_date IS NOT NULL;
 CREATE INDEX process_instance_by_parent ON engine.element_instance (parent_process_instance_key)
   WHERE element_type = 'PROCESS' AND parent_process_instance_key <> -1;
-CREATE INDEX variable_process_instance ON engine.variable (process_instance_key);

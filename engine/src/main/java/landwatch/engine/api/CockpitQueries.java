@@ -207,7 +207,7 @@ public final class CockpitQueries {
         .completed(rs.getLong("completed"));
   }
 
-  private static VariableSearchResult variable(ResultSet rs, boolean truncate) throws SQLException {
+  static VariableSearchResult variable(ResultSet rs, boolean truncate) throws SQLException {
     String value = rs.getString("value");
     boolean truncated = truncate && value.length() > VARIABLE_SIZE_THRESHOLD;
     return new VariableSearchResult()

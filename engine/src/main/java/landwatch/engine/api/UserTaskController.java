@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Zeebe user tasks: Tasklist's API (search, assign, update, complete, the linked form). */
@@ -71,13 +72,15 @@ public class UserTaskController {
       path = "/v2/user-tasks/{key}/variables/search",
       produces = MediaType.APPLICATION_JSON_VALUE)
   public VariableSearchQueryResult variables(
-      @PathVariable("key") long key, @RequestBody(required = false) JsonNode request) {
+      @PathVariable("key") long key,
+      @RequestParam(name = "truncateValues", defaultValue = "true") boolean truncateValues,
+      @RequestBody(required = false) JsonNode request) {
     UserTask task = queries.task(key);
     if (task == null) {
       throw notFound(key);
     }
     HistoryQueries.Page<VariableSearchResult> page =
-        queries.variables(task.elementInstanceKey(), request);
+        queries.variables(task.elementInstanceKey(), request, truncateValues);
     return new VariableSearchQueryResult().items(page.items()).page(page.page());
   }
 

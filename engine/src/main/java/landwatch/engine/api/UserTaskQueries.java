@@ -51,6 +51,7 @@ public final class UserTaskQueries {
 
   private static final Map<String, SearchQuery.Field> VARIABLE_FIELDS =
       Map.of(
+          "variableKey", SearchQuery.Field.key("v.key"),
           "name", SearchQuery.Field.text("v.name"),
           "value", SearchQuery.Field.text("v.value"),
           "scopeKey", SearchQuery.Field.key("v.scope_key"),
@@ -133,7 +134,7 @@ public final class UserTaskQueries {
    * name once, the nearest scope's winning (as a job worker sees them).
    */
   public HistoryQueries.Page<VariableSearchResult> variables(
-      long elementInstanceKey, JsonNode request) {
+      long elementInstanceKey, JsonNode request, boolean truncate) {
     String visible =
         "(WITH RECURSIVE scope(key, depth) AS (SELECT ?::bigint, 0 UNION ALL "
             + "SELECT e.flow_scope_key, s.depth + 1 FROM scope s JOIN engine.element_instance e "
@@ -144,21 +145,11 @@ public final class UserTaskQueries {
     SearchQuery scoped =
         new SearchQuery(VARIABLE_FIELDS, "v.name").where("TRUE", elementInstanceKey);
     scoped.read(request);
-    return history.page(scoped, visible, "v.*", UserTaskQueries::variable);
+    return history.page(scoped, visible, "v.*", rs -> CockpitQueries.variable(rs, truncate));
   }
 
   private static UserTask row(ResultSet rs) throws SQLException {
     return EngineJson.read(rs.getString("data"), UserTask.class);
-  }
-
-  private static VariableSearchResult variable(ResultSet rs) throws SQLException {
-    return new VariableSearchResult()
-        .name(rs.getString("name"))
-        .value(rs.getString("value"))
-        .isTruncated(false)
-        .scopeKey(String.valueOf(rs.getLong("scope_key")))
-        .processInstanceKey(String.valueOf(rs.getLong("process_instance_key")))
-        .tenantId(DeploymentController.TENANT);
   }
 
   private UserTaskResult userTask(ResultSet rs) throws SQLException {

@@ -42,6 +42,7 @@ public final class BpmnEngine {
 
   /** Decision evaluation, shared by business-rule tasks and the API's evaluation command. */
   public final DecisionBehavior decisions;
+
   /** Zeebe user tasks: created by their processor, completed by the user task commands. */
   public final UserTaskBehavior userTasks;
 

@@ -23,7 +23,15 @@ final class HistoryRetention {
    * goes with it. A table of another per-instance concern is one more line.
    */
   static final List<String> PER_PROCESS_INSTANCE_TABLES =
-      List.of("element_instance", "variable", "incident");
+      List.of(
+          "element_instance",
+          "variable",
+          "incident",
+          "user_task",
+          "decision_instance",
+          "sequence_flow",
+          "message_subscription_history",
+          "correlated_message_subscription");
 
   private static final String ENDED_ROOTS =
       """

@@ -231,6 +231,8 @@ public final class StateStore {
         c.prepareStatement(
             "INSERT INTO engine.user_task VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json) "
                 + "ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state, assignee = EXCLUDED.assignee, "
+                + "process_definition_key = EXCLUDED.process_definition_key, "
+                + "bpmn_process_id = EXCLUDED.bpmn_process_id, element_id = EXCLUDED.element_id, "
                 + "candidate_groups = EXCLUDED.candidate_groups, candidate_users = EXCLUDED.candidate_users, "
                 + "priority = EXCLUDED.priority, completion_date = EXCLUDED.completion_date, "
                 + "due_date = EXCLUDED.due_date, follow_up_date = EXCLUDED.follow_up_date, data = EXCLUDED.data")) {

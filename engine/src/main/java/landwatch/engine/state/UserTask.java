@@ -113,6 +113,16 @@ public final class UserTask extends StateRow {
     changed();
   }
 
+  /** A process instance migration moved the task's element to another process version. */
+  public void migrateTo(
+      long processDefinitionKey, String bpmnProcessId, int version, String elementId) {
+    this.processDefinitionKey = processDefinitionKey;
+    this.bpmnProcessId = bpmnProcessId;
+    this.version = version;
+    this.elementId = elementId;
+    changed();
+  }
+
   void end(State state, long now) {
     this.state = state;
     this.completionDate = now;

@@ -2,11 +2,14 @@ package landwatch.engine.usertask;
 
 import java.util.List;
 import java.util.Map;
+import landwatch.engine.bpmn.BpmnContext;
 import landwatch.engine.bpmn.BpmnEngine;
 import landwatch.engine.bpmn.behavior.UserTaskBehavior;
 import landwatch.engine.processing.Batch;
 import landwatch.engine.processing.Rejection;
 import landwatch.engine.record.intent.UserTaskIntent;
+import landwatch.engine.state.DeployedProcess;
+import landwatch.engine.state.ElementInstance;
 import landwatch.engine.state.UserTask;
 
 /**
@@ -97,6 +100,19 @@ public final class UserTaskCommands {
   public void complete(Batch batch, long key, Map<String, Object> variables, String action) {
     UserTask task = task(batch, key, "complete");
     bpmn.userTasks.completeTask(task, variables, action(action, "complete"));
+  }
+
+  /**
+   * A process instance migration moved the task's element instance to the target version: the open
+   * task follows it (record {@code USER_TASK MIGRATED}, as Zeebe's).
+   */
+  public void migrated(BpmnContext ctx, ElementInstance instance, DeployedProcess target) {
+    UserTask task = ctx.state().userTasks().of(instance.key());
+    if (task == null) {
+      return;
+    }
+    task.migrateTo(target.key(), target.bpmnProcessId(), target.version(), instance.elementId());
+    ctx.records().append(task.key(), UserTaskIntent.MIGRATED, UserTaskBehavior.value(task));
   }
 
   private static String action(String given, String otherwise) {

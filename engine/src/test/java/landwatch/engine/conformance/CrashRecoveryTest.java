@@ -33,8 +33,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * process instance's end is recorded exactly once. Job workers may see a job twice (at-least-once
  * delivery). A timer that falls due while the engine is down fires once after the restart; message
  * subscriptions and a buffered message opened before the kill are correlated after it; a user task
- * created and assigned before the kill is still there, assigned, and completes. A document
- * uploaded before the kill is served, unchanged, after it.
+ * created and assigned before the kill is still there, assigned, and completes. A document uploaded
+ * before the kill is served, unchanged, after it.
  */
 class CrashRecoveryTest {
 

@@ -8,6 +8,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.response.ElementInstance;
 import io.camunda.client.api.search.response.Incident;
 import io.camunda.client.api.search.response.ProcessInstance;
+import io.camunda.client.api.search.response.UserTask;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.time.Duration;
 import java.util.List;
@@ -82,6 +83,64 @@ class ProcessInstanceMigrationTest extends EngineTest {
     assertThat(notify.getVariablesAsMap()).containsEntry("parcel", "P-7");
     client.newCompleteCommand(notify.getKey()).send().join();
     assertThat(processState(instance)).isEqualTo("COMPLETED");
+  }
+
+  @Test
+  void anOpenUserTaskFollowsItsElementToTheNewVersion() {
+    String id = uniqueId("task");
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .userTask("verify", t -> t.zeebeUserTask().zeebeCandidateGroups("county-officers"))
+            .endEvent()
+            .done());
+    long instance = start(id);
+    UserTask open = openTask(instance);
+    client.newAssignUserTaskCommand(open.getUserTaskKey()).assignee("ann").send().join();
+    long v2 =
+        deploy(
+            Bpmn.createExecutableProcess(id)
+                .startEvent()
+                .userTask("fieldCheck", t -> t.zeebeUserTask())
+                .serviceTask("report", t -> t.zeebeJobType(id + "-report"))
+                .endEvent()
+                .done());
+
+    client
+        .newMigrateProcessInstanceCommand(instance)
+        .migrationPlan(v2)
+        .addMappingInstruction("verify", "fieldCheck")
+        .send()
+        .join();
+
+    // the same task, still assigned, now an element of version 2
+    UserTask migrated = client.newUserTaskGetRequest(open.getUserTaskKey()).send().join();
+    assertThat(migrated.getProcessDefinitionKey()).isEqualTo(v2);
+    assertThat(migrated.getElementId()).isEqualTo("fieldCheck");
+    assertThat(migrated.getAssignee()).isEqualTo("ann");
+    assertThat(
+            client
+                .newUserTaskSearchRequest()
+                .filter(f -> f.processDefinitionKey(v2).elementId("fieldCheck"))
+                .send()
+                .join()
+                .items())
+        .extracting(UserTask::getUserTaskKey)
+        .containsExactly(open.getUserTaskKey());
+    assertThat(recordLog(instance).intentsOfType("USER_TASK")).contains("MIGRATED");
+
+    client.newCompleteUserTaskCommand(open.getUserTaskKey()).send().join();
+    assertThat(activateOne(id + "-report").getProcessDefinitionKey()).isEqualTo(v2);
+  }
+
+  private UserTask openTask(long instance) {
+    return client
+        .newUserTaskSearchRequest()
+        .filter(f -> f.processInstanceKey(instance))
+        .send()
+        .join()
+        .items()
+        .get(0);
   }
 
   @Test

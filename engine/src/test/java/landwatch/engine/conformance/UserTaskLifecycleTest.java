@@ -415,6 +415,11 @@ class UserTaskLifecycleTest extends EngineTest {
             org.assertj.core.groups.Tuple.tuple("local", "2"),
             org.assertj.core.groups.Tuple.tuple("shadowed", "\"inner\""),
             org.assertj.core.groups.Tuple.tuple("top", "true"));
+    // each is the variable the cockpit's search finds under the same key
+    for (Variable variable : variables) {
+      assertThat(client.newVariableGetRequest(variable.getVariableKey()).send().join().getName())
+          .isEqualTo(variable.getName());
+    }
     assertThat(
             instancesOf(
                 client

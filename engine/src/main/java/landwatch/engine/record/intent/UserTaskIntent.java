@@ -17,7 +17,8 @@ public enum UserTaskIntent implements Intent {
   COMPLETING,
   COMPLETED,
   CANCELING,
-  CANCELED;
+  CANCELED,
+  MIGRATED;
 
   @Override
   public ValueType valueType() {
