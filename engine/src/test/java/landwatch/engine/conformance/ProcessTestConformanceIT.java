@@ -6,6 +6,8 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.process.test.api.CamundaProcessTest;
 import io.camunda.process.test.api.CamundaProcessTestContext;
+import io.camunda.process.test.api.assertions.DecisionSelectors;
+import io.camunda.process.test.api.assertions.UserTaskSelectors;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.time.Duration;
@@ -15,10 +17,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Camunda Process Test 8.8 in its remote runtime mode against the embedded engine, written the way
- * Camunda users write process tests: every assertion family but user tasks (process instance,
- * elements, variables, incidents, messages), mocked workers, {@code increaseTime} and the coverage
- * report ({@link ProcessTestCoverageCheck}). The runtime purges the engine and resets its clock
- * after every test through the management endpoints.
+ * Camunda users write process tests: every assertion family (process instance, elements, variables,
+ * incidents, messages, user tasks, decisions), mocked workers, completing user tasks, {@code
+ * increaseTime} and the coverage report ({@link ProcessTestCoverageCheck}). The runtime purges the
+ * engine and resets its clock after every test through the management endpoints.
  */
 @ExtendWith({ProcessTestCoverageCheck.class, ProcessTestEngine.class})
 @CamundaProcessTest
@@ -165,5 +167,62 @@ class ProcessTestConformanceIT {
         .hasCompletedElements("twoHours", "unreachable", "givenUp")
         .hasTerminatedElements("remind")
         .hasNotActivatedElements("reminded");
+  }
+
+  @Test
+  void aDecisionSuggestsTheVerdictAndAnOfficerConfirmsItInAUserTask() {
+    client
+        .newDeployResourceCommand()
+        .addResourceFromClasspath("dmn/business-rules.dmn")
+        .send()
+        .join();
+    deploy(
+        Bpmn.createExecutableProcess("process-test-judgment")
+            .startEvent("reported")
+            .businessRuleTask(
+                "judge", t -> t.zeebeCalledDecisionId("brtVerdict").zeebeResultVariable("verdict"))
+            .userTask(
+                "review",
+                t ->
+                    t.name("Review the verdict")
+                        .zeebeUserTask()
+                        .zeebeCandidateGroups("city-reviewers")
+                        .zeebeAssigneeExpression("officer")
+                        .zeebeTaskPriority("70"))
+            .endEvent("filed")
+            .done(),
+        "judgment.bpmn");
+
+    ProcessInstanceEvent spot =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId("process-test-judgment")
+            .latestVersion()
+            .variables(Map.of("area", 250, "officer", "li.ming"))
+            .send()
+            .join();
+
+    assertThat(DecisionSelectors.byId("brtVerdict"))
+        .isEvaluated()
+        .hasOutput("illegal")
+        .hasMatchedRules(2)
+        .hasNotMatchedRules(1);
+    assertThat(UserTaskSelectors.byElementId("review"))
+        .isCreated()
+        .hasName("Review the verdict")
+        .hasCandidateGroup("city-reviewers")
+        .hasAssignee("li.ming")
+        .hasPriority(70)
+        .hasProcessInstanceKey(spot.getProcessInstanceKey());
+    assertThat(spot).hasActiveElements("review").hasVariable("verdict", "illegal");
+
+    processTestContext.completeUserTask(
+        UserTaskSelectors.byElementId("review"), Map.of("confirmed", true));
+
+    assertThat(UserTaskSelectors.byElementId("review")).isCompleted();
+    assertThat(spot)
+        .isCompleted()
+        .hasCompletedElements("judge", "review", "filed")
+        .hasVariable("confirmed", true);
   }
 }
