@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import landwatch.engine.model.Expression;
 import org.camunda.feel.api.EvaluationResult;
@@ -76,11 +77,26 @@ public final class FeelEvaluator implements AutoCloseable {
       return evaluate(expr.expression(), variables);
     }
     ParsedExpression tree = expr.expression();
+    return withinBudget(
+        () -> evaluate(tree, variables),
+        exceeded -> FeelResult.failure("Expected to evaluate the expression " + exceeded));
+  }
+
+  /**
+   * Runs work that evaluates FEEL by other means — the DMN engine drives its own feel-engine — on
+   * the budgeted thread, so that it holds the writer no longer than an expression may.
+   *
+   * @param abandoned the result when the work ran past the budget, given the end of a message that
+   *     says so ("within 2000 ms (…), but it was still running and was abandoned")
+   */
+  public <T> T withinBudget(Supplier<T> work, Function<String, T> abandoned) {
     try {
-      return (FeelResult) budgeted.run(() -> evaluate(tree, variables));
+      @SuppressWarnings("unchecked")
+      T result = (T) budgeted.run(work::get);
+      return result;
     } catch (TimeoutException e) {
-      return FeelResult.failure(
-          "Expected to evaluate the expression within "
+      return abandoned.apply(
+          "within "
               + budget.toMillis()
               + " ms ("
               + BUDGET_PROPERTY

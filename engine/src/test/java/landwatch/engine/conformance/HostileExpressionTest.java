@@ -141,6 +141,66 @@ class HostileExpressionTest extends EngineTest {
     expensiveScriptRaisesBudgetIncident(dag.append("}").toString());
   }
 
+  @Test
+  void aDecisionRunningPastTheBudgetRaisesAnIncidentAndTheWriterGoesOn() {
+    String id = uniqueId("dmn-expensive");
+    StringBuilder dag = new StringBuilder("{a0: [" + "1, ".repeat(9) + "1]");
+    for (int level = 1; level <= 7; level++) {
+      dag.append(", a")
+          .append(level)
+          .append(": [")
+          .append(("a" + (level - 1) + ", ").repeat(9))
+          .append("a")
+          .append(level - 1)
+          .append("]");
+    }
+    String dmn =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="%1$s-drg"
+            name="Expensive" namespace="http://camunda.org/schema/1.0/dmn">
+          <decision id="%1$s" name="Expensive">
+            <variable id="v" name="n" />
+            <literalExpression id="e"><text>%2$s}</text></literalExpression>
+          </decision>
+        </definitions>
+        """
+            .formatted(id, dag);
+    client.newDeployResourceCommand().addResourceStringUtf8(dmn, id + ".dmn").send().join();
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .businessRuleTask("judge", t -> t.zeebeCalledDecisionId(id).zeebeResultVariable("n"))
+            .endEvent()
+            .done());
+    CompletableFuture<Long> expensive =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(id)
+            .latestVersion()
+            .send()
+            .toCompletableFuture()
+            .thenApply(e -> e.getProcessInstanceKey());
+
+    assertUnrelatedInstanceCompletes(JobActivation.LONG_POLL);
+    long instance = expensive.join();
+    List<Incident> incidents =
+        await().atMost(GENEROUS).until(() -> activeIncidents(instance), i -> !i.isEmpty());
+    assertThat(incidents)
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.getErrorType().name()).isEqualTo("DECISION_EVALUATION_ERROR");
+              assertThat(i.getErrorMessage())
+                  .isEqualTo(
+                      "Expected to evaluate decision '"
+                          + id
+                          + "' within 2000 ms (landwatch.engine.feel.evaluation-budget), but it"
+                          + " was still running and was abandoned");
+            });
+    assertThat(processState(instance)).isEqualTo("ACTIVE");
+  }
+
   private void expensiveScriptRaisesBudgetIncident(String expression) {
     scriptRaisesIncident(
         expression,

@@ -97,7 +97,15 @@ public final class DecisionBehavior {
   public Outcome evaluate(
       DeployedDecision decision, Map<String, Object> variables, ElementInstance caller) {
     ParsedDrg drg = ctx.decisionModels.get(decision.decisionRequirementsKey());
-    Evaluation evaluation = ctx.dmn.evaluate(drg, decision.decisionId(), variables);
+    Evaluation evaluation =
+        ctx.feel.withinBudget(
+            () -> ctx.dmn.evaluate(drg, decision.decisionId(), variables),
+            exceeded ->
+                new Evaluation(
+                    null,
+                    "Expected to evaluate decision '" + decision.decisionId() + "' " + exceeded,
+                    decision.decisionId(),
+                    List.of()));
     long key = ctx.nextKey();
     List<DecisionInstance> instances = instances(decision, key, evaluation, caller);
     instances.forEach(ctx.state().decisionHistory()::add);
