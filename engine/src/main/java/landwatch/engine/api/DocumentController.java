@@ -18,6 +18,8 @@ import java.util.List;
 import landwatch.engine.document.Documents;
 import landwatch.engine.document.Metadata;
 import landwatch.engine.processing.Rejection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -40,6 +42,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 @RestController
 public class DocumentController {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DocumentController.class);
 
   /**
    * Where a link leads: outside {@code /v2}, so that it works without the API's credentials (the
@@ -123,6 +127,15 @@ public class DocumentController {
             new DocumentCreationFailureDetail()
                 .fileName(file.getSubmittedFileName())
                 .detail(refused.getMessage()));
+      } catch (RuntimeException failed) {
+        // each file is stored in its own transaction: the ones before stay stored, so the answer
+        // must still say which they are rather than turn into a 500
+        LOG.warn("Storing the document '{}' failed", file.getSubmittedFileName(), failed);
+        response.addFailedDocumentsItem(
+            new DocumentCreationFailureDetail()
+                .fileName(file.getSubmittedFileName())
+                .detail(
+                    "Expected to store the document, but storing it failed; it was not stored"));
       }
     }
     HttpStatus status =

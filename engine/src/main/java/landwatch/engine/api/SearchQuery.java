@@ -84,6 +84,15 @@ final class SearchQuery {
           .forEach(values::add);
       return new Field(sql, Kind.TEXT, values);
     }
+
+    /**
+     * A field every row has the same value of (the one tenant, the one partition): PostgreSQL
+     * refuses a text constant in ORDER BY and reads a number as a column position, and sorting by
+     * it orders nothing anyway.
+     */
+    boolean isConstant() {
+      return sql.startsWith("'") || sql.chars().allMatch(Character::isDigit);
+    }
   }
 
   private final Map<String, Field> fields;
@@ -165,16 +174,24 @@ final class SearchQuery {
       if (direction.isMissingNode()
           || direction.isNull()
           || "ASC".equalsIgnoreCase(direction.asText())) {
-        orders.add(field.sql() + " ASC");
+        addOrder(orders, field, " ASC");
       } else if ("DESC".equalsIgnoreCase(direction.asText())) {
-        orders.add(field.sql() + " DESC");
+        addOrder(orders, field, " DESC");
       } else {
         throw Rejection.invalidArgument(
             "Expected the sort order of '%s' to be ASC or DESC, but it was %s",
             name, shown(direction));
       }
     }
-    orderBy = String.join(", ", orders) + ", " + orderBy;
+    if (!orders.isEmpty()) {
+      orderBy = String.join(", ", orders) + ", " + orderBy;
+    }
+  }
+
+  private static void addOrder(List<String> orders, Field field, String direction) {
+    if (!field.isConstant()) {
+      orders.add(field.sql() + direction);
+    }
   }
 
   private void readPage(JsonNode page) {

@@ -89,14 +89,20 @@ final class DocumentStore {
         == 1;
   }
 
-  void insertLink(String tokenHash, String documentId, long expires) {
-    update(
-        "INSERT INTO engine.document_link VALUES (?, ?, ?)",
-        ps -> {
-          ps.setString(1, tokenHash);
-          ps.setString(2, documentId);
-          ps.setLong(3, expires);
-        });
+  /**
+   * False when the document is gone: it is locked while the link is inserted, so a deletion racing
+   * the link either happens first (no link) or waits for it (and takes the link with it).
+   */
+  boolean insertLink(String tokenHash, String documentId, long expires) {
+    return update(
+            "INSERT INTO engine.document_link SELECT ?, document_id, ? FROM engine.document "
+                + "WHERE document_id = ? FOR KEY SHARE",
+            ps -> {
+              ps.setString(1, tokenHash);
+              ps.setLong(2, expires);
+              ps.setString(3, documentId);
+            })
+        == 1;
   }
 
   /** Deletes at most {@code limit} expired documents (their links go with them); how many. */

@@ -170,7 +170,10 @@ public final class Documents {
     random.nextBytes(token);
     String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
     long expires = Math.addExact(clock.millis(), ttl);
-    store.insertLink(sha256(encoded.getBytes(StandardCharsets.US_ASCII)), documentId, expires);
+    if (!store.insertLink(
+        sha256(encoded.getBytes(StandardCharsets.US_ASCII)), documentId, expires)) {
+      throw notFound(documentId);
+    }
     return new Link(encoded, Instant.ofEpochMilli(expires));
   }
 

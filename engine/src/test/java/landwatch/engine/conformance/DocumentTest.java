@@ -133,6 +133,8 @@ class DocumentTest extends EngineTest {
     assertThat(problem(() -> content(reference)).code()).isEqualTo(404);
     assertThat(problem(() -> client.newDeleteDocumentCommand(reference).send().join()).code())
         .isEqualTo(404);
+    assertThat(problem(() -> client.newCreateDocumentLinkCommand(reference).send().join()).code())
+        .isEqualTo(404);
   }
 
   @Test

@@ -130,6 +130,18 @@ class VariableSearchTest extends EngineTest {
     // double (the task's input), c, b, amount
     assertThat(page.items()).extracting(Variable::getName).containsExactly("b");
     assertThat(page.page().totalItems()).isEqualTo(4);
+
+    // every variable has the one tenant: sorting by it first leaves the next sort field to decide
+    assertThat(
+            client
+                .newVariableSearchRequest()
+                .filter(f -> f.processInstanceKey(instance))
+                .sort(s -> s.tenantId().asc().name().asc())
+                .send()
+                .join()
+                .items())
+        .extracting(Variable::getName)
+        .containsExactly("amount", "b", "c", "double");
   }
 
   @Test
