@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.DocumentReferenceResponse;
+import io.camunda.client.api.response.EvaluateDecisionResponse;
 import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.response.DecisionInstance;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -34,7 +36,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * delivery). A timer that falls due while the engine is down fires once after the restart; message
  * subscriptions and a buffered message opened before the kill are correlated after it; a user task
  * created and assigned before the kill is still there, assigned, and completes. A document uploaded
- * before the kill is served, unchanged, after it.
+ * before the kill is served, unchanged, after it, and a decision evaluated before it is still in
+ * the audit.
  */
 class CrashRecoveryTest {
 
@@ -103,6 +106,18 @@ class CrashRecoveryTest {
               .fileName("application.txt")
               .send()
               .join();
+      client
+          .newDeployResourceCommand()
+          .addResourceFromClasspath("dmn/business-rules.dmn")
+          .send()
+          .join();
+      EvaluateDecisionResponse judged =
+          client
+              .newEvaluateDecisionCommand()
+              .decisionId("brtVerdict")
+              .variables(Map.of("area", 250))
+              .send()
+              .join();
       long userTaskInstance =
           client
               .newCreateInstanceCommand()
@@ -168,6 +183,14 @@ class CrashRecoveryTest {
       assertThat(survived.getCandidateGroups()).containsExactly("officers");
       client.newCompleteUserTaskCommand(userTaskKey).send().join();
       acknowledged.add(userTaskInstance);
+      DecisionInstance audit =
+          client
+              .newDecisionInstanceGetRequest(judged.getDecisionEvaluationKey() + "-1")
+              .send()
+              .join();
+      assertThat(audit.getDecisionDefinitionId()).isEqualTo("brtVerdict");
+      assertThat(audit.getResult()).isEqualTo("\"illegal\"");
+      assertThat(audit.getMatchedRules()).hasSize(1);
       createInstances(client, 100, acknowledged).forEach(CompletableFuture::join);
       for (int i = 0; i < 20; i++) {
         client
