@@ -88,22 +88,20 @@ public class UserTaskController {
   public ResponseEntity<Void> assign(
       @PathVariable("key") long key, @RequestBody UserTaskAssignmentRequest request) {
     boolean allowOverride = request.getAllowOverride() == null || request.getAllowOverride();
-    return Committed.await(
+    return Transitioned.await(
         engine.writer.submit(
             batch -> {
-              engine.userTasks.assign(
+              return engine.userTasks.assign(
                   batch, key, request.getAssignee(), allowOverride, request.getAction());
-              return ResponseEntity.noContent().<Void>build();
             }));
   }
 
   @DeleteMapping(path = "/v2/user-tasks/{key}/assignee")
   public ResponseEntity<Void> unassign(@PathVariable("key") long key) {
-    return Committed.await(
+    return Transitioned.await(
         engine.writer.submit(
             batch -> {
-              engine.userTasks.unassign(batch, key);
-              return ResponseEntity.noContent().<Void>build();
+              return engine.userTasks.unassign(batch, key);
             }));
   }
 
@@ -121,10 +119,10 @@ public class UserTaskController {
     List<String> candidateGroups = texts(changeset, "candidateGroups");
     List<String> candidateUsers = texts(changeset, "candidateUsers");
     Integer priority = integer(changeset, "priority");
-    return Committed.await(
+    return Transitioned.await(
         engine.writer.submit(
             batch -> {
-              engine.userTasks.update(
+              return engine.userTasks.update(
                   batch,
                   key,
                   dueDate,
@@ -133,7 +131,6 @@ public class UserTaskController {
                   candidateUsers,
                   priority,
                   action);
-              return ResponseEntity.noContent().<Void>build();
             }));
   }
 
@@ -182,11 +179,10 @@ public class UserTaskController {
       @RequestBody(required = false) UserTaskCompletionRequest request) {
     Map<String, Object> variables = limits.check(request == null ? null : request.getVariables());
     String action = request == null ? null : request.getAction();
-    return Committed.await(
+    return Transitioned.await(
         engine.writer.submit(
             batch -> {
-              engine.userTasks.complete(batch, key, variables, action);
-              return ResponseEntity.noContent().<Void>build();
+              return engine.userTasks.complete(batch, key, variables, action);
             }));
   }
 

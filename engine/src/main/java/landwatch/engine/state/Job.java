@@ -16,7 +16,21 @@ public final class Job extends StateRow {
     ERROR_THROWN
   }
 
+  /** Zeebe's job kinds this engine creates. */
+  public enum Kind {
+    BPMN_ELEMENT,
+    TASK_LISTENER
+  }
+
   private long key;
+  private Kind kind = Kind.BPMN_ELEMENT;
+
+  /** A task listener's event type (CREATING, ASSIGNING, …), else null. */
+  private String listenerEventType;
+
+  /** A task listener's user task, else -1. */
+  private long userTaskKey = -1;
+
   private String type;
   private State state = State.ACTIVATABLE;
   private int retries;
@@ -58,6 +72,22 @@ public final class Job extends StateRow {
     this.bpmnProcessId = instance.bpmnProcessId();
     this.version = instance.version();
     this.elementId = instance.elementId();
+  }
+
+  /** A task listener's job: it runs before the task's transition takes effect. */
+  public static Job taskListener(
+      long key,
+      String type,
+      int retries,
+      Map<String, String> customHeaders,
+      ElementInstance instance,
+      String listenerEventType,
+      long userTaskKey) {
+    Job job = new Job(key, type, retries, customHeaders, instance);
+    job.kind = Kind.TASK_LISTENER;
+    job.listenerEventType = listenerEventType;
+    job.userTaskKey = userTaskKey;
+    return job;
   }
 
   void heldBy(JobState store) {
@@ -153,6 +183,18 @@ public final class Job extends StateRow {
 
   public String type() {
     return type;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public String listenerEventType() {
+    return listenerEventType;
+  }
+
+  public long userTaskKey() {
+    return userTaskKey;
   }
 
   public State state() {
