@@ -242,6 +242,36 @@ class TaskListenerTest extends EngineTest {
   }
 
   @Test
+  void anUpdatingListenerOfAFeelTypeDeniesTheUpdate() {
+    String id = uniqueId("tl-updating");
+    deploy(
+        process(
+            id,
+            u ->
+                u.zeebeTaskPriority("40")
+                    .zeebeTaskListener(l -> l.updating().typeExpression("listenerType"))));
+    long instance = start(id, Map.of("listenerType", id + "-listener"));
+    long key = createdTask(instance);
+
+    CamundaFuture<?> update = client.newUpdateUserTaskCommand(key).priority(95).send();
+    ActivatedJob listener = awaitListener(id + "-listener");
+    assertThat(listener.getUserTask().getPriority()).isEqualTo(95);
+    assertThat(listener.getUserTask().getChangedAttributes()).containsExactly("priority");
+    client
+        .newCompleteCommand(listener)
+        .withResult(r -> r.forUserTask().deny(true, "priorities are set by the supervisor"))
+        .send()
+        .join();
+
+    assertThat(problemOf(update).code()).isEqualTo(409);
+    UserTask task = client.newUserTaskGetRequest(key).send().join();
+    assertThat(task.getState()).isEqualTo(UserTaskState.CREATED);
+    assertThat(task.getPriority()).isEqualTo(40);
+    assertThat(recordLog(instance).intentsOfType("USER_TASK"))
+        .containsExactly("CREATING", "CREATED", "UPDATING", "UPDATE_DENIED");
+  }
+
+  @Test
   void aCompletingListenerApprovesTheCompletion() {
     String id = uniqueId("tl-approve");
     String type = id + "-listener";
