@@ -333,6 +333,26 @@ class TaskListenerTest extends EngineTest {
   }
 
   @Test
+  void cancelingAnInstanceWhoseTaskWaitsForAListenerDropsTheTransitionAndRefusesItsCaller() {
+    String id = uniqueId("tl-dropped");
+    String type = id + "-listener";
+    deploy(process(id, u -> u.zeebeTaskListener(l -> l.completing().type(type))));
+    long instance = start(id);
+    long key = createdTask(instance);
+
+    CamundaFuture<?> completion =
+        client.newCompleteUserTaskCommand(key).variables(Map.of("verdict", "legal")).send();
+    ActivatedJob listener = awaitListener(type);
+    client.newCancelInstanceCommand(instance).send().join();
+
+    assertThat(problemOf(completion).code()).isEqualTo(409);
+    assertThat(client.newUserTaskGetRequest(key).send().join().getState())
+        .isEqualTo(UserTaskState.CANCELED);
+    assertThat(processState(instance)).isEqualTo("TERMINATED");
+    assertThat(problemOf(client.newCompleteCommand(listener).send()).code()).isEqualTo(404);
+  }
+
+  @Test
   void aListenerWithoutRetriesRaisesAnIncidentAndResolvingItRunsTheListenerAgain() {
     String id = uniqueId("tl-incident");
     String type = id + "-listener";
