@@ -23,13 +23,18 @@ public final class Job extends StateRow {
   }
 
   private long key;
-  private Kind kind = Kind.BPMN_ELEMENT;
+
+  /**
+   * Null for an element's job ({@link Kind#BPMN_ELEMENT}), so its row stays as it was before task
+   * listeners; the same for the two fields below.
+   */
+  private Kind kind;
 
   /** A task listener's event type (CREATING, ASSIGNING, …), else null. */
   private String listenerEventType;
 
-  /** A task listener's user task, else -1. */
-  private long userTaskKey = -1;
+  /** A task listener's user task, else null. */
+  private Long userTaskKey;
 
   private String type;
   private State state = State.ACTIVATABLE;
@@ -186,15 +191,16 @@ public final class Job extends StateRow {
   }
 
   public Kind kind() {
-    return kind;
+    return kind == null ? Kind.BPMN_ELEMENT : kind;
   }
 
   public String listenerEventType() {
     return listenerEventType;
   }
 
+  /** A task listener's user task, else -1. */
   public long userTaskKey() {
-    return userTaskKey;
+    return userTaskKey == null ? -1 : userTaskKey;
   }
 
   public State state() {
