@@ -53,7 +53,8 @@ public final class JobCommands {
           listenerResult == null
               ? new UserTaskBehavior.ListenerResult(false, null, UserTask.Changes.NONE)
               : listenerResult;
-      TaskListenerCompletion.check(job, variables, result);
+      TaskListenerCompletion.check(
+          job, variables, result, batch.state.userTasks().get(job.userTaskKey()));
       batch.state.jobs().remove(job);
       batch.records.append(
           key,

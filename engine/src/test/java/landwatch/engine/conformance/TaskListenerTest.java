@@ -291,10 +291,11 @@ class TaskListenerTest extends EngineTest {
   }
 
   @Test
-  void aListenerCompletionWithVariablesOrAnUnsupportedDenialIsRefusedAndChangesNothing() {
+  void aListenerCompletionWithVariablesAnUnsupportedDenialOrAModelAssigneeCorrectionIsRefused() {
     String id = uniqueId("tl-refused");
     String type = id + "-listener";
-    deploy(process(id, u -> u.zeebeTaskListener(l -> l.creating().type(type))));
+    deploy(
+        process(id, u -> u.zeebeAssignee("ann").zeebeTaskListener(l -> l.creating().type(type))));
     long instance = start(id);
     ActivatedJob listener = activateOne(type);
 
@@ -306,6 +307,13 @@ class TaskListenerTest extends EngineTest {
             client.newCompleteCommand(listener).withResult(r -> r.forUserTask().deny(true)).send());
     assertThat(denyingCreation.code()).isEqualTo(400);
     assertThat(denyingCreation.details().getDetail()).contains("'CREATING'");
+    ProblemException correctingTheModelsAssignee =
+        problemOf(
+            client
+                .newCompleteCommand(listener)
+                .withResult(r -> r.forUserTask().correctAssignee("bob"))
+                .send());
+    assertThat(correctingTheModelsAssignee.code()).isEqualTo(400);
     assertThat(taskOf(instance).getState()).isEqualTo(UserTaskState.CREATING);
 
     client.newCompleteCommand(listener).send().join();

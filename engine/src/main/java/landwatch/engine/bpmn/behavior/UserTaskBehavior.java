@@ -245,6 +245,7 @@ public final class UserTaskBehavior {
     }
     if (task.transition() != null) {
       jobs.cancelJob(instance);
+      task.settle(false);
       settled.accept(
           task,
           Rejection.invalidState(
