@@ -137,7 +137,7 @@ public final class Engine implements AutoCloseable {
     variables = new VariableCommands(bpmn);
     modifications = new ProcessInstanceModification(bpmn);
     migrations = new ProcessInstanceMigration(bpmn);
-    userTasks = new UserTaskCommands(bpmn);
+    userTasks = new UserTaskCommands(bpmn, ctx);
     migrations.addMigratedState(userTasks::migrated);
     writer.register(new TimerTrigger(bpmn));
     writer.register(deadlines);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import landwatch.engine.Engine;
+import landwatch.engine.bpmn.behavior.UserTaskBehavior;
 import landwatch.engine.job.JobActivator;
 import landwatch.engine.processing.Rejection;
 import org.springframework.http.MediaType;
@@ -97,10 +98,12 @@ public class JobController {
   public ResponseEntity<Void> complete(
       @PathVariable("key") long key, @RequestBody(required = false) JobCompletionRequest request) {
     Map<String, Object> variables = limits.check(request == null ? null : request.getVariables());
+    UserTaskBehavior.ListenerResult result =
+        request == null ? null : ListenerResults.of(request.getResult());
     return Committed.await(
         engine.writer.submit(
             batch -> {
-              engine.jobs.complete(batch, key, variables);
+              engine.jobs.complete(batch, key, variables, result);
               return ResponseEntity.noContent().<Void>build();
             }));
   }

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /** Zeebe user tasks: Tasklist's API (search, assign, update, complete, the linked form). */
 @RestController
@@ -85,26 +86,20 @@ public class UserTaskController {
   }
 
   @PostMapping(path = "/v2/user-tasks/{key}/assignment")
-  public ResponseEntity<Void> assign(
+  public DeferredResult<ResponseEntity<Void>> assign(
       @PathVariable("key") long key, @RequestBody UserTaskAssignmentRequest request) {
     boolean allowOverride = request.getAllowOverride() == null || request.getAllowOverride();
-    return Committed.await(
+    return Transitioned.answer(
         engine.writer.submit(
-            batch -> {
-              engine.userTasks.assign(
-                  batch, key, request.getAssignee(), allowOverride, request.getAction());
-              return ResponseEntity.noContent().<Void>build();
-            }));
+            batch ->
+                engine.userTasks.assign(
+                    batch, key, request.getAssignee(), allowOverride, request.getAction())));
   }
 
   @DeleteMapping(path = "/v2/user-tasks/{key}/assignee")
-  public ResponseEntity<Void> unassign(@PathVariable("key") long key) {
-    return Committed.await(
-        engine.writer.submit(
-            batch -> {
-              engine.userTasks.unassign(batch, key);
-              return ResponseEntity.noContent().<Void>build();
-            }));
+  public DeferredResult<ResponseEntity<Void>> unassign(@PathVariable("key") long key) {
+    return Transitioned.answer(
+        engine.writer.submit(batch -> engine.userTasks.unassign(batch, key)));
   }
 
   /**
@@ -112,7 +107,7 @@ public class UserTaskController {
    * are read from the body, each checked.
    */
   @PatchMapping(path = "/v2/user-tasks/{key}")
-  public ResponseEntity<Void> update(
+  public DeferredResult<ResponseEntity<Void>> update(
       @PathVariable("key") long key, @RequestBody(required = false) JsonNode request) {
     JsonNode changeset = request == null ? null : request.get("changeset");
     String action = text(request, "action");
@@ -121,10 +116,10 @@ public class UserTaskController {
     List<String> candidateGroups = texts(changeset, "candidateGroups");
     List<String> candidateUsers = texts(changeset, "candidateUsers");
     Integer priority = integer(changeset, "priority");
-    return Committed.await(
+    return Transitioned.answer(
         engine.writer.submit(
             batch -> {
-              engine.userTasks.update(
+              return engine.userTasks.update(
                   batch,
                   key,
                   dueDate,
@@ -133,7 +128,6 @@ public class UserTaskController {
                   candidateUsers,
                   priority,
                   action);
-              return ResponseEntity.noContent().<Void>build();
             }));
   }
 
@@ -177,17 +171,13 @@ public class UserTaskController {
   }
 
   @PostMapping(path = "/v2/user-tasks/{key}/completion")
-  public ResponseEntity<Void> complete(
+  public DeferredResult<ResponseEntity<Void>> complete(
       @PathVariable("key") long key,
       @RequestBody(required = false) UserTaskCompletionRequest request) {
     Map<String, Object> variables = limits.check(request == null ? null : request.getVariables());
     String action = request == null ? null : request.getAction();
-    return Committed.await(
-        engine.writer.submit(
-            batch -> {
-              engine.userTasks.complete(batch, key, variables, action);
-              return ResponseEntity.noContent().<Void>build();
-            }));
+    return Transitioned.answer(
+        engine.writer.submit(batch -> engine.userTasks.complete(batch, key, variables, action)));
   }
 
   private static Rejection notFound(long key) {

@@ -74,7 +74,7 @@ public final class BpmnEngine {
             signals);
 
     decisions = new DecisionBehavior(ctx);
-    userTasks = new UserTaskBehavior(ctx, variables, transitions);
+    userTasks = new UserTaskBehavior(ctx, variables, transitions, jobs, behaviors.termination());
 
     JobWorkerTaskProcessor jobWorker = new JobWorkerTaskProcessor(behaviors);
     WaitingTaskProcessor waiting = new WaitingTaskProcessor(behaviors);

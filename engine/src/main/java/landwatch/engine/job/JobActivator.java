@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.camunda.client.protocol.rest.ActivatedJobResult;
+import io.camunda.client.protocol.rest.JobKindEnum;
+import io.camunda.client.protocol.rest.JobListenerEventTypeEnum;
+import io.camunda.client.protocol.rest.UserTaskProperties;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,6 +22,7 @@ import landwatch.engine.bpmn.Failure;
 import landwatch.engine.bpmn.behavior.BpmnBehaviors;
 import landwatch.engine.bpmn.behavior.IncidentBehavior;
 import landwatch.engine.bpmn.behavior.IncidentTypes;
+import landwatch.engine.bpmn.behavior.UserTaskBehavior;
 import landwatch.engine.bpmn.behavior.VariableBehavior;
 import landwatch.engine.processing.Batch;
 import landwatch.engine.processing.DueWork;
@@ -28,6 +32,7 @@ import landwatch.engine.processing.StreamProcessor;
 import landwatch.engine.record.intent.JobIntent;
 import landwatch.engine.state.ElementInstance;
 import landwatch.engine.state.Job;
+import landwatch.engine.state.UserTask;
 import landwatch.engine.state.VariableDocumentLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -223,7 +228,12 @@ public final class JobActivator implements DueWork {
     if (exceeded == null) {
       long deadline = batch.now + request.timeout();
       byte[] json =
-          entry(job, request.worker() == null ? "" : request.worker(), deadline, selected);
+          entry(
+              job,
+              request.worker() == null ? "" : request.worker(),
+              deadline,
+              selected,
+              batch.state.userTasks().get(job.userTaskKey()));
       if (json.length + RESPONSE_FRAME_BYTES <= maxResponseBytes) {
         return new Delivery(job.key(), deadline, json);
       }
@@ -262,7 +272,9 @@ public final class JobActivator implements DueWork {
     return selected;
   }
 
-  private static byte[] entry(Job job, String worker, long deadline, Map<String, Object> selected) {
+  /** {@code userTask}: a task listener's task, else null. */
+  private static byte[] entry(
+      Job job, String worker, long deadline, Map<String, Object> selected, UserTask userTask) {
     ActivatedJobResult result =
         new ActivatedJobResult()
             .jobKey(String.valueOf(job.key()))
@@ -278,12 +290,41 @@ public final class JobActivator implements DueWork {
             .retries(job.retries())
             .deadline(deadline)
             .variables(selected)
-            .tenantId("<default>");
+            .tenantId("<default>")
+            .kind(JobKindEnum.fromValue(job.kind().name()))
+            .listenerEventType(
+                job.listenerEventType() == null
+                    ? JobListenerEventTypeEnum.UNSPECIFIED
+                    : JobListenerEventTypeEnum.fromValue(job.listenerEventType()));
+    if (userTask != null) {
+      result.userTask(userTaskProperties(userTask));
+    }
     try {
       return ENTRY.writeValueAsBytes(result);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** What a task listener sees of its task: the attributes as its transition would leave them. */
+  @SuppressWarnings("unchecked")
+  private static UserTaskProperties userTaskProperties(UserTask task) {
+    Map<String, Object> value = UserTaskBehavior.value(task);
+    return new UserTaskProperties()
+        .userTaskKey(String.valueOf(task.key()))
+        .action((String) value.get("action"))
+        .assignee(emptyAsNull(value.get("assignee")))
+        .candidateGroups((List<String>) value.get("candidateGroupsList"))
+        .candidateUsers((List<String>) value.get("candidateUsersList"))
+        .changedAttributes((List<String>) value.get("changedAttributes"))
+        .dueDate(emptyAsNull(value.get("dueDate")))
+        .followUpDate(emptyAsNull(value.get("followUpDate")))
+        .formKey(task.formKey() < 0 ? null : String.valueOf(task.formKey()))
+        .priority((Integer) value.get("priority"));
+  }
+
+  private static String emptyAsNull(Object text) {
+    return text == null || "".equals(text) ? null : (String) text;
   }
 
   @Override

@@ -5,11 +5,13 @@ import landwatch.engine.bpmn.BpmnEngine;
 import landwatch.engine.bpmn.Failure;
 import landwatch.engine.bpmn.behavior.EventTriggerBehavior;
 import landwatch.engine.bpmn.behavior.IncidentTypes;
+import landwatch.engine.bpmn.behavior.UserTaskBehavior;
 import landwatch.engine.processing.Batch;
 import landwatch.engine.processing.Rejection;
 import landwatch.engine.record.intent.JobIntent;
 import landwatch.engine.state.ElementInstance;
 import landwatch.engine.state.Job;
+import landwatch.engine.state.UserTask;
 
 /** What a job worker can do with a job: complete it, fail it, throw a BPMN error, update it. */
 public final class JobCommands {
@@ -31,12 +33,43 @@ public final class JobCommands {
     return job;
   }
 
-  /** A job that timed out may still be completed by the worker that was late: Zeebe allows it. */
-  public void complete(Batch batch, long key, Map<String, Object> variables) {
+  /**
+   * A job that timed out may still be completed by the worker that was late: Zeebe allows it. A
+   * task listener's job continues its user task's transition with its result instead of completing
+   * the element; {@code listenerResult} is null when the worker sent none.
+   */
+  public void complete(
+      Batch batch,
+      long key,
+      Map<String, Object> variables,
+      UserTaskBehavior.ListenerResult listenerResult) {
     Job job = job(batch, key, "complete");
     if (job.state() != Job.State.ACTIVATED && job.state() != Job.State.ACTIVATABLE) {
       throw Rejection.invalidState(
           "Expected to complete job with key '%d', but it is in state '%s'", key, job.state());
+    }
+    if (job.kind() == Job.Kind.TASK_LISTENER) {
+      UserTaskBehavior.ListenerResult result =
+          listenerResult == null
+              ? new UserTaskBehavior.ListenerResult(false, null, UserTask.Changes.NONE)
+              : listenerResult;
+      TaskListenerCompletion.check(
+          job, variables, result, batch.state.userTasks().get(job.userTaskKey()));
+      batch.state.jobs().remove(job);
+      batch.records.append(
+          key,
+          JobIntent.COMPLETED,
+          Map.of(
+              "type",
+              job.type(),
+              "elementInstanceKey",
+              job.elementInstanceKey(),
+              "jobKind",
+              job.kind().name(),
+              "denied",
+              result.denied()));
+      bpmn.userTasks.listenerCompleted(job, result);
+      return;
     }
     ElementInstance instance = batch.state.instances().get(job.elementInstanceKey());
     batch.state.jobs().remove(job);
@@ -81,9 +114,11 @@ public final class JobCommands {
       if (instance != null) {
         String message =
             job.errorMessage().isEmpty() ? "No more retries left." : job.errorMessage();
-        bpmn.behaviors
-            .incidents()
-            .createJobIncident(new Failure(IncidentTypes.JOB_NO_RETRIES, message), instance, key);
+        String type =
+            job.kind() == Job.Kind.TASK_LISTENER
+                ? IncidentTypes.TASK_LISTENER_NO_RETRIES
+                : IncidentTypes.JOB_NO_RETRIES;
+        bpmn.behaviors.incidents().createJobIncident(new Failure(type, message), instance, key);
       }
     }
   }
@@ -95,6 +130,12 @@ public final class JobCommands {
       throw Rejection.invalidState(
           "Expected to throw an error for job with key '%d', but it is in state '%s'",
           key, job.state());
+    }
+    if (job.kind() == Job.Kind.TASK_LISTENER) {
+      throw Rejection.invalidState(
+          "Expected to throw an error for job with key '%d', but it is a task listener's job: a"
+              + " listener completes (or denies) or fails",
+          key);
     }
     if (errorCode == null || errorCode.isBlank()) {
       throw Rejection.invalidArgument("Expected to throw an error with a non-empty error code");

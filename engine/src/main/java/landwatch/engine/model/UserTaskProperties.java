@@ -2,6 +2,7 @@ package landwatch.engine.model;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,6 +16,7 @@ import java.util.Map;
  * @param priority 0–100; {@link #DEFAULT_PRIORITY} when the model names none
  * @param form the linked form, or null
  * @param headers {@code zeebe:taskHeaders}, in the model's order
+ * @param listeners {@code zeebe:taskListeners}, in the model's order
  */
 public record UserTaskProperties(
     Expression assignee,
@@ -24,12 +26,31 @@ public record UserTaskProperties(
     Expression followUpDate,
     Expression priority,
     Form form,
-    Map<String, String> headers) {
+    Map<String, String> headers,
+    List<TaskListener> listeners) {
 
   public static final int DEFAULT_PRIORITY = 50;
 
   public UserTaskProperties {
     headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    listeners = List.copyOf(listeners);
+  }
+
+  /** The transitions a task listener can run before (Zeebe 8.8's event types). */
+  public enum ListenerEventType {
+    CREATING,
+    ASSIGNING,
+    UPDATING,
+    COMPLETING,
+    CANCELING
+  }
+
+  /** {@code zeebe:taskListener}: a job of {@code type} (static or FEEL) with these retries. */
+  public record TaskListener(ListenerEventType eventType, Expression type, Expression retries) {}
+
+  /** The listeners of one event type, in the order they run. */
+  public List<TaskListener> listeners(ListenerEventType eventType) {
+    return listeners.stream().filter(l -> l.eventType() == eventType).toList();
   }
 
   /** How a form deployed by id is chosen: Zeebe's {@code zeebe:formDefinition bindingType}. */

@@ -16,7 +16,26 @@ public final class Job extends StateRow {
     ERROR_THROWN
   }
 
+  /** Zeebe's job kinds this engine creates. */
+  public enum Kind {
+    BPMN_ELEMENT,
+    TASK_LISTENER
+  }
+
   private long key;
+
+  /**
+   * Null for an element's job ({@link Kind#BPMN_ELEMENT}), so its row stays as it was before task
+   * listeners; the same for the two fields below.
+   */
+  private Kind kind;
+
+  /** A task listener's event type (CREATING, ASSIGNING, …), else null. */
+  private String listenerEventType;
+
+  /** A task listener's user task, else null. */
+  private Long userTaskKey;
+
   private String type;
   private State state = State.ACTIVATABLE;
   private int retries;
@@ -58,6 +77,22 @@ public final class Job extends StateRow {
     this.bpmnProcessId = instance.bpmnProcessId();
     this.version = instance.version();
     this.elementId = instance.elementId();
+  }
+
+  /** A task listener's job: it runs before the task's transition takes effect. */
+  public static Job taskListener(
+      long key,
+      String type,
+      int retries,
+      Map<String, String> customHeaders,
+      ElementInstance instance,
+      String listenerEventType,
+      long userTaskKey) {
+    Job job = new Job(key, type, retries, customHeaders, instance);
+    job.kind = Kind.TASK_LISTENER;
+    job.listenerEventType = listenerEventType;
+    job.userTaskKey = userTaskKey;
+    return job;
   }
 
   void heldBy(JobState store) {
@@ -153,6 +188,19 @@ public final class Job extends StateRow {
 
   public String type() {
     return type;
+  }
+
+  public Kind kind() {
+    return kind == null ? Kind.BPMN_ELEMENT : kind;
+  }
+
+  public String listenerEventType() {
+    return listenerEventType;
+  }
+
+  /** A task listener's user task, else -1. */
+  public long userTaskKey() {
+    return userTaskKey == null ? -1 : userTaskKey;
   }
 
   public State state() {

@@ -605,7 +605,7 @@ public final class StateStore {
       }
       try (ResultSet rs =
           s.executeQuery(
-              "SELECT data FROM engine.user_task WHERE state = 'CREATED' ORDER BY key")) {
+              "SELECT data FROM engine.user_task WHERE state NOT IN ('COMPLETED', 'CANCELED') ORDER BY key")) {
         while (rs.next()) {
           state.userTasks().put(EngineJson.read(rs.getString(1), UserTask.class));
         }

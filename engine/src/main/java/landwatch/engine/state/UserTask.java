@@ -15,11 +15,18 @@ import java.util.Map;
 public final class UserTask extends StateRow {
 
   /**
-   * Zeebe's user task states this engine stores: the transitional ones last no longer than a batch.
+   * Zeebe's user task states this engine stores: a transitional one (CREATING, ASSIGNING, UPDATING,
+   * COMPLETING, CANCELING) lasts while the transition's task listeners run, else no longer than a
+   * batch.
    */
   public enum State {
+    CREATING,
     CREATED,
+    ASSIGNING,
+    UPDATING,
+    COMPLETING,
     COMPLETED,
+    CANCELING,
     CANCELED
   }
 
@@ -43,6 +50,9 @@ public final class UserTask extends StateRow {
   private Map<String, String> customHeaders = new LinkedHashMap<>();
   private long creationDate;
   private long completionDate = -1;
+
+  /** The transition waiting for its task listeners, or null. */
+  private Transition transition;
 
   /** For reading rows. */
   private UserTask() {}
@@ -126,7 +136,49 @@ public final class UserTask extends StateRow {
   void end(State state, long now) {
     this.state = state;
     this.completionDate = now;
+    this.transition = null;
     changed();
+  }
+
+  /** The task enters the transition's state until its listeners have run. */
+  public void begin(Transition transition) {
+    this.transition = transition;
+    this.state = transition.state;
+    changed();
+  }
+
+  /** The next listener of the transition runs; its corrections join the transition's changes. */
+  public void listenerDone(Changes corrections) {
+    transition.changes = transition.changes.with(corrections);
+    transition.listener++;
+    changed();
+  }
+
+  /**
+   * The transition takes effect (its changes, corrections included, are applied) or is denied
+   * (nothing is applied): the task is CREATED again, unless the caller ends it.
+   */
+  public void settle(boolean apply) {
+    Changes changes = transition.changes;
+    transition = null;
+    state = State.CREATED;
+    if (apply) {
+      if (changes.assigneeChanged) {
+        assignee = changes.assignee;
+      }
+      update(
+          changes.dueDate,
+          changes.followUpDate,
+          changes.candidateGroups,
+          changes.candidateUsers,
+          changes.priority);
+    }
+    changed();
+  }
+
+  /** The transition waiting for its listeners, or null. */
+  public Transition transition() {
+    return transition;
   }
 
   @Override
@@ -206,6 +258,183 @@ public final class UserTask extends StateRow {
 
   public long creationDate() {
     return creationDate;
+  }
+
+  /**
+   * What a command (or the task's creation) changes, and the corrections of its listeners: null
+   * leaves an attribute as it is, an empty date clears it.
+   */
+  public static final class Changes {
+    private String assignee;
+    private boolean assigneeChanged;
+    private String dueDate;
+    private String followUpDate;
+    private List<String> candidateGroups;
+    private List<String> candidateUsers;
+    private Integer priority;
+
+    public static final Changes NONE = new Changes();
+
+    private Changes() {}
+
+    public Changes(
+        String assignee,
+        boolean assigneeChanged,
+        String dueDate,
+        String followUpDate,
+        List<String> candidateGroups,
+        List<String> candidateUsers,
+        Integer priority) {
+      this.assignee = assignee;
+      this.assigneeChanged = assigneeChanged;
+      this.dueDate = dueDate;
+      this.followUpDate = followUpDate;
+      this.candidateGroups = candidateGroups == null ? null : List.copyOf(candidateGroups);
+      this.candidateUsers = candidateUsers == null ? null : List.copyOf(candidateUsers);
+      this.priority = priority;
+    }
+
+    public static Changes assignee(String assignee) {
+      return new Changes(assignee, true, null, null, null, null, null);
+    }
+
+    /** These changes, then the later ones over them. */
+    Changes with(Changes later) {
+      return new Changes(
+          later.assigneeChanged ? later.assignee : assignee,
+          assigneeChanged || later.assigneeChanged,
+          later.dueDate != null ? later.dueDate : dueDate,
+          later.followUpDate != null ? later.followUpDate : followUpDate,
+          later.candidateGroups != null ? later.candidateGroups : candidateGroups,
+          later.candidateUsers != null ? later.candidateUsers : candidateUsers,
+          later.priority != null ? later.priority : priority);
+    }
+
+    public boolean assigneeChanged() {
+      return assigneeChanged;
+    }
+
+    public String assignee() {
+      return assignee;
+    }
+
+    public String dueDate() {
+      return dueDate;
+    }
+
+    public String followUpDate() {
+      return followUpDate;
+    }
+
+    public List<String> candidateGroups() {
+      return candidateGroups;
+    }
+
+    public List<String> candidateUsers() {
+      return candidateUsers;
+    }
+
+    public Integer priority() {
+      return priority;
+    }
+
+    public boolean isEmpty() {
+      return !assigneeChanged
+          && dueDate == null
+          && followUpDate == null
+          && candidateGroups == null
+          && candidateUsers == null
+          && priority == null;
+    }
+
+    /** The names of the attributes these changes set, as Zeebe's changedAttributes. */
+    public List<String> names() {
+      List<String> names = new ArrayList<>();
+      if (assigneeChanged) {
+        names.add("assignee");
+      }
+      if (candidateGroups != null) {
+        names.add("candidateGroupsList");
+      }
+      if (candidateUsers != null) {
+        names.add("candidateUsersList");
+      }
+      if (dueDate != null) {
+        names.add("dueDate");
+      }
+      if (followUpDate != null) {
+        names.add("followUpDate");
+      }
+      if (priority != null) {
+        names.add("priority");
+      }
+      return names;
+    }
+  }
+
+  /**
+   * A transition waiting for its task listeners: which one runs, the listeners' job types and
+   * retries (evaluated when the transition began), what the command changes, the completion's
+   * variables.
+   */
+  public static final class Transition {
+    private State state;
+    private String action;
+    private List<String> listenerTypes;
+    private List<Integer> listenerRetries;
+    private int listener;
+    private Changes changes;
+    private Map<String, Object> variables;
+
+    private Transition() {}
+
+    public Transition(
+        State state,
+        String action,
+        List<String> listenerTypes,
+        List<Integer> listenerRetries,
+        Changes changes,
+        Map<String, Object> variables) {
+      this.state = state;
+      this.action = action;
+      this.listenerTypes = List.copyOf(listenerTypes);
+      this.listenerRetries = List.copyOf(listenerRetries);
+      this.changes = changes;
+      this.variables = variables == null ? Map.of() : new LinkedHashMap<>(variables);
+    }
+
+    public State state() {
+      return state;
+    }
+
+    public String action() {
+      return action;
+    }
+
+    /** The index of the listener to run, or the number of listeners when all have run. */
+    public int listener() {
+      return listener;
+    }
+
+    public boolean listenersDone() {
+      return listener >= listenerTypes.size();
+    }
+
+    public String listenerType() {
+      return listenerTypes.get(listener);
+    }
+
+    public int listenerRetries() {
+      return listenerRetries.get(listener);
+    }
+
+    public Changes changes() {
+      return changes;
+    }
+
+    public Map<String, Object> variables() {
+      return Collections.unmodifiableMap(variables);
+    }
   }
 
   /** When it was completed or canceled, else -1. */

@@ -6,7 +6,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The open (CREATED) user tasks, by key and by the element instance that waits for them. */
+/**
+ * The open user tasks (CREATED, or in a transition waiting for its task listeners), by key and by
+ * the element instance that waits for them.
+ */
 public final class UserTaskState {
 
   private final Map<Long, UserTask> tasks = new LinkedHashMap<>();

@@ -1,7 +1,9 @@
 package landwatch.engine.usertask;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import landwatch.engine.bpmn.BpmnContext;
 import landwatch.engine.bpmn.BpmnEngine;
 import landwatch.engine.bpmn.behavior.UserTaskBehavior;
@@ -16,14 +18,43 @@ import landwatch.engine.state.UserTask;
  * What a tasklist can do with an open user task: assign, unassign, update, complete. Each command
  * checks everything before it changes anything, so a refused command changes nothing; a task that
  * is no longer open (completed, canceled) or was never created is refused as Zeebe refuses it (404:
- * the open tasks are the only ones commands find, as in Zeebe's state).
+ * the open tasks are the only ones commands find, as in Zeebe's state), a task in a transition
+ * waiting for its task listeners with 409, as Zeebe refuses it.
+ *
+ * <p>A command's answer is its transition's outcome, as Zeebe's: each returns a future completed
+ * after the commit of the batch in which the transition took effect (at once without listeners), or
+ * failed with the denial. The futures are not state: a caller does not outlive a restart.
  */
 public final class UserTaskCommands {
 
   private final BpmnEngine bpmn;
+  private final BpmnContext ctx;
+  private final Map<Long, CompletableFuture<Void>> waiting = new HashMap<>();
 
-  public UserTaskCommands(BpmnEngine bpmn) {
+  public UserTaskCommands(BpmnEngine bpmn, BpmnContext ctx) {
     this.bpmn = bpmn;
+    this.ctx = ctx;
+    bpmn.userTasks.onSettled(this::settled);
+  }
+
+  private void settled(UserTask task, Rejection refusal) {
+    CompletableFuture<Void> caller = waiting.remove(task.key());
+    if (caller == null) {
+      return;
+    }
+    Runnable answer =
+        refusal == null ? () -> caller.complete(null) : () -> caller.completeExceptionally(refusal);
+    ctx.batch().afterCommit(answer);
+  }
+
+  /** The caller's answer: now if the transition already took effect, else when it settles. */
+  private CompletableFuture<Void> outcome(UserTask task) {
+    if (task.transition() == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    CompletableFuture<Void> caller = new CompletableFuture<>();
+    waiting.put(task.key(), caller);
+    return caller;
   }
 
   private static UserTask task(Batch batch, long key, String action) {
@@ -32,6 +63,11 @@ public final class UserTaskCommands {
       throw Rejection.notFound(
           "Expected to %s user task with key '%d', but no such user task was found", action, key);
     }
+    if (task.state() != UserTask.State.CREATED) {
+      throw Rejection.invalidState(
+          "Expected to %s user task with key '%d', but it is in state '%s'",
+          action, key, task.state());
+    }
     return task;
   }
 
@@ -39,7 +75,8 @@ public final class UserTaskCommands {
    * Zeebe refuses to assign a task assigned to someone else unless overriding is allowed; a null or
    * empty assignee is refused here (unassigning has its own command).
    */
-  public void assign(Batch batch, long key, String assignee, boolean allowOverride, String action) {
+  public CompletableFuture<Void> assign(
+      Batch batch, long key, String assignee, boolean allowOverride, String action) {
     UserTask task = task(batch, key, "assign");
     if (assignee == null || assignee.isBlank()) {
       throw Rejection.invalidArgument(
@@ -50,28 +87,20 @@ public final class UserTaskCommands {
           "Expected to assign user task with key '%d', but it is already assigned to '%s'",
           key, task.assignee());
     }
-    transition(
-        batch,
+    return transition(
         task,
-        UserTaskIntent.ASSIGNING,
-        UserTaskIntent.ASSIGNED,
+        UserTask.State.ASSIGNING,
         action(action, "assign"),
-        () -> task.assign(assignee));
+        UserTask.Changes.assignee(assignee));
   }
 
-  public void unassign(Batch batch, long key) {
+  public CompletableFuture<Void> unassign(Batch batch, long key) {
     UserTask task = task(batch, key, "unassign");
-    transition(
-        batch,
-        task,
-        UserTaskIntent.ASSIGNING,
-        UserTaskIntent.ASSIGNED,
-        "unassign",
-        () -> task.assign(null));
+    return transition(task, UserTask.State.ASSIGNING, "unassign", UserTask.Changes.assignee(null));
   }
 
   /** The changeset's null attributes stay as they are. */
-  public void update(
+  public CompletableFuture<Void> update(
       Batch batch,
       long key,
       String dueDate,
@@ -88,18 +117,30 @@ public final class UserTaskCommands {
           "Expected to update user task with key '%d' with a priority from 0 to 100, but it was %d",
           key, priority);
     }
-    transition(
-        batch,
+    return transition(
         task,
-        UserTaskIntent.UPDATING,
-        UserTaskIntent.UPDATED,
+        UserTask.State.UPDATING,
         action(action, "update"),
-        () -> task.update(due, followUp, candidateGroups, candidateUsers, priority));
+        new UserTask.Changes(
+            null, false, due, followUp, candidateGroups, candidateUsers, priority));
   }
 
-  public void complete(Batch batch, long key, Map<String, Object> variables, String action) {
+  public CompletableFuture<Void> complete(
+      Batch batch, long key, Map<String, Object> variables, String action) {
     UserTask task = task(batch, key, "complete");
-    bpmn.userTasks.completeTask(task, variables, action(action, "complete"));
+    bpmn.userTasks.transition(
+        task,
+        UserTask.State.COMPLETING,
+        action(action, "complete"),
+        UserTask.Changes.NONE,
+        variables);
+    return outcome(task);
+  }
+
+  private CompletableFuture<Void> transition(
+      UserTask task, UserTask.State state, String action, UserTask.Changes changes) {
+    bpmn.userTasks.transition(task, state, action, changes, null);
+    return outcome(task);
   }
 
   /**
@@ -132,21 +173,5 @@ public final class UserTaskCommands {
           key, name, value);
     }
     return normalised;
-  }
-
-  private static void transition(
-      Batch batch,
-      UserTask task,
-      UserTaskIntent intention,
-      UserTaskIntent done,
-      String action,
-      Runnable change) {
-    Map<String, Object> value = UserTaskBehavior.value(task);
-    value.put("action", action);
-    batch.records.append(task.key(), intention, value);
-    change.run();
-    Map<String, Object> result = UserTaskBehavior.value(task);
-    result.put("action", action);
-    batch.records.append(task.key(), done, result);
   }
 }

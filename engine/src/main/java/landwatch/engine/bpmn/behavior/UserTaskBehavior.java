@@ -8,34 +8,62 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import landwatch.engine.bpmn.BpmnContext;
 import landwatch.engine.bpmn.Failure;
 import landwatch.engine.feel.FeelResult;
 import landwatch.engine.model.ExecutableElement;
 import landwatch.engine.model.Expression;
 import landwatch.engine.model.UserTaskProperties;
+import landwatch.engine.processing.Rejection;
 import landwatch.engine.record.intent.UserTaskIntent;
 import landwatch.engine.state.DeployedResource;
 import landwatch.engine.state.ElementInstance;
+import landwatch.engine.state.Job;
 import landwatch.engine.state.UserTask;
 
 /**
  * Creates, ends and describes Zeebe user tasks (Zeebe's BpmnUserTaskBehavior): the attributes are
  * evaluated in the element's scope when it is activated, and a value of the wrong kind stops the
- * activation with Zeebe's incident ({@code EXTRACT_VALUE_ERROR}, {@code FORM_NOT_FOUND}).
+ * activation with Zeebe's incident ({@code EXTRACT_VALUE_ERROR}, {@code FORM_NOT_FOUND}). Every
+ * transition (creating, assigning, updating, completing) first runs its task listeners, the task
+ * waiting in the transitional state; the last one's completion makes it take effect, with the
+ * listeners' corrections, and a denial returns the task to CREATED with nothing applied.
  */
 public final class UserTaskBehavior {
 
   private final BpmnContext ctx;
   private final VariableBehavior variables;
   private final BpmnStateTransitions transitions;
+  private final TaskListenerBehavior listeners;
+  private final JobBehavior jobs;
+  private final TerminationBehavior termination;
+  private BiConsumer<UserTask, Rejection> settled = (task, refusal) -> {};
 
   public UserTaskBehavior(
-      BpmnContext ctx, VariableBehavior variables, BpmnStateTransitions transitions) {
+      BpmnContext ctx,
+      VariableBehavior variables,
+      BpmnStateTransitions transitions,
+      JobBehavior jobs,
+      TerminationBehavior termination) {
     this.ctx = ctx;
     this.variables = variables;
     this.transitions = transitions;
+    this.jobs = jobs;
+    this.termination = termination;
+    this.listeners = new TaskListenerBehavior(ctx, variables, jobs);
   }
+
+  /**
+   * Told when a transition has taken effect (refusal null) or was denied or ended by the task's
+   * cancellation (the refusal its command's caller gets), so the caller can be answered.
+   */
+  public void onSettled(BiConsumer<UserTask, Rejection> listener) {
+    this.settled = listener;
+  }
+
+  /** What a task listener's job completion decided: a denial, or corrections (maybe none). */
+  public record ListenerResult(boolean denied, String deniedReason, UserTask.Changes corrections) {}
 
   /** Why a step failed; thrown within this class only, returned as a {@link Failure}. */
   private static final class Refused extends RuntimeException {
@@ -55,6 +83,12 @@ public final class UserTaskBehavior {
     } catch (Refused refused) {
       return refused.failure;
     }
+    TaskListenerBehavior.Evaluated creating =
+        listeners.evaluate(
+            element.userTask, UserTaskProperties.ListenerEventType.CREATING, instance);
+    if (creating.failure() != null) {
+      return creating.failure();
+    }
     UserTask task =
         new UserTask(
             ctx.nextKey(),
@@ -64,51 +98,219 @@ public final class UserTaskBehavior {
             ctx.now());
     ctx.records().append(task.key(), UserTaskIntent.CREATING, value(task));
     ctx.state().userTasks().put(task);
-    ctx.records().append(task.key(), UserTaskIntent.CREATED, value(task));
+    begin(
+        task,
+        instance,
+        new UserTask.Transition(
+            UserTask.State.CREATING,
+            "",
+            creating.types(),
+            creating.retries(),
+            UserTask.Changes.NONE,
+            null));
     return null;
   }
 
-  /** The element instance was terminated: its open task is canceled. */
-  public void cancelTask(ElementInstance instance) {
-    UserTask task = ctx.state().userTasks().of(instance.key());
-    if (task == null) {
+  /**
+   * A command's transition (ASSIGNING, UPDATING, COMPLETING) of a CREATED task begins: its
+   * listeners run first, or, without listeners, it takes effect in this batch. A listener type that
+   * cannot be evaluated refuses the command, which then changed nothing.
+   */
+  public void transition(
+      UserTask task,
+      UserTask.State state,
+      String action,
+      UserTask.Changes changes,
+      Map<String, Object> completionVariables) {
+    ElementInstance instance = ctx.state().instances().get(task.elementInstanceKey());
+    TaskListenerBehavior.Evaluated evaluated =
+        listeners.evaluate(
+            ctx.element(instance).userTask, TaskListenerBehavior.eventType(state), instance);
+    if (evaluated.failure() != null) {
+      throw Rejection.invalidState("%s", evaluated.failure().message());
+    }
+    task.begin(
+        new UserTask.Transition(
+            state, action, evaluated.types(), evaluated.retries(), changes, completionVariables));
+    UserTaskIntent intention =
+        switch (state) {
+          case ASSIGNING -> UserTaskIntent.ASSIGNING;
+          case UPDATING -> UserTaskIntent.UPDATING;
+          default -> UserTaskIntent.COMPLETING;
+        };
+    ctx.records().append(task.key(), intention, value(task));
+    begin(task, instance, task.transition());
+  }
+
+  private void begin(UserTask task, ElementInstance instance, UserTask.Transition transition) {
+    if (task.transition() != transition) {
+      task.begin(transition);
+    }
+    if (transition.listenersDone()) {
+      settle(task, instance);
+    } else {
+      listeners.createJob(task, instance);
+    }
+  }
+
+  /** A task listener's job was completed: the next listener runs, or the transition settles. */
+  public void listenerCompleted(Job job, ListenerResult result) {
+    UserTask task = ctx.state().userTasks().get(job.userTaskKey());
+    ElementInstance instance = ctx.state().instances().get(job.elementInstanceKey());
+    if (task == null || task.transition() == null || instance == null) {
       return;
     }
+    instance.setJobKey(-1);
+    if (result.denied()) {
+      deny(task, result.deniedReason() == null ? "" : result.deniedReason());
+      return;
+    }
+    task.listenerDone(result.corrections());
+    if (!result.corrections().isEmpty()) {
+      Map<String, Object> corrected = value(task);
+      corrected.put("changedAttributes", result.corrections().names());
+      ctx.records().append(task.key(), UserTaskIntent.CORRECTED, corrected);
+    }
+    begin(task, instance, task.transition());
+  }
+
+  private void settle(UserTask task, ElementInstance instance) {
+    UserTask.Transition transition = task.transition();
+    String action = transition.action();
+    if (transition.state() == UserTask.State.CANCELING) {
+      endCanceled(task);
+      termination.terminateLeaf(instance);
+      return;
+    }
+    task.settle(true);
+    switch (transition.state()) {
+      case CREATING -> ctx.records().append(task.key(), UserTaskIntent.CREATED, value(task));
+      case ASSIGNING ->
+          ctx.records().append(task.key(), UserTaskIntent.ASSIGNED, acted(task, action));
+      case UPDATING ->
+          ctx.records().append(task.key(), UserTaskIntent.UPDATED, acted(task, action));
+      default -> {
+        ctx.state().userTasks().end(task, UserTask.State.COMPLETED, ctx.now());
+        ctx.records().append(task.key(), UserTaskIntent.COMPLETED, acted(task, action));
+        instance.setTriggerVariables(transition.variables());
+        transitions.completeElement(instance);
+      }
+    }
+    settled.accept(task, null);
+  }
+
+  /** Zeebe's denials: the task is CREATED again with the attributes it had before. */
+  private void deny(UserTask task, String reason) {
+    UserTask.Transition transition = task.transition();
+    task.settle(false);
+    Map<String, Object> value = acted(task, transition.action());
+    value.put("deniedReason", reason);
+    String what;
+    switch (transition.state()) {
+      case ASSIGNING -> {
+        ctx.records().append(task.key(), UserTaskIntent.ASSIGNMENT_DENIED, value);
+        what = "Assignment";
+      }
+      case UPDATING -> {
+        ctx.records().append(task.key(), UserTaskIntent.UPDATE_DENIED, value);
+        what = "Update";
+      }
+      default -> {
+        ctx.records().append(task.key(), UserTaskIntent.COMPLETION_DENIED, value);
+        what = "Completion";
+      }
+    }
+    settled.accept(
+        task,
+        Rejection.invalidState(
+            "%s of the User Task with key '%d' was denied by Task Listener. Reason to deny: '%s'",
+            what, task.key(), reason));
+  }
+
+  private static Map<String, Object> acted(UserTask task, String action) {
+    Map<String, Object> value = value(task);
+    value.put("action", action);
+    return value;
+  }
+
+  /**
+   * The element instance is being terminated: its task is canceled, once its canceling listeners
+   * have run (a transition waiting for its own listeners is dropped, its caller refused). Returns
+   * true when the termination waits for them; their last completion then ends it.
+   */
+  public boolean cancelTask(ElementInstance instance) {
+    UserTask task = ctx.state().userTasks().of(instance.key());
+    if (task == null) {
+      return false;
+    }
+    if (task.transition() != null) {
+      jobs.cancelJob(instance);
+      task.settle(false);
+      settled.accept(
+          task,
+          Rejection.invalidState(
+              "Expected to finish the transition of user task with key '%d', but it was canceled",
+              task.key()));
+    }
     ctx.records().append(task.key(), UserTaskIntent.CANCELING, value(task));
+    TaskListenerBehavior.Evaluated canceling =
+        listeners.evaluate(
+            ctx.element(instance).userTask,
+            UserTaskProperties.ListenerEventType.CANCELING,
+            instance);
+    if (canceling.failure() != null || canceling.types().isEmpty()) {
+      endCanceled(task);
+      return false;
+    }
+    task.begin(
+        new UserTask.Transition(
+            UserTask.State.CANCELING,
+            "",
+            canceling.types(),
+            canceling.retries(),
+            UserTask.Changes.NONE,
+            null));
+    listeners.createJob(task, instance);
+    return true;
+  }
+
+  private void endCanceled(UserTask task) {
     ctx.state().userTasks().end(task, UserTask.State.CANCELED, ctx.now());
     ctx.records().append(task.key(), UserTaskIntent.CANCELED, value(task));
   }
 
   /**
-   * The task is completed with these variables: the element completes with them as it would with a
-   * job's (its output mappings apply).
+   * The record value of a task: its attributes, as Zeebe's UserTaskRecord carries them; during a
+   * transition, as the transition (with the corrections so far) would leave them, which is what its
+   * listeners see.
    */
-  public void completeTask(UserTask task, Map<String, Object> completionVariables, String action) {
-    Map<String, Object> value = value(task);
-    value.put("action", action);
-    ctx.records().append(task.key(), UserTaskIntent.COMPLETING, value);
-    ctx.state().userTasks().end(task, UserTask.State.COMPLETED, ctx.now());
-    ctx.records().append(task.key(), UserTaskIntent.COMPLETED, value(task));
-    ElementInstance instance = ctx.state().instances().get(task.elementInstanceKey());
-    if (instance != null) {
-      instance.setTriggerVariables(completionVariables);
-      transitions.completeElement(instance);
-    }
-  }
-
-  /** The record value of a task: its attributes, as Zeebe's UserTaskRecord carries them. */
   public static Map<String, Object> value(UserTask task) {
+    UserTask.Changes changes =
+        task.transition() == null ? UserTask.Changes.NONE : task.transition().changes();
+    String assignee = changes.assigneeChanged() ? changes.assignee() : task.assignee();
+    String dueDate = changes.dueDate() != null ? changes.dueDate() : task.dueDate();
+    String followUpDate =
+        changes.followUpDate() != null ? changes.followUpDate() : task.followUpDate();
     Map<String, Object> value = new LinkedHashMap<>();
+    value.put("userTaskKey", task.key());
     value.put("elementInstanceKey", task.elementInstanceKey());
     value.put("processInstanceKey", task.processInstanceKey());
     value.put("elementId", task.elementId());
-    value.put("assignee", task.assignee() == null ? "" : task.assignee());
-    value.put("candidateGroupsList", task.candidateGroups());
-    value.put("candidateUsersList", task.candidateUsers());
-    value.put("dueDate", task.dueDate() == null ? "" : task.dueDate());
-    value.put("followUpDate", task.followUpDate() == null ? "" : task.followUpDate());
-    value.put("priority", task.priority());
+    value.put("assignee", assignee == null ? "" : assignee);
+    value.put(
+        "candidateGroupsList",
+        changes.candidateGroups() != null ? changes.candidateGroups() : task.candidateGroups());
+    value.put(
+        "candidateUsersList",
+        changes.candidateUsers() != null ? changes.candidateUsers() : task.candidateUsers());
+    value.put("dueDate", dueDate == null ? "" : dueDate);
+    value.put("followUpDate", followUpDate == null ? "" : followUpDate);
+    value.put("priority", changes.priority() != null ? changes.priority() : task.priority());
     value.put("formKey", task.formKey());
+    if (task.transition() != null) {
+      value.put("action", task.transition().action());
+      value.put("changedAttributes", changes.names());
+    }
     return value;
   }
 

@@ -9,7 +9,7 @@ import landwatch.engine.state.ElementInstance;
 /**
  * Zeebe user tasks ({@code zeebe:userTask}): activation creates the task, its completion completes
  * the element (with the completion's variables, through the output mappings), and termination of
- * the element cancels it.
+ * the element cancels it, after its canceling listeners.
  */
 public final class UserTaskProcessor extends ActivityProcessor {
 
@@ -31,9 +31,13 @@ public final class UserTaskProcessor extends ActivityProcessor {
     return null;
   }
 
+  /** The termination waits for the task's canceling listeners, if it has any. */
   @Override
   public void onTerminate(ExecutableElement element, ElementInstance instance) {
-    userTasks.cancelTask(instance);
-    super.onTerminate(element, instance);
+    if (userTasks.cancelTask(instance)) {
+      b.subscriptions().unsubscribe(instance);
+    } else {
+      super.onTerminate(element, instance);
+    }
   }
 }

@@ -6,9 +6,14 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebePriorityDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListener;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListenerEventType;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import landwatch.engine.model.ExecutableElement;
 import landwatch.engine.model.Expression;
@@ -52,7 +57,40 @@ final class UserTaskTransformer {
         schedule == null ? null : Expression.of(schedule.getFollowUpDate()),
         priority == null ? null : Expression.of(priority.getPriority()),
         form(node),
-        headersOf(node));
+        headersOf(node),
+        listenersOf(node));
+  }
+
+  private static List<UserTaskProperties.TaskListener> listenersOf(FlowNode node) {
+    List<UserTaskProperties.TaskListener> listeners = new ArrayList<>();
+    ZeebeTaskListeners all = node.getSingleExtensionElement(ZeebeTaskListeners.class);
+    if (all != null) {
+      for (ZeebeTaskListener listener : all.getTaskListeners()) {
+        String retries = listener.getRetries();
+        listeners.add(
+            new UserTaskProperties.TaskListener(
+                eventType(listener.getEventType()),
+                Expression.of(listener.getType()),
+                Expression.of(
+                    retries == null || retries.isBlank()
+                        ? ZeebeTaskListener.DEFAULT_RETRIES
+                        : retries)));
+      }
+    }
+    return listeners;
+  }
+
+  /**
+   * The names before 8.8 ({@code create}, {@code assignment}, …) mean the 8.8 ones, as in Zeebe.
+   */
+  static UserTaskProperties.ListenerEventType eventType(ZeebeTaskListenerEventType type) {
+    return switch (type) {
+      case create, creating -> UserTaskProperties.ListenerEventType.CREATING;
+      case assignment, assigning -> UserTaskProperties.ListenerEventType.ASSIGNING;
+      case update, updating -> UserTaskProperties.ListenerEventType.UPDATING;
+      case complete, completing -> UserTaskProperties.ListenerEventType.COMPLETING;
+      case cancel, canceling -> UserTaskProperties.ListenerEventType.CANCELING;
+    };
   }
 
   /** The node's {@code zeebe:formDefinition}: a user task's or a none start event's form. */

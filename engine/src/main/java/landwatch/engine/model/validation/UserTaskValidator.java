@@ -5,6 +5,8 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebePriorityDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListener;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
 import java.time.ZonedDateTime;
@@ -53,6 +55,23 @@ final class UserTaskValidator {
     if (form != null) {
       checkForm(id, form);
     }
+    ZeebeTaskListeners listeners = node.getSingleExtensionElement(ZeebeTaskListeners.class);
+    if (listeners != null) {
+      listeners.getTaskListeners().forEach(listener -> checkListener(id, listener));
+    }
+  }
+
+  /** Zeebe's checks: an event type, a non-empty type, FEEL that parses. */
+  private void checkListener(String id, ZeebeTaskListener listener) {
+    if (listener.getEventType() == null) {
+      problems.add(id, "a zeebe:taskListener must have an eventType");
+    }
+    if (listener.getType() == null || listener.getType().isBlank()) {
+      problems.add(id, "a zeebe:taskListener must have a non-empty type");
+    } else {
+      expressions.checkFeel(id, "task listener type", Expression.of(listener.getType()));
+    }
+    expressions.checkFeel(id, "task listener retries", Expression.of(listener.getRetries()));
   }
 
   private void checkDate(String id, String what, Expression date) {

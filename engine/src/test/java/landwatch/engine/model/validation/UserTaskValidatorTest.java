@@ -49,6 +49,29 @@ class UserTaskValidatorTest {
   }
 
   @Test
+  void aTaskListenerNeedsANonEmptyTypeAndFeelThatParses() {
+    assertThat(
+            problems(
+                """
+        <bpmn:userTask id="u">
+          <bpmn:extensionElements>
+            <zeebe:userTask/>
+            <zeebe:taskListeners>
+              <zeebe:taskListener eventType="completing" type=""/>
+              <zeebe:taskListener eventType="assigning" type="= a +* b"/>
+              <zeebe:taskListener eventType="complete" type="audit" retries="= c +* d"/>
+              <zeebe:taskListener eventType="canceling" type="cleanup"/>
+            </zeebe:taskListeners>
+          </bpmn:extensionElements>
+        </bpmn:userTask>
+        """))
+        .containsExactly(
+            "Element: u - a zeebe:taskListener must have a non-empty type",
+            notFeel("u", "task listener type", " a +* b"),
+            notFeel("u", "task listener retries", " c +* d"));
+  }
+
+  @Test
   void aFormBoundByVersionTagNamesTheTag() {
     assertThat(
             problems(
