@@ -384,6 +384,99 @@ class UserTaskLifecycleTest extends EngineTest {
         .containsExactly(a);
   }
 
+  @Test
+  void everyOtherFilterFindsItsTasks() {
+    String id = uniqueId("task-filters");
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .userTask(
+                "t",
+                u ->
+                    u.zeebeUserTask()
+                        .zeebeAssigneeExpression("assignee")
+                        .zeebeCandidateUsersExpression("users")
+                        .zeebeFollowUpDateExpression("followUp"))
+            .endEvent()
+            .done());
+    long a =
+        start(
+            id,
+            Map.of("assignee", "ann", "users", List.of("bob"), "followUp", "2030-02-01T00:00:00Z"));
+    long b =
+        start(
+            id,
+            Map.of(
+                "assignee",
+                "carl",
+                "users",
+                List.of("bob", "dora"),
+                "followUp",
+                "2030-08-01T00:00:00Z"));
+    UserTask taskA = taskOf(a);
+    UserTask taskB = taskOf(b);
+    client.newCompleteUserTaskCommand(taskB.getUserTaskKey()).send().join();
+
+    assertThat(
+            instancesOf(
+                client.newUserTaskSearchRequest().filter(f -> f.bpmnProcessId(id).assignee("ann"))))
+        .containsExactly(a);
+    assertThat(
+            instancesOf(
+                client
+                    .newUserTaskSearchRequest()
+                    .filter(f -> f.bpmnProcessId(id).candidateUser("dora"))))
+        .containsExactly(b);
+    assertThat(
+            instancesOf(
+                client
+                    .newUserTaskSearchRequest()
+                    .filter(f -> f.bpmnProcessId(id).candidateUser("bob"))))
+        .containsExactlyInAnyOrder(a, b);
+    assertThat(
+            instancesOf(
+                client
+                    .newUserTaskSearchRequest()
+                    .filter(f -> f.userTaskKey(taskA.getUserTaskKey()))))
+        .containsExactly(a);
+    assertThat(
+            instancesOf(
+                client
+                    .newUserTaskSearchRequest()
+                    .filter(f -> f.elementInstanceKey(taskB.getElementInstanceKey()))))
+        .containsExactly(b);
+    assertThat(
+            instancesOf(
+                client
+                    .newUserTaskSearchRequest()
+                    .filter(f -> f.processDefinitionKey(taskA.getProcessDefinitionKey()))))
+        .containsExactlyInAnyOrder(a, b);
+    assertThat(
+            instancesOf(
+                client
+                    .newUserTaskSearchRequest()
+                    .filter(
+                        f ->
+                            f.bpmnProcessId(id)
+                                .followUpDate(
+                                    d -> d.lt(OffsetDateTime.parse("2030-05-01T00:00:00Z"))))))
+        .containsExactly(a);
+    assertThat(
+            instancesOf(
+                client
+                    .newUserTaskSearchRequest()
+                    .filter(
+                        f ->
+                            f.bpmnProcessId(id).creationDate(d -> d.gte(taskA.getCreationDate())))))
+        .containsExactlyInAnyOrder(a, b);
+    assertThat(
+            instancesOf(
+                client
+                    .newUserTaskSearchRequest()
+                    .filter(f -> f.bpmnProcessId(id).completionDate(d -> d.exists(true)))))
+        .containsExactly(b);
+  }
+
   private static List<Long> instancesOf(
       io.camunda.client.api.search.request.UserTaskSearchRequest request) {
     return request.send().join().items().stream().map(UserTask::getProcessInstanceKey).toList();
