@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import landwatch.engine.Engine;
 import landwatch.engine.bpmn.behavior.DecisionBehavior;
 import landwatch.engine.processing.Rejection;
@@ -30,7 +29,6 @@ import landwatch.engine.state.DeployedDecision;
 import landwatch.engine.state.EngineJson;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,9 +46,9 @@ public class DecisionController {
   private final DecisionQueries queries;
   private final VariableLimits limits;
 
-  public DecisionController(Engine engine, DataSource dataSource) {
+  public DecisionController(Engine engine, HistoryQueries history) {
     this.engine = engine;
-    this.queries = new DecisionQueries(new JdbcTemplate(dataSource));
+    this.queries = new DecisionQueries(history);
     this.limits = new VariableLimits(engine.variableLimits);
   }
 

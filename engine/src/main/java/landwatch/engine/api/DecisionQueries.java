@@ -5,14 +5,11 @@ import io.camunda.client.protocol.rest.DecisionDefinitionResult;
 import io.camunda.client.protocol.rest.DecisionDefinitionTypeEnum;
 import io.camunda.client.protocol.rest.DecisionInstanceStateEnum;
 import io.camunda.client.protocol.rest.DecisionRequirementsResult;
-import io.camunda.client.protocol.rest.SearchQueryPageResponse;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Map;
 import landwatch.engine.state.DecisionInstance;
 import landwatch.engine.state.EngineJson;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Searches over the decision tables: definitions ({@code engine.decision_definition}), decision
@@ -73,14 +70,14 @@ public final class DecisionQueries {
           Map.entry("elementInstanceKey", SearchQuery.Field.key("i.element_instance_key")),
           Map.entry("tenantId", ONE_TENANT));
 
-  private final JdbcTemplate jdbc;
+  private final HistoryQueries history;
 
-  public DecisionQueries(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  public DecisionQueries(HistoryQueries history) {
+    this.history = history;
   }
 
   public HistoryQueries.Page<DecisionDefinitionResult> definitions(JsonNode request) {
-    return page(
+    return history.page(
         new SearchQuery(DEFINITION_FIELDS, "d.key").read(request),
         "engine.decision_definition d",
         "d.*",
@@ -89,7 +86,7 @@ public final class DecisionQueries {
 
   public DecisionDefinitionResult definition(long key) {
     return first(
-        page(
+        history.page(
             new SearchQuery(DEFINITION_FIELDS, "d.key").where("d.key = ?", key),
             "engine.decision_definition d",
             "d.*",
@@ -97,7 +94,7 @@ public final class DecisionQueries {
   }
 
   public HistoryQueries.Page<DecisionRequirementsResult> requirements(JsonNode request) {
-    return page(
+    return history.page(
         requirementsQuery().read(request),
         "engine.resource r",
         "r.*, " + REQUIREMENTS_NAME + " AS name",
@@ -106,7 +103,7 @@ public final class DecisionQueries {
 
   public DecisionRequirementsResult requirements(long key) {
     return first(
-        page(
+        history.page(
             requirementsQuery().where("r.key = ?", key),
             "engine.resource r",
             "r.*, " + REQUIREMENTS_NAME + " AS name",
@@ -125,7 +122,7 @@ public final class DecisionQueries {
   }
 
   public HistoryQueries.Page<DecisionInstance> instances(JsonNode request) {
-    return page(
+    return history.page(
         new SearchQuery(INSTANCE_FIELDS, "i.evaluation_key, i.key").read(request),
         "engine.decision_instance i",
         "i.data",
@@ -134,34 +131,11 @@ public final class DecisionQueries {
 
   public DecisionInstance instance(String key) {
     return first(
-        page(
+        history.page(
             new SearchQuery(INSTANCE_FIELDS, "i.key").where("i.key = ?", key),
             "engine.decision_instance i",
             "i.data",
             DecisionQueries::instance));
-  }
-
-  private interface Mapper<T> {
-    T map(ResultSet rs) throws SQLException;
-  }
-
-  private <T> HistoryQueries.Page<T> page(
-      SearchQuery query, String from, String columns, Mapper<T> mapper) {
-    Long total =
-        jdbc.queryForObject(
-            "SELECT count(*) FROM " + from + query.whereClause(), Long.class, query.args());
-    List<T> items =
-        jdbc.query(
-            "SELECT " + columns + " FROM " + from + query.whereClause() + query.orderAndPage(),
-            (rs, n) -> mapper.map(rs),
-            query.args());
-    SearchQueryPageResponse page =
-        new SearchQueryPageResponse()
-            .totalItems(total)
-            .hasMoreTotalItems(false)
-            .startCursor(items.isEmpty() ? null : String.valueOf(query.from))
-            .endCursor(items.isEmpty() ? null : String.valueOf(query.from + items.size() - 1));
-    return new HistoryQueries.Page<>(items, page);
   }
 
   private static <T> T first(HistoryQueries.Page<T> page) {

@@ -62,21 +62,27 @@ public final class JobBehavior {
             retryCount,
             new LinkedHashMap<>(element.job.headers()),
             instance);
+    open(job, instance);
+    return null;
+  }
+
+  /**
+   * The element instance waits for the job, an element's or a task listener's: it is stored,
+   * recorded and offered to the workers of its type.
+   */
+  void open(Job job, ElementInstance instance) {
     ctx.state().jobs().put(job);
     instance.setJobKey(job.key());
-    ctx.records()
-        .append(
-            job.key(),
-            JobIntent.CREATED,
-            Map.of(
-                "type",
-                job.type(),
-                "elementInstanceKey",
-                instance.key(),
-                "retries",
-                job.retries()));
+    Map<String, Object> created = new LinkedHashMap<>();
+    created.put("type", job.type());
+    created.put("elementInstanceKey", instance.key());
+    created.put("retries", job.retries());
+    if (job.kind() != Job.Kind.BPMN_ELEMENT) {
+      created.put("jobKind", job.kind().name());
+      created.put("jobListenerEventType", job.listenerEventType());
+    }
+    ctx.records().append(job.key(), JobIntent.CREATED, created);
     notifyAvailable(job.type());
-    return null;
   }
 
   public void cancelJob(ElementInstance instance) {
@@ -95,7 +101,8 @@ public final class JobBehavior {
     instance.setJobKey(-1);
   }
 
-  private static Integer toInt(Object value) {
+  /** A FEEL result read as a whole number (retries): a number, or a text holding one; else null. */
+  static Integer toInt(Object value) {
     if (value instanceof Number number) {
       return number.intValue();
     }

@@ -1,6 +1,5 @@
 package landwatch.engine.bpmn.behavior;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +8,6 @@ import landwatch.engine.bpmn.BpmnContext;
 import landwatch.engine.bpmn.Failure;
 import landwatch.engine.feel.FeelResult;
 import landwatch.engine.model.UserTaskProperties;
-import landwatch.engine.record.intent.JobIntent;
 import landwatch.engine.state.ElementInstance;
 import landwatch.engine.state.Job;
 import landwatch.engine.state.UserTask;
@@ -55,7 +53,7 @@ public final class TaskListenerBehavior {
                     : "it was '" + type.value() + "'"));
       }
       FeelResult count = ctx.evaluate(listener.retries(), context);
-      Integer retryCount = count.isFailure() ? null : toInt(count.value());
+      Integer retryCount = count.isFailure() ? null : JobBehavior.toInt(count.value());
       if (retryCount == null) {
         return failed(
             "Expected the task listener job retries to be a number, but "
@@ -86,24 +84,7 @@ public final class TaskListenerBehavior {
             instance,
             eventType(transition.state()).name(),
             task.key());
-    ctx.state().jobs().put(job);
-    instance.setJobKey(job.key());
-    ctx.records()
-        .append(
-            job.key(),
-            JobIntent.CREATED,
-            Map.of(
-                "type",
-                job.type(),
-                "elementInstanceKey",
-                instance.key(),
-                "retries",
-                job.retries(),
-                "jobKind",
-                job.kind().name(),
-                "jobListenerEventType",
-                job.listenerEventType()));
-    jobs.notifyAvailable(job.type());
+    jobs.open(job, instance);
   }
 
   /** The listener event type that runs before a task enters this transitional state. */
@@ -116,19 +97,5 @@ public final class TaskListenerBehavior {
       case CANCELING -> UserTaskProperties.ListenerEventType.CANCELING;
       default -> throw new IllegalArgumentException("no listeners run for state " + state);
     };
-  }
-
-  private static Integer toInt(Object value) {
-    if (value instanceof Number number) {
-      return number.intValue();
-    }
-    if (value instanceof String text) {
-      try {
-        return new BigDecimal(text.trim()).intValue();
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    }
-    return null;
   }
 }
