@@ -344,29 +344,15 @@ final class SearchQuery {
           where.add("cardinality(" + field.sql() + (operand.asBoolean() ? ") > 0" : ") = 0"));
         }
         case "$in", "$notIn" -> {
-          if (!operand.isArray()) {
-            throw Rejection.invalidArgument(
-                "Expected '%s' to be a JSON array, but it was %s", property, kindOf(operand));
+          String marks = marks(property, field, operand);
+          if (marks != null) {
+            where.add(
+                (operator.getKey().equals("$in") ? "" : "NOT ")
+                    + field.sql()
+                    + " && ARRAY["
+                    + marks
+                    + "]::text[]");
           }
-          if (operand.isEmpty()) {
-            continue;
-          }
-          if (args.size() + operand.size() > MAX_VALUES) {
-            throw Rejection.invalidArgument(
-                "Expected a search to filter by at most %d values, but '%s' alone has %d",
-                MAX_VALUES, property, operand.size());
-          }
-          List<String> marks = new ArrayList<>();
-          for (JsonNode item : operand) {
-            marks.add("?");
-            args.add(scalar(property, field, item));
-          }
-          where.add(
-              (operator.getKey().equals("$in") ? "" : "NOT ")
-                  + field.sql()
-                  + " && ARRAY["
-                  + String.join(", ", marks)
-                  + "]::text[]");
         }
         default ->
             throw Rejection.invalidArgument(
@@ -378,13 +364,23 @@ final class SearchQuery {
   }
 
   private void in(String property, Field field, JsonNode operand, boolean in) {
+    String marks = marks(property, field, operand);
+    if (marks != null) {
+      where.add(field.sql() + (in ? " IN (" : " NOT IN (") + marks + ")");
+    }
+  }
+
+  /**
+   * The bind marks of an {@code $in}/{@code $notIn} operand, its values checked and added as
+   * parameters; null for an empty list, which the client sends for "no such condition".
+   */
+  private String marks(String property, Field field, JsonNode operand) {
     if (!operand.isArray()) {
       throw Rejection.invalidArgument(
           "Expected '%s' to be a JSON array, but it was %s", property, kindOf(operand));
     }
     if (operand.isEmpty()) {
-      // the client sends an empty list for "no such condition"
-      return;
+      return null;
     }
     if (args.size() + operand.size() > MAX_VALUES) {
       throw Rejection.invalidArgument(
@@ -396,7 +392,7 @@ final class SearchQuery {
       marks.add("?");
       args.add(scalar(property, field, item));
     }
-    where.add(field.sql() + (in ? " IN (" : " NOT IN (") + String.join(", ", marks) + ")");
+    return String.join(", ", marks);
   }
 
   private void condition(String sql, Object value) {

@@ -325,6 +325,12 @@ class UserTaskLifecycleTest extends EngineTest {
             instancesOf(
                 client
                     .newUserTaskSearchRequest()
+                    .filter(f -> f.bpmnProcessId(id).candidateGroup(g -> g.in(group, "nobody")))))
+        .containsExactlyInAnyOrder(a, b);
+    assertThat(
+            instancesOf(
+                client
+                    .newUserTaskSearchRequest()
                     .filter(f -> f.bpmnProcessId(id).priority(p -> p.gte(50)))))
         .containsExactlyInAnyOrder(b, c);
     assertThat(
