@@ -1,9 +1,18 @@
 package landwatch.batch;
 
 import java.io.IOException;
-import java.security.Principal;
-import landwatch.app.web.Uploader;
+import java.util.List;
+import java.util.Optional;
+import landwatch.app.web.Paging;
+import landwatch.audit.AuditTrail;
+import landwatch.user.CurrentUser;
+import landwatch.user.Jurisdiction;
+import landwatch.user.SignedInUser;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,16 +24,63 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/batches")
 class BatchController {
 
-  private final BatchImportService imports;
+  private static final int MAX_PAGE_SIZE = 1000;
 
-  BatchController(BatchImportService imports) {
+  private final BatchImportService imports;
+  private final BatchQueries queries;
+  private final Jurisdiction jurisdiction;
+
+  BatchController(BatchImportService imports, BatchQueries queries, Jurisdiction jurisdiction) {
     this.imports = imports;
+    this.queries = queries;
+    this.jurisdiction = jurisdiction;
   }
 
   @PostMapping(consumes = "multipart/form-data")
   @ResponseStatus(HttpStatus.CREATED)
-  BatchImport upload(@RequestParam("file") MultipartFile file, Principal principal)
-      throws IOException {
-    return imports.importBatch(file.getOriginalFilename(), file.getBytes(), Uploader.of(principal));
+  BatchImport upload(@RequestParam("file") MultipartFile file) throws IOException {
+    return imports.importBatch(
+        file.getOriginalFilename(), file.getBytes(), CurrentUser.get().username());
+  }
+
+  /** Batches with spots in my jurisdiction, newest first, counting only those spots. */
+  @GetMapping
+  List<BatchSummary> batches(
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    Paging.check(page, size, MAX_PAGE_SIZE);
+    return queries.summaries(jurisdiction.regionCodes(CurrentUser.get()), page, size);
+  }
+
+  @GetMapping("/{id}")
+  BatchSummary batch(@PathVariable long id) {
+    SignedInUser user = CurrentUser.get();
+    return queries
+        .summary(id, jurisdiction.regionCodes(user))
+        .orElseThrow(() -> notFound(id, user));
+  }
+
+  /** The batch's spots within my jurisdiction, in the order of the Ministry's file. */
+  @GetMapping("/{id}/spots")
+  List<BatchSpot> spots(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "200") int size) {
+    Paging.check(page, size, MAX_PAGE_SIZE);
+    SignedInUser user = CurrentUser.get();
+    queries.summary(id, jurisdiction.regionCodes(user)).orElseThrow(() -> notFound(id, user));
+    return queries.spots(id, jurisdiction.regionCodes(user), page, size);
+  }
+
+  /** Outside one's jurisdiction a batch is as unknown as one that does not exist. */
+  private ErrorResponseException notFound(long id, SignedInUser user) {
+    if (queries.summary(id, Optional.empty()).isPresent()) {
+      AuditTrail.refusing(
+          "outside jurisdiction / 超出管辖范围: batch " + id + " has no spot in unit " + user.unitCode());
+    }
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.NOT_FOUND, "批次 " + id + " 不存在 / no batch " + id);
+    problem.setTitle("Unknown batch");
+    return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
   }
 }

@@ -2,6 +2,9 @@ package landwatch.batch;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.Map;
+import landwatch.audit.AuditEntry;
+import landwatch.audit.AuditTrail;
 import landwatch.layer.SpatialResultsLock;
 import landwatch.region.RegionService;
 import landwatch.spatial.ImportRejectedException;
@@ -28,6 +31,7 @@ public class BatchImportService {
   private final SpatialResultsLock lock;
   private final TransactionTemplate transaction;
   private final SpatialCheckService spatialCheck;
+  private final AuditTrail audit;
 
   public BatchImportService(
       SpatialFileReader reader,
@@ -38,7 +42,8 @@ public class BatchImportService {
       SpotStore spots,
       SpatialCheckService spatialCheck,
       SpatialResultsLock lock,
-      TransactionTemplate transaction) {
+      TransactionTemplate transaction,
+      AuditTrail audit) {
     this.importer =
         new SpotBatchImporter(
             reader,
@@ -48,6 +53,7 @@ public class BatchImportService {
     this.spatialCheck = spatialCheck;
     this.lock = lock;
     this.transaction = transaction;
+    this.audit = audit;
   }
 
   public BatchImport importBatch(String fileName, byte[] content, String importedBy) {
@@ -74,7 +80,12 @@ public class BatchImportService {
                         DemolishAndRestore.of(spot.changeType())))
             .toList();
     long batchId = batches.insertBatch(fileName, formatOf(content), importedBy, issued, results);
-    return new BatchImport(batchId, issued.size());
+    BatchImport imported = new BatchImport(batchId, issued.size());
+    audit.record(
+        AuditEntry.done("batch.import", "batch", String.valueOf(batchId))
+            .after(
+                Map.of("fileName", fileName == null ? "" : fileName, "spotCount", issued.size())));
+    return imported;
   }
 
   private static String formatOf(byte[] content) {

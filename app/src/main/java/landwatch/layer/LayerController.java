@@ -1,11 +1,12 @@
 package landwatch.layer;
 
 import java.io.IOException;
-import java.security.Principal;
-import landwatch.app.web.Uploader;
+import java.util.List;
+import landwatch.user.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,9 +20,17 @@ import org.springframework.web.multipart.MultipartFile;
 class LayerController {
 
   private final LayerImportService imports;
+  private final LayerStore store;
 
-  LayerController(LayerImportService imports) {
+  LayerController(LayerImportService imports, LayerStore store) {
     this.imports = imports;
+    this.store = store;
+  }
+
+  /** Reference data of the whole province, like the region tree: every signed-in user reads it. */
+  @GetMapping
+  List<LayerVersion> versions() {
+    return store.versions();
   }
 
   @PostMapping(path = "/{layerClass}", consumes = "multipart/form-data")
@@ -29,8 +38,7 @@ class LayerController {
   LayerImport upload(
       @PathVariable String layerClass,
       @RequestParam("year") int year,
-      @RequestParam("file") MultipartFile file,
-      Principal principal)
+      @RequestParam("file") MultipartFile file)
       throws IOException {
     if (year < 1990 || year > 2100) {
       throw badRequest("调查年度无效 / invalid survey year: " + year);
@@ -40,7 +48,7 @@ class LayerController {
         year,
         file.getOriginalFilename(),
         file.getBytes(),
-        Uploader.of(principal));
+        CurrentUser.get().username());
   }
 
   private static LayerClass parse(String layerClass) {

@@ -2,6 +2,9 @@ package landwatch.layer;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.Optional;
+import landwatch.audit.AuditEntry;
+import landwatch.audit.AuditTrail;
 import landwatch.spatial.ImportRejectedException;
 import landwatch.spatial.io.ProvinceExtent;
 import landwatch.spatial.io.SpatialFileReader;
@@ -25,6 +28,7 @@ public class LayerImportService {
   private final StaleResults refresh;
   private final TransactionTemplate transaction;
   private final SpatialResultsLock lock;
+  private final AuditTrail audit;
 
   public LayerImportService(
       SpatialFileReader reader,
@@ -33,13 +37,15 @@ public class LayerImportService {
       ReferenceLayers referenceLayers,
       StaleResults refresh,
       TransactionTemplate transaction,
-      SpatialResultsLock lock) {
+      SpatialResultsLock lock,
+      AuditTrail audit) {
     this.importer = new LayerImporter(reader, new LayerValidator(extent));
     this.store = store;
     this.referenceLayers = referenceLayers;
     this.refresh = refresh;
     this.transaction = transaction;
     this.lock = lock;
+    this.audit = audit;
   }
 
   public LayerImport importLayer(
@@ -57,10 +63,15 @@ public class LayerImportService {
               transaction.execute(
                   status -> {
                     store.lockClass(layerClass);
-                    store
-                        .current(layerClass)
-                        .ifPresent(current -> refuseOlder(current, surveyYear));
-                    return store.replace(layerClass, surveyYear, fileName, importedBy, features);
+                    Optional<LayerVersion> previous = store.current(layerClass);
+                    previous.ifPresent(current -> refuseOlder(current, surveyYear));
+                    LayerVersion replacement =
+                        store.replace(layerClass, surveyYear, fileName, importedBy, features);
+                    audit.record(
+                        AuditEntry.done("layer.import", "layer", String.valueOf(replacement.id()))
+                            .before(previous.orElse(null))
+                            .after(replacement));
+                    return replacement;
                   });
           referenceLayers.replace(
               layerClass, version.label(), features.stream().map(LayerFeature::geometry).toList());

@@ -2,6 +2,7 @@ package landwatch.layer;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
@@ -78,19 +79,29 @@ public class LayerStore {
     return jdbc
         .query(
             "SELECT * FROM layer_version WHERE layer_class = ? AND current",
-            (rs, row) ->
-                new LayerVersion(
-                    rs.getLong("id"),
-                    LayerClass.valueOf(rs.getString("layer_class")),
-                    rs.getInt("survey_year"),
-                    rs.getString("file_name"),
-                    rs.getInt("feature_count"),
-                    rs.getObject("imported_at", OffsetDateTime.class),
-                    rs.getString("imported_by"),
-                    rs.getBoolean("current")),
+            (rs, row) -> version(rs),
             layerClass.name())
         .stream()
         .findFirst();
+  }
+
+  /** Every version ever imported, the current ones first, then newest first. */
+  public List<LayerVersion> versions() {
+    return jdbc.query(
+        "SELECT * FROM layer_version ORDER BY current DESC, layer_class, id DESC",
+        (rs, row) -> version(rs));
+  }
+
+  private static LayerVersion version(ResultSet rs) throws SQLException {
+    return new LayerVersion(
+        rs.getLong("id"),
+        LayerClass.valueOf(rs.getString("layer_class")),
+        rs.getInt("survey_year"),
+        rs.getString("file_name"),
+        rs.getInt("feature_count"),
+        rs.getObject("imported_at", OffsetDateTime.class),
+        rs.getString("imported_by"),
+        rs.getBoolean("current"));
   }
 
   /**

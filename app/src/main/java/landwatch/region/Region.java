@@ -1,5 +1,7 @@
 package landwatch.region;
 
+import java.io.Serializable;
+
 /**
  * One administrative unit.
  *
@@ -7,4 +9,5 @@ package landwatch.region;
  * @param localCode true where the unit has no GB/T 2260 code (宁东)
  */
 public record Region(
-    String code, String name, RegionLevel level, String parentCode, boolean localCode) {}
+    String code, String name, RegionLevel level, String parentCode, boolean localCode)
+    implements Serializable {}

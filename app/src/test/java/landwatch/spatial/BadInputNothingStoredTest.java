@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import landwatch.app.TestUsers;
 import landwatch.fixtures.FixtureGenerator;
 import landwatch.fixtures.KnownShapes;
 import landwatch.fixtures.NingxiaCounty;
@@ -69,7 +70,13 @@ class BadInputNothingStoredTest {
           + "PARAMETER[\"Central_Meridian\",105.0],PARAMETER[\"Scale_Factor\",0.9996],"
           + "PARAMETER[\"Latitude_Of_Origin\",0.0],UNIT[\"Meter\",1.0]]";
 
-  @Autowired TestRestTemplate http;
+  TestRestTemplate http;
+
+  @Autowired
+  void signInAsAdmin(TestRestTemplate anonymous) {
+    http = TestUsers.admin(anonymous);
+  }
+
   @Autowired JdbcTemplate jdbc;
 
   private final String prefix = "BAD" + System.nanoTime() % 1_000_000_000L + "-";

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import landwatch.LandwatchApplication;
+import landwatch.app.TestUsers;
 import landwatch.fixtures.FixtureGenerator;
 import landwatch.fixtures.KnownShapes;
 import landwatch.fixtures.NingxiaCounty;
@@ -84,6 +85,7 @@ class LayerIndexAtStartTest {
 
   private static TestRestTemplate http(ConfigurableApplicationContext context) {
     int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-    return new TestRestTemplate(new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port));
+    return TestUsers.admin(
+        new TestRestTemplate(new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port)));
   }
 }

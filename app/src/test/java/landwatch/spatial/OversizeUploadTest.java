@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import landwatch.app.TestUsers;
 import landwatch.fixtures.KnownShapes;
 import landwatch.fixtures.NingxiaCounty;
 import landwatch.spatial.io.Cgcs2000Crs;
@@ -39,7 +40,13 @@ class OversizeUploadTest {
   private static final List<String> TABLES =
       List.of("batch", "spot", "spot_spatial_result", "layer_version", "layer_feature");
 
-  @Autowired TestRestTemplate http;
+  TestRestTemplate http;
+
+  @Autowired
+  void signInAsAdmin(TestRestTemplate anonymous) {
+    http = TestUsers.admin(anonymous);
+  }
+
   @Autowired JdbcTemplate jdbc;
 
   private final String prefix = "BIG" + System.nanoTime() % 1_000_000_000L + "-";

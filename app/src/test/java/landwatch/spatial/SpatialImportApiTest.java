@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import landwatch.app.TestUsers;
 import landwatch.fixtures.FixtureGenerator;
 import landwatch.fixtures.KnownShapes;
 import landwatch.fixtures.NingxiaCounty;
@@ -41,7 +42,13 @@ class SpatialImportApiTest {
   private static final AtomicInteger SERIAL = new AtomicInteger();
   private static final Cgcs2000Crs ZONE_35 = Cgcs2000Crs.gaussKruger(105, true);
 
-  @Autowired TestRestTemplate http;
+  TestRestTemplate http;
+
+  @Autowired
+  void signInAsAdmin(TestRestTemplate anonymous) {
+    http = TestUsers.admin(anonymous);
+  }
+
   @Autowired JdbcTemplate jdbc;
 
   private final String prefix = "T" + System.nanoTime() % 1_000_000_000L + "-";

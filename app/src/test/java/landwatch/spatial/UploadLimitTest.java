@@ -3,6 +3,7 @@ package landwatch.spatial;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import landwatch.app.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,7 +21,12 @@ import org.springframework.http.ResponseEntity;
     })
 class UploadLimitTest {
 
-  @Autowired TestRestTemplate http;
+  TestRestTemplate http;
+
+  @Autowired
+  void signInAsAdmin(TestRestTemplate anonymous) {
+    http = TestUsers.admin(anonymous);
+  }
 
   @Test
   void anOversizeUploadIsRefusedInBothLanguages() {

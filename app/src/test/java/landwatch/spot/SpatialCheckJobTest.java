@@ -7,6 +7,7 @@ import io.camunda.client.api.response.ProcessInstanceResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import landwatch.app.TestUsers;
 import landwatch.fixtures.KnownShapes;
 import landwatch.fixtures.NingxiaCounty;
 import landwatch.spatial.Uploads;
@@ -29,7 +30,12 @@ class SpatialCheckJobTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   @Autowired CamundaClient client;
-  @Autowired TestRestTemplate http;
+  TestRestTemplate http;
+
+  @Autowired
+  void signInAsAdmin(TestRestTemplate anonymous) {
+    http = TestUsers.admin(anonymous);
+  }
 
   @BeforeEach
   void deploy() {

@@ -1,14 +1,6 @@
 package landwatch.engine;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -105,28 +97,6 @@ public class EngineApiCredentials implements EnvironmentPostProcessor {
   }
 
   static String storedPassword(Path dataDir) {
-    Path file = dataDir.resolve(PASSWORD_FILE);
-    try {
-      if (Files.exists(file)) {
-        return Files.readString(file, StandardCharsets.UTF_8).trim();
-      }
-      Files.createDirectories(dataDir);
-      byte[] random = new byte[24];
-      new SecureRandom().nextBytes(random);
-      String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-      try {
-        Files.createFile(
-            file,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      } catch (UnsupportedOperationException e) {
-        Files.createFile(file);
-      } catch (FileAlreadyExistsException e) {
-        return Files.readString(file, StandardCharsets.UTF_8).trim();
-      }
-      Files.writeString(file, password, StandardCharsets.UTF_8);
-      return password;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot keep the engine API password in " + file, e);
-    }
+    return SecretFile.readOrCreate(dataDir.resolve(PASSWORD_FILE));
   }
 }

@@ -4,6 +4,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -16,7 +17,14 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
  * English. The engine's {@code /v2} is not among these packages: it answers as Zeebe does.
  */
 @RestControllerAdvice(
-    basePackages = {"landwatch.region", "landwatch.batch", "landwatch.layer", "landwatch.spot"})
+    basePackages = {
+      "landwatch.region",
+      "landwatch.batch",
+      "landwatch.layer",
+      "landwatch.spot",
+      "landwatch.user",
+      "landwatch.audit"
+    })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestProblems {
 
@@ -57,6 +65,15 @@ class RequestProblems {
             + e.getName()
             + "': "
             + e.getValue());
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "Unreadable request",
+        "请求内容无法解析，请检查 JSON 格式与字段类型 / the request body is not readable:"
+            + " check the JSON and the types of its fields");
   }
 
   static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import landwatch.LandwatchApplication;
+import landwatch.app.TestUsers;
 import landwatch.engine.topology.TopologyController;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,12 @@ class RemoteEngineModeTest {
   }
 
   @Autowired ApplicationContext context;
-  @Autowired TestRestTemplate http;
+  TestRestTemplate http;
+
+  @Autowired
+  void signInAsAdmin(TestRestTemplate anonymous) {
+    http = TestUsers.admin(anonymous);
+  }
 
   @Test
   void noEngineRunsHere() {

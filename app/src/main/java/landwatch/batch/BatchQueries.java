@@ -1,0 +1,105 @@
+package landwatch.batch;
+
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads batches narrowed to a jurisdiction: {@code regions} empty means the whole province, else
+ * only spots of those region codes count, and a batch without any is not there.
+ */
+@Repository
+class BatchQueries {
+
+  private final NamedParameterJdbcTemplate jdbc;
+
+  BatchQueries(NamedParameterJdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  List<BatchSummary> summaries(Optional<List<String>> regions, int page, int size) {
+    MapSqlParameterSource parameters =
+        parameters(regions).addValue("limit", size).addValue("offset", (long) page * size);
+    List<Long> ids =
+        jdbc.queryForList(
+            "SELECT b.id FROM batch b"
+                + (regions.isPresent()
+                    ? " WHERE EXISTS (SELECT 1 FROM spot s WHERE s.batch_id = b.id"
+                        + " AND s.region_code IN (:regions))"
+                    : "")
+                + " ORDER BY b.id DESC LIMIT :limit OFFSET :offset",
+            parameters,
+            Long.class);
+    return ids.isEmpty() ? List.of() : load(ids, regions);
+  }
+
+  Optional<BatchSummary> summary(long id, Optional<List<String>> regions) {
+    return load(List.of(id), regions).stream()
+        .filter(batch -> batch.spotCount() > 0 || regions.isEmpty())
+        .findFirst();
+  }
+
+  List<BatchSpot> spots(long batchId, Optional<List<String>> regions, int page, int size) {
+    MapSqlParameterSource parameters =
+        parameters(regions)
+            .addValue("batch", batchId)
+            .addValue("limit", size)
+            .addValue("offset", (long) page * size);
+    return jdbc.query(
+        "SELECT monitoring_code, region_code, change_type, area_mu, imagery_after FROM spot"
+            + " WHERE batch_id = :batch"
+            + (regions.isPresent() ? " AND region_code IN (:regions)" : "")
+            + " ORDER BY feature_index LIMIT :limit OFFSET :offset",
+        parameters,
+        (rs, row) ->
+            new BatchSpot(
+                rs.getString("monitoring_code"),
+                rs.getString("region_code"),
+                rs.getString("change_type"),
+                rs.getBigDecimal("area_mu"),
+                rs.getObject("imagery_after", java.time.LocalDate.class)));
+  }
+
+  private List<BatchSummary> load(List<Long> ids, Optional<List<String>> regions) {
+    Map<Long, BatchSummary> batches = new LinkedHashMap<>();
+    jdbc.query(
+        "SELECT b.id, b.file_name, b.format, b.imported_at, b.imported_by, s.region_code,"
+            + " count(s.id) AS spots FROM batch b LEFT JOIN spot s ON s.batch_id = b.id"
+            + (regions.isPresent() ? " AND s.region_code IN (:regions)" : "")
+            + " WHERE b.id IN (:ids) GROUP BY b.id, s.region_code ORDER BY b.id DESC, s.region_code",
+        parameters(regions).addValue("ids", ids),
+        rs -> {
+          long id = rs.getLong("id");
+          BatchSummary known = batches.get(id);
+          Map<String, Integer> byRegion =
+              known == null ? new LinkedHashMap<>() : known.spotsByRegion();
+          String region = rs.getString("region_code");
+          int spots = rs.getInt("spots");
+          if (region != null) {
+            byRegion.put(region, spots);
+          }
+          batches.put(
+              id,
+              new BatchSummary(
+                  id,
+                  rs.getString("file_name"),
+                  rs.getString("format"),
+                  rs.getObject("imported_at", OffsetDateTime.class),
+                  rs.getString("imported_by"),
+                  (known == null ? 0 : known.spotCount()) + (region == null ? 0 : spots),
+                  byRegion));
+        });
+    return List.copyOf(batches.values());
+  }
+
+  private static MapSqlParameterSource parameters(Optional<List<String>> regions) {
+    MapSqlParameterSource parameters = new MapSqlParameterSource();
+    regions.ifPresent(codes -> parameters.addValue("regions", codes));
+    return parameters;
+  }
+}

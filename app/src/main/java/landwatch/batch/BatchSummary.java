@@ -1,0 +1,19 @@
+package landwatch.batch;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/**
+ * A batch as one user sees it: only the spots within their jurisdiction are counted, so a county
+ * learns nothing of its neighbours' spots in the same batch.
+ *
+ * @param spotsByRegion spots per county-level unit within the jurisdiction
+ */
+public record BatchSummary(
+    long id,
+    String fileName,
+    String format,
+    OffsetDateTime importedAt,
+    String importedBy,
+    int spotCount,
+    Map<String, Integer> spotsByRegion) {}

@@ -1,0 +1,60 @@
+package landwatch.user;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The signed-in user's own account: who they are, their password, their API tokens. */
+@RestController
+class MeController {
+
+  private final UserAdministration users;
+  private final ApiTokens tokens;
+
+  MeController(UserAdministration users, ApiTokens tokens) {
+    this.users = users;
+    this.tokens = tokens;
+  }
+
+  @GetMapping("/api/me")
+  Me me() {
+    return Me.of(CurrentUser.get());
+  }
+
+  /** {@code {"currentPassword": "…", "newPassword": "…"}}. */
+  @PostMapping("/api/me/password")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void changePassword(@RequestBody Map<String, String> body) {
+    users.changeOwnPassword(
+        CurrentUser.get(), body.get("currentPassword"), body.get("newPassword"));
+  }
+
+  @GetMapping("/api/tokens")
+  List<ApiToken> tokens() {
+    return tokens.of(CurrentUser.get());
+  }
+
+  /** {@code {"name": "…", "validDays": n}}: the token is in the answer, and never again. */
+  @PostMapping("/api/tokens")
+  @ResponseStatus(HttpStatus.CREATED)
+  IssuedToken issue(@RequestBody Map<String, Object> body) {
+    Object days = body.get("validDays");
+    if (days != null && !(days instanceof Integer)) {
+      throw UserProblem.invalid("有效期天数须为整数", "validDays must be a whole number");
+    }
+    Object name = body.get("name");
+    return tokens.issue(CurrentUser.get(), name == null ? null : name.toString(), (Integer) days);
+  }
+
+  @DeleteMapping("/api/tokens/{id}")
+  ApiToken revoke(@PathVariable long id) {
+    return tokens.revoke(CurrentUser.get(), id);
+  }
+}

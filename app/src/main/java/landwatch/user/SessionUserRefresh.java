@@ -1,0 +1,60 @@
+package landwatch.user;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A session keeps the user as they were at sign-in; an admin's change must hold at once. So the
+ * session's user is read again on every request: disabled (or deleted) ends the session, a changed
+ * unit or role applies to this very request.
+ */
+final class SessionUserRefresh extends OncePerRequestFilter {
+
+  private final UserAccounts accounts;
+  private final UserStore store;
+
+  SessionUserRefresh(UserAccounts accounts, UserStore store) {
+    this.accounts = accounts;
+    this.store = store;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
+      Optional<SignedInUser> fresh = accounts.find(user.username()).filter(SignedInUser::isEnabled);
+      if (fresh.isEmpty()) {
+        end(request);
+      } else {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(BearerTokens.signedIn(fresh.get()));
+        SecurityContextHolder.setContext(context);
+      }
+    } else if (authentication instanceof OAuth2AuthenticationToken
+        && authentication.getPrincipal() instanceof SsoUser sso
+        && store.find(sso.username()).map(u -> !u.account().enabled()).orElse(false)) {
+      end(request);
+    }
+    chain.doFilter(request, response);
+  }
+
+  private static void end(HttpServletRequest request) {
+    SecurityContextHolder.clearContext();
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.invalidate();
+    }
+  }
+}

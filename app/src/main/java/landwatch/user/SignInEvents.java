@@ -1,0 +1,76 @@
+package landwatch.user;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import landwatch.audit.AuditEntry;
+import landwatch.audit.AuditTrail;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sign-in outcomes: a refused sign-in is audited and counts towards the lock-out of the account; an
+ * interactive sign-in is audited; any success ends the run of failures.
+ */
+@Component
+class SignInEvents {
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
+
+  private final UserStore store;
+  private final AuditTrail audit;
+  private final SecurityProperties.SignIn settings;
+
+  SignInEvents(UserStore store, AuditTrail audit, SecurityProperties properties) {
+    this.store = store;
+    this.audit = audit;
+    this.settings = properties.signIn();
+  }
+
+  @EventListener
+  void refused(AbstractAuthenticationFailureEvent event) {
+    Authentication attempt = event.getAuthentication();
+    String reason = SecurityProblems.SignInMessages.of(event.getException());
+    if (attempt instanceof BearerTokenAuthenticationToken) {
+      audit.record(AuditEntry.refused("sign-in", "api-token", null, reason));
+      return;
+    }
+    String username = attempt.getName();
+    if (event.getException() instanceof BadCredentialsException) {
+      Optional<Instant> lockedUntil =
+          store.countFailure(
+              username, settings.maxFailures(), Instant.now().plus(settings.lockDuration()));
+      if (lockedUntil.isPresent()) {
+        reason +=
+            "；连续失败 "
+                + settings.maxFailures()
+                + " 次，账户锁定至 "
+                + TIME.format(lockedUntil.get())
+                + " / locked after "
+                + settings.maxFailures()
+                + " failures until "
+                + lockedUntil.get();
+      }
+    }
+    audit.recordFor(username, AuditEntry.refused("sign-in", "user", username, reason));
+  }
+
+  @EventListener
+  void succeeded(AuthenticationSuccessEvent event) {
+    store.clearFailures(event.getAuthentication().getName());
+  }
+
+  @EventListener
+  void signedIn(InteractiveAuthenticationSuccessEvent event) {
+    String username = event.getAuthentication().getName();
+    audit.record(AuditEntry.done("sign-in", "user", username));
+  }
+}
