@@ -21,6 +21,8 @@ class CoreAccess implements EndpointAccess {
   public void declare(AccessRules rules) {
     rules
         .engine("/v2/**")
+        // A document link is a capability: its unguessable, expiring token is the credential.
+        .engine("/engine/document-links/*")
         .anyone(null, "/error")
         .anyone(GET, "/login", "/assets/**", "/favicon.ico")
         .anyone(GET, "/actuator/health", "/actuator/health/**")

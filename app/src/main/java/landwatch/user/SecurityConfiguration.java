@@ -77,8 +77,10 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain engineApi(HttpSecurity http, AccessRules rules) throws Exception {
+  SecurityFilterChain engineApi(HttpSecurity http, AccessRules rules, AuditTrail audit)
+      throws Exception {
     return http.securityMatcher(rules.engineRequests())
+        .addFilterAfter(AuditRequestFilter.refusalsOnly(audit), AuthorizationFilter.class)
         .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())
         .requestCache(cache -> cache.disable())
@@ -142,7 +144,7 @@ class SecurityConfiguration {
         csrf ->
             csrf.csrfTokenRepository(csrfCookies(server))
                 .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                .ignoringRequestMatchers(SecurityConfiguration::carriesCredentials));
+                .ignoringRequestMatchers(SecurityConfiguration::needsNoCsrfToken));
     http.exceptionHandling(
         exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
     http.headers(
@@ -154,17 +156,24 @@ class SecurityConfiguration {
                         referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
     http.addFilterAfter(new SessionUserRefresh(accounts, store), SecurityContextHolderFilter.class);
     http.addFilterAfter(new CsrfCookie(), CsrfFilter.class);
-    http.addFilterAfter(new AuditRequestFilter(audit), AuthorizationFilter.class);
+    http.addFilterAfter(AuditRequestFilter.everyChange(audit), AuthorizationFilter.class);
     return http.build();
   }
 
   /**
-   * A request carrying its own credentials is not a browser riding on a session cookie, so CSRF
-   * does not apply; browsers never hold basic credentials for this site, as no Basic challenge is
-   * ever sent.
+   * CSRF rides on credentials a browser adds by itself: the session cookie. A request carrying its
+   * own {@code Authorization} (browsers never hold basic credentials for this site, as no Basic
+   * challenge is ever sent), or no session at all, has none to ride on, and is answered 401 rather
+   * than 403 when it lacks sign-in. Signing in and out always need the token (login CSRF).
    */
-  private static boolean carriesCredentials(HttpServletRequest request) {
-    return request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+  private static boolean needsNoCsrfToken(HttpServletRequest request) {
+    if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+      return true;
+    }
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return request.getRequestedSessionId() == null
+        && !path.equals("/login")
+        && !path.equals("/logout");
   }
 
   /** The token in a cookie the web application reads and echoes in {@code X-XSRF-TOKEN}. */
