@@ -74,7 +74,8 @@ public class AuditTrail {
     return request.getAttribute(AUDITED) != null;
   }
 
-  void recordRequest(
+  /** Records how a request ended, with its status: a refusal before any feature saw it, say. */
+  public void recordRequest(
       HttpServletRequest request, Authentication authentication, AuditEntry entry, int status) {
     store.append(
         actorOf(authentication, Optional.of(request)),

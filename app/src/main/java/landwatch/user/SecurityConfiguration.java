@@ -37,6 +37,7 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -139,6 +140,9 @@ class SecurityConfiguration {
                   .successHandler(responses)
                   .failureHandler(responses));
     }
+    HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
+    pagesOnly.setRequestMatcher(SecurityProblems::isPageVisit);
+    http.requestCache(cache -> cache.requestCache(pagesOnly));
     http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(responses));
     http.csrf(
         csrf ->

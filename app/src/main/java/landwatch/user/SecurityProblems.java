@@ -14,6 +14,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -45,7 +46,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
       return;
     }
     String detail = SignInMessages.of(failure);
-    refuse(request, detail);
+    refuse(request, HttpStatus.UNAUTHORIZED, detail);
     response.setHeader("WWW-Authenticate", "Bearer realm=\"landwatch\"");
     write(response, HttpStatus.UNAUTHORIZED, "Not signed in", detail);
   }
@@ -59,7 +60,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
             ? "请求缺少有效的 CSRF 令牌，请刷新页面后重试 / the request lacks a valid CSRF token;"
                 + " reload the page and try again"
             : "无权执行此操作 / your role does not allow this";
-    refuse(request, detail);
+    refuse(request, HttpStatus.FORBIDDEN, detail);
     write(response, HttpStatus.FORBIDDEN, "Forbidden", detail);
   }
 
@@ -73,11 +74,14 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
     json.writeValue(response.getOutputStream(), problem);
   }
 
-  private void refuse(HttpServletRequest request, String detail) {
+  private void refuse(HttpServletRequest request, HttpStatus status, String detail) {
     if (!AuditTrail.isAudited(request)) {
-      audit.record(
+      audit.recordRequest(
+          request,
+          SecurityContextHolder.getContext().getAuthentication(),
           AuditEntry.refused(
-              request.getMethod() + " " + request.getRequestURI(), null, null, detail));
+              request.getMethod() + " " + request.getRequestURI(), null, null, detail),
+          status.value());
     }
   }
 
