@@ -15,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.util.Base64;
 import java.util.UUID;
 import landwatch.LandwatchApplication;
+import landwatch.app.TestUsers;
 import landwatch.fixtures.FixtureGenerator;
 import landwatch.layer.LayerClass;
 import landwatch.spatial.io.Cgcs2000Crs;
@@ -102,6 +104,13 @@ public final class ImportAtScaleBenchmark {
     }
   }
 
+  private static final String ADMIN =
+      "Basic "
+          + Base64.getEncoder()
+              .encodeToString(
+                  (TestUsers.ADMIN + ":" + TestUsers.ADMIN_PASSWORD)
+                      .getBytes(StandardCharsets.UTF_8));
+
   private static Process start(Path work, int port, String heap) throws IOException {
     return new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -110,7 +119,8 @@ public final class ImportAtScaleBenchmark {
             System.getProperty("java.class.path"),
             LandwatchApplication.class.getName(),
             "--server.port=" + port,
-            "--landwatch.data-dir=" + work.resolve("data"))
+            "--landwatch.data-dir=" + work.resolve("data"),
+            "--landwatch.security.initial-admin.password=" + TestUsers.ADMIN_PASSWORD)
         .redirectErrorStream(true)
         .redirectOutput(work.resolve("app.log").toFile())
         .start();
@@ -149,6 +159,7 @@ public final class ImportAtScaleBenchmark {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header("Authorization", ADMIN)
             .POST(
                 HttpRequest.BodyPublishers.concat(
                     HttpRequest.BodyPublishers.ofByteArray(head),
