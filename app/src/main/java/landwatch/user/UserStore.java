@@ -31,20 +31,18 @@ class UserStore {
   record StoredUser(long id, UserAccount account, String passwordHash) {}
 
   Optional<StoredUser> find(String username) {
-    return jdbc
-        .query(
-            "SELECT " + COLUMNS + " FROM app_user WHERE username = ?",
-            (rs, row) -> stored(rs),
-            username)
-        .stream()
-        .findFirst();
+    return select(username, "");
   }
 
   /** For an update: the row stays locked until the transaction ends. */
   Optional<StoredUser> findForUpdate(String username) {
+    return select(username, " FOR UPDATE");
+  }
+
+  private Optional<StoredUser> select(String username, String lock) {
     return jdbc
         .query(
-            "SELECT " + COLUMNS + " FROM app_user WHERE username = ? FOR UPDATE",
+            "SELECT " + COLUMNS + " FROM app_user WHERE username = ?" + lock,
             (rs, row) -> stored(rs),
             username)
         .stream()
