@@ -98,7 +98,6 @@ class SecurityConfiguration {
       SecurityProblems problems,
       SignInResponses responses,
       UserAccounts accounts,
-      UserStore store,
       ApiTokens tokens,
       SingleSignOnUsers singleSignOn,
       AuthenticationEventPublisher events,
@@ -158,7 +157,8 @@ class SecurityConfiguration {
                 .referrerPolicy(
                     referrer ->
                         referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
-    http.addFilterAfter(new SessionUserRefresh(accounts, store), SecurityContextHolderFilter.class);
+    http.addFilterAfter(
+        new SessionUserRefresh(accounts, singleSignOn), SecurityContextHolderFilter.class);
     http.addFilterAfter(new CsrfCookie(), CsrfFilter.class);
     http.addFilterAfter(AuditRequestFilter.everyChange(audit), AuthorizationFilter.class);
     return http.build();

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
@@ -21,11 +22,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class SessionUserRefresh extends OncePerRequestFilter {
 
   private final UserAccounts accounts;
-  private final UserStore store;
+  private final SingleSignOnUsers singleSignOn;
 
-  SessionUserRefresh(UserAccounts accounts, UserStore store) {
+  SessionUserRefresh(UserAccounts accounts, SingleSignOnUsers singleSignOn) {
     this.accounts = accounts;
-    this.store = store;
+    this.singleSignOn = singleSignOn;
   }
 
   @Override
@@ -42,10 +43,21 @@ final class SessionUserRefresh extends OncePerRequestFilter {
         context.setAuthentication(BearerTokens.signedIn(fresh.get()));
         SecurityContextHolder.setContext(context);
       }
-    } else if (authentication instanceof OAuth2AuthenticationToken
-        && authentication.getPrincipal() instanceof SsoUser sso
-        && store.find(sso.username()).map(u -> !u.account().enabled()).orElse(false)) {
-      end(request);
+    } else if (authentication instanceof OAuth2AuthenticationToken token
+        && token.getPrincipal() instanceof SsoUser sso) {
+      // The sign-in's claims mapped again: a user taken from a local account follows its changes.
+      try {
+        SignedInUser fresh = singleSignOn.fromClaims(sso.getClaims());
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(
+            new OAuth2AuthenticationToken(
+                new SsoUser(sso, fresh),
+                fresh.getAuthorities(),
+                token.getAuthorizedClientRegistrationId()));
+        SecurityContextHolder.setContext(context);
+      } catch (AuthenticationException e) {
+        end(request);
+      }
     }
     chain.doFilter(request, response);
   }

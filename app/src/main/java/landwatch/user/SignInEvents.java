@@ -12,6 +12,7 @@ import org.springframework.security.authentication.event.AbstractAuthenticationF
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +39,12 @@ class SignInEvents {
   @EventListener
   void refused(AbstractAuthenticationFailureEvent event) {
     Authentication attempt = event.getAuthentication();
+    if (attempt instanceof OAuth2LoginAuthenticationToken) {
+      // Audited by SignInResponses, which also sees the refusals decided before any provider ran
+      // (an unknown state); its events would record it twice, the second time as the
+      // application-wide manager's "no provider for this".
+      return;
+    }
     String reason = SecurityProblems.SignInMessages.of(event.getException());
     if (attempt instanceof BearerTokenAuthenticationToken) {
       audit.record(AuditEntry.refused("sign-in", "api-token", null, reason));

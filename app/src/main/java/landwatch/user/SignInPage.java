@@ -43,6 +43,7 @@ class SignInPage {
               switch (error) {
                 case "locked" -> "多次登录失败，账户已临时锁定，请稍后再试。";
                 case "disabled" -> "账户已停用，请联系系统管理员。";
+                case "sso" -> "统一身份认证登录未被本系统接受（账户未开通、已停用或单位与角色无效），请联系系统管理员。";
                 default -> "用户名或密码错误。";
               })
           .append("</p>");

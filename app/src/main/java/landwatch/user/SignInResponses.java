@@ -12,6 +12,7 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -56,6 +57,15 @@ class SignInResponses
   public void onAuthenticationFailure(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
       throws IOException {
+    if (failure instanceof OAuth2AuthenticationException refused) {
+      audit.record(
+          AuditEntry.refused(
+              "sign-in",
+              "single-sign-on",
+              null,
+              "统一身份认证登录未被接受 / sign-in through the identity provider refused: "
+                  + refused.getError()));
+    }
     if (wantsJson(request)) {
       problems.write(
           response,
@@ -65,9 +75,11 @@ class SignInResponses
       return;
     }
     String kind =
-        failure instanceof LockedException
-            ? "locked"
-            : failure instanceof DisabledException ? "disabled" : "credentials";
+        failure instanceof OAuth2AuthenticationException
+            ? "sso"
+            : failure instanceof LockedException
+                ? "locked"
+                : failure instanceof DisabledException ? "disabled" : "credentials";
     response.sendRedirect(request.getContextPath() + "/login?error=" + kind);
   }
 
