@@ -110,6 +110,11 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
       if (failure instanceof DisabledException) {
         return "账户已停用，请联系系统管理员 / the account is disabled; ask an administrator";
       }
+      if (failure instanceof ClaimsRefused) {
+        return "统一身份认证的用户、单位或角色在本系统无效 / the identity provider's user, unit or"
+            + " roles are not valid here: "
+            + failure.getMessage();
+      }
       if (failure instanceof InvalidBearerTokenException) {
         return "令牌无效、已过期或已撤销 / the token is invalid, expired or revoked";
       }

@@ -47,7 +47,7 @@ class SignInEvents {
     }
     String reason = SecurityProblems.SignInMessages.of(event.getException());
     if (attempt instanceof BearerTokenAuthenticationToken) {
-      audit.record(AuditEntry.refused("sign-in", "api-token", null, reason));
+      audit.record(AuditEntry.refused("sign-in", "bearer-token", null, reason));
       return;
     }
     String username = attempt.getName();

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import landwatch.region.Region;
 import landwatch.region.RegionService;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +41,7 @@ class SingleSignOnUsers {
     String claimed = text(claims.get(settings.usernameClaim()));
     String username = claimed != null ? claimed : text(claims.get("sub"));
     if (username == null) {
-      throw new BadCredentialsException("the identity provider named no user");
+      throw new ClaimsRefused("the identity provider named no user");
     }
     Optional<UserStore.StoredUser> local = store.find(username);
     if (local.isPresent() && !local.get().account().enabled()) {
@@ -56,13 +55,13 @@ class SingleSignOnUsers {
           .map(SingleSignOnUsers::asSingleSignOn)
           .orElseThrow(
               () ->
-                  new BadCredentialsException(
+                  new ClaimsRefused(
                       "the identity provider gave "
                           + username
                           + " neither unit nor roles, and no user of that name exists here"));
     }
     if (unitCode == null || !regions.exists(unitCode)) {
-      throw new BadCredentialsException("unknown unit " + unitCode + " for " + username);
+      throw new ClaimsRefused("unknown unit " + unitCode + " for " + username);
     }
     Region unit = regions.get(unitCode);
     List<Role> roles = roles(roleNames, unit, username);
@@ -95,7 +94,7 @@ class SingleSignOnUsers {
     }
     boolean judgesItself = regions.isCountyLevel(unit.code());
     if (roles.isEmpty() || roles.stream().anyMatch(role -> !role.fits(unit, judgesItself))) {
-      throw new BadCredentialsException(
+      throw new ClaimsRefused(
           "roles " + names + " of " + username + " do not fit unit " + unit.code());
     }
     return List.copyOf(roles);

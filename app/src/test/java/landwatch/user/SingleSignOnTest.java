@@ -229,6 +229,10 @@ class SingleSignOnTest {
           ResponseEntity<JsonNode> me = get("/api/me", ISSUER.accessToken(claims));
           assertThat(me.getStatusCode()).as(why).isEqualTo(HttpStatus.UNAUTHORIZED);
           assertProblem(me, why);
+          assertThat(me.getBody().path("detail").asText())
+              .as(why + ": told what is wrong, not that a password was")
+              .contains("本系统无效", "not valid here")
+              .doesNotContain("密码");
         });
   }
 
