@@ -3,6 +3,7 @@ package landwatch.user;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import landwatch.audit.AuditEntry;
 import landwatch.audit.AuditTrail;
@@ -200,7 +201,8 @@ public class UserAdministration {
   }
 
   private List<Role> roles(List<Role> requested, Region unit) {
-    if (requested == null || requested.isEmpty() || requested.contains(null)) {
+    // not contains(null): an immutable list (List.of, as the demo users pass) throws on it
+    if (requested == null || requested.isEmpty() || requested.stream().anyMatch(Objects::isNull)) {
       throw UserProblem.invalid("至少需要一个角色", "a user needs at least one role");
     }
     boolean judgesItself = regions.isCountyLevel(unit.code());
