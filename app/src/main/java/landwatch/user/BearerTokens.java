@@ -10,6 +10,7 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
@@ -38,8 +39,26 @@ final class BearerTokens {
       providers.add(jwt);
     }
     ProviderManager manager = new ProviderManager(providers);
-    manager.setAuthenticationEventPublisher(events);
+    manager.setAuthenticationEventPublisher(new FailuresOnly(events));
     return manager;
+  }
+
+  /**
+   * A refused token is audited like any refused sign-in, but a token accepted proves nothing about
+   * the password: its success must not end a run of wrong passwords (a script calling every minute
+   * would otherwise lift the lock-out for whoever is guessing).
+   */
+  private record FailuresOnly(AuthenticationEventPublisher events)
+      implements AuthenticationEventPublisher {
+
+    @Override
+    public void publishAuthenticationSuccess(Authentication authentication) {}
+
+    @Override
+    public void publishAuthenticationFailure(
+        AuthenticationException exception, Authentication authentication) {
+      events.publishAuthenticationFailure(exception, authentication);
+    }
   }
 
   static AbstractAuthenticationToken signedIn(SignedInUser user) {

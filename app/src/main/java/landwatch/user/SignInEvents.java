@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sign-in outcomes: a refused sign-in is audited and counts towards the lock-out of the account; an
- * interactive sign-in is audited; any success ends the run of failures.
+ * interactive sign-in is audited; a successful sign-in ends the run of failures (a bearer token
+ * does not count as one: {@code BearerTokens}).
  */
 @Component
 class SignInEvents {

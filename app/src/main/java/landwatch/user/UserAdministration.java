@@ -201,6 +201,7 @@ public class UserAdministration {
   }
 
   private List<Role> roles(List<Role> requested, Region unit) {
+    // not contains(null): an immutable list (List.of, as the demo users pass) throws on it
     if (requested == null || requested.isEmpty() || requested.stream().anyMatch(Objects::isNull)) {
       throw UserProblem.invalid("至少需要一个角色", "a user needs at least one role");
     }
