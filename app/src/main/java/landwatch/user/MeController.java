@@ -1,8 +1,13 @@
 package landwatch.user;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,10 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 class MeController {
 
   private final UserAdministration users;
+  private final UserAccounts accounts;
   private final ApiTokens tokens;
 
-  MeController(UserAdministration users, ApiTokens tokens) {
+  MeController(UserAdministration users, UserAccounts accounts, ApiTokens tokens) {
     this.users = users;
+    this.accounts = accounts;
     this.tokens = tokens;
   }
 
@@ -31,9 +38,18 @@ class MeController {
   /** {@code {"currentPassword": "…", "newPassword": "…"}}. */
   @PostMapping("/api/me/password")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void changePassword(@RequestBody Map<String, String> body) {
-    users.changeOwnPassword(
-        CurrentUser.get(), body.get("currentPassword"), body.get("newPassword"));
+  void changePassword(@RequestBody Map<String, String> body, HttpServletRequest request) {
+    SignedInUser user = CurrentUser.get();
+    users.changeOwnPassword(user, body.get("currentPassword"), body.get("newPassword"));
+    // The new password ends every session resting on the old one, except the one that set it.
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      SecurityContext context = SecurityContextHolder.createEmptyContext();
+      context.setAuthentication(
+          BearerTokens.signedIn(accounts.find(user.username()).orElseThrow()));
+      session.setAttribute(
+          HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+    }
   }
 
   @GetMapping("/api/tokens")

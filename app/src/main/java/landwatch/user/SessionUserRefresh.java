@@ -16,8 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A session keeps the user as they were at sign-in; an admin's change must hold at once. So the
- * session's user is read again on every request: disabled (or deleted) ends the session, a changed
- * unit or role applies to this very request.
+ * session's user is read again on every request: disabled (or deleted) or a new password ends the
+ * session, a changed unit or role applies to this very request.
  */
 final class SessionUserRefresh extends OncePerRequestFilter {
 
@@ -35,7 +35,11 @@ final class SessionUserRefresh extends OncePerRequestFilter {
       throws ServletException, IOException {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
-      Optional<SignedInUser> fresh = accounts.find(user.username()).filter(SignedInUser::isEnabled);
+      Optional<SignedInUser> fresh =
+          accounts
+              .find(user.username())
+              .filter(SignedInUser::isEnabled)
+              .filter(current -> !passwordChangedSince(user, current));
       if (fresh.isEmpty()) {
         end(request);
       } else {
@@ -60,6 +64,13 @@ final class SessionUserRefresh extends OncePerRequestFilter {
       }
     }
     chain.doFilter(request, response);
+  }
+
+  /** A session rests on the password it signed in with; a new one ends it. */
+  private static boolean passwordChangedSince(SignedInUser signedIn, SignedInUser current) {
+    return signedIn.passwordChangedAt() != null
+        && current.passwordChangedAt() != null
+        && current.passwordChangedAt().isAfter(signedIn.passwordChangedAt());
   }
 
   private static void end(HttpServletRequest request) {

@@ -2,6 +2,7 @@ package landwatch.user;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,7 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Ac
   private final boolean enabled;
   private final boolean locked;
   private final boolean singleSignOn;
+  private final Instant passwordChangedAt;
   private String passwordHash;
 
   SignedInUser(
@@ -36,6 +38,7 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Ac
       Region unit,
       List<Role> roles,
       String passwordHash,
+      Instant passwordChangedAt,
       boolean enabled,
       boolean locked,
       boolean singleSignOn) {
@@ -44,6 +47,7 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Ac
     this.unit = unit;
     this.roles = List.copyOf(roles);
     this.passwordHash = passwordHash;
+    this.passwordChangedAt = passwordChangedAt;
     this.enabled = enabled;
     this.locked = locked;
     this.singleSignOn = singleSignOn;
@@ -83,6 +87,11 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Ac
   /** The BPMN candidate groups of the user's tasks. */
   public List<String> groups() {
     return roles.stream().map(role -> role.group(unit)).flatMap(Optional::stream).toList();
+  }
+
+  /** When the password this sign-in rests on was set; null for single sign-on. */
+  public Instant passwordChangedAt() {
+    return passwordChangedAt;
   }
 
   /** Signed in through the offices' identity provider, not with a password of ours. */

@@ -72,6 +72,7 @@ class SingleSignOnUsers {
         unit,
         roles,
         null,
+        null,
         true,
         false,
         true);
@@ -102,7 +103,15 @@ class SingleSignOnUsers {
 
   private static SignedInUser asSingleSignOn(SignedInUser user) {
     return new SignedInUser(
-        user.username(), user.displayName(), user.unit(), user.roles(), null, true, false, true);
+        user.username(),
+        user.displayName(),
+        user.unit(),
+        user.roles(),
+        null,
+        null,
+        true,
+        false,
+        true);
   }
 
   private static String text(Object value) {

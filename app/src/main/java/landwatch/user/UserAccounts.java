@@ -38,6 +38,7 @@ public class UserAccounts implements UserDetailsService {
         regions.get(account.unitCode()),
         account.roles(),
         stored.passwordHash(),
+        stored.passwordChangedAt(),
         account.enabled(),
         locked,
         false);

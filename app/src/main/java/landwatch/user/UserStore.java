@@ -18,8 +18,8 @@ import org.springframework.stereotype.Repository;
 class UserStore {
 
   private static final String COLUMNS =
-      "id, username, display_name, unit_code, roles, password_hash, enabled, failed_sign_ins,"
-          + " locked_until, created_at, updated_at";
+      "id, username, display_name, unit_code, roles, password_hash, password_changed_at, enabled,"
+          + " failed_sign_ins, locked_until, created_at, updated_at";
 
   private final JdbcTemplate jdbc;
 
@@ -28,7 +28,7 @@ class UserStore {
   }
 
   /** A stored user with what sign-in needs. */
-  record StoredUser(long id, UserAccount account, String passwordHash) {}
+  record StoredUser(long id, UserAccount account, String passwordHash, Instant passwordChangedAt) {}
 
   Optional<StoredUser> find(String username) {
     return select(username, "");
@@ -133,8 +133,8 @@ class UserStore {
 
   void setPassword(String username, String hash) {
     jdbc.update(
-        "UPDATE app_user SET password_hash = ?, failed_sign_ins = 0, locked_until = NULL,"
-            + " updated_at = now() WHERE username = ?",
+        "UPDATE app_user SET password_hash = ?, password_changed_at = clock_timestamp(),"
+            + " failed_sign_ins = 0, locked_until = NULL, updated_at = now() WHERE username = ?",
         hash,
         username);
   }
@@ -185,6 +185,7 @@ class UserStore {
             rs.getObject("locked_until", OffsetDateTime.class),
             rs.getObject("created_at", OffsetDateTime.class),
             rs.getObject("updated_at", OffsetDateTime.class)),
-        rs.getString("password_hash"));
+        rs.getString("password_hash"),
+        rs.getTimestamp("password_changed_at").toInstant());
   }
 }

@@ -7,6 +7,8 @@ CREATE TABLE app_user (
     unit_code        VARCHAR(12)  NOT NULL REFERENCES region (code),
     roles            TEXT[]       NOT NULL CHECK (cardinality(roles) > 0),
     password_hash    TEXT         NOT NULL,
+    -- sessions signed in before it end: a reset password locks out whoever else had it
+    password_changed_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
     enabled          BOOLEAN      NOT NULL DEFAULT TRUE,
     failed_sign_ins  INTEGER      NOT NULL DEFAULT 0,
     locked_until     TIMESTAMPTZ,

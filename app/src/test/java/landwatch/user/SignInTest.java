@@ -364,6 +364,32 @@ class SignInTest {
     assertThat(form.header("Location").orElseThrow()).endsWith("/login?error=disabled");
   }
 
+  @Test
+  void aNewPasswordEndsTheSessionsSignedInWithTheOldOneButNotTheOneThatSetIt() {
+    String user = Accounts.create(port, "newpass", "640104", Role.COUNTY_OFFICER);
+    Caller setter = Accounts.signIn(port, user);
+    Caller other = Accounts.signIn(port, user);
+    String replacement = "a-new-password-" + user;
+    assertThat(setter.get("/api/me").status()).isEqualTo(200);
+
+    Caller.Reply changed =
+        setter.post(
+            "/api/me/password",
+            Map.of("currentPassword", Accounts.PASSWORD, "newPassword", replacement),
+            setter.csrf());
+    assertThat(changed.status()).as("%s", changed).isEqualTo(204);
+
+    assertThat(setter.get("/api/me").status()).isEqualTo(200);
+    assertThat(other.get("/api/me").status()).isEqualTo(401);
+    assertThat(Caller.basic(port, user, replacement).get("/api/me").status()).isEqualTo(200);
+
+    Caller.Reply reset = admin.post("/api/users/" + user + "/password", null);
+    assertThat(reset.status()).isEqualTo(200);
+    assertThat(setter.get("/api/me").status())
+        .as("an admin's reset ends even the session that set the last password")
+        .isEqualTo(401);
+  }
+
   // ---------------------------------------------------------------- API tokens
 
   @Test
