@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -83,8 +84,6 @@ public final class HolidayCalendar {
     }
     int year = yearNode.intValue();
     text(root, "source", source);
-    LocalDate earliest = LocalDate.of(year, 1, 1).minusDays(DAYS_BEYOND_YEAR);
-    LocalDate latest = LocalDate.of(year, 12, 31).plusDays(DAYS_BEYOND_YEAR);
 
     Map<LocalDate, String> holidays = new TreeMap<>();
     int index = 0;
@@ -92,8 +91,8 @@ public final class HolidayCalendar {
       String where = source + " holidays[" + index++ + "]";
       onlyKeys(node, HOLIDAY_KEYS, where);
       String name = text(node, "name", where);
-      LocalDate from = date(node, "from", earliest, latest, where);
-      LocalDate to = date(node, "to", earliest, latest, where);
+      LocalDate from = date(node, "from", year, where);
+      LocalDate to = date(node, "to", year, where);
       if (to.isBefore(from)) {
         throw new DeadlineConfigurationException(
             where + ": \"to\" " + to + " is before \"from\" " + from);
@@ -111,7 +110,7 @@ public final class HolidayCalendar {
       String where = source + " workingDays[" + index++ + "]";
       onlyKeys(node, WORKING_DAY_KEYS, where);
       String name = text(node, "name", where);
-      LocalDate day = date(node, "date", earliest, latest, where);
+      LocalDate day = date(node, "date", year, where);
       if (!isWeekend(day)) {
         throw new DeadlineConfigurationException(
             where
@@ -119,8 +118,7 @@ public final class HolidayCalendar {
                 + day
                 + " is a "
                 + day.getDayOfWeek()
-                + ", a working day anyway; a"
-                + " make-up working day (调休上班日) is a Saturday or Sunday");
+                + ", a working day anyway: a make-up working day (调休上班日) is a Saturday or Sunday");
       }
       if (holidays.containsKey(day)) {
         throw new DeadlineConfigurationException(
@@ -182,9 +180,9 @@ public final class HolidayCalendar {
     return !isWeekend(day) || workingDays.containsKey(day);
   }
 
-  /** The holiday's name (春节, 国庆节) on a holiday, else {@code null}. */
-  public String holidayOn(LocalDate day) {
-    return holidays.get(day);
+  /** The holiday's name (春节, 国庆节) on a holiday. */
+  public Optional<String> holidayOn(LocalDate day) {
+    return Optional.ofNullable(holidays.get(day));
   }
 
   public Set<LocalDate> holidays() {
@@ -199,8 +197,9 @@ public final class HolidayCalendar {
     return day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
   }
 
-  private static LocalDate date(
-      JsonNode node, String field, LocalDate earliest, LocalDate latest, String where) {
+  private static LocalDate date(JsonNode node, String field, int year, String where) {
+    LocalDate earliest = LocalDate.of(year, 1, 1).minusDays(DAYS_BEYOND_YEAR);
+    LocalDate latest = LocalDate.of(year, 12, 31).plusDays(DAYS_BEYOND_YEAR);
     String value = text(node, field, where);
     LocalDate day;
     try {
@@ -211,12 +210,7 @@ public final class HolidayCalendar {
     }
     if (day.isBefore(earliest) || day.isAfter(latest)) {
       throw new DeadlineConfigurationException(
-          where
-              + ": "
-              + day
-              + " lies outside the file's year ("
-              + earliest.plusDays(DAYS_BEYOND_YEAR).getYear()
-              + ")");
+          where + ": " + day + " lies outside the file's year (" + year + ")");
     }
     return day;
   }

@@ -33,8 +33,8 @@ class HolidayCalendarTest {
     assertThat(calendar.years()).containsExactly(2026);
     // 元旦 3, 春节 9, 清明 3, 劳动节 5, 端午 3, 中秋 3, 国庆 7.
     assertThat(calendar.holidays()).hasSize(33);
-    assertThat(calendar.holidayOn(LocalDate.of(2026, 2, 17))).isEqualTo("春节");
-    assertThat(calendar.holidayOn(LocalDate.of(2026, 10, 7))).isEqualTo("国庆节");
+    assertThat(calendar.holidayOn(LocalDate.of(2026, 2, 17))).contains("春节");
+    assertThat(calendar.holidayOn(LocalDate.of(2026, 10, 7))).contains("国庆节");
     assertThat(calendar.makeUpWorkingDays())
         .containsExactly(
             LocalDate.of(2026, 1, 4),
