@@ -18,7 +18,7 @@ class FeatureDependencyTest {
 
   /** Top to bottom: a feature may use the ones after it, never one before it. */
   static final List<String> FEATURES =
-      List.of("batch", "spot", "layer", "user", "audit", "region", "spatial", "app");
+      List.of("review", "batch", "spot", "layer", "user", "audit", "region", "spatial", "app");
 
   static JavaClasses classes;
 
