@@ -22,21 +22,22 @@ public record ReviewProperties(
     @DefaultValue({"新增非农建设类", "年度内持续变化类"}) List<String> otherAlwaysReviewedChangeTypes) {
 
   public ReviewProperties {
-    rate("landwatch.review.sampling-rate", samplingRate);
-    rate("landwatch.review.province-re-review-rate", provinceReReviewRate);
+    requireRate("landwatch.review.sampling-rate", samplingRate);
+    requireRate("landwatch.review.province-re-review-rate", provinceReReviewRate);
     otherAlwaysReviewedChangeTypes = List.copyOf(otherAlwaysReviewedChangeTypes);
   }
 
   ReviewPolicy policy() {
     return new ReviewPolicy(
-        rate("landwatch.review.sampling-rate", samplingRate),
-        rate("landwatch.review.province-re-review-rate", provinceReReviewRate),
+        new SamplingRate(samplingRate),
+        new SamplingRate(provinceReReviewRate),
         new LinkedHashSet<>(otherAlwaysReviewedChangeTypes));
   }
 
-  private static SamplingRate rate(String property, BigDecimal value) {
+  /** Refuses a bad rate at binding, so the start fails naming the property. */
+  private static void requireRate(String property, BigDecimal value) {
     try {
-      return new SamplingRate(value);
+      new SamplingRate(value);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(property + ": " + e.getMessage());
     }

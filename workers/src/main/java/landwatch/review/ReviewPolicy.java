@@ -29,6 +29,11 @@ public record ReviewPolicy(
     if (cityReviewRate == null || provinceReReviewRate == null) {
       throw new IllegalArgumentException("both sampling rates are required (须给出两项抽样率)");
     }
+    // A blank entry would match every spot issued without a change type.
+    if (otherAlwaysReviewedChangeTypes.stream().anyMatch(t -> t == null || t.isBlank())) {
+      throw new IllegalArgumentException(
+          "a change type whose \"other\" is always reviewed must not be blank (变化类型不得为空)");
+    }
     otherAlwaysReviewedChangeTypes =
         Collections.unmodifiableSet(new LinkedHashSet<>(otherAlwaysReviewedChangeTypes));
   }

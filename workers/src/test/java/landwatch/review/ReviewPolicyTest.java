@@ -116,6 +116,16 @@ class ReviewPolicyTest {
   }
 
   @Test
+  void aBlankChangeTypeIsRefusedSinceItWouldCatchSpotsIssuedWithoutOne() {
+    assertThatThrownBy(
+            () ->
+                new ReviewPolicy(
+                    SamplingRate.of("0.2"), SamplingRate.of("0.05"), Set.of("新增建设", " ")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("变化类型不得为空");
+  }
+
+  @Test
   void everyRuleThatDemandsReviewIsNamed() {
     ReviewSelection selection =
         policy("1", "1")

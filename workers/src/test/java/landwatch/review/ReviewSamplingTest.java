@@ -83,10 +83,15 @@ class ReviewSamplingTest {
     int n = 100_000;
     List<String> codes = codes(n);
 
-    for (String rate : List.of("0.05", "0.2", "0.5", "0.95")) {
-      double p = Double.parseDouble(rate);
-      for (SamplingSeed seed : List.of(SEED, OTHER_SEED)) {
-        long drawn = countWithin(seed, SamplingPurpose.CITY_REVIEW, codes, rate);
+    for (SamplingSeed seed : List.of(SEED, OTHER_SEED)) {
+      List<SamplingDraw> draws =
+          codes.stream()
+              .map(c -> ReviewSampling.draw(seed, SamplingPurpose.CITY_REVIEW, c))
+              .toList();
+      for (String rate : List.of("0.05", "0.2", "0.5", "0.95")) {
+        SamplingRate r = SamplingRate.of(rate);
+        long drawn = draws.stream().filter(d -> d.within(r)).count();
+        double p = Double.parseDouble(rate);
         assertThat((double) drawn).as("rate %s", rate).isCloseTo(n * p, within(n, p));
       }
     }
