@@ -18,7 +18,17 @@ class FeatureDependencyTest {
 
   /** Top to bottom: a feature may use the ones after it, never one before it. */
   static final List<String> FEATURES =
-      List.of("batch", "spot", "layer", "user", "audit", "region", "spatial", "deadline", "app");
+      List.of(
+          "review",
+          "batch",
+          "spot",
+          "layer",
+          "user",
+          "audit",
+          "region",
+          "spatial",
+          "deadline",
+          "app");
 
   static JavaClasses classes;
 
