@@ -48,16 +48,6 @@ public class AuditTrail {
     request.ifPresent(AuditTrail::markAuditedOnCommit);
   }
 
-  /** Records an entry for a named actor who is not signed in: a refused sign-in, say. */
-  public void recordFor(String actor, AuditEntry entry) {
-    Optional<HttpServletRequest> request = currentRequest();
-    store.append(
-        new Who(actor, null, List.of()),
-        entry,
-        request.map(RequestFacts::of).orElse(RequestFacts.NONE));
-    request.ifPresent(AuditTrail::markAuditedOnCommit);
-  }
-
   /**
    * Notes that the current request is being refused for a reason its answer does not tell (an
    * object outside the caller's jurisdiction answers 404, as if it did not exist): the request's

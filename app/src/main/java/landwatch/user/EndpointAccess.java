@@ -2,7 +2,7 @@ package landwatch.user;
 
 /**
  * A feature's declaration of who may call its endpoints, next to its controllers. What no feature
- * declares is denied ({@link SecurityConfiguration}); {@code EndpointAccessTest} fails for any
+ * declares is denied ({@link SecurityConfiguration}); {@code JurisdictionWalkTest} fails for any
  * endpoint without a rule.
  */
 public interface EndpointAccess {

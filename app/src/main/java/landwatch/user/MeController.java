@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -60,7 +61,16 @@ class MeController {
   /** {@code {"name": "…", "validDays": n}}: the token is in the answer, and never again. */
   @PostMapping("/api/tokens")
   @ResponseStatus(HttpStatus.CREATED)
-  IssuedToken issue(@RequestBody Map<String, Object> body) {
+  IssuedToken issue(@RequestBody Map<String, Object> body, HttpServletRequest request) {
+    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      // Else a stolen token could renew itself for ever.
+      throw new UserProblem(
+          HttpStatus.FORBIDDEN,
+          "Token cannot issue tokens",
+          "不能以令牌签发新令牌，请以密码登录后签发",
+          "a token cannot issue tokens: sign in with the password to issue one");
+    }
     Object days = body.get("validDays");
     if (days != null && !(days instanceof Integer)) {
       throw UserProblem.invalid("有效期天数须为整数", "validDays must be a whole number");

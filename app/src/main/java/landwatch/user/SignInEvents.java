@@ -68,7 +68,8 @@ class SignInEvents {
                 + lockedUntil.get();
       }
     }
-    audit.recordFor(username, AuditEntry.refused("sign-in", "user", username, reason));
+    // The caller is not signed in: the name they typed is what they tried, not who they are.
+    audit.record(AuditEntry.refused("sign-in", "user", username, reason));
   }
 
   @EventListener

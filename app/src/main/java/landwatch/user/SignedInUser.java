@@ -75,10 +75,6 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Ac
     return roles;
   }
 
-  public boolean has(Role role) {
-    return roles.contains(role);
-  }
-
   @Override
   public List<String> roleNames() {
     return roles.stream().map(Role::name).toList();

@@ -52,13 +52,15 @@ class SingleSignOnUsers {
     if (unitCode == null && roleNames.isEmpty()) {
       return local
           .map(accounts::signedIn)
+          .filter(SingleSignOnUsers::notAnAdministrator)
           .map(SingleSignOnUsers::asSingleSignOn)
           .orElseThrow(
               () ->
                   new ClaimsRefused(
                       "the identity provider gave "
                           + username
-                          + " neither unit nor roles, and no user of that name exists here"));
+                          + " neither unit nor roles, and no user of that name exists here (or it is"
+                          + " an administrator, who signs in with a password)"));
     }
     if (unitCode == null || !regions.exists(unitCode)) {
       throw new ClaimsRefused("unknown unit " + unitCode + " for " + username);
@@ -93,12 +95,26 @@ class SingleSignOnUsers {
         roles.add(role);
       }
     }
+    if (roles.contains(Role.ADMIN)) {
+      throw new ClaimsRefused(
+          "administrators sign in with their own password, not through "
+              + username
+              + "'s provider account");
+    }
     boolean judgesItself = regions.isCountyLevel(unit.code());
     if (roles.isEmpty() || roles.stream().anyMatch(role -> !role.fits(unit, judgesItself))) {
       throw new ClaimsRefused(
           "roles " + names + " of " + username + " do not fit unit " + unit.code());
     }
     return List.copyOf(roles);
+  }
+
+  /**
+   * The provider's names are not ours to trust with the keys of the system: a provider account
+   * named like an admin here must not become one.
+   */
+  private static boolean notAnAdministrator(SignedInUser user) {
+    return !user.roles().contains(Role.ADMIN);
   }
 
   private static SignedInUser asSingleSignOn(SignedInUser user) {

@@ -1,5 +1,6 @@
 package landwatch.user;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ public class UserAdministration {
   private final PasswordPolicy policy;
   private final AuditTrail audit;
   private final TransactionTemplate transaction;
+  private final SecurityProperties.SignIn signIn;
 
   UserAdministration(
       UserStore store,
@@ -39,13 +41,15 @@ public class UserAdministration {
       PasswordEncoder encoder,
       PasswordPolicy policy,
       AuditTrail audit,
-      TransactionTemplate transaction) {
+      TransactionTemplate transaction,
+      SecurityProperties properties) {
     this.store = store;
     this.regions = regions;
     this.encoder = encoder;
     this.policy = policy;
     this.audit = audit;
     this.transaction = transaction;
+    this.signIn = properties.signIn();
   }
 
   public IssuedPassword create(NewUser user) {
@@ -125,10 +129,12 @@ public class UserAdministration {
         status -> {
           lockedAccount(username);
           store.setPassword(username, hash);
+          // A reset follows a forgotten or a stolen password: whoever had it may hold tokens too.
+          int revoked = store.revokeTokens(username);
           UserAccount after = account(username);
           audit.record(
               AuditEntry.done("user.password-reset", USER, username)
-                  .after(Map.of("passwordChanged", true)));
+                  .after(Map.of("passwordChanged", true, "tokensRevoked", revoked)));
           return new IssuedPassword(after, generated ? chosen : null);
         });
   }
@@ -143,16 +149,27 @@ public class UserAdministration {
           "the identity provider keeps the passwords of single sign-on users");
     }
     policy.check(user.username(), replacement);
+    UserStore.StoredUser known =
+        store.find(user.username()).orElseThrow(() -> UserProblem.notFound(user.username()));
+    if (known.account().lockedUntil() != null
+        && known.account().lockedUntil().toInstant().isAfter(Instant.now())) {
+      throw new UserProblem(
+          HttpStatus.CONFLICT,
+          "Account locked",
+          "多次密码错误，账户已临时锁定，请稍后再试",
+          "the account is locked after repeated wrong passwords; try again later");
+    }
+    if (current == null || !encoder.matches(current, known.passwordHash())) {
+      // Counted like a wrong sign-in, outside any transaction a refusal rolls back: else this
+      // endpoint would let a stolen session guess the password without limit.
+      store.countFailure(
+          user.username(), signIn.maxFailures(), Instant.now().plus(signIn.lockDuration()));
+      throw UserProblem.invalid("当前密码不正确", "the current password is wrong");
+    }
     String hash = encoder.encode(replacement);
     transaction.executeWithoutResult(
         status -> {
-          UserStore.StoredUser stored =
-              store
-                  .findForUpdate(user.username())
-                  .orElseThrow(() -> UserProblem.notFound(user.username()));
-          if (current == null || !encoder.matches(current, stored.passwordHash())) {
-            throw UserProblem.invalid("当前密码不正确", "the current password is wrong");
-          }
+          store.findForUpdate(user.username());
           store.setPassword(user.username(), hash);
           audit.record(
               AuditEntry.done("user.password-change", USER, user.username())

@@ -161,6 +161,14 @@ class UserStore {
         .map(locked -> lockUntil);
   }
 
+  /** Revokes every live API token of the user; answers how many. */
+  int revokeTokens(String username) {
+    return jdbc.update(
+        "UPDATE api_token SET revoked_at = now() WHERE revoked_at IS NULL"
+            + " AND user_id = (SELECT id FROM app_user WHERE username = ?)",
+        username);
+  }
+
   void clearFailures(String username) {
     jdbc.update(
         "UPDATE app_user SET failed_sign_ins = 0 WHERE username = ? AND failed_sign_ins > 0",

@@ -247,7 +247,9 @@ class SignInTest {
     for (JsonNode record : records) {
       assertThat(record.path("action").asText()).isEqualTo("sign-in");
       assertThat(record.path("objectId").asText()).isEqualTo(user);
-      assertThat(record.path("actor").asText()).isEqualTo(user);
+      assertThat(record.path("actor").asText())
+          .as("a stranger typing a name is not that user")
+          .isEqualTo("anonymous");
       assertThat(record.path("outcome").asText()).isEqualTo("REFUSED");
       assertThat(record.path("reason").asText()).contains("wrong username or password");
     }
@@ -388,6 +390,50 @@ class SignInTest {
     assertThat(setter.get("/api/me").status())
         .as("an admin's reset ends even the session that set the last password")
         .isEqualTo(401);
+  }
+
+  @Test
+  void wrongCurrentPasswordsWhenChangingItCountTowardsTheLockOut() {
+    String user = Accounts.create(port, "guess", "640104", Role.COUNTY_OFFICER);
+    String token =
+        Accounts.as(port, user)
+            .post("/api/tokens", Map.of("name", "stolen"))
+            .json()
+            .path("value")
+            .asText();
+    Caller thief = Caller.bearer(port, token);
+    for (int i = 0; i < 5; i++) {
+      Caller.Reply guess =
+          thief.post(
+              "/api/me/password",
+              Map.of("currentPassword", WRONG + i, "newPassword", "a-new-password-" + user));
+      assertThat(guess.status()).isEqualTo(400);
+    }
+    Caller.Reply locked =
+        thief.post(
+            "/api/me/password",
+            Map.of("currentPassword", Accounts.PASSWORD, "newPassword", "a-new-password-" + user));
+    assertThat(locked.status()).as("%s", locked).isEqualTo(409);
+    assertThat(locked.detail()).contains("锁定", "locked");
+    assertThat(Accounts.as(port, user).get("/api/me").detail()).contains("locked");
+  }
+
+  @Test
+  void aTokenIssuesNoTokensAndAnAdminsResetRevokesThemAll() {
+    String user = Accounts.create(port, "reset", "640104", Role.COUNTY_OFFICER);
+    String token =
+        Accounts.as(port, user)
+            .post("/api/tokens", Map.of("name", "cron"))
+            .json()
+            .path("value")
+            .asText();
+    Caller.Reply renewed =
+        Caller.bearer(port, token).post("/api/tokens", Map.of("name", "forever"));
+    assertThat(renewed.status()).isEqualTo(403);
+    assertThat(renewed.detail()).contains("令牌", "token");
+
+    assertThat(admin.post("/api/users/" + user + "/password", null).status()).isEqualTo(200);
+    assertThat(Caller.bearer(port, token).get("/api/me").status()).isEqualTo(401);
   }
 
   // ---------------------------------------------------------------- API tokens

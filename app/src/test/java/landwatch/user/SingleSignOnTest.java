@@ -219,6 +219,12 @@ class SingleSignOnTest {
             .claim("dept_code", "640104")
             .claim("groups", List.of("oa.user")));
     refused.put(
+        "an admin role claimed at the province: admins sign in with a password",
+        claims("sso-admin-" + suffix)
+            .claim("dept_code", "640000")
+            .claim("groups", List.of("ADMIN")));
+    refused.put("a provider account named like the local admin, without claims", claims("admin"));
+    refused.put(
         "an admin role claimed by a county",
         claims("sso-usurper-" + suffix)
             .claim("dept_code", "640104")

@@ -291,7 +291,8 @@ class UserAdministrationTest {
     assertThat(generated).hasSizeGreaterThanOrEqualTo(security.minPasswordLength());
     JsonNode record = onlyRecord(mark);
     assertByAdmin(record, "user.password-reset", username);
-    assertThat(record.path("after").toString()).isEqualTo("{\"passwordChanged\":true}");
+    assertThat(record.path("after").toString())
+        .isEqualTo("{\"tokensRevoked\":0,\"passwordChanged\":true}");
     assertNoSecret(record.toString(), generated);
     assertThat(Accounts.as(port, username).get("/api/me").status()).isEqualTo(401);
     assertThat(Caller.basic(port, username, generated).get("/api/me").status()).isEqualTo(200);
