@@ -1,6 +1,7 @@
 package landwatch.batch;
 
 import java.io.IOException;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import landwatch.app.web.Paging;
@@ -8,6 +9,7 @@ import landwatch.audit.AuditTrail;
 import landwatch.user.CurrentUser;
 import landwatch.user.Jurisdiction;
 import landwatch.user.SignedInUser;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -38,9 +40,12 @@ class BatchController {
 
   @PostMapping(consumes = "multipart/form-data")
   @ResponseStatus(HttpStatus.CREATED)
-  BatchImport upload(@RequestParam("file") MultipartFile file) throws IOException {
+  BatchImport upload(
+      @RequestParam("file") MultipartFile file,
+      @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month)
+      throws IOException {
     return imports.importBatch(
-        file.getOriginalFilename(), file.getBytes(), CurrentUser.get().username());
+        file.getOriginalFilename(), file.getBytes(), CurrentUser.get().username(), month);
   }
 
   /** Batches with spots in my jurisdiction, newest first, counting only those spots. */

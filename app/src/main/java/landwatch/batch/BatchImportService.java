@@ -1,12 +1,16 @@
 package landwatch.batch;
 
 import java.io.ByteArrayInputStream;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import landwatch.audit.AuditEntry;
 import landwatch.audit.AuditTrail;
+import landwatch.deadline.DueDates;
+import landwatch.deadline.MonthlyDeadlines;
 import landwatch.layer.SpatialResultsLock;
 import landwatch.region.RegionService;
+import landwatch.review.SamplingSeed;
 import landwatch.spatial.ImportRejectedException;
 import landwatch.spatial.io.ProvinceExtent;
 import landwatch.spatial.io.SpatialFileReader;
@@ -32,6 +36,7 @@ public class BatchImportService {
   private final TransactionTemplate transaction;
   private final SpatialCheckService spatialCheck;
   private final AuditTrail audit;
+  private final MonthlyDeadlines deadlines;
 
   public BatchImportService(
       SpatialFileReader reader,
@@ -43,7 +48,8 @@ public class BatchImportService {
       SpatialCheckService spatialCheck,
       SpatialResultsLock lock,
       TransactionTemplate transaction,
-      AuditTrail audit) {
+      AuditTrail audit,
+      MonthlyDeadlines deadlines) {
     this.importer =
         new SpotBatchImporter(
             reader,
@@ -54,14 +60,24 @@ public class BatchImportService {
     this.lock = lock;
     this.transaction = transaction;
     this.audit = audit;
+    this.deadlines = deadlines;
   }
 
-  public BatchImport importBatch(String fileName, byte[] content, String importedBy) {
+  /**
+   * @param month the month the Ministry issued the batch in; null for the current month in the
+   *     deadline zone
+   */
+  public BatchImport importBatch(
+      String fileName, byte[] content, String importedBy, YearMonth month) {
+    YearMonth issuedMonth = month != null ? month : YearMonth.now(deadlines.zone());
     return lock.exclusively(
-        () -> transaction.execute(status -> importLocked(fileName, content, importedBy)));
+        () ->
+            transaction.execute(
+                status -> importLocked(fileName, content, importedBy, issuedMonth)));
   }
 
-  private BatchImport importLocked(String fileName, byte[] content, String importedBy) {
+  private BatchImport importLocked(
+      String fileName, byte[] content, String importedBy, YearMonth month) {
     // Taken before validation, so that a concurrent upload of the same codes (from this or
     // another instance) waits for this one and then sees its spots as already imported.
     batches.lockImports();
@@ -79,12 +95,29 @@ public class BatchImportService {
                         spot.changeType(),
                         DemolishAndRestore.of(spot.changeType())))
             .toList();
-    long batchId = batches.insertBatch(fileName, formatOf(content), importedBy, issued, results);
-    BatchImport imported = new BatchImport(batchId, issued.size());
+    DueDates due = deadlines.forMonth(month);
+    // Drawn once, at issue, and kept: the sample can then be re-derived but never re-drawn.
+    SamplingSeed seed = SamplingSeed.generate();
+    long batchId =
+        batches.insertBatch(fileName, formatOf(content), importedBy, issued, results, due, seed);
+    BatchImport imported =
+        new BatchImport(
+            batchId,
+            issued.size(),
+            month,
+            due.county().lastDay(),
+            due.province().lastDay(),
+            seed.id());
     audit.record(
         AuditEntry.done("batch.import", "batch", String.valueOf(batchId))
             .after(
-                Map.of("fileName", fileName == null ? "" : fileName, "spotCount", issued.size())));
+                Map.of(
+                    "fileName", fileName == null ? "" : fileName,
+                    "spotCount", issued.size(),
+                    "issuedMonth", month.toString(),
+                    "countyDue", due.county().lastDay().toString(),
+                    "provinceDue", due.province().lastDay().toString(),
+                    "samplingSeedId", seed.id())));
     return imported;
   }
 

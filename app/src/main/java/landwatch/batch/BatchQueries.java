@@ -1,6 +1,8 @@
 package landwatch.batch;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,13 +64,14 @@ class BatchQueries {
                 rs.getString("region_code"),
                 rs.getString("change_type"),
                 rs.getBigDecimal("area_mu"),
-                rs.getObject("imagery_after", java.time.LocalDate.class)));
+                rs.getObject("imagery_after", LocalDate.class)));
   }
 
   private List<BatchSummary> load(List<Long> ids, Optional<List<String>> regions) {
     Map<Long, BatchSummary> batches = new LinkedHashMap<>();
     jdbc.query(
-        "SELECT b.id, b.file_name, b.format, b.imported_at, b.imported_by, s.region_code,"
+        "SELECT b.id, b.file_name, b.format, b.imported_at, b.imported_by, b.issued_month,"
+            + " b.county_due, b.province_due, s.region_code,"
             + " count(s.id) AS spots FROM batch b LEFT JOIN spot s ON s.batch_id = b.id"
             + (regions.isPresent() ? " AND s.region_code IN (:regions)" : "")
             + " WHERE b.id IN (:ids) GROUP BY b.id, s.region_code ORDER BY b.id DESC, s.region_code",
@@ -92,7 +95,12 @@ class BatchQueries {
                   rs.getObject("imported_at", OffsetDateTime.class),
                   rs.getString("imported_by"),
                   (known == null ? 0 : known.spotCount()) + (region == null ? 0 : spots),
-                  byRegion));
+                  byRegion,
+                  Optional.ofNullable(rs.getObject("issued_month", LocalDate.class))
+                      .map(YearMonth::from)
+                      .orElse(null),
+                  rs.getObject("county_due", LocalDate.class),
+                  rs.getObject("province_due", LocalDate.class)));
         });
     return List.copyOf(batches.values());
   }

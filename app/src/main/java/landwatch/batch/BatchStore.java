@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
+import landwatch.deadline.DueDates;
+import landwatch.review.SamplingSeed;
 import landwatch.spatial.AreaMu;
 import landwatch.spatial.EllipsoidalArea;
 import landwatch.spatial.Wkb;
@@ -38,15 +40,23 @@ public class BatchStore {
       String format,
       String importedBy,
       List<IssuedSpot> spots,
-      List<SpatialCheckResult> results) {
+      List<SpatialCheckResult> results,
+      DueDates due,
+      SamplingSeed seed) {
     Long batchId =
         jdbc.queryForObject(
-            "INSERT INTO batch (file_name, format, spot_count, imported_by) VALUES (?, ?, ?, ?) RETURNING id",
+            "INSERT INTO batch (file_name, format, spot_count, imported_by, issued_month,"
+                + " county_due, province_due, sampling_seed)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             Long.class,
             fileName,
             format,
             spots.size(),
-            importedBy);
+            importedBy,
+            Date.valueOf(due.issued().atDay(1)),
+            Date.valueOf(due.county().lastDay()),
+            Date.valueOf(due.province().lastDay()),
+            seed.hex());
     List<Object[]> rows = new ArrayList<>(spots.size());
     for (IssuedSpot spot : spots) {
       rows.add(

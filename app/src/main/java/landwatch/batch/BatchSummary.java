@@ -1,6 +1,8 @@
 package landwatch.batch;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.Map;
 
 /**
@@ -8,6 +10,7 @@ import java.util.Map;
  * learns nothing of its neighbours' spots in the same batch.
  *
  * @param spotsByRegion spots per county-level unit within the jurisdiction
+ * @param issuedMonth null, as are the due dates, for batches imported before they were recorded
  */
 public record BatchSummary(
     long id,
@@ -16,4 +19,7 @@ public record BatchSummary(
     OffsetDateTime importedAt,
     String importedBy,
     int spotCount,
-    Map<String, Integer> spotsByRegion) {}
+    Map<String, Integer> spotsByRegion,
+    YearMonth issuedMonth,
+    LocalDate countyDue,
+    LocalDate provinceDue) {}

@@ -19,8 +19,8 @@ class FeatureDependencyTest {
   /** Top to bottom: a feature may use the ones after it, never one before it. */
   static final List<String> FEATURES =
       List.of(
-          "review",
           "batch",
+          "review",
           "spot",
           "layer",
           "user",
