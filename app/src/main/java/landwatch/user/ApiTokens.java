@@ -135,7 +135,7 @@ public class ApiTokens {
 
   /** The user a presented token acts as, if it is ours, unexpired and not revoked. */
   Optional<SignedInUser> authenticate(String value) {
-    if (value == null || !value.startsWith(PREFIX)) {
+    if (!isOurs(value)) {
       return Optional.empty();
     }
     return jdbc

@@ -2,13 +2,11 @@ package landwatch.user;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -35,7 +33,7 @@ final class BearerTokens {
     if (jwtDecoder != null) {
       JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(jwtDecoder);
       jwt.setJwtAuthenticationConverter(
-          token -> signedIn(singleSignOn.fromClaims(token.getClaims())));
+          token -> singleSignOn.fromClaims(token.getClaims()).authentication());
       providers.add(jwt);
     }
     ProviderManager manager = new ProviderManager(providers);
@@ -61,10 +59,6 @@ final class BearerTokens {
     }
   }
 
-  static AbstractAuthenticationToken signedIn(SignedInUser user) {
-    return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
-  }
-
   /** Our tokens; anything else is left to the JWT provider, or refused without one. */
   private record ApiTokenProvider(ApiTokens tokens, boolean jwtsAccepted)
       implements AuthenticationProvider {
@@ -85,7 +79,7 @@ final class BearerTokens {
       if (!user.isEnabled()) {
         throw new DisabledException("the token's user is disabled");
       }
-      return signedIn(user);
+      return user.authentication();
     }
 
     @Override

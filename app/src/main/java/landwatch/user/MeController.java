@@ -46,8 +46,7 @@ class MeController {
     HttpSession session = request.getSession(false);
     if (session != null) {
       SecurityContext context = SecurityContextHolder.createEmptyContext();
-      context.setAuthentication(
-          BearerTokens.signedIn(accounts.find(user.username()).orElseThrow()));
+      context.setAuthentication(accounts.find(user.username()).orElseThrow().authentication());
       session.setAttribute(
           HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
     }

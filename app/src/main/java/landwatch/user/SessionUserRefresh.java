@@ -44,7 +44,7 @@ final class SessionUserRefresh extends OncePerRequestFilter {
         end(request);
       } else {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(BearerTokens.signedIn(fresh.get()));
+        context.setAuthentication(fresh.get().authentication());
         SecurityContextHolder.setContext(context);
       }
     } else if (authentication instanceof OAuth2AuthenticationToken token

@@ -53,9 +53,7 @@ class SignInEvents {
     }
     String username = attempt.getName();
     if (event.getException() instanceof BadCredentialsException) {
-      Optional<Instant> lockedUntil =
-          store.countFailure(
-              username, settings.maxFailures(), Instant.now().plus(settings.lockDuration()));
+      Optional<Instant> lockedUntil = store.countFailure(username, settings);
       if (lockedUntil.isPresent()) {
         reason +=
             "；连续失败 "

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import landwatch.audit.Actor;
 import landwatch.region.Region;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -93,6 +94,11 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Ac
   /** Signed in through the offices' identity provider, not with a password of ours. */
   public boolean singleSignOn() {
     return singleSignOn;
+  }
+
+  /** The authentication of a request this user is signed in for, whatever the mechanism. */
+  public UsernamePasswordAuthenticationToken authentication() {
+    return UsernamePasswordAuthenticationToken.authenticated(this, null, getAuthorities());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package landwatch.user;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -13,4 +14,10 @@ public record UserAccount(
     int failedSignIns,
     OffsetDateTime lockedUntil,
     OffsetDateTime createdAt,
-    OffsetDateTime updatedAt) {}
+    OffsetDateTime updatedAt) {
+
+  /** Locked out by repeated wrong passwords at {@code now}. */
+  public boolean isLocked(Instant now) {
+    return lockedUntil != null && lockedUntil.toInstant().isAfter(now);
+  }
+}

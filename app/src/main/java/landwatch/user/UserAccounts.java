@@ -30,8 +30,6 @@ public class UserAccounts implements UserDetailsService {
 
   SignedInUser signedIn(UserStore.StoredUser stored) {
     UserAccount account = stored.account();
-    boolean locked =
-        account.lockedUntil() != null && account.lockedUntil().toInstant().isAfter(Instant.now());
     return new SignedInUser(
         account.username(),
         account.displayName(),
@@ -40,7 +38,7 @@ public class UserAccounts implements UserDetailsService {
         stored.passwordHash(),
         stored.passwordChangedAt(),
         account.enabled(),
-        locked,
+        account.isLocked(Instant.now()),
         false);
   }
 }

@@ -151,8 +151,7 @@ public class UserAdministration {
     policy.check(user.username(), replacement);
     UserStore.StoredUser known =
         store.find(user.username()).orElseThrow(() -> UserProblem.notFound(user.username()));
-    if (known.account().lockedUntil() != null
-        && known.account().lockedUntil().toInstant().isAfter(Instant.now())) {
+    if (known.account().isLocked(Instant.now())) {
       throw new UserProblem(
           HttpStatus.CONFLICT,
           "Account locked",
@@ -162,8 +161,7 @@ public class UserAdministration {
     if (current == null || !encoder.matches(current, known.passwordHash())) {
       // Counted like a wrong sign-in, outside any transaction a refusal rolls back: else this
       // endpoint would let a stolen session guess the password without limit.
-      store.countFailure(
-          user.username(), signIn.maxFailures(), Instant.now().plus(signIn.lockDuration()));
+      store.countFailure(user.username(), signIn);
       throw UserProblem.invalid("当前密码不正确", "the current password is wrong");
     }
     String hash = encoder.encode(replacement);

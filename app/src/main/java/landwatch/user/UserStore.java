@@ -140,10 +140,12 @@ class UserStore {
   }
 
   /**
-   * Counts a failed sign-in and locks the account once {@code maxFailures} are reached in a row;
-   * answers the lock's end, if this failure set one.
+   * Counts a failed sign-in and locks the account once the lock-out's failures are reached in a
+   * row; answers the lock's end, if this failure set one.
    */
-  Optional<Instant> countFailure(String username, int maxFailures, Instant lockUntil) {
+  Optional<Instant> countFailure(String username, SecurityProperties.SignIn lockOut) {
+    int maxFailures = lockOut.maxFailures();
+    Instant lockUntil = Instant.now().plus(lockOut.lockDuration());
     return jdbc
         .query(
             "UPDATE app_user SET"

@@ -61,15 +61,20 @@ public final class Accounts {
   /** A browser signed in through the form with {@link #PASSWORD}, as the web application does. */
   public static Caller signIn(int port, String username) {
     Caller browser = Caller.anonymous(port);
-    String token = csrfField(browser.get("/login", "Accept", Caller.HTML));
-    Caller.Reply signedIn =
-        browser.form(
-            "/login",
-            Map.of("username", username, "password", PASSWORD, "_csrf", token),
-            "Accept",
-            Caller.JSON);
+    Caller.Reply signedIn = submitSignIn(browser, username, PASSWORD, Caller.JSON);
     assertThat(signedIn.status()).as("sign-in of %s: %s", username, signedIn).isEqualTo(200);
     return browser;
+  }
+
+  /** Opens the sign-in page and submits its form, as a browser ({@code accept}) would. */
+  public static Caller.Reply submitSignIn(
+      Caller browser, String username, String password, String accept) {
+    String token = csrfField(browser.get("/login", "Accept", Caller.HTML));
+    return browser.form(
+        "/login",
+        Map.of("username", username, "password", password, "_csrf", token),
+        "Accept",
+        accept);
   }
 
   /** The CSRF token of a page's form. */

@@ -222,13 +222,7 @@ class SignInTest {
 
     Caller.Reply basic = Caller.basic(port, user, WRONG).get("/api/me");
     Caller browser = Caller.anonymous(port);
-    String token = Accounts.csrfField(browser.get("/login", "Accept", Caller.HTML));
-    Caller.Reply form =
-        browser.form(
-            "/login",
-            Map.of("username", user, "password", WRONG, "_csrf", token),
-            "Accept",
-            Caller.HTML);
+    Caller.Reply form = Accounts.submitSignIn(browser, user, WRONG, Caller.HTML);
 
     assertThat(basic.status()).isEqualTo(401);
     assertThat(basic.detail()).contains("用户名或密码错误", "wrong username or password");
@@ -271,14 +265,8 @@ class SignInTest {
 
     assertThat(correct.status()).isEqualTo(401);
     assertThat(correct.detail()).contains("账户已临时锁定", "locked");
-    Caller browser = Caller.anonymous(port);
-    String token = Accounts.csrfField(browser.get("/login", "Accept", Caller.HTML));
     Caller.Reply form =
-        browser.form(
-            "/login",
-            Map.of("username", user, "password", Accounts.PASSWORD, "_csrf", token),
-            "Accept",
-            Caller.HTML);
+        Accounts.submitSignIn(Caller.anonymous(port), user, Accounts.PASSWORD, Caller.HTML);
     assertThat(form.header("Location").orElseThrow()).endsWith("/login?error=locked");
     List<JsonNode> records = AuditRecords.since(admin, mark, "action", "sign-in");
     assertThat(records).hasSize(maxFailures + 2);
@@ -355,14 +343,8 @@ class SignInTest {
     Caller.Reply bearer = Caller.bearer(port, token).get("/api/me");
     assertThat(bearer.status()).isEqualTo(401);
     assertThat(bearer.detail()).contains("账户已停用", "disabled");
-    Caller again = Caller.anonymous(port);
-    String csrf = Accounts.csrfField(again.get("/login", "Accept", Caller.HTML));
     Caller.Reply form =
-        again.form(
-            "/login",
-            Map.of("username", user, "password", Accounts.PASSWORD, "_csrf", csrf),
-            "Accept",
-            Caller.HTML);
+        Accounts.submitSignIn(Caller.anonymous(port), user, Accounts.PASSWORD, Caller.HTML);
     assertThat(form.header("Location").orElseThrow()).endsWith("/login?error=disabled");
   }
 
