@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -208,6 +209,24 @@ public final class JobActivator implements DueWork {
     return delivered;
   }
 
+  /**
+   * What the job sees: the variables visible at its element; a completing listener's also the
+   * completion's, over them (as Zeebe 8.8), so it can check what is being submitted.
+   */
+  private Map<String, Object> visibleTo(Job job, UserTask task) {
+    Map<String, Object> visible = variables.visible(job.elementInstanceKey());
+    UserTask.Transition transition = task == null ? null : task.transition();
+    if (job.kind() != Job.Kind.TASK_LISTENER
+        || transition == null
+        || transition.state() != UserTask.State.COMPLETING
+        || transition.variables().isEmpty()) {
+      return visible;
+    }
+    Map<String, Object> submitted = new LinkedHashMap<>(visible);
+    submitted.putAll(transition.variables());
+    return submitted;
+  }
+
   private static List<Job> candidates(Batch batch, String type, int max) {
     List<Job> jobs = new ArrayList<>();
     Iterator<Long> keys = batch.state.jobs().activatable(type).iterator();
@@ -222,18 +241,13 @@ public final class JobActivator implements DueWork {
    * instead.
    */
   private Delivery deliverable(Batch batch, Job job, Request request) {
-    Map<String, Object> selected =
-        select(variables.visible(job.elementInstanceKey()), request.fetchVariables());
+    UserTask task = batch.state.userTasks().get(job.userTaskKey());
+    Map<String, Object> selected = select(visibleTo(job, task), request.fetchVariables());
     String exceeded = limits.violation(selected);
     if (exceeded == null) {
       long deadline = batch.now + request.timeout();
       byte[] json =
-          entry(
-              job,
-              request.worker() == null ? "" : request.worker(),
-              deadline,
-              selected,
-              batch.state.userTasks().get(job.userTaskKey()));
+          entry(job, request.worker() == null ? "" : request.worker(), deadline, selected, task);
       if (json.length + RESPONSE_FRAME_BYTES <= maxResponseBytes) {
         return new Delivery(job.key(), deadline, json);
       }

@@ -272,16 +272,21 @@ class TaskListenerTest extends EngineTest {
   }
 
   @Test
-  void aCompletingListenerApprovesTheCompletion() {
+  void aCompletingListenerSeesTheSubmittedVariablesAndApprovesTheCompletion() {
     String id = uniqueId("tl-approve");
     String type = id + "-listener";
     deploy(process(id, u -> u.zeebeTaskListener(l -> l.completing().type(type))));
-    long instance = start(id);
+    long instance = start(id, Map.of("verdict", "pending", "officer", "ann"));
     long key = createdTask(instance);
 
     CamundaFuture<?> completion =
         client.newCompleteUserTaskCommand(key).variables(Map.of("verdict", "legal")).send();
-    client.newCompleteCommand(awaitListener(type)).send().join();
+    ActivatedJob listener = awaitListener(type);
+    // as Zeebe 8.8: the completion's variables over the process's, so the listener checks them
+    assertThat(listener.getVariablesAsMap())
+        .containsEntry("verdict", "legal")
+        .containsEntry("officer", "ann");
+    client.newCompleteCommand(listener).send().join();
     completion.join();
 
     assertThat(client.newUserTaskGetRequest(key).send().join().getState())
