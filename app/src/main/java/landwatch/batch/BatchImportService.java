@@ -37,6 +37,7 @@ public class BatchImportService {
   private final SpatialCheckService spatialCheck;
   private final AuditTrail audit;
   private final MonthlyDeadlines deadlines;
+  private final SpotInstances instances;
 
   public BatchImportService(
       SpatialFileReader reader,
@@ -49,7 +50,8 @@ public class BatchImportService {
       SpatialResultsLock lock,
       TransactionTemplate transaction,
       AuditTrail audit,
-      MonthlyDeadlines deadlines) {
+      MonthlyDeadlines deadlines,
+      SpotInstances instances) {
     this.importer =
         new SpotBatchImporter(
             reader,
@@ -61,6 +63,7 @@ public class BatchImportService {
     this.transaction = transaction;
     this.audit = audit;
     this.deadlines = deadlines;
+    this.instances = instances;
   }
 
   /**
@@ -70,10 +73,15 @@ public class BatchImportService {
   public BatchImport importBatch(
       String fileName, byte[] content, String importedBy, YearMonth month) {
     YearMonth issuedMonth = month != null ? month : YearMonth.now(deadlines.zone());
-    return lock.exclusively(
-        () ->
-            transaction.execute(
-                status -> importLocked(fileName, content, importedBy, issuedMonth)));
+    BatchImport imported =
+        lock.exclusively(
+            () ->
+                transaction.execute(
+                    status -> importLocked(fileName, content, importedBy, issuedMonth)));
+    // After the commit: the spots exist whatever happens to their instances, which start later
+    // (or at the next start) from what is stored.
+    instances.startPending();
+    return imported;
   }
 
   private BatchImport importLocked(

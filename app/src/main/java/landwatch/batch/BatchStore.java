@@ -88,6 +88,13 @@ public class BatchStore {
         "INSERT INTO spot_spatial_result (spot_id, result)"
             + " SELECT id, ?::jsonb FROM spot WHERE batch_id = ? AND feature_index = ?",
         resultRows);
+    // Every spot starts the month issued, with the batch's due dates (an extension moves a spot's).
+    jdbc.update(
+        "INSERT INTO spot_progress (spot_id, state, county_due, province_due)"
+            + " SELECT id, 'ISSUED', ?, ? FROM spot WHERE batch_id = ?",
+        Date.valueOf(due.county().lastDay()),
+        Date.valueOf(due.province().lastDay()),
+        batchId);
     return batchId;
   }
 

@@ -5,8 +5,10 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 
+import landwatch.engine.testing.ManagementEndpoints;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,8 +19,20 @@ import org.springframework.stereotype.Component;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CoreAccess implements EndpointAccess {
 
+  private final boolean managementEndpoints;
+
+  CoreAccess(Environment environment) {
+    this.managementEndpoints =
+        environment.getProperty(ManagementEndpoints.PROPERTY, Boolean.class, false);
+  }
+
   @Override
   public void declare(AccessRules rules) {
+    if (managementEndpoints) {
+      // Test applications only: Zeebe's management contract, which Camunda Process Test calls
+      // without credentials (engine README, "testing").
+      rules.engine("/actuator/clock", "/actuator/clock/**", "/actuator/cluster/**");
+    }
     rules
         .engine("/v2/**")
         // A document link is a capability: its unguessable, expiring token is the credential.

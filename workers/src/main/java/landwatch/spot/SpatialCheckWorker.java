@@ -1,11 +1,14 @@
 package landwatch.spot;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.locationtech.jts.geom.Point;
 
 /**
  * Job worker {@value #JOB_TYPE}: checks the spot named by the {@code spotId} variable against the
@@ -18,6 +21,8 @@ import java.util.Optional;
 public class SpatialCheckWorker {
 
   public static final String JOB_TYPE = "landwatch.spatial-check";
+  private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
   public static final String SPOT_ID = "spotId";
 
   /** BPMN error code for a {@code spotId} the store does not know; the model can catch it. */
@@ -44,7 +49,7 @@ public class SpatialCheckWorker {
           .join();
       return;
     }
-    Optional<SpatialCheckResult> result = recheck.recheck(monitoringCode);
+    Optional<SpotRecheck.Rechecked> result = recheck.recheck(monitoringCode);
     if (result.isEmpty()) {
       client
           .newThrowErrorCommand(job.getKey())
@@ -58,8 +63,22 @@ public class SpatialCheckWorker {
     client.newCompleteCommand(job.getKey()).variables(variables(result.get())).send().join();
   }
 
-  static Map<String, Object> variables(SpatialCheckResult result) {
+  /**
+   * The flags for simple gateway conditions, and what decision {@code spot-judgment-suggestion}
+   * reads: the whole result as {@code spatialCheck} (as {@code GET /api/spots/{code}/spatial} shows
+   * it), the change type and 拆除复耕; and a point inside the spot, from which field photos are
+   * measured.
+   */
+  static Map<String, Object> variables(SpotRecheck.Rechecked checked) {
+    SpatialCheckResult result = checked.result();
+    SpotRecord spot = checked.spot();
     Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("spatialCheck", JSON.convertValue(result, MAP));
+    variables.put("changeType", spot.changeType());
+    variables.put("demolishAndRestore", spot.demolishAndRestore());
+    Point inside = spot.geometry().getInteriorPoint();
+    variables.put("spotLongitude", inside.getX());
+    variables.put("spotLatitude", inside.getY());
     variables.put("occupiesBasicFarmland", result.flags().occupiesBasicFarmland());
     variables.put("occupiesCultivatedLand", result.flags().occupiesCultivatedLand());
     variables.put("inEcologicalRedLine", result.flags().inEcologicalRedLine());

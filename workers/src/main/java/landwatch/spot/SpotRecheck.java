@@ -18,10 +18,13 @@ public final class SpotRecheck {
     this.spots = Objects.requireNonNull(spots, "spots");
   }
 
+  /** A stored spot with its current result. */
+  public record Rechecked(SpotRecord spot, SpatialCheckResult result) {}
+
   /**
-   * @return the current result, or empty for an unknown spot
+   * @return the spot with its current result, or empty for an unknown spot
    */
-  public Optional<SpatialCheckResult> recheck(String monitoringCode) {
+  public Optional<Rechecked> recheck(String monitoringCode) {
     return spots
         .find(monitoringCode)
         .map(
@@ -31,7 +34,7 @@ public final class SpotRecheck {
               if (!result.equals(spot.spatialResult())) {
                 spots.saveSpatialResult(monitoringCode, result);
               }
-              return result;
+              return new Rechecked(spot, result);
             });
   }
 }

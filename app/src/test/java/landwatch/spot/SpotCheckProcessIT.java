@@ -1,0 +1,353 @@
+package landwatch.spot;
+
+import static io.camunda.process.test.api.CamundaAssert.assertThat;
+import static landwatch.spot.SpotMonth.CONTRACTOR;
+import static landwatch.spot.SpotMonth.MANAGER;
+import static landwatch.spot.SpotMonth.OFFICER;
+import static landwatch.spot.SpotMonth.REVIEWER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.DeployResourceCommandStep1;
+import io.camunda.client.api.command.ProblemException;
+import io.camunda.process.test.api.CamundaProcessTest;
+import io.camunda.process.test.api.CamundaProcessTestContext;
+import io.camunda.process.test.api.assertions.ProcessInstanceSelector;
+import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import landwatch.spot.judgment.Judgment;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * The monthly lifecycle of a spot (processes/spot-check.bpmn) end to end, one test per path: the
+ * whole application runs (its workers, listeners and database), Camunda Process Test drives and
+ * asserts through the engine's API, scripted demo users complete the tasks. The engine's clock is
+ * pinned to 3 November 2026, 09:00 in Ningxia, for a batch issued in October: the county's deadline
+ * is 20 November, the province's 25 November.
+ */
+@ExtendWith(ProcessTestApplication.class)
+@CamundaProcessTest
+class SpotCheckProcessIT {
+
+  private static final OffsetDateTime MONTH_START =
+      OffsetDateTime.parse("2026-11-03T09:00:00+08:00");
+
+  private CamundaClient client;
+  private CamundaProcessTestContext processTestContext;
+
+  @BeforeEach
+  void deployAndPinTheClock() throws IOException {
+    client.newPinClockCommand().time(MONTH_START.toInstant()).send().join();
+    PathMatchingResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
+    DeployResourceCommandStep1.DeployResourceCommandStep2 deployment = null;
+    for (String pattern :
+        List.of(
+            "classpath:processes/*.bpmn", "classpath:processes/*.dmn", "classpath:forms/*.form")) {
+      for (Resource resource : resources.getResources(pattern)) {
+        byte[] content = resource.getContentAsByteArray();
+        deployment =
+            deployment == null
+                ? client
+                    .newDeployResourceCommand()
+                    .addResourceBytes(content, resource.getFilename())
+                : deployment.addResourceBytes(content, resource.getFilename());
+      }
+    }
+    deployment.send().join();
+    processTestContext.mockJobWorker("landwatch.photo-check").thenComplete(Map.of("photoFindings", Map.of("flagged", 0)));
+    processTestContext.mockJobWorker("landwatch.judgment-check").withHandler((c, j) -> c.newCompleteCommand(j).send().join());
+  }
+
+  private static ProcessInstanceSelector instance(long key) {
+    return ProcessInstanceSelectors.byKey(key);
+  }
+
+  @Test
+  void aLegalSpotTheCityDoesNotSampleIsConcludedOnTheCountysJudgment() {
+    SpotMonth month = SpotMonth.issue(client, 20, i -> "新增建设");
+    String code = month.firstWhere(c -> !month.citySamples(c));
+    long instance = month.instanceOf(code);
+
+    month.verify(code, CONTRACTOR);
+    month.judge(code, Judgment.LEGAL);
+
+    assertThat(instance(instance))
+        .isCompleted()
+        .hasCompletedElementsInOrder(
+            "spot-issued",
+            "check-spatial",
+            "suggest-judgment",
+            "list-categories",
+            "record-suggestion",
+            "county-report",
+            "record-report",
+            "city-review-needed",
+            "conclude",
+            "record-outcome",
+            "confirmed-illegal",
+            "concluded")
+        .hasNotActivatedElements("city-review", "province-review", "correct", "direct-judgment");
+    Map<String, Object> progress = month.awaitState(code, SpotState.CONCLUDED);
+    assertThat(progress)
+        .containsEntry("final_judgment", "LEGAL")
+        .containsEntry("final_basis", "COUNTY")
+        .containsEntry("reported_by", OFFICER)
+        .containsEntry("sampled", false)
+        .containsEntry("late", false)
+        .containsEntry("county_error", false);
+  }
+
+  @Test
+  void aSampledSpotIsApprovedByTheCity() {
+    SpotMonth month = SpotMonth.issue(client, 20, i -> "新增建设");
+    String code = month.firstWhere(c -> month.citySamples(c) && !month.provinceReReviews(c));
+    long instance = month.instanceOf(code);
+    month.verify(code, OFFICER);
+    month.judge(code, Judgment.LEGAL);
+
+    assertThat(instance(instance)).hasActiveElements("city-review");
+    assertThat(month.awaitState(code, SpotState.CITY_REVIEW)).containsEntry("sampled", true);
+    month.review("city-review", code, REVIEWER, "APPROVE", null);
+
+    assertThat(instance(instance))
+        .isCompleted()
+        .hasCompletedElements(
+            "city-review", "record-city-review", "city-review-outcome", "concluded")
+        .hasNotActivatedElements("province-review", "correct");
+    assertThat(month.awaitState(code, SpotState.CONCLUDED)).containsEntry("final_basis", "COUNTY");
+  }
+
+  @Test
+  void aDemolishAndRestoreSpotIsReviewedWhateverTheDraw() {
+    SpotMonth month = SpotMonth.issue(client, 20, i -> "拆除复耕");
+    String code = month.firstWhere(c -> !month.citySamples(c));
+    long instance = month.instanceOf(code);
+    month.verify(code, OFFICER);
+    month.judge(code, Judgment.OTHER);
+
+    assertThat(instance(instance)).hasActiveElements("city-review");
+    assertThat(month.awaitState(code, SpotState.CITY_REVIEW))
+        .containsEntry("mandatory_review", true)
+        .containsEntry("sampled", false);
+    assertThat(month.progress(code).get("review_reasons").toString()).contains("拆除复耕");
+  }
+
+  @Test
+  void aReturnedSpotIsCorrectedAndThenApproved() {
+    SpotMonth month = SpotMonth.issue(client, 20, i -> "新增建设");
+    String code = month.firstWhere(c -> month.citySamples(c) && !month.provinceReReviews(c));
+    long instance = month.instanceOf(code);
+    month.verify(code, OFFICER);
+    month.judge(code, Judgment.LEGAL);
+    month.review("city-review", code, REVIEWER, "RETURN", "审批文号与批准用地不符");
+
+    assertThat(month.awaitState(code, SpotState.CORRECTION))
+        .containsEntry("returned_count", 1)
+        .containsEntry("county_error", true);
+    assertThat(month.notifications(code)).contains("county:640104:officer RETURNED");
+    Map<String, Object> correction = month.judgment(instance, Judgment.ILLEGAL, "确属未批先建");
+    correction.put("action", "CORRECT");
+    correction.put("contradictionReason", "现场核实确认违法");
+    assertThat(month.complete(month.awaitTask("correct", code), OFFICER, correction)).isNull();
+    month.review("city-review", code, REVIEWER, "APPROVE", null);
+
+    assertThat(instance(instance))
+        .isCompleted()
+        .hasCompletedElements(
+            "correct", "record-correction", "correction-outcome", "awaiting-case-filing");
+    assertThat(month.awaitState(code, SpotState.CONCLUDED))
+        .containsEntry("final_judgment", "ILLEGAL")
+        .containsEntry("final_basis", "COUNTY")
+        .containsEntry("corrected_count", 1)
+        .containsEntry("awaiting_case_filing", true);
+    assertThat(month.judgments(code))
+        .extracting(j -> j.get("basis") + " " + j.get("judgment"))
+        .containsExactly("COUNTY LEGAL", "COUNTY_CORRECTION ILLEGAL");
+  }
+
+  @Test
+  void aCountyThatDeclinesToCorrectIsJudgedDirectlyByTheCity() {
+    SpotMonth month = SpotMonth.issue(client, 20, i -> "新增建设");
+    String code = month.firstWhere(c -> month.citySamples(c) && !month.provinceReReviews(c));
+    long instance = month.instanceOf(code);
+    month.verify(code, OFFICER);
+    month.judge(code, Judgment.LEGAL);
+    month.review("city-review", code, REVIEWER, "RETURN", "未提供批准文件");
+    assertThat(
+            month.complete(
+                month.awaitTask("correct", code),
+                OFFICER,
+                Map.of("action", "DECLINE", "declineReason", "已提交批准文件，判定无误")))
+        .isNull();
+
+    var task = month.awaitTask("direct-judgment", code);
+    assertThat(task.getCandidateGroups()).containsExactly("city:640100:reviewer");
+    Map<String, Object> direct = month.judgment(instance, Judgment.ILLEGAL, "批准文件与现场不符");
+    direct.put("contradictionReason", "市级审核认定违法");
+    assertThat(month.complete(task, REVIEWER, direct)).isNull();
+
+    assertThat(instance(instance)).isCompleted().hasCompletedElements("direct-judgment");
+    assertThat(month.awaitState(code, SpotState.CONCLUDED))
+        .containsEntry("final_judgment", "ILLEGAL")
+        .containsEntry("final_basis", "CITY_DIRECT")
+        .containsEntry("directly_judged", true);
+    assertThat(month.judgments(code))
+        .extracting(j -> j.get("basis") + " " + j.get("judgment") + " " + j.get("judged_by"))
+        .containsExactly("COUNTY LEGAL " + OFFICER, "CITY_DIRECT ILLEGAL " + REVIEWER);
+  }
+
+  @Test
+  void aCorrectionDeadlineThatPassesLeavesTheJudgmentToTheCity() {
+    SpotMonth month = SpotMonth.issue(client, 20, i -> "新增建设");
+    String code = month.firstWhere(c -> month.citySamples(c) && !month.provinceReReviews(c));
+    long instance = month.instanceOf(code);
+    month.verify(code, OFFICER);
+    month.judge(code, Judgment.LEGAL);
+    month.review("city-review", code, REVIEWER, "RETURN", "照片与图斑位置不符");
+    Map<String, Object> returned = month.awaitState(code, SpotState.CORRECTION);
+    // returned on Tuesday 3 November: five working days later is Tuesday 10 November
+    assertThat(returned.get("correction_due").toString()).isEqualTo("2026-11-10");
+
+    processTestContext.increaseTime(Duration.ofDays(8));
+
+    assertThat(instance(instance))
+        .hasTerminatedElements("correct")
+        .hasCompletedElements("correction-deadline-passed", "record-correction-overdue")
+        .hasActiveElements("direct-judgment");
+    assertThat(month.awaitState(code, SpotState.DIRECT_JUDGMENT)).isNotNull();
+    assertThat(month.notifications(code)).contains("city:640100:reviewer CORRECTION_OVERDUE");
+  }
+
+  @Test
+  void aContractorMayVerifyButNeverJudge() {
+    SpotMonth month = SpotMonth.issue(client, 3, i -> "新增建设");
+    String code = month.codes.get(0);
+    long instance = month.instanceOf(code);
+    month.verify(code, CONTRACTOR);
+
+    String denied =
+        month.complete(
+            month.awaitTask("judge", code),
+            CONTRACTOR,
+            month.judgment(instance, Judgment.LEGAL, "合法"));
+
+    assertThat(denied).contains("第三方核查人员不能进行合法性判定");
+    assertThat(instance(instance)).hasActiveElements("judge");
+  }
+
+  @Test
+  void aTaskIsCompletedOnlyByItsAssigneeNamingThemself() {
+    SpotMonth month = SpotMonth.issue(client, 3, i -> "新增建设");
+    String code = month.codes.get(0);
+    var verify = month.awaitTask("verify", code);
+    client.newAssignUserTaskCommand(verify.getUserTaskKey()).assignee(OFFICER).send().join();
+    Map<String, Object> submitted = new LinkedHashMap<>(month.verification());
+    submitted.put("completedBy", REVIEWER);
+
+    var problem =
+        catchThrowableOfType(
+            ProblemException.class,
+            () ->
+                client
+                    .newCompleteUserTaskCommand(verify.getUserTaskKey())
+                    .variables(submitted)
+                    .send()
+                    .join());
+
+    assertThat(problem.details().getDetail()).contains("不是任务办理人");
+  }
+
+  @Test
+  void unreportedSpotsAreFlaggedAtTheTwentiethAndTheTwentyFifthAndALateReportIsMarkedLate() {
+    SpotMonth month = SpotMonth.issue(client, 3, i -> "新增建设");
+    String code = month.codes.get(0);
+    long instance = month.instanceOf(code);
+    month.verify(code, OFFICER);
+
+    // 3 November 09:00 + 17 days 16 hours = 21 November 01:00: the 20th has passed
+    processTestContext.increaseTime(Duration.ofDays(17).plusHours(16));
+    assertThat(instance(instance))
+        .hasCompletedElements("county-deadline-passed", "record-county-overdue");
+    assertThat(month.progress(code)).containsEntry("county_overdue", true);
+    assertThat(month.notifications(code))
+        .contains("county:640104:officer COUNTY_OVERDUE", "city:640100:reviewer COUNTY_OVERDUE");
+
+    processTestContext.increaseTime(Duration.ofDays(5));
+    assertThat(instance(instance))
+        .hasCompletedElements("province-deadline-passed", "record-province-overdue")
+        .hasActiveElements("judge", "extended-after-deadline");
+    assertThat(month.progress(code)).containsEntry("province_overdue", true);
+
+    month.judge(code, Judgment.LEGAL);
+    assertThat(instance(instance)).hasTerminatedElements("extended-after-deadline");
+    awaitReported(month, code);
+    assertThat(month.progress(code))
+        .containsEntry("late", true)
+        .containsEntry("late_to_city", true);
+    assertThat(month.judgments(code))
+        .singleElement()
+        .satisfies(j -> assertThat(j).containsEntry("late", true));
+  }
+
+  private static void awaitReported(SpotMonth month, String code) {
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> month.progress(code).get("reported_at") != null);
+  }
+
+  @Test
+  void theProvinceReReviewsADrawnSpotAndJudgesItDirectlyWhenTheCountyDeclines() {
+    SpotMonth month = SpotMonth.issue(client, 30, i -> "新增建设");
+    String code = month.firstWhere(c -> month.citySamples(c) && month.provinceReReviews(c));
+    long instance = month.instanceOf(code);
+    month.verify(code, OFFICER);
+    month.judge(code, Judgment.LEGAL);
+    month.review("city-review", code, REVIEWER, "APPROVE", null);
+
+    assertThat(month.awaitTask("province-review", code).getCandidateGroups())
+        .containsExactly("province:640000:manager");
+    month.review("province-review", code, MANAGER, "RETURN", "复核发现未批先建");
+    assertThat(
+            month.complete(
+                month.awaitTask("correct", code),
+                OFFICER,
+                Map.of("action", "DECLINE", "declineReason", "坚持原判定")))
+        .isNull();
+    var direct = month.awaitTask("direct-judgment", code);
+    assertThat(direct.getCandidateGroups()).containsExactly("province:640000:manager");
+    Map<String, Object> judged = month.judgment(instance, Judgment.ILLEGAL, "自治区复核认定违法");
+    judged.put("contradictionReason", "复核认定");
+    assertThat(month.complete(direct, MANAGER, judged)).isNull();
+
+    assertThat(instance(instance)).isCompleted().hasCompletedElements("awaiting-case-filing");
+    assertThat(month.awaitState(code, SpotState.CONCLUDED))
+        .containsEntry("final_basis", "PROVINCE_DIRECT")
+        .containsEntry("province_re_review", true);
+  }
+
+  @Test
+  void aReturnWithoutReasonsIsRefused() {
+    SpotMonth month = SpotMonth.issue(client, 20, i -> "新增建设");
+    String code = month.firstWhere(month::citySamples);
+    month.verify(code, OFFICER);
+    month.judge(code, Judgment.LEGAL);
+
+    String denied =
+        month.complete(
+            month.awaitTask("city-review", code),
+            REVIEWER,
+            Map.of("decision", "RETURN", "fieldCheck", true));
+
+    assertThat(denied).contains("退回须填写退回理由");
+  }
+}
