@@ -98,6 +98,9 @@ public class SpotInstances {
     while (!(page = unstarted()).isEmpty()) {
       started += start(page);
     }
+    if (started > 0) {
+      LOG.info("已为 {} 个图斑启动核查流程 / started {} spot-check instances", started, started);
+    }
     return started;
   }
 

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * return with its correction deadline.
  */
 @Component
-class ReviewStepWorkers {
+public class ReviewStepWorkers {
 
   private final SpotSteps steps;
   private final ReviewPolicy policy;

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Review steps are the review feature's ({@code ReviewStepWorkers}).
  */
 @Component
-class SpotStepWorkers {
+public class SpotStepWorkers {
 
   private final SpotSteps steps;
   private final SpotLifecycle lifecycle;

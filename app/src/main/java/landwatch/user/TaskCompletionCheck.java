@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * only, is refused the judgment with a reason of its own.
  */
 @Component
-class TaskCompletionCheck {
+public class TaskCompletionCheck {
 
   static final String JOB_TYPE = "landwatch.task-completion-check";
 

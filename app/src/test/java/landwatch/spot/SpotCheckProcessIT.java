@@ -52,7 +52,9 @@ class SpotCheckProcessIT {
     DeployResourceCommandStep1.DeployResourceCommandStep2 deployment = null;
     for (String pattern :
         List.of(
-            "classpath:processes/*.bpmn", "classpath:processes/*.dmn", "classpath:forms/*.form")) {
+            "classpath*:processes/*.bpmn",
+            "classpath*:processes/*.dmn",
+            "classpath*:forms/*.form")) {
       for (Resource resource : resources.getResources(pattern)) {
         byte[] content = resource.getContentAsByteArray();
         deployment =
@@ -64,8 +66,6 @@ class SpotCheckProcessIT {
       }
     }
     deployment.send().join();
-    processTestContext.mockJobWorker("landwatch.photo-check").thenComplete(Map.of("photoFindings", Map.of("flagged", 0)));
-    processTestContext.mockJobWorker("landwatch.judgment-check").withHandler((c, j) -> c.newCompleteCommand(j).send().join());
   }
 
   private static ProcessInstanceSelector instance(long key) {

@@ -134,7 +134,7 @@ final class SpotMonth {
                         f ->
                             f.elementId(elementId)
                                 .state(UserTaskState.CREATED)
-                                .processInstanceVariables(Map.of("spotId", code)))
+                                .processInstanceVariables(Map.of("spotId", json(code))))
                     .send()
                     .join()
                     .items(),
@@ -142,8 +142,16 @@ final class SpotMonth {
         .get(0);
   }
 
+  /** A variable filter's value is the variable's JSON, as Camunda compares it. */
+  private static String json(String text) {
+    return '"' + text + '"';
+  }
+
+  /** The spot's instance, as its first recording step noted it. */
   long instanceOf(String code) {
-    return awaitTask("verify", code).getProcessInstanceKey();
+    return Awaitility.await("instance of " + code)
+        .atMost(WAIT)
+        .until(() -> (Long) progress(code).get("process_instance_key"), key -> key != null);
   }
 
   /** Claims the task for the user and completes it as them; null when done, else the denial. */
