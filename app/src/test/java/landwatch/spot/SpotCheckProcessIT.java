@@ -35,7 +35,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * pinned to 3 November 2026, 09:00 in Ningxia, for a batch issued in October: the county's deadline
  * is 20 November, the province's 25 November.
  */
-@ExtendWith(ProcessTestApplication.class)
+@ExtendWith({ProcessCoverageFigures.class, ProcessTestApplication.class})
 @CamundaProcessTest
 class SpotCheckProcessIT {
 
@@ -349,5 +349,83 @@ class SpotCheckProcessIT {
             Map.of("decision", "RETURN", "fieldCheck", true));
 
     assertThat(denied).contains("退回须填写退回理由");
+  }
+
+  @Test
+  void theProvinceApprovesADrawnSpotTheCityApproved() {
+    SpotMonth month = SpotMonth.issue(client, 30, i -> "新增建设");
+    String code = month.firstWhere(c -> month.citySamples(c) && month.provinceReReviews(c));
+    long instance = month.instanceOf(code);
+    month.verify(code, OFFICER);
+    month.judge(code, Judgment.LEGAL);
+    month.review("city-review", code, REVIEWER, "APPROVE", null);
+    month.review("province-review", code, MANAGER, "APPROVE", null);
+
+    assertThat(instance(instance))
+        .isCompleted()
+        .hasCompletedElements("province-review", "record-province-review", "concluded");
+    assertThat(month.awaitState(code, SpotState.CONCLUDED))
+        .containsEntry("final_basis", "COUNTY")
+        .containsEntry("county_error", false);
+  }
+
+  /**
+   * An approved extension moves the spot's deadlines: the new dates arrive with message {@code
+   * spot-deadline-extended} (correlation key: the monitoring code), and the deadline timers are set
+   * again from them — before the county's deadline, before the province's, and after both.
+   */
+  @Test
+  void anExtensionMovesTheDeadlineTimersWhereverTheWatchIs() {
+    SpotMonth month = SpotMonth.issue(client, 3, i -> "新增建设");
+    String code = month.codes.get(0);
+    long instance = month.instanceOf(code);
+
+    extend(code, "2026-11-27", "2026-11-30");
+    // 21 November 01:00: the old county deadline has passed, the new one has not
+    processTestContext.increaseTime(Duration.ofDays(17).plusHours(16));
+    assertThat(instance(instance))
+        .hasCompletedElements("extended-before-county-deadline")
+        .hasActiveElements("watch-county-deadline");
+    assertThat(month.progress(code)).containsEntry("county_overdue", false);
+
+    // 28 November 01:00: the new county deadline has passed
+    processTestContext.increaseTime(Duration.ofDays(7));
+    assertThat(instance(instance)).hasCompletedElements("record-county-overdue");
+    extend(code, "2026-11-27", "2026-12-04");
+    // 1 December 01:00: past the first province date, not the second
+    processTestContext.increaseTime(Duration.ofDays(3));
+    assertThat(instance(instance))
+        .hasCompletedElements("extended-before-province-deadline")
+        .hasNotActivatedElements("record-province-overdue");
+
+    processTestContext.increaseTime(Duration.ofDays(4));
+    assertThat(instance(instance)).hasCompletedElements("record-province-overdue");
+    extend(code, "2026-12-10", "2026-12-15");
+    assertThat(instance(instance))
+        .hasCompletedElements("extended-after-deadline")
+        .hasActiveElements("watch-county-deadline");
+  }
+
+  private void extend(String code, String countyDue, String provinceDue) {
+    client
+        .newCorrelateMessageCommand()
+        .messageName("spot-deadline-extended")
+        .correlationKey(code)
+        .variables(
+            Map.of(
+                "countyDueDate",
+                countyDue,
+                "provinceDueDate",
+                provinceDue,
+                "countyOverdueAt",
+                nextDay(countyDue),
+                "provinceOverdueAt",
+                nextDay(provinceDue)))
+        .send()
+        .join();
+  }
+
+  private static String nextDay(String lastDay) {
+    return java.time.LocalDate.parse(lastDay).plusDays(1) + "T00:00+08:00";
   }
 }
