@@ -16,6 +16,11 @@ class BatchAccess implements EndpointAccess {
   public void declare(AccessRules rules) {
     rules
         .roles(POST, "/api/batches", Role.ADMIN)
-        .signedIn(GET, "/api/batches", "/api/batches/*", "/api/batches/*/spots");
+        .signedIn(
+            GET,
+            "/api/batches",
+            "/api/batches/*",
+            "/api/batches/*/spots",
+            "/api/batches/*/progress");
   }
 }

@@ -1,11 +1,13 @@
 package landwatch.batch;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import landwatch.app.web.Paging;
 import landwatch.audit.AuditTrail;
+import landwatch.deadline.MonthlyDeadlines;
 import landwatch.user.CurrentUser;
 import landwatch.user.Jurisdiction;
 import landwatch.user.SignedInUser;
@@ -32,10 +34,17 @@ class BatchController {
   private final BatchQueries queries;
   private final Jurisdiction jurisdiction;
 
-  BatchController(BatchImportService imports, BatchQueries queries, Jurisdiction jurisdiction) {
+  private final MonthlyDeadlines deadlines;
+
+  BatchController(
+      BatchImportService imports,
+      BatchQueries queries,
+      Jurisdiction jurisdiction,
+      MonthlyDeadlines deadlines) {
     this.imports = imports;
     this.queries = queries;
     this.jurisdiction = jurisdiction;
+    this.deadlines = deadlines;
   }
 
   @PostMapping(consumes = "multipart/form-data")
@@ -74,6 +83,14 @@ class BatchController {
     SignedInUser user = CurrentUser.get();
     queries.summary(id, jurisdiction.regionCodes(user)).orElseThrow(() -> notFound(id, user));
     return queries.spots(id, jurisdiction.regionCodes(user), page, size);
+  }
+
+  /** How far each county of my jurisdiction is with the batch, against its deadlines. */
+  @GetMapping("/{id}/progress")
+  List<CountyProgress> progress(@PathVariable long id) {
+    SignedInUser user = CurrentUser.get();
+    queries.summary(id, jurisdiction.regionCodes(user)).orElseThrow(() -> notFound(id, user));
+    return queries.progress(id, jurisdiction.regionCodes(user), Instant.now(), deadlines.zone());
   }
 
   /** Outside one's jurisdiction a batch is as unknown as one that does not exist. */

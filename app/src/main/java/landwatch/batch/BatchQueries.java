@@ -1,12 +1,15 @@
 package landwatch.batch;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import landwatch.deadline.Deadline;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -65,6 +68,49 @@ class BatchQueries {
                 rs.getString("change_type"),
                 rs.getBigDecimal("area_mu"),
                 rs.getObject("imagery_after", LocalDate.class)));
+  }
+
+  /**
+   * Per county of the batch (within the jurisdiction): how far its spots are. A spot counts once in
+   * each stage it has passed (verified, reported …) and once in the stage it is in (under review,
+   * returned …), so the figures of a county add up against its issued count.
+   */
+  List<CountyProgress> progress(
+      long batchId, Optional<List<String>> regions, Instant now, ZoneId zone) {
+    return jdbc.query(
+        "SELECT s.region_code, count(*) AS issued,"
+            + " count(*) FILTER (WHERE p.verified_at IS NOT NULL) AS verified,"
+            + " count(*) FILTER (WHERE p.reported_at IS NOT NULL) AS reported,"
+            + " count(*) FILTER (WHERE p.state IN ('CITY_REVIEW', 'PROVINCE_REVIEW')) AS under_review,"
+            + " count(*) FILTER (WHERE p.state = 'CORRECTION') AS returned,"
+            + " count(*) FILTER (WHERE p.corrected_count > 0) AS corrected,"
+            + " count(*) FILTER (WHERE p.directly_judged) AS directly_judged,"
+            + " count(*) FILTER (WHERE p.state = 'CONCLUDED') AS concluded,"
+            + " count(*) FILTER (WHERE p.reported_at IS NULL AND (p.county_overdue OR p.province_overdue)) AS overdue,"
+            + " count(*) FILTER (WHERE p.late) AS late,"
+            + " count(*) FILTER (WHERE p.county_error) AS county_errors,"
+            + " min(p.county_due) AS county_due, min(p.province_due) AS province_due"
+            + " FROM spot s JOIN spot_progress p ON p.spot_id = s.id WHERE s.batch_id = :batch"
+            + (regions.isPresent() ? " AND s.region_code IN (:regions)" : "")
+            + " GROUP BY s.region_code ORDER BY s.region_code",
+        parameters(regions).addValue("batch", batchId),
+        (rs, row) ->
+            new CountyProgress(
+                rs.getString("region_code"),
+                rs.getInt("issued"),
+                rs.getInt("verified"),
+                rs.getInt("reported"),
+                rs.getInt("under_review"),
+                rs.getInt("returned"),
+                rs.getInt("corrected"),
+                rs.getInt("directly_judged"),
+                rs.getInt("concluded"),
+                rs.getInt("overdue"),
+                rs.getInt("late"),
+                rs.getInt("county_errors"),
+                new Deadline(rs.getObject("county_due", LocalDate.class), zone),
+                new Deadline(rs.getObject("province_due", LocalDate.class), zone),
+                now));
   }
 
   private List<BatchSummary> load(List<Long> ids, Optional<List<String>> regions) {

@@ -1,5 +1,6 @@
 package landwatch.spot;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ public final class ProgressChange {
   private static final Set<String> JSON = Set.of("review_reasons");
 
   private final Map<String, Object> values = new LinkedHashMap<>();
-  private final List<String> increments = new java.util.ArrayList<>();
+  private final List<String> increments = new ArrayList<>();
 
   public ProgressChange set(String column, Object value) {
     if (!COLUMNS.contains(column)) {

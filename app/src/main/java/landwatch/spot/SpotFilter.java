@@ -2,10 +2,12 @@ package landwatch.spot;
 
 import landwatch.spot.judgment.Judgment;
 
-/** The filters of {@code GET /api/spots}; null means any. */
+/**
+ * The filters of {@code GET /api/spots} besides the region (applied to the jurisdiction); null
+ * means any.
+ */
 record SpotFilter(
     Long batch,
-    String region,
     SpotState state,
     Judgment judgment,
     Boolean overdue,

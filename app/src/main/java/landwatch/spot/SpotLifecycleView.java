@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.postgresql.util.PGobject;
 
 /**
  * Where a spot is and how it got there: its state and flags, every judgment made on it (the
@@ -29,9 +30,7 @@ record SpotLifecycleView(Map<String, Object> progress, List<Judged> judgments, L
     row.forEach(
         (column, value) -> {
           if (!column.equals("spot_id") && !column.equals("updated_at")) {
-            progress.put(
-                camel(column),
-                value instanceof org.postgresql.util.PGobject o ? o.getValue() : value);
+            progress.put(camel(column), value instanceof PGobject o ? o.getValue() : value);
           }
         });
     return new SpotLifecycleView(progress, judgments, history);

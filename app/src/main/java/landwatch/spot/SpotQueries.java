@@ -3,6 +3,7 @@ package landwatch.spot;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,8 +83,8 @@ class SpotQueries {
                     rs.getString("change_type"),
                     rs.getBigDecimal("area_mu"),
                     SpotState.valueOf(rs.getString("state")),
-                    rs.getObject("county_due", java.time.LocalDate.class),
-                    rs.getObject("province_due", java.time.LocalDate.class),
+                    rs.getObject("county_due", LocalDate.class),
+                    rs.getObject("province_due", LocalDate.class),
                     rs.getBoolean("county_overdue") || rs.getBoolean("province_overdue"),
                     rs.getBoolean("late"),
                     rs.getBoolean("mandatory_review"),

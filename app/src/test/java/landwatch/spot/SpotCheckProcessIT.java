@@ -8,6 +8,7 @@ import static landwatch.spot.SpotMonth.REVIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.DeployResourceCommandStep1;
 import io.camunda.client.api.command.ProblemException;
@@ -25,6 +26,7 @@ import landwatch.spot.judgment.Judgment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -173,6 +175,41 @@ class SpotCheckProcessIT {
     assertThat(month.judgments(code))
         .extracting(j -> j.get("basis") + " " + j.get("judgment"))
         .containsExactly("COUNTY LEGAL", "COUNTY_CORRECTION ILLEGAL");
+
+    TestRestTemplate officer = SpotMonth.api(OFFICER);
+    JsonNode page = officer.getForObject("/api/spots/" + code, JsonNode.class);
+    assertThat(page.get("monitoringCode").asText()).isEqualTo(code);
+    assertThat(page.get("progress").get("state").asText()).isEqualTo("CONCLUDED");
+    assertThat(page.get("judgments")).hasSize(2);
+    assertThat(page.get("history").findValuesAsText("step"))
+        .containsSubsequence(
+            "SUGGESTED",
+            "VERIFIED",
+            "REPORTED",
+            "CITY_REVIEWED",
+            "CORRECTION",
+            "CITY_REVIEWED",
+            "CONCLUDED");
+    JsonNode concluded =
+        officer.getForObject(
+            "/api/spots?batch=" + month.batchId + "&state=CONCLUDED", JsonNode.class);
+    assertThat(concluded.get("total").asLong()).isEqualTo(1);
+    assertThat(concluded.get("items").get(0).get("monitoringCode").asText()).isEqualTo(code);
+    JsonNode progress =
+        SpotMonth.api(REVIEWER)
+            .getForObject("/api/batches/" + month.batchId + "/progress", JsonNode.class);
+    assertThat(progress).hasSize(1);
+    assertThat(progress.get(0).get("issued").asInt()).isEqualTo(20);
+    assertThat(progress.get(0).get("reported").asInt()).isEqualTo(1);
+    assertThat(progress.get(0).get("corrected").asInt()).isEqualTo(1);
+    assertThat(progress.get(0).get("concluded").asInt()).isEqualTo(1);
+    assertThat(progress.get(0).get("countyErrors").asInt()).isEqualTo(1);
+    assertThat(
+            SpotMonth.api("reviewer-640200")
+                .getForEntity("/api/spots/" + code, JsonNode.class)
+                .getStatusCode()
+                .value())
+        .isEqualTo(404);
   }
 
   @Test

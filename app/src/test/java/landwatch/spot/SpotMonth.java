@@ -3,6 +3,7 @@ package landwatch.spot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.DocumentReferenceResponse;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import javax.imageio.ImageIO;
 import landwatch.app.TestUsers;
 import landwatch.fixtures.KnownShapes;
@@ -104,6 +106,13 @@ final class SpotMonth {
     return new SpotMonth(client, codes, body.get("batchId").asLong());
   }
 
+  /** The application's API as a demo user. */
+  static TestRestTemplate api(String user) {
+    return new TestRestTemplate(
+            new RestTemplateBuilder().rootUri(ProcessTestApplication.restAddressText()))
+        .withBasicAuth(user, "landwatch-demo");
+  }
+
   /** Whether the city's draw picks the spot (judged LEGAL, no 100% rule applying). */
   boolean citySamples(String code) {
     return policy
@@ -115,7 +124,7 @@ final class SpotMonth {
     return policy.provinceReReview(seed, code).selected();
   }
 
-  String firstWhere(java.util.function.Predicate<String> condition) {
+  String firstWhere(Predicate<String> condition) {
     return codes.stream()
         .filter(condition)
         .findFirst()
@@ -227,8 +236,7 @@ final class SpotMonth {
             .items();
     assertThat(found).as("variable " + name).isNotEmpty();
     try {
-      return new com.fasterxml.jackson.databind.ObjectMapper()
-          .readValue(found.get(0).getValue(), Object.class);
+      return new ObjectMapper().readValue(found.get(0).getValue(), Object.class);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -387,6 +387,16 @@ class JurisdictionWalkTest {
             withinCity(200),
             true));
     walks.put(
+        "GET /api/batches/{id}/progress",
+        new Walk(
+            t -> t.get("/api/batches/" + t.batchId + "/progress"),
+            "application/json",
+            withinCity(200),
+            true));
+    walks.put(
+        "GET /api/spots",
+        new Walk(t -> t.get("/api/spots"), "application/json", signedIn(200), false));
+    walks.put(
         "GET /api/spots/{monitoringCode}",
         new Walk(
             t -> t.get("/api/spots/" + t.ownSpot), "application/json", withinOwner(200), true));

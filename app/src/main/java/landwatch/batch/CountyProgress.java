@@ -1,0 +1,70 @@
+package landwatch.batch;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import landwatch.deadline.Deadline;
+
+/**
+ * One county's progress in a batch ({@code GET /api/batches/{id}/progress}).
+ *
+ * @param reported judged by the county (填报), on time or late
+ * @param underReview waiting for the city's or the province's review
+ * @param returned waiting for the county's correction
+ * @param overdue not reported and past a deadline
+ * @param countyErrors returned or overturned on review (差错, §二(二))
+ * @param countyDue the earliest due date among the county's spots (an extension moves a spot's)
+ * @param daysToProvinceDeadline calendar days left to the province's due date, negative once past
+ */
+public record CountyProgress(
+    String regionCode,
+    int issued,
+    int verified,
+    int reported,
+    int underReview,
+    int returned,
+    int corrected,
+    int directlyJudged,
+    int concluded,
+    int overdue,
+    int late,
+    int countyErrors,
+    LocalDate countyDue,
+    LocalDate provinceDue,
+    long daysToCountyDeadline,
+    long daysToProvinceDeadline) {
+
+  CountyProgress(
+      String regionCode,
+      int issued,
+      int verified,
+      int reported,
+      int underReview,
+      int returned,
+      int corrected,
+      int directlyJudged,
+      int concluded,
+      int overdue,
+      int late,
+      int countyErrors,
+      Deadline county,
+      Deadline province,
+      Instant now) {
+    this(
+        regionCode,
+        issued,
+        verified,
+        reported,
+        underReview,
+        returned,
+        corrected,
+        directlyJudged,
+        concluded,
+        overdue,
+        late,
+        countyErrors,
+        county.lastDay(),
+        province.lastDay(),
+        county.daysLeft(now),
+        province.daysLeft(now));
+  }
+}
