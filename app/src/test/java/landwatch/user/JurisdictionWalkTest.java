@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ import landwatch.spatial.io.Cgcs2000Crs;
 import landwatch.spatial.io.Feature;
 import landwatch.spatial.io.GeoJsonWriter;
 import org.assertj.core.api.SoftAssertions;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -140,6 +142,27 @@ class JurisdictionWalkTest {
             new GeoJsonWriter(Cgcs2000Crs.geographic()).write(spots.iterator()));
     assertThat(batch.getStatusCode().value()).isEqualTo(201);
     batchId = batch.getBody().path("batchId").asLong();
+    awaitLifecycleAtRest();
+  }
+
+  /**
+   * Imported spots start their spot-check instances in the background; the walk compares the
+   * engine's record count before and after each request, so it begins once every instance waits at
+   * its verification task and the engine writes nothing more.
+   */
+  private void awaitLifecycleAtRest() {
+    String notWaiting =
+        "SELECT count(*) FROM spot_progress WHERE state = 'ISSUED' OR started_at IS NULL";
+    Awaitility.await("spot-check instances at rest")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              String records = jdbc.queryForObject(STATE, String.class);
+              Thread.sleep(500);
+              return jdbc.queryForObject(notWaiting, Long.class) == 0
+                  && records.equals(jdbc.queryForObject(STATE, String.class));
+            });
   }
 
   @Test
