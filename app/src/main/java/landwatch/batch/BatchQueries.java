@@ -94,23 +94,27 @@ class BatchQueries {
             + (regions.isPresent() ? " AND s.region_code IN (:regions)" : "")
             + " GROUP BY s.region_code ORDER BY s.region_code",
         parameters(regions).addValue("batch", batchId),
-        (rs, row) ->
-            new CountyProgress(
-                rs.getString("region_code"),
-                rs.getInt("issued"),
-                rs.getInt("verified"),
-                rs.getInt("reported"),
-                rs.getInt("under_review"),
-                rs.getInt("returned"),
-                rs.getInt("corrected"),
-                rs.getInt("directly_judged"),
-                rs.getInt("concluded"),
-                rs.getInt("overdue"),
-                rs.getInt("late"),
-                rs.getInt("county_errors"),
-                new Deadline(rs.getObject("county_due", LocalDate.class), zone),
-                new Deadline(rs.getObject("province_due", LocalDate.class), zone),
-                now));
+        (rs, row) -> {
+          Deadline county = new Deadline(rs.getObject("county_due", LocalDate.class), zone);
+          Deadline province = new Deadline(rs.getObject("province_due", LocalDate.class), zone);
+          return new CountyProgress(
+              rs.getString("region_code"),
+              rs.getInt("issued"),
+              rs.getInt("verified"),
+              rs.getInt("reported"),
+              rs.getInt("under_review"),
+              rs.getInt("returned"),
+              rs.getInt("corrected"),
+              rs.getInt("directly_judged"),
+              rs.getInt("concluded"),
+              rs.getInt("overdue"),
+              rs.getInt("late"),
+              rs.getInt("county_errors"),
+              county.lastDay(),
+              province.lastDay(),
+              county.daysLeft(now),
+              province.daysLeft(now));
+        });
   }
 
   private List<BatchSummary> load(List<Long> ids, Optional<List<String>> regions) {

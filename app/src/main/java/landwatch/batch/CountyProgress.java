@@ -1,8 +1,6 @@
 package landwatch.batch;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import landwatch.deadline.Deadline;
 
 /**
  * One county's progress in a batch ({@code GET /api/batches/{id}/progress}).
@@ -31,40 +29,4 @@ public record CountyProgress(
     LocalDate countyDue,
     LocalDate provinceDue,
     long daysToCountyDeadline,
-    long daysToProvinceDeadline) {
-
-  CountyProgress(
-      String regionCode,
-      int issued,
-      int verified,
-      int reported,
-      int underReview,
-      int returned,
-      int corrected,
-      int directlyJudged,
-      int concluded,
-      int overdue,
-      int late,
-      int countyErrors,
-      Deadline county,
-      Deadline province,
-      Instant now) {
-    this(
-        regionCode,
-        issued,
-        verified,
-        reported,
-        underReview,
-        returned,
-        corrected,
-        directlyJudged,
-        concluded,
-        overdue,
-        late,
-        countyErrors,
-        county.lastDay(),
-        province.lastDay(),
-        county.daysLeft(now),
-        province.daysLeft(now));
-  }
-}
+    long daysToProvinceDeadline) {}

@@ -160,49 +160,23 @@ public class SpotStepWorkers {
 
   private StepOutcome overdue(SpotSteps.StepInput in, String deadline) {
     String code = in.spot().monitoringCode();
-    String county = SpotGroups.countyOfficers(in.spot().regionCode());
-    String city = SpotGroups.cityReviewers(groups.cityOf(in.spot().regionCode()));
     return switch (deadline) {
       case "COUNTY" ->
-          new StepOutcome(
-              null,
-              Map.of("deadline", in.variables().get("countyDueDate")),
-              null,
-              new ProgressChange().set("county_overdue", true),
-              null,
-              List.of(
-                  new Notice(
-                      county,
-                      "COUNTY_OVERDUE",
-                      "图斑 " + code + " 已过县级填报期限（" + in.variables().get("countyDueDate") + "）仍未填报",
-                      in.spot().id()),
-                  new Notice(
-                      city,
-                      "COUNTY_OVERDUE",
-                      "图斑 " + code + " 县级逾期未填报（期限 " + in.variables().get("countyDueDate") + "）",
-                      in.spot().id())));
+          missed(
+              in,
+              "county_overdue",
+              "COUNTY_OVERDUE",
+              in.variables().get("countyDueDate"),
+              "图斑 %s 已过县级填报期限（%s）仍未填报",
+              "图斑 %s 县级逾期未填报（期限 %s）");
       case "PROVINCE" ->
-          new StepOutcome(
-              null,
-              Map.of("deadline", in.variables().get("provinceDueDate")),
-              null,
-              new ProgressChange().set("province_overdue", true),
-              null,
-              List.of(
-                  new Notice(
-                      county,
-                      "PROVINCE_OVERDUE",
-                      "图斑 "
-                          + code
-                          + " 已过月清期限（"
-                          + in.variables().get("provinceDueDate")
-                          + "），逾期填报将记为迟报",
-                      in.spot().id()),
-                  new Notice(
-                      city,
-                      "PROVINCE_OVERDUE",
-                      "图斑 " + code + " 已过月清期限（" + in.variables().get("provinceDueDate") + "）仍未填报",
-                      in.spot().id())));
+          missed(
+              in,
+              "province_overdue",
+              "PROVINCE_OVERDUE",
+              in.variables().get("provinceDueDate"),
+              "图斑 %s 已过月清期限（%s），逾期填报将记为迟报",
+              "图斑 %s 已过月清期限（%s）仍未填报");
       case "CORRECTION" ->
           new StepOutcome(
               null,
@@ -218,6 +192,37 @@ public class SpotStepWorkers {
                       in.spot().id())));
       default -> throw new IllegalArgumentException("unknown deadline header " + deadline);
     };
+  }
+
+  /**
+   * A report deadline passed with the spot unreported: flagged, and the county and its city told
+   * (each message formatted with the monitoring code and the due date).
+   */
+  private StepOutcome missed(
+      SpotSteps.StepInput in,
+      String flag,
+      String kind,
+      Object dueDate,
+      String countyMessage,
+      String cityMessage) {
+    String code = in.spot().monitoringCode();
+    return new StepOutcome(
+        null,
+        Map.of("deadline", dueDate),
+        null,
+        new ProgressChange().set(flag, true),
+        null,
+        List.of(
+            new Notice(
+                SpotGroups.countyOfficers(in.spot().regionCode()),
+                kind,
+                countyMessage.formatted(code, dueDate),
+                in.spot().id()),
+            new Notice(
+                SpotGroups.cityReviewers(groups.cityOf(in.spot().regionCode())),
+                kind,
+                cityMessage.formatted(code, dueDate),
+                in.spot().id())));
   }
 
   /** Who judges directly: whoever returned the spot last. */
