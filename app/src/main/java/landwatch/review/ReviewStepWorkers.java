@@ -113,8 +113,7 @@ public class ReviewStepWorkers {
       outputs.put("returnedBy", level);
       outputs.put("returnReasons", reasons);
       outputs.put("correctionDueDate", due.lastDay().toString());
-      outputs.put(
-          "correctionOverdueAt", due.overdueAt().atZone(due.zone()).toOffsetDateTime().toString());
+      outputs.put("correctionOverdueAt", due.overdueAtText());
       detail.putAll(outputs);
       ProgressChange change =
           new ProgressChange()

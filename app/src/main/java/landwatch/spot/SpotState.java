@@ -15,5 +15,10 @@ public enum SpotState {
   /** The county declined or let the correction deadline pass: the reviewer judges directly. */
   DIRECT_JUDGMENT,
   /** The final judgment is made. */
-  CONCLUDED
+  CONCLUDED;
+
+  /** Whether the county has yet to report the spot, so that its deadlines still bind it. */
+  public boolean awaitsReport() {
+    return this == ISSUED || this == VERIFICATION || this == JUDGMENT;
+  }
 }

@@ -11,14 +11,16 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Prints the BPMN path coverage of the test class per model — the sequence flows some test took out
- * of all the model's flows, read from Camunda Process Test's coverage report (written by its own
- * after-all step, which runs before this one when this extension is registered first) — and names
- * the flows no test took. Also written to {@code target/process-test-coverage/figures.txt}.
+ * Prints the BPMN path coverage per model of the process test classes run so far — the sequence
+ * flows some test took out of all the model's flows, read from Camunda Process Test's coverage
+ * reports (one per class, written by its own after-all step, which runs before this one when this
+ * extension is registered first) — and names the flows no test took. After the last class it is the
+ * figure of the whole suite. Also written to {@code target/process-test-coverage/figures.txt}.
  */
 public final class ProcessCoverageFigures implements AfterAllCallback {
 
@@ -27,14 +29,20 @@ public final class ProcessCoverageFigures implements AfterAllCallback {
 
   @Override
   public void afterAll(ExtensionContext context) throws IOException {
-    Path report = REPORTS.resolve(context.getRequiredTestClass().getName()).resolve("report.json");
-    if (!Files.exists(report)) {
-      return;
+    List<JsonNode> reports = new ArrayList<>();
+    try (Stream<Path> classes = Files.list(REPORTS)) {
+      for (Path report : classes.map(dir -> dir.resolve("report.json")).toList()) {
+        if (Files.exists(report)) {
+          reports.add(new ObjectMapper().readTree(report.toFile()));
+        }
+      }
     }
-    JsonNode json = new ObjectMapper().readTree(report.toFile());
+    Set<String> processes = new TreeSet<>();
+    for (JsonNode json : reports) {
+      json.get("models").forEach(m -> processes.add(m.get("processDefinitionId").asText()));
+    }
     List<String> lines = new ArrayList<>();
-    for (JsonNode model : json.get("models")) {
-      String process = model.get("processDefinitionId").asText();
+    for (String process : processes) {
       Path file = Path.of("..", "processes", process + ".bpmn");
       if (!Files.exists(file)) {
         continue;
@@ -45,9 +53,11 @@ public final class ProcessCoverageFigures implements AfterAllCallback {
         flows.add(matcher.group(1));
       }
       Set<String> taken = new TreeSet<>();
-      for (JsonNode coverage : json.get("coverages")) {
-        if (coverage.get("processDefinitionId").asText().equals(process)) {
-          coverage.get("takenSequenceFlows").forEach(flow -> taken.add(flow.asText()));
+      for (JsonNode json : reports) {
+        for (JsonNode coverage : json.get("coverages")) {
+          if (coverage.get("processDefinitionId").asText().equals(process)) {
+            coverage.get("takenSequenceFlows").forEach(flow -> taken.add(flow.asText()));
+          }
         }
       }
       Set<String> missed = new TreeSet<>(flows);

@@ -20,7 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * management endpoints on and the demo users (one per role and unit) seeded. Registered before
  * {@code @CamundaProcessTest}; it stops when the JVM's root context closes.
  *
- * <p>Sampling rates are raised to one half, so that a batch of a few dozen spots holds every
+ * <p>Two counties get an extension approval chain of their own (see SpotExtensionProcessIT).
+ * Sampling rates are raised to one half, so that a batch of a few dozen spots holds every
  * combination of city sample and province re-review; the tests re-derive the draws from the batch's
  * seed.
  */
@@ -63,7 +64,11 @@ public final class ProcessTestApplication implements BeforeAllCallback {
                   "--landwatch.engine.api.password=" + environment("CAMUNDA_BASIC_AUTH_PASSWORD"),
                   "--landwatch.engine.testing.management-endpoints=true",
                   "--landwatch.review.sampling-rate=0.5",
-                  "--landwatch.review.province-re-review-rate=0.5");
+                  "--landwatch.review.province-re-review-rate=0.5",
+                  // every path of spot-extension.bpmn: 西夏区 applies to the province directly,
+                  // 金凤区's city decides alone
+                  "--landwatch.extensions.approval-chains.640105=PROVINCE",
+                  "--landwatch.extensions.approval-chains.640106=CITY");
       return new Running(running);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

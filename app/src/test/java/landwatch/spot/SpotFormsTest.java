@@ -62,7 +62,12 @@ class SpotFormsTest {
               "declineReason",
               new Field("textarea", true)),
           "direct-judgment",
-          JUDGE_FIELDS);
+          JUDGE_FIELDS,
+          "extension-decision",
+          Map.of(
+              "decision", new Field("radio", true),
+              "grantedDueDate", new Field("datetime", false),
+              "opinion", new Field("textarea", false)));
 
   private static final Pattern CJK = Pattern.compile("\\p{IsHan}");
   private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().build();
@@ -70,7 +75,14 @@ class SpotFormsTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"verify-spot", "judge-spot", "review-spot", "correct-spot", "direct-judgment"})
+      strings = {
+        "verify-spot",
+        "judge-spot",
+        "review-spot",
+        "correct-spot",
+        "direct-judgment",
+        "extension-decision"
+      })
   void theFormCarriesTheContractsFields(String formId) throws IOException {
     JsonNode form = read(formId);
     assertThat(form.path("id").asText()).isEqualTo(formId);
@@ -97,7 +109,14 @@ class SpotFormsTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"verify-spot", "judge-spot", "review-spot", "correct-spot", "direct-judgment"})
+      strings = {
+        "verify-spot",
+        "judge-spot",
+        "review-spot",
+        "correct-spot",
+        "direct-judgment",
+        "extension-decision"
+      })
   void labelsAreChineseAndExpressionsAreFeel(String formId) throws IOException {
     List<JsonNode> components = new ArrayList<>();
     collect(read(formId).path("components"), components);

@@ -77,6 +77,12 @@ final class SpotMonth {
 
   /** Imports a batch of spots in 兴庆区 issued in October 2026 (due 20 and 25 November). */
   static SpotMonth issue(CamundaClient client, int count, IntFunction<String> changeType) {
+    return issue(client, count, changeType, COUNTY);
+  }
+
+  /** Imports a batch of spots in the county, issued in October 2026. */
+  static SpotMonth issue(
+      CamundaClient client, int count, IntFunction<String> changeType, String county) {
     String prefix = "PT" + System.nanoTime() + "-";
     Cgcs2000Crs zone = Cgcs2000Crs.gaussKruger(105, true);
     List<Feature> features = new ArrayList<>();
@@ -88,7 +94,7 @@ final class SpotMonth {
           KnownShapes.spot(
               i,
               code,
-              NingxiaCounty.byCode(COUNTY),
+              NingxiaCounty.byCode(county),
               KnownShapes.square(zone, 106.25 + 0.003 * i, 38.45, 60));
       Map<String, Object> attributes = new LinkedHashMap<>(spot.attributes());
       attributes.put("BHLX", changeType.apply(i));

@@ -89,6 +89,7 @@ class JurisdictionWalkTest {
           + " || '/' || (SELECT count(*) FROM layer_feature) || '/' || (SELECT count(*) FROM app_user)"
           + " || '/' || (SELECT coalesce(sum(failed_sign_ins), 0) FROM app_user) || '/'"
           + " || (SELECT count(*) FROM api_token WHERE revoked_at IS NULL) || '/'"
+          + " || (SELECT count(*) FROM extension_application) || '/'"
           + " || (SELECT count(*) FROM engine.record)";
 
   @Autowired List<RequestMappingInfoHandlerMapping> handlerMappings;
@@ -107,6 +108,7 @@ class JurisdictionWalkTest {
   private String ownSpot;
   private String siblingSpot;
   private long batchId;
+  private long extensionId;
 
   @BeforeAll
   void usersAndABatchAcrossTwoCountiesOfOneCity() {
@@ -142,7 +144,58 @@ class JurisdictionWalkTest {
             new GeoJsonWriter(Cgcs2000Crs.geographic()).write(spots.iterator()));
     assertThat(batch.getStatusCode().value()).isEqualTo(201);
     batchId = batch.getBody().path("batchId").asLong();
+    extensionId = applyForExtension();
     awaitLifecycleAtRest();
+  }
+
+  private java.time.LocalDate dueOfOwnSpot() {
+    return jdbc.queryForObject(
+        "SELECT p.county_due FROM spot_progress p JOIN spot s ON s.id = p.spot_id"
+            + " WHERE s.monitoring_code = ?",
+        java.time.LocalDate.class,
+        ownSpot);
+  }
+
+  /** The owning county's extension application for its spot, with its approval under way. */
+  private long applyForExtension() {
+    String boundary = "walk-extension-" + run;
+    StringBuilder body = new StringBuilder();
+    for (String[] field :
+        List.of(
+            new String[] {"spots", ownSpot},
+            new String[] {"requestedDueDate", dueOfOwnSpot().plusDays(1).toString()},
+            new String[] {"reason", "巡查"})) {
+      body.append("--")
+          .append(boundary)
+          .append("\r\nContent-Disposition: form-data; name=\"")
+          .append(field[0])
+          .append("\"\r\n\r\n")
+          .append(field[1])
+          .append("\r\n");
+    }
+    body.append("--")
+        .append(boundary)
+        .append("\r\nContent-Disposition: form-data; name=\"application\"; filename=\"a.pdf\"\r\n")
+        .append("Content-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\r\n--")
+        .append(boundary)
+        .append("--\r\n");
+    try {
+      HttpResponse<String> response =
+          send(
+              Actor.OWNER_COUNTY,
+              HttpRequest.newBuilder(uri("/api/extensions"))
+                  .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)),
+              "application/json");
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+      return json.readTree(response.body()).path("id").asLong();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
@@ -161,6 +214,10 @@ class JurisdictionWalkTest {
               String records = jdbc.queryForObject(STATE, String.class);
               Thread.sleep(500);
               return jdbc.queryForObject(notWaiting, Long.class) == 0
+                  && jdbc.queryForObject(
+                          "SELECT count(*) FROM extension_application WHERE started_at IS NULL",
+                          Long.class)
+                      == 0
                   && records.equals(jdbc.queryForObject(STATE, String.class));
             });
   }
@@ -428,6 +485,30 @@ class JurisdictionWalkTest {
         new Walk(
             t -> t.get("/api/spots/" + t.ownSpot + "/spatial"),
             "application/json",
+            withinOwner(200),
+            true));
+    walks.put(
+        "POST /api/extensions",
+        new Walk(
+            t -> t.upload("/api/extensions"),
+            "application/json",
+            roles(400, Actor.OWNER_COUNTY, Actor.SIBLING_COUNTY, Actor.OTHER_CITY_COUNTY),
+            false));
+    walks.put(
+        "GET /api/extensions",
+        new Walk(t -> t.get("/api/extensions"), "application/json", signedIn(200), false));
+    walks.put(
+        "GET /api/extensions/{id}",
+        new Walk(
+            t -> t.get("/api/extensions/" + t.extensionId),
+            "application/json",
+            withinOwner(200),
+            true));
+    walks.put(
+        "GET /api/extensions/{id}/application",
+        new Walk(
+            t -> t.get("/api/extensions/" + t.extensionId + "/application"),
+            "*/*",
             withinOwner(200),
             true));
     return walks;

@@ -27,6 +27,14 @@ public record Deadline(LocalDate lastDay, ZoneId zone) {
     return lastDay.plusDays(1).atStartOfDay(zone).toInstant();
   }
 
+  /**
+   * {@link #overdueAt()} as a model's timer reads it: an ISO date-time with the zone's offset
+   * ({@code 2026-11-21T00:00+08:00}), so the variable shows the province's own midnight.
+   */
+  public String overdueAtText() {
+    return overdueAt().atZone(zone).toOffsetDateTime().toString();
+  }
+
   public boolean isOverdue(Instant now) {
     return !now.isBefore(overdueAt());
   }

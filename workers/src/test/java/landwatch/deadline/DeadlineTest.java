@@ -23,6 +23,11 @@ class DeadlineTest {
   }
 
   @Test
+  void aTimerReadsTheOverdueInstantAsTheProvincesMidnight() {
+    assertThat(dueOn25February.overdueAtText()).isEqualTo("2026-02-26T00:00+08:00");
+  }
+
+  @Test
   void daysLeftCountsCalendarDaysInTheDeadlinesZone() {
     // 20 February 23:30 in Shanghai, still the 20th in UTC too.
     assertThat(dueOn25February.daysLeft(Instant.parse("2026-02-20T15:30:00Z"))).isEqualTo(5);

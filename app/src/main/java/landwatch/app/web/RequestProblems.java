@@ -18,6 +18,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
  */
 @RestControllerAdvice(
     basePackages = {
+      "landwatch.extension",
       "landwatch.region",
       "landwatch.batch",
       "landwatch.layer",
