@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.postgresql.util.PGobject;
 
 /**
@@ -24,13 +25,21 @@ record SpotLifecycleView(Map<String, Object> progress, List<Judged> judgments, L
 
   record Step(String step, OffsetDateTime occurredAt, String actor, JsonNode detail) {}
 
-  /** The progress row with camelCase names; the internal instance key and row times left out. */
-  static SpotLifecycleView of(Map<String, Object> row, List<Judged> judgments, List<Step> history) {
+  /**
+   * The progress row with camelCase names, its JSON columns as JSON; the internal row id and row
+   * time left out.
+   */
+  static SpotLifecycleView of(
+      Map<String, Object> row,
+      List<Judged> judgments,
+      List<Step> history,
+      Function<String, JsonNode> json) {
     Map<String, Object> progress = new LinkedHashMap<>();
     row.forEach(
         (column, value) -> {
           if (!column.equals("spot_id") && !column.equals("updated_at")) {
-            progress.put(camel(column), value instanceof PGobject o ? o.getValue() : value);
+            progress.put(
+                camel(column), value instanceof PGobject o ? json.apply(o.getValue()) : value);
           }
         });
     return new SpotLifecycleView(progress, judgments, history);

@@ -133,7 +133,7 @@ class SpotQueries {
                     rs.getObject("occurred_at", OffsetDateTime.class),
                     rs.getString("actor"),
                     read(rs.getString("detail"))));
-    return SpotLifecycleView.of(progress, judgments, history);
+    return SpotLifecycleView.of(progress, judgments, history, this::read);
   }
 
   private JsonNode read(String text) {

@@ -30,6 +30,8 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -343,6 +345,18 @@ class SpatialImportApiTest {
         Uploads.post(http, "/api/layers/MINING_RIGHTS", "kyq.geojson", new byte[] {'{', '}'});
     assertThat(noYear.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(noYear.getBody().path("detail").asText()).contains("缺少请求参数", "year");
+  }
+
+  @Test
+  void anUploadSentAsJsonIsExplainedInBothLanguages() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<JsonNode> json =
+        http.postForEntity(
+            "/api/layers/MINING_RIGHTS?year=2023", new HttpEntity<>("{}", headers), JsonNode.class);
+    assertThat(json.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    assertThat(json.getBody().path("detail").asText())
+        .contains("不支持的请求内容类型", "multipart/form-data", "is not supported");
   }
 
   private static Feature layerFeature(int index, Geometry geometry) {

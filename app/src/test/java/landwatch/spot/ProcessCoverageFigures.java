@@ -3,8 +3,10 @@ package landwatch.spot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,12 +21,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Prints the BPMN path coverage per model of the process test classes run so far — the sequence
  * flows some test took out of all the model's flows, read from Camunda Process Test's coverage
  * reports (one per class, written by its own after-all step, which runs before this one when this
- * extension is registered first) — and names the flows no test took. After the last class it is the
- * figure of the whole suite. Also written to {@code target/process-test-coverage/figures.txt}.
+ * extension is registered first) in this JVM — and names the flows no test took. After the last
+ * class it is the figure of the whole suite. Also written to {@code
+ * target/process-test-coverage/figures.txt}.
  */
 public final class ProcessCoverageFigures implements AfterAllCallback {
 
   private static final Path REPORTS = Path.of("target", "process-test-coverage");
+  private static final Instant JVM_START =
+      Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
   private static final Pattern FLOW = Pattern.compile("<bpmn:sequenceFlow id=\"([^\"]+)\"");
 
   @Override
@@ -32,7 +37,9 @@ public final class ProcessCoverageFigures implements AfterAllCallback {
     List<JsonNode> reports = new ArrayList<>();
     try (Stream<Path> classes = Files.list(REPORTS)) {
       for (Path report : classes.map(dir -> dir.resolve("report.json")).toList()) {
-        if (Files.exists(report)) {
+        // a report left by an earlier run of the build is not this run's coverage
+        if (Files.exists(report)
+            && Files.getLastModifiedTime(report).toMillis() >= JVM_START.toEpochMilli()) {
           reports.add(new ObjectMapper().readTree(report.toFile()));
         }
       }

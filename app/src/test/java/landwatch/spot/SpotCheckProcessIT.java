@@ -142,6 +142,13 @@ class SpotCheckProcessIT {
         .containsEntry("mandatory_review", true)
         .containsEntry("sampled", false);
     assertThat(month.progress(code).get("review_reasons").toString()).contains("拆除复耕");
+    JsonNode reasons =
+        SpotMonth.api(OFFICER)
+            .getForObject("/api/spots/" + code, JsonNode.class)
+            .get("progress")
+            .get("reviewReasons");
+    assertThat(reasons.isArray()).as("reviewReasons as JSON: %s", reasons).isTrue();
+    assertThat(reasons.toString()).contains("拆除复耕");
   }
 
   @Test
