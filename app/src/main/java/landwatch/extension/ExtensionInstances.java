@@ -2,10 +2,14 @@ package landwatch.extension;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
+import jakarta.annotation.PreDestroy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -16,7 +20,8 @@ import org.springframework.stereotype.Component;
  * Starts one {@code spot-extension} instance per application by publishing message {@code
  * extension-applied}, the application's id as correlation key and in the message id: a publication
  * repeated after a crash is refused as a duplicate and starts nothing twice. Runs after each
- * application and at every start, for every application not yet started.
+ * application, at every start and then every minute (configurable), for every application not yet
+ * started: an engine that was away when the county applied gets the application once it is back.
  */
 @Component
 class ExtensionInstances {
@@ -34,9 +39,29 @@ class ExtensionInstances {
     this.properties = properties;
   }
 
+  private final ScheduledExecutorService retries =
+      Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "extension-instances"));
+
   @EventListener(ApplicationReadyEvent.class)
   void resumeAtStart() {
-    startPending();
+    retries.scheduleWithFixedDelay(
+        this::startPendingLogged,
+        0,
+        properties.startRetryInterval().toMillis(),
+        TimeUnit.MILLISECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    retries.shutdownNow();
+  }
+
+  private void startPendingLogged() {
+    try {
+      startPending();
+    } catch (RuntimeException e) {
+      LOG.warn("延期申请审批流程启动检查失败 / checking for unstarted extensions failed", e);
+    }
   }
 
   /** Starts what is unstarted; a publication that fails is left for the next run. */

@@ -18,6 +18,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxDocumentSize the largest written application accepted
  * @param appliedTimeToLive how long the engine keeps an application's start message, within which a
  *     repeated start is recognised as one
+ * @param startRetryInterval how often applications whose start did not reach the engine are started
+ *     again
  */
 @ConfigurationProperties("landwatch.extensions")
 public record ExtensionProperties(
@@ -25,7 +27,8 @@ public record ExtensionProperties(
     Map<String, List<String>> approvalChains,
     @DefaultValue("30") int maxDays,
     @DefaultValue("20MB") DataSize maxDocumentSize,
-    @DefaultValue("P60D") Duration appliedTimeToLive) {
+    @DefaultValue("P60D") Duration appliedTimeToLive,
+    @DefaultValue("1m") Duration startRetryInterval) {
 
   public ExtensionProperties {
     approvalChains = approvalChains == null ? Map.of() : Map.copyOf(approvalChains);

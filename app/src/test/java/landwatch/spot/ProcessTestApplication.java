@@ -68,7 +68,8 @@ public final class ProcessTestApplication implements BeforeAllCallback {
                   // every path of spot-extension.bpmn: 西夏区 applies to the province directly,
                   // 金凤区's city decides alone
                   "--landwatch.extensions.approval-chains.640105=PROVINCE",
-                  "--landwatch.extensions.approval-chains.640106=CITY");
+                  "--landwatch.extensions.approval-chains.640106=CITY",
+                  "--landwatch.extensions.start-retry-interval=1s");
       return new Running(running);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -326,6 +326,57 @@ class SpotExtensionProcessIT {
         .contains(id);
   }
 
+  /**
+   * An application kept while its start never reached the engine (the application crashed between
+   * its commit and the publication, or the engine was away) is started by the next retry, once.
+   */
+  @Test
+  void anApplicationWhoseStartWasLostIsStartedLater() {
+    SpotMonth month = SpotMonth.issue(client, 1, i -> "新增建设");
+    String code = month.codes.get(0);
+    month.instanceOf(code);
+    long id =
+        jdbc()
+            .queryForObject(
+                "INSERT INTO extension_application (county_code, city_code, reason, requested_due,"
+                    + " approval_chain, document, document_name, document_type, document_bytes,"
+                    + " applied_by) VALUES ('640104', '640100', '断电', DATE '2026-11-25',"
+                    + " '[\"CITY\", \"PROVINCE\"]', '{}', 'a.pdf', 'application/pdf', 1, ?)"
+                    + " RETURNING id",
+                Long.class,
+                OFFICER);
+    jdbc()
+        .update(
+            "INSERT INTO extension_spot (extension_id, spot_id, county_due_before, province_due_before)"
+                + " SELECT ?, s.id, p.county_due, p.province_due FROM spot s"
+                + " JOIN spot_progress p ON p.spot_id = s.id WHERE s.monitoring_code = ?",
+            id,
+            code);
+
+    UserTask endorsement = awaitTask("endorse-extension", id);
+    assertThat(
+            jdbc()
+                .queryForObject(
+                    "SELECT started_at IS NOT NULL FROM extension_application WHERE id = ?",
+                    Boolean.class,
+                    id))
+        .isTrue();
+    // later retries find it started and publish nothing more
+    Awaitility.await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
+    assertThat(
+            client
+                .newUserTaskSearchRequest()
+                .filter(
+                    f ->
+                        f.elementId("endorse-extension")
+                            .processInstanceVariables(Map.of("extensionId", String.valueOf(id))))
+                .send()
+                .join()
+                .items())
+        .extracting(UserTask::getProcessInstanceKey)
+        .containsExactly(endorsement.getProcessInstanceKey());
+  }
+
   private static void assertRefused(ResponseEntity<JsonNode> response, int status, String detail) {
     assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(status);
     if (detail != null) {
