@@ -218,7 +218,7 @@ public class ExtensionStepWorkers {
       detail.put("provinceDueBefore", dates.previousProvince().toString());
       detail.put("countyDue", dates.county().toString());
       detail.put("provinceDue", dates.province().toString());
-      detail.put("processInstanceKey", job.getProcessInstanceKey());
+      detail.put("extensionProcessInstanceKey", job.getProcessInstanceKey());
       moves.move(spot.spotId(), dates.county(), dates.province(), at, null, detail);
       store.setDatesAfter(id, spot.spotId(), dates.county(), dates.province());
       moved.add(dates);
