@@ -289,6 +289,127 @@ class SpotCheckProcessIT {
     assertThat(instance(instance)).hasActiveElements("judge");
   }
 
+  /**
+   * The judge task's completing listener denies each rule's omission on its own, in Chinese, and
+   * leaves the task open; the submission that mends the last one completes it. Each attempt breaks
+   * one rule only, and none gives a field a later attempt leaves out, so a denial is never
+   * explained by another rule or by what an earlier attempt sent.
+   */
+  @Test
+  void eachJudgmentRuleDeniesItsOwnOmissionAndTheMendedSubmissionCompletes() {
+    SpotMonth month = SpotMonth.issue(client, 3, i -> "新增非农建设类");
+    String code = month.codes.get(0);
+    long instance = month.instanceOf(code);
+    month.verify(code, OFFICER);
+    var judge = month.awaitTask("judge", code);
+    Judgment suggested =
+        Judgment.valueOf(
+            (String) ((Map<?, ?>) month.variable(instance, "suggestion")).get("judgment"));
+    List<Map<String, Object>> categories = categories(month, instance);
+
+    Judgment contradicting = suggested == Judgment.LEGAL ? Judgment.ILLEGAL : Judgment.LEGAL;
+    Map<String, Object> unexplained =
+        submission(
+            contradicting,
+            category(
+                categories,
+                contradicting,
+                c ->
+                    !Boolean.TRUE.equals(c.get("needsApprovalDocument"))
+                        && !Boolean.TRUE.equals(c.get("needsRuralHousingAnswer"))));
+    assertThat(month.complete(judge, OFFICER, unexplained))
+        .endsWith(
+            denial(
+                "提交被拒绝：判定结果（"
+                    + contradicting.chineseName()
+                    + "）与判定建议（"
+                    + suggested.chineseName()
+                    + "）不一致，须填写不一致的理由"));
+    assertThat(instance(instance)).hasActiveElements("judge");
+
+    Map<String, Object> approved =
+        category(categories, Judgment.LEGAL, c -> "APPROVED_CONSTRUCTION".equals(c.get("value")));
+    assertThat(approved).containsEntry("needsApprovalDocument", true);
+    Map<String, Object> legalWithoutNumber =
+        explained(submission(Judgment.LEGAL, approved), suggested);
+    assertThat(month.complete(judge, OFFICER, legalWithoutNumber))
+        .endsWith(denial("提交被拒绝：判定类别「依法批准建设用地」须填写批准文号"));
+    assertThat(instance(instance)).hasActiveElements("judge");
+
+    Map<String, Object> cultivated =
+        category(
+            categories, Judgment.ILLEGAL, c -> "ILLEGAL_CULTIVATED_LAND".equals(c.get("value")));
+    assertThat(cultivated).containsEntry("needsRuralHousingAnswer", true);
+    Map<String, Object> unanswered = explained(submission(Judgment.ILLEGAL, cultivated), suggested);
+    assertThat(month.complete(judge, OFFICER, unanswered))
+        .endsWith(denial("提交被拒绝：请回答是否属于新增农村乱占耕地建房问题"));
+    assertThat(instance(instance)).hasActiveElements("judge");
+
+    Map<String, Object> other = category(categories, Judgment.OTHER, c -> true);
+    Map<String, Object> unjustified = explained(submission(Judgment.OTHER, other), suggested);
+    assertThat(month.complete(judge, OFFICER, unjustified))
+        .endsWith(denial("提交被拒绝：「新增非农建设类」图斑一般不得判定为其他类，判定为其他须上传佐证材料（§三(一)2）"));
+    assertThat(instance(instance)).hasActiveElements("judge");
+
+    Map<String, Object> justified = new LinkedHashMap<>(unjustified);
+    justified.put(
+        "justification",
+        List.of(
+            month.document(
+                "%PDF-1.4\n% 设施农业用地备案说明\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "佐证材料.pdf",
+                "application/pdf")));
+    assertThat(month.complete(judge, OFFICER, justified)).isNull();
+
+    assertThat(instance(instance)).hasCompletedElements("judge").hasActiveElements("city-review");
+    assertThat(month.awaitState(code, SpotState.CITY_REVIEW))
+        .containsEntry("mandatory_review", true)
+        .containsEntry("reported_by", OFFICER);
+    assertThat(month.judgments(code))
+        .singleElement()
+        .satisfies(
+            j -> assertThat(j).containsEntry("basis", "COUNTY").containsEntry("judgment", "OTHER"));
+  }
+
+  /** How the engine words a completion its task listener denied, around the listener's reason. */
+  private static String denial(String reason) {
+    return "Reason to deny: '" + reason + "'";
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> categories(SpotMonth month, long instance) {
+    return (List<Map<String, Object>>) month.variable(instance, "judgmentCategories");
+  }
+
+  private static Map<String, Object> category(
+      List<Map<String, Object>> categories,
+      Judgment kind,
+      java.util.function.Predicate<Map<String, Object>> condition) {
+    return categories.stream()
+        .filter(c -> kind.name().equals(c.get("kind")))
+        .filter(condition)
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError("the year's table has no such " + kind + " category"));
+  }
+
+  /** A submission complete but for what its category asks beyond the judgment and the reasons. */
+  private static Map<String, Object> submission(Judgment kind, Map<String, Object> category) {
+    Map<String, Object> submitted = new LinkedHashMap<>();
+    submitted.put("judgment", kind.name());
+    submitted.put("category", category.get("value"));
+    submitted.put("reasons", "经核实，符合判定标准");
+    return submitted;
+  }
+
+  /** With the reason a judgment other than the suggestion needs. */
+  private static Map<String, Object> explained(Map<String, Object> submitted, Judgment suggested) {
+    if (!suggested.name().equals(submitted.get("judgment"))) {
+      submitted.put("contradictionReason", "现场情况与判定建议不符");
+    }
+    return submitted;
+  }
+
   @Test
   void aTaskIsCompletedOnlyByItsAssigneeNamingThemself() {
     SpotMonth month = SpotMonth.issue(client, 3, i -> "新增建设");

@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,19 +54,43 @@ final class SpotMonth {
   static final String CONTRACTOR = "contractor-640104";
   static final String REVIEWER = "reviewer-640100";
   static final String MANAGER = "manager-640000";
+  static final String PASSWORD = "landwatch-demo";
   private static final Duration WAIT = Duration.ofSeconds(60);
+
+  /**
+   * Where the scripted users find the application: its HTTP API, its database and the review policy
+   * it runs with (to re-derive the draws).
+   */
+  record Application(String restRoot, JdbcTemplate jdbc, ReviewPolicy policy) {
+
+    /** The application ProcessTestApplication runs in this JVM. */
+    static Application inThisJvm() {
+      return new Application(
+          ProcessTestApplication.restAddressText(),
+          ProcessTestApplication.context().getBean(JdbcTemplate.class),
+          ProcessTestApplication.context().getBean(ReviewPolicy.class));
+    }
+
+    TestRestTemplate as(String user) {
+      return new TestRestTemplate(new RestTemplateBuilder().rootUri(restRoot))
+          .withBasicAuth(user, PASSWORD);
+    }
+  }
 
   private final CamundaClient client;
   private final JdbcTemplate jdbc;
   private final ReviewPolicy policy;
+  final Application application;
   final List<String> codes;
   final SamplingSeed seed;
   final long batchId;
 
-  private SpotMonth(CamundaClient client, List<String> codes, long batchId) {
+  private SpotMonth(
+      Application application, CamundaClient client, List<String> codes, long batchId) {
+    this.application = application;
     this.client = client;
-    this.jdbc = ProcessTestApplication.context().getBean(JdbcTemplate.class);
-    this.policy = ProcessTestApplication.context().getBean(ReviewPolicy.class);
+    this.jdbc = application.jdbc();
+    this.policy = application.policy();
     this.codes = codes;
     this.batchId = batchId;
     this.seed =
@@ -83,6 +108,26 @@ final class SpotMonth {
   /** Imports a batch of spots in the county, issued in October 2026. */
   static SpotMonth issue(
       CamundaClient client, int count, IntFunction<String> changeType, String county) {
+    return issue(
+        Application.inThisJvm(),
+        client,
+        YearMonth.of(2026, 10),
+        count,
+        i -> NingxiaCounty.byCode(county),
+        changeType);
+  }
+
+  /**
+   * Imports a batch issued in the month, spot i in county(i) with change type changeType(i), laid
+   * out on a grid of 40 columns from a corner of the county (兴庆区's from 106.25°E 38.45°N).
+   */
+  static SpotMonth issue(
+      Application application,
+      CamundaClient client,
+      YearMonth month,
+      int count,
+      IntFunction<NingxiaCounty> county,
+      IntFunction<String> changeType) {
     String prefix = "PT" + System.nanoTime() + "-";
     Cgcs2000Crs zone = Cgcs2000Crs.gaussKruger(105, true);
     List<Feature> features = new ArrayList<>();
@@ -90,33 +135,33 @@ final class SpotMonth {
     for (int i = 0; i < count; i++) {
       String code = prefix + i;
       codes.add(code);
+      NingxiaCounty unit = county.apply(i);
+      double lon = unit == NingxiaCounty.XINGQING ? 106.25 : unit.minLon() + 0.01;
+      double lat = unit == NingxiaCounty.XINGQING ? 38.45 : unit.minLat() + 0.01;
       Feature spot =
           KnownShapes.spot(
               i,
               code,
-              NingxiaCounty.byCode(county),
-              KnownShapes.square(zone, 106.25 + 0.003 * i, 38.45, 60));
+              unit,
+              KnownShapes.square(zone, lon + 0.003 * (i % 40), lat + 0.003 * (i / 40), 60));
       Map<String, Object> attributes = new LinkedHashMap<>(spot.attributes());
       attributes.put("BHLX", changeType.apply(i));
-      attributes.put("HSX", "2026-10-15");
+      attributes.put("HSX", month.atDay(15).toString());
       features.add(new Feature(spot.index(), spot.geometry(), attributes));
     }
     byte[] geojson = new GeoJsonWriter(Cgcs2000Crs.geographic()).write(features.iterator());
     TestRestTemplate admin =
         TestUsers.admin(
-            new TestRestTemplate(
-                new RestTemplateBuilder().rootUri(ProcessTestApplication.restAddressText())));
-    var response = Uploads.post(admin, "/api/batches?month=2026-10", "month.geojson", geojson);
+            new TestRestTemplate(new RestTemplateBuilder().rootUri(application.restRoot())));
+    var response = Uploads.post(admin, "/api/batches?month=" + month, "month.geojson", geojson);
     assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.CREATED);
     JsonNode body = response.getBody();
-    return new SpotMonth(client, codes, body.get("batchId").asLong());
+    return new SpotMonth(application, client, codes, body.get("batchId").asLong());
   }
 
   /** The application's API as a demo user. */
   static TestRestTemplate api(String user) {
-    return new TestRestTemplate(
-            new RestTemplateBuilder().rootUri(ProcessTestApplication.restAddressText()))
-        .withBasicAuth(user, "landwatch-demo");
+    return Application.inThisJvm().as(user);
   }
 
   /** Whether the city's draw picks the spot (judged LEGAL, no 100% rule applying). */
@@ -249,13 +294,23 @@ final class SpotMonth {
   }
 
   void judge(String code, Judgment kind) {
+    assertThat(complete(awaitTask("judge", code), OFFICER, countyJudgment(code, kind))).isNull();
+  }
+
+  /** A judgment of the kind that passes the judgment check, with a reason where it contradicts. */
+  Map<String, Object> countyJudgment(String code, Judgment kind) {
     long instance = instanceOf(code);
     String suggested = (String) ((Map<?, ?>) variable(instance, "suggestion")).get("judgment");
     Map<String, Object> submitted = judgment(instance, kind, "经核实，符合判定标准");
     if (!kind.name().equals(suggested)) {
       submitted.put("contradictionReason", "现场情况与判定建议不符");
     }
-    assertThat(complete(awaitTask("judge", code), OFFICER, submitted)).isNull();
+    return submitted;
+  }
+
+  /** The same batch driven through another client (of the application restarted). */
+  SpotMonth through(CamundaClient other) {
+    return new SpotMonth(application, other, codes, batchId);
   }
 
   void review(String elementId, String code, String user, String decision, String reasons) {
@@ -303,12 +358,19 @@ final class SpotMonth {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return document(jpeg.toByteArray(), "现场照片.jpg", "image/jpeg");
+  }
+
+  /**
+   * The reference to a document uploaded to the engine's store, as a form's file picker sends it.
+   */
+  Map<String, Object> document(byte[] content, String fileName, String contentType) {
     DocumentReferenceResponse stored =
         client
             .newCreateDocumentCommand()
-            .content(jpeg.toByteArray())
-            .fileName("现场照片.jpg")
-            .contentType("image/jpeg")
+            .content(content)
+            .fileName(fileName)
+            .contentType(contentType)
             .send()
             .join();
     Map<String, Object> reference = new LinkedHashMap<>();
@@ -316,7 +378,7 @@ final class SpotMonth {
     reference.put("storeId", stored.getStoreId());
     reference.put("documentId", stored.getDocumentId());
     reference.put("contentHash", stored.getContentHash());
-    reference.put("metadata", Map.of("fileName", "现场照片.jpg", "contentType", "image/jpeg"));
+    reference.put("metadata", Map.of("fileName", fileName, "contentType", contentType));
     return reference;
   }
 }
