@@ -3,6 +3,7 @@ package landwatch.bench;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -33,7 +34,7 @@ import landwatch.spatial.io.ShapefileZipWriter;
  * verification task, kill -9 and restart (the index is rebuilt from the database), then replace the
  * layer (every spot rechecked). Prints each step's time.
  *
- * <p>Run: {@code ./mvnw -q -pl app -am -Pbench test-compile exec:exec} (see app/pom.xml).
+ * <p>Run: {@code ./mvnw -q -o -pl app -am -Pbench verify -DskipTests} (see app/pom.xml).
  */
 public final class ImportAtScaleBenchmark {
 
@@ -65,8 +66,8 @@ public final class ImportAtScaleBenchmark {
               out);
     }
     System.out.printf(
-        "machine: %d cores, application heap -Xmx%s%n",
-        Runtime.getRuntime().availableProcessors(), heap);
+        "machine: %d cores, load average %.2f, application heap -Xmx%s%n",
+        Runtime.getRuntime().availableProcessors(), loadAverage(), heap);
     System.out.printf(
         "generated %,d parcels (%,d bytes) and %,d spots in %.1f s%n",
         parcels, Files.size(layer), spots, seconds(t));
@@ -89,11 +90,25 @@ public final class ImportAtScaleBenchmark {
       System.out.printf(
           "batch import (%,d spots, checked at import): %.1f s = %,.0f spots/s  %s%n",
           spots, batchSeconds, spots / batchSeconds, answer);
-      awaitVerifyTasks(http, port, work, spots);
+      Progress progress = awaitVerifyTasks(http, port, work, spots, t);
+      double total = seconds(t);
+      System.out.printf(
+          "batch import to %,d spot-check instances started (spot-issued messages): %.1f s = %,.0f"
+              + " spots/s%n",
+          spots, progress.startedSeconds(), spots / progress.startedSeconds());
       System.out.printf(
           "batch import to %,d verify tasks (instances started by message, spatial check worker,"
               + " suggestion and categories DMN, county sub-process): %.1f s = %,.0f spots/s%n",
-          spots, seconds(t), spots / seconds(t));
+          spots, total, spots / total);
+      System.out.printf(
+          "breakdown: import %.1f s, then instances started %.1f s, then verify tasks %.1f s"
+              + " (instance start to verify task %,.0f spots/s)%n",
+          batchSeconds,
+          progress.startedSeconds() - batchSeconds,
+          total - progress.startedSeconds(),
+          spots / (total - batchSeconds));
+      System.out.printf(
+          "load average (1 min, other builds share the machine): %.2f%n", loadAverage());
 
       app.destroyForcibly().waitFor();
       app = start(work, port, heap);
@@ -134,9 +149,15 @@ public final class ImportAtScaleBenchmark {
         .start();
   }
 
-  /** Polls the engine's task search (engine credentials) until every spot waits at verification. */
-  private static void awaitVerifyTasks(HttpClient http, int port, Path work, int spots)
-      throws Exception {
+  /** When every spot's instance had started, in seconds since the batch upload began. */
+  private record Progress(double startedSeconds) {}
+
+  /**
+   * Polls the engine's searches (engine credentials) until every spot's instance has started and
+   * every one waits at verification.
+   */
+  private static Progress awaitVerifyTasks(
+      HttpClient http, int port, Path work, int spots, long since) throws Exception {
     String engine =
         "Basic "
             + Base64.getEncoder()
@@ -145,25 +166,46 @@ public final class ImportAtScaleBenchmark {
                             + Files.readString(work.resolve("data").resolve("engine-api-password"))
                                 .trim())
                         .getBytes(StandardCharsets.UTF_8));
-    HttpRequest search =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/user-tasks/search"))
-            .header("Content-Type", "application/json")
-            .header("Authorization", engine)
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "{\"filter\":{\"elementId\":\"verify\",\"state\":\"CREATED\"},"
-                        + "\"page\":{\"limit\":1}}"))
-            .build();
+    HttpRequest instances =
+        search(
+            port,
+            engine,
+            "/v2/process-instances/search",
+            "{\"filter\":{\"processDefinitionId\":\"spot-check\"},\"page\":{\"limit\":1}}");
+    HttpRequest tasks =
+        search(
+            port,
+            engine,
+            "/v2/user-tasks/search",
+            "{\"filter\":{\"elementId\":\"verify\",\"state\":\"CREATED\"},"
+                + "\"page\":{\"limit\":1}}");
     long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-    Pattern total = Pattern.compile("\"totalItems\"\\s*:\\s*(\\d+)");
+    double started = -1;
     while (System.nanoTime() < deadline) {
-      Matcher found = total.matcher(http.send(search, HttpResponse.BodyHandlers.ofString()).body());
-      if (found.find() && Long.parseLong(found.group(1)) >= spots) {
-        return;
+      if (started < 0 && total(http, instances) >= spots) {
+        started = seconds(since);
+      }
+      if (started >= 0 && total(http, tasks) >= spots) {
+        return new Progress(started);
       }
       Thread.sleep(250);
     }
     throw new IllegalStateException("the verify tasks were not all created within 10 minutes");
+  }
+
+  private static final Pattern TOTAL = Pattern.compile("\"totalItems\"\\s*:\\s*(\\d+)");
+
+  private static HttpRequest search(int port, String authorization, String path, String body) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Content-Type", "application/json")
+        .header("Authorization", authorization)
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
+  }
+
+  private static long total(HttpClient http, HttpRequest search) throws Exception {
+    Matcher found = TOTAL.matcher(http.send(search, HttpResponse.BodyHandlers.ofString()).body());
+    return found.find() ? Long.parseLong(found.group(1)) : 0;
   }
 
   private static void awaitHealthy(HttpClient http, int port, Process app) throws Exception {
@@ -218,6 +260,10 @@ public final class ImportAtScaleBenchmark {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
+  }
+
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static double seconds(long since) {

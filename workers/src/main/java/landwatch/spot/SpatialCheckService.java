@@ -96,6 +96,16 @@ public final class SpatialCheckService {
         snapshot.versions());
   }
 
+  /**
+   * Whether {@code result} is what {@link #check} would compute now for the same spot: it was
+   * computed against the layer versions and the rule table that are active now (a spot's geometry
+   * and change type never change once stored).
+   */
+  public boolean isCurrent(SpatialCheckResult result) {
+    return result.ruleTableVersion().equals(rules.version())
+        && result.layerVersions().equals(layers.snapshot().versions());
+  }
+
   private static LayerOverlap overlap(SpotOverlay spot, Geometry part) {
     double squareMetres = spot.squareMetres(part);
     BigDecimal mu = AreaMu.fromSquareMetres(squareMetres);

@@ -11,12 +11,13 @@ import java.util.Optional;
 import org.locationtech.jts.geom.Point;
 
 /**
- * Job worker {@value #JOB_TYPE}: checks the spot named by the {@code spotId} variable against the
- * reference layers, stores the result on the spot and hands the flags to the process.
+ * Job worker {@value #JOB_TYPE}: hands the process the flags of the spot named by the {@code
+ * spotId} variable. The batch import has checked and stored every spot: that result is taken while
+ * the layer versions and the rule table it was computed against are still the active ones; else the
+ * spot is checked against the reference layers again and the new result stored on the spot.
  *
- * <p>Idempotent: a redelivered job computes the same result from the same layer versions, finds it
- * already stored and writes nothing. Not a component by itself: the application declares it as a
- * bean once it provides {@link SpotRecords}.
+ * <p>Idempotent: a redelivered job finds the result current and writes nothing. Not a component by
+ * itself: the application declares it as a bean once it provides {@link SpotRecords}.
  */
 public class SpatialCheckWorker {
 
@@ -49,7 +50,7 @@ public class SpatialCheckWorker {
           .join();
       return;
     }
-    Optional<SpotRecheck.Rechecked> result = recheck.recheck(monitoringCode);
+    Optional<SpotRecheck.Rechecked> result = recheck.current(monitoringCode);
     if (result.isEmpty()) {
       client
           .newThrowErrorCommand(job.getKey())

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Checks a stored spot against the current layers and stores the result only when it differs from
- * the stored one: what the job worker does for a process, and what a layer change does for every
- * spot.
+ * the stored one: what a layer change does for every spot, and what the job worker does for a
+ * process when the stored result is no longer current.
  */
 public final class SpotRecheck {
 
@@ -22,19 +22,36 @@ public final class SpotRecheck {
   public record Rechecked(SpotRecord spot, SpatialCheckResult result) {}
 
   /**
+   * Recomputes the spot's result, whatever was stored.
+   *
    * @return the spot with its current result, or empty for an unknown spot
    */
   public Optional<Rechecked> recheck(String monitoringCode) {
+    return spots.find(monitoringCode).map(this::recheck);
+  }
+
+  /**
+   * The stored result while it is current (the batch import checks every spot it stores), else
+   * recomputed as by {@link #recheck(String)}: after a layer or the rule table changed since.
+   *
+   * @return the spot with its current result, or empty for an unknown spot
+   */
+  public Optional<Rechecked> current(String monitoringCode) {
     return spots
         .find(monitoringCode)
         .map(
-            spot -> {
-              SpatialCheckResult result =
-                  service.check(spot.geometry(), spot.changeType(), spot.demolishAndRestore());
-              if (!result.equals(spot.spatialResult())) {
-                spots.saveSpatialResult(monitoringCode, result);
-              }
-              return new Rechecked(spot, result);
-            });
+            spot ->
+                spot.spatialResult() != null && service.isCurrent(spot.spatialResult())
+                    ? new Rechecked(spot, spot.spatialResult())
+                    : recheck(spot));
+  }
+
+  private Rechecked recheck(SpotRecord spot) {
+    SpatialCheckResult result =
+        service.check(spot.geometry(), spot.changeType(), spot.demolishAndRestore());
+    if (!result.equals(spot.spatialResult())) {
+      spots.saveSpatialResult(spot.monitoringCode(), result);
+    }
+    return new Rechecked(spot, result);
   }
 }

@@ -33,11 +33,10 @@ class SpatialCheckWorkerTest {
   private final PlaneShapes plane = new PlaneShapes(105);
   private final ReferenceLayers layers = new ReferenceLayers();
   private final InMemorySpots spots = new InMemorySpots();
-  private final SpatialCheckWorker worker =
-      new SpatialCheckWorker(
-          new SpatialCheckService(
-              layers, JudgmentRuleTable.fromClasspath("rules/judgment-suggestion-2023.json")),
-          spots);
+  private final SpatialCheckService service =
+      new SpatialCheckService(
+          layers, JudgmentRuleTable.fromClasspath("rules/judgment-suggestion-2023.json"));
+  private final SpatialCheckWorker worker = new SpatialCheckWorker(service, spots);
   private final JobClient client = mock(JobClient.class, RETURNS_DEEP_STUBS);
 
   @BeforeEach
@@ -105,6 +104,47 @@ class SpatialCheckWorkerTest {
     assertThat(completedVariables(8L)).containsEntry("occupiesCultivatedLand", false);
     assertThat(spots.find("640104202303000123").orElseThrow().spatialResult().layerVersions())
         .containsEntry(LayerClass.CULTIVATED_LAND, "2023");
+  }
+
+  @Test
+  void aResultCheckedAgainstTheActiveLayersIsTakenAsStored() {
+    // what an import of a larger spot would have stored: told apart from a recomputation by its
+    // area
+    SpatialCheckResult imported = service.check(plane.rectangle(E, N, 200, 200), "新增建设", false);
+    spots.put(
+        new SpotRecord(
+            "640104202303000123", plane.rectangle(E, N, 100, 100), "新增建设", false, imported));
+
+    worker.checkSpot(client, job(7L, "640104202303000123"));
+
+    assertThat(completedVariables(7L)).containsEntry("spotAreaMu", imported.areaMu());
+    assertThat(spots.saves).isEmpty();
+  }
+
+  @Test
+  void aResultOfAnotherRuleTableIsRecomputed() {
+    SpatialCheckResult current = service.check(plane.rectangle(E, N, 100, 100), "新增建设", false);
+    SpatialCheckResult ofOlderRules =
+        new SpatialCheckResult(
+            current.areaMu(),
+            current.overlaps(),
+            current.flags(),
+            current.outsideUrbanBoundaryMu(),
+            current.uncoveredByApprovedUseMu(),
+            current.outsideMiningRightsMu(),
+            current.mandatoryReview(),
+            current.mandatoryReviewReasons(),
+            current.suggestion(),
+            "older-rules",
+            current.layerVersions());
+    spots.put(
+        new SpotRecord(
+            "640104202303000123", plane.rectangle(E, N, 100, 100), "新增建设", false, ofOlderRules));
+
+    worker.checkSpot(client, job(7L, "640104202303000123"));
+
+    assertThat(spots.saves).hasSize(1);
+    assertThat(spots.find("640104202303000123").orElseThrow().spatialResult()).isEqualTo(current);
   }
 
   @Test
