@@ -52,8 +52,10 @@ class WriterBackpressureTest extends EngineTest {
             .startEvent()
             .scriptTask(
                 "spin",
+                // 10^8 iterations, far past the budget however fast the machine, in little memory
                 s ->
-                    s.zeebeExpression("count(for x in 1..3000000 return x)")
+                    s.zeebeExpression(
+                            "count(for x in 1..10000 return count(for y in 1..10000 return y))")
                         .zeebeResultVariable("n"))
             .endEvent()
             .done());
