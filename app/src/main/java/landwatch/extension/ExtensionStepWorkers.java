@@ -20,6 +20,7 @@ import landwatch.spot.JobVariables;
 import landwatch.spot.SpotDeadlineMoves;
 import landwatch.spot.SpotDeadlineMoves.SpotDeadlines;
 import landwatch.spot.SpotGroups;
+import landwatch.user.ListenerVerdict;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -64,15 +65,7 @@ public class ExtensionStepWorkers {
             job.getVariablesAsMap(),
             LocalDate.parse(variables.text("latestCountyDue")),
             LocalDate.parse(variables.text("allowedDueDate")));
-    if (problems.isEmpty()) {
-      client.newCompleteCommand(job.getKey()).send().join();
-    } else {
-      client
-          .newCompleteCommand(job.getKey())
-          .withResult(r -> r.forUserTask().deny(true, "提交被拒绝：" + String.join("\n", problems)))
-          .send()
-          .join();
-    }
+    ListenerVerdict.completeOrDeny(client, job, problems);
   }
 
   @JobWorker(type = "landwatch.record-extension-decision", autoComplete = false)

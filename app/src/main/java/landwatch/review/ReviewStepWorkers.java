@@ -20,6 +20,7 @@ import landwatch.spot.SpotGroups;
 import landwatch.spot.SpotState;
 import landwatch.spot.SpotSteps;
 import landwatch.spot.StepOutcome;
+import landwatch.user.ListenerVerdict;
 import org.springframework.stereotype.Component;
 
 /**
@@ -175,15 +176,7 @@ public class ReviewStepWorkers {
         && JobVariables.texts(submitted.get("reasons")).isEmpty()) {
       problems.add("退回须填写退回理由");
     }
-    if (problems.isEmpty()) {
-      client.newCompleteCommand(job.getKey()).send().join();
-    } else {
-      client
-          .newCompleteCommand(job.getKey())
-          .withResult(r -> r.forUserTask().deny(true, "提交被拒绝：" + String.join("\n", problems)))
-          .send()
-          .join();
-    }
+    ListenerVerdict.completeOrDeny(client, job, problems);
   }
 
   private static SamplingSeed seed(LifecycleSpot spot) {

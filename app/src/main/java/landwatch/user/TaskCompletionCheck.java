@@ -33,15 +33,7 @@ public class TaskCompletionCheck {
   @JobWorker(type = JOB_TYPE, autoComplete = false, fetchVariables = "completedBy")
   public void check(JobClient client, ActivatedJob job) {
     List<String> problems = problems(job.getUserTask(), job.getVariablesAsMap().get("completedBy"));
-    if (problems.isEmpty()) {
-      client.newCompleteCommand(job.getKey()).send().join();
-      return;
-    }
-    client
-        .newCompleteCommand(job.getKey())
-        .withResult(r -> r.forUserTask().deny(true, "提交被拒绝：" + String.join("\n", problems)))
-        .send()
-        .join();
+    ListenerVerdict.completeOrDeny(client, job, problems);
   }
 
   List<String> problems(UserTaskProperties task, Object completedBy) {
