@@ -192,12 +192,8 @@ public class SpotInstances {
     variables.put("imageryDate", spot.imageryDate() == null ? null : spot.imageryDate().toString());
     variables.put("countyDueDate", spot.countyDue().toString());
     variables.put("provinceDueDate", spot.provinceDue().toString());
-    variables.put("countyOverdueAt", overdueAt(county));
-    variables.put("provinceOverdueAt", overdueAt(province));
+    variables.put("countyOverdueAt", county.overdueAtText());
+    variables.put("provinceOverdueAt", province.overdueAtText());
     return variables;
-  }
-
-  static String overdueAt(Deadline deadline) {
-    return deadline.overdueAt().atZone(deadline.zone()).toOffsetDateTime().toString();
   }
 }
