@@ -83,6 +83,7 @@ class BatchQueries {
             + " count(*) FILTER (WHERE p.reported_at IS NOT NULL) AS reported,"
             + " count(*) FILTER (WHERE p.state IN ('CITY_REVIEW', 'PROVINCE_REVIEW')) AS under_review,"
             + " count(*) FILTER (WHERE p.state = 'CORRECTION') AS returned,"
+            + " count(*) FILTER (WHERE p.state = 'DIRECT_JUDGMENT') AS awaiting_direct_judgment,"
             + " count(*) FILTER (WHERE p.corrected_count > 0) AS corrected,"
             + " count(*) FILTER (WHERE p.directly_judged) AS directly_judged,"
             + " count(*) FILTER (WHERE p.state = 'CONCLUDED') AS concluded,"
@@ -104,6 +105,7 @@ class BatchQueries {
               rs.getInt("reported"),
               rs.getInt("under_review"),
               rs.getInt("returned"),
+              rs.getInt("awaiting_direct_judgment"),
               rs.getInt("corrected"),
               rs.getInt("directly_judged"),
               rs.getInt("concluded"),

@@ -8,6 +8,9 @@ import java.time.LocalDate;
  * @param reported judged by the county (填报), on time or late
  * @param underReview waiting for the city's or the province's review
  * @param returned waiting for the county's correction
+ * @param awaitingDirectJudgment waiting for the city's or the province's direct judgment; with the
+ *     not yet verified (issued − verified), the verified not yet reported (verified − reported),
+ *     the under review, the returned and the concluded, every issued spot is counted once
  * @param overdue not reported and past a deadline
  * @param countyErrors returned or overturned on review (差错, §二(二))
  * @param countyDue the earliest due date among the county's spots (an extension moves a spot's)
@@ -20,6 +23,7 @@ public record CountyProgress(
     int reported,
     int underReview,
     int returned,
+    int awaitingDirectJudgment,
     int corrected,
     int directlyJudged,
     int concluded,
