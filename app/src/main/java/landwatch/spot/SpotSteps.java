@@ -1,5 +1,6 @@
 package landwatch.spot;
 
+import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import java.time.OffsetDateTime;
@@ -7,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import landwatch.deadline.Notifications;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,6 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class SpotSteps {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SpotSteps.class);
 
   private final SpotLifecycle lifecycle;
   private final TransactionTemplate transaction;
@@ -34,10 +40,27 @@ public class SpotSteps {
   public record StepInput(
       LifecycleSpot spot, JobVariables variables, OffsetDateTime at, ActivatedJob job) {}
 
+  /**
+   * Records the step and completes the job. A job the engine no longer has was left by its element
+   * meanwhile — an officer reporting as the deadline timer fired ends the deadline watch — and what
+   * was recorded stays true (the deadline did pass first), so that is no failure.
+   */
   public void complete(
       JobClient client, ActivatedJob job, String step, Function<StepInput, StepOutcome> body) {
     Map<String, Object> outputs = record(job, step, body);
-    client.newCompleteCommand(job.getKey()).variables(outputs).send().join();
+    try {
+      client.newCompleteCommand(job.getKey()).variables(outputs).send().join();
+    } catch (ProblemException e) {
+      if (e.code() != HttpStatus.NOT_FOUND.value()) {
+        throw e;
+      }
+      LOG.info(
+          "{} of spot {}: job {} was left by its element ({}) before it completed",
+          step,
+          job.getVariable("spotId"),
+          job.getKey(),
+          job.getElementId());
+    }
   }
 
   public Map<String, Object> record(

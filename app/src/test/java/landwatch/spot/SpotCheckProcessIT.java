@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.DeployResourceCommandStep1;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.process.test.api.CamundaProcessTest;
 import io.camunda.process.test.api.CamundaProcessTestContext;
@@ -27,8 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The monthly lifecycle of a spot (processes/spot-check.bpmn) end to end, one test per path: the
@@ -49,25 +46,7 @@ class SpotCheckProcessIT {
 
   @BeforeEach
   void deployAndPinTheClock() throws IOException {
-    client.newPinClockCommand().time(MONTH_START.toInstant()).send().join();
-    PathMatchingResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
-    DeployResourceCommandStep1.DeployResourceCommandStep2 deployment = null;
-    for (String pattern :
-        List.of(
-            "classpath*:processes/*.bpmn",
-            "classpath*:processes/*.dmn",
-            "classpath*:forms/*.form")) {
-      for (Resource resource : resources.getResources(pattern)) {
-        byte[] content = resource.getContentAsByteArray();
-        deployment =
-            deployment == null
-                ? client
-                    .newDeployResourceCommand()
-                    .addResourceBytes(content, resource.getFilename())
-                : deployment.addResourceBytes(content, resource.getFilename());
-      }
-    }
-    deployment.send().join();
+    SpotMonth.deployAndPinTheClock(client, MONTH_START);
   }
 
   private static ProcessInstanceSelector instance(long key) {

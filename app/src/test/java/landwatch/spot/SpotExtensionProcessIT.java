@@ -5,12 +5,13 @@ import static landwatch.spot.SpotMonth.CONTRACTOR;
 import static landwatch.spot.SpotMonth.MANAGER;
 import static landwatch.spot.SpotMonth.OFFICER;
 import static landwatch.spot.SpotMonth.REVIEWER;
+import static landwatch.spot.SpotMonth.applyForExtension;
+import static landwatch.spot.SpotMonth.awaitExtensionTask;
+import static landwatch.spot.SpotMonth.extensionDecision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.DeployResourceCommandStep1;
-import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.process.test.api.CamundaProcessTest;
 import io.camunda.process.test.api.CamundaProcessTestContext;
@@ -19,7 +20,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import landwatch.spot.judgment.Judgment;
@@ -27,17 +27,10 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * Extension applications 延期申请 end to end (processes/spot-extension.bpmn): a county officer applies
@@ -61,25 +54,7 @@ class SpotExtensionProcessIT {
 
   @BeforeEach
   void deployAndPinTheClock() throws IOException {
-    client.newPinClockCommand().time(MONTH_START.toInstant()).send().join();
-    PathMatchingResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
-    DeployResourceCommandStep1.DeployResourceCommandStep2 deployment = null;
-    for (String pattern :
-        List.of(
-            "classpath*:processes/*.bpmn",
-            "classpath*:processes/*.dmn",
-            "classpath*:forms/*.form")) {
-      for (Resource resource : resources.getResources(pattern)) {
-        byte[] content = resource.getContentAsByteArray();
-        deployment =
-            deployment == null
-                ? client
-                    .newDeployResourceCommand()
-                    .addResourceBytes(content, resource.getFilename())
-                : deployment.addResourceBytes(content, resource.getFilename());
-      }
-    }
-    deployment.send().join();
+    SpotMonth.deployAndPinTheClock(client, MONTH_START);
   }
 
   @Test
@@ -91,7 +66,7 @@ class SpotExtensionProcessIT {
     month.codes.forEach(month::instanceOf);
 
     JsonNode applied =
-        apply(
+        applyForExtension(
                 OFFICER,
                 List.of(extended, alsoExtended),
                 "2026-11-27",
@@ -102,13 +77,15 @@ class SpotExtensionProcessIT {
     long id = applied.get("id").asLong();
     assertThat(applied.get("status").asText()).isEqualTo("APPLIED");
     assertThat(applied.get("approvalChain")).hasSize(2);
-    UserTask endorsement = awaitTask("endorse-extension", id);
+    UserTask endorsement = awaitExtensionTask(client, "endorse-extension", id);
     long instance = endorsement.getProcessInstanceKey();
-    assertThat(month.complete(endorsement, REVIEWER, decision("APPROVE", "情况属实", null))).isNull();
-    UserTask approval = awaitTask("approve-extension", id);
-    assertThat(month.complete(approval, MANAGER, decision("APPROVE", null, "2026-11-30")))
+    assertThat(month.complete(endorsement, REVIEWER, extensionDecision("APPROVE", "情况属实", null)))
+        .isNull();
+    UserTask approval = awaitExtensionTask(client, "approve-extension", id);
+    assertThat(month.complete(approval, MANAGER, extensionDecision("APPROVE", null, "2026-11-30")))
         .contains("不得晚于申请（或上一级同意）的日期 2026-11-27");
-    assertThat(month.complete(approval, MANAGER, decision("APPROVE", "同意延期", "2026-11-26")))
+    assertThat(
+            month.complete(approval, MANAGER, extensionDecision("APPROVE", "同意延期", "2026-11-26")))
         .isNull();
     assertThat(ProcessInstanceSelectors.byKey(instance)).isCompleted();
     assertThat(ProcessInstanceSelectors.byKey(instance))
@@ -166,16 +143,18 @@ class SpotExtensionProcessIT {
     String code = month.codes.get(0);
     month.instanceOf(code);
     long id =
-        apply(OFFICER, List.of(code), "2026-11-24", "人员不足", PDF, "申请.pdf")
+        applyForExtension(OFFICER, List.of(code), "2026-11-24", "人员不足", PDF, "申请.pdf")
             .getBody()
             .get("id")
             .asLong();
-    UserTask endorsement = awaitTask("endorse-extension", id);
+    UserTask endorsement = awaitExtensionTask(client, "endorse-extension", id);
     long instance = endorsement.getProcessInstanceKey();
-    assertThat(month.complete(endorsement, REVIEWER, decision("REFUSE", " ", null)))
+    assertThat(month.complete(endorsement, REVIEWER, extensionDecision("REFUSE", " ", null)))
         .contains("不同意延期须填写理由");
-    assertThat(month.complete(endorsement, REVIEWER, decision(null, null, null))).contains("请选择意见");
-    assertThat(month.complete(endorsement, REVIEWER, decision("REFUSE", "理由不充分，应按期完成", null)))
+    assertThat(month.complete(endorsement, REVIEWER, extensionDecision(null, null, null)))
+        .contains("请选择意见");
+    assertThat(
+            month.complete(endorsement, REVIEWER, extensionDecision("REFUSE", "理由不充分，应按期完成", null)))
         .isNull();
     assertThat(ProcessInstanceSelectors.byKey(instance))
         .isCompleted()
@@ -204,7 +183,9 @@ class SpotExtensionProcessIT {
     assertThat(ProcessInstanceSelectors.byKey(month.instanceOf(code)))
         .hasCompletedElements("record-county-overdue");
     // refused, the spot may be applied for again
-    assertThat(apply(OFFICER, List.of(code), "2026-11-28", "再次申请", PDF, "申请2.pdf").getStatusCode())
+    assertThat(
+            applyForExtension(OFFICER, List.of(code), "2026-11-28", "再次申请", PDF, "申请2.pdf")
+                .getStatusCode())
         .isEqualTo(HttpStatus.CREATED);
   }
 
@@ -214,13 +195,15 @@ class SpotExtensionProcessIT {
     String toProvince = xixia.codes.get(0);
     xixia.instanceOf(toProvince);
     long provinceOnly =
-        apply("officer-640105", List.of(toProvince), "2026-11-25", "核查设备故障", PDF, "a.pdf")
+        applyForExtension(
+                "officer-640105", List.of(toProvince), "2026-11-25", "核查设备故障", PDF, "a.pdf")
             .getBody()
             .get("id")
             .asLong();
-    UserTask approval = awaitTask("approve-extension", provinceOnly);
+    UserTask approval = awaitExtensionTask(client, "approve-extension", provinceOnly);
     long first = approval.getProcessInstanceKey();
-    assertThat(xixia.complete(approval, MANAGER, decision("REFUSE", "不予延期", null))).isNull();
+    assertThat(xixia.complete(approval, MANAGER, extensionDecision("REFUSE", "不予延期", null)))
+        .isNull();
     assertThat(ProcessInstanceSelectors.byKey(first))
         .isCompleted()
         .hasCompletedElements("refused-by-province")
@@ -230,13 +213,15 @@ class SpotExtensionProcessIT {
     String cityAlone = jinfeng.codes.get(0);
     jinfeng.instanceOf(cityAlone);
     long cityOnly =
-        apply("officer-640106", List.of(cityAlone), "2026-11-23", "核查设备故障", PDF, "b.pdf")
+        applyForExtension(
+                "officer-640106", List.of(cityAlone), "2026-11-23", "核查设备故障", PDF, "b.pdf")
             .getBody()
             .get("id")
             .asLong();
-    UserTask endorsement = awaitTask("endorse-extension", cityOnly);
+    UserTask endorsement = awaitExtensionTask(client, "endorse-extension", cityOnly);
     long second = endorsement.getProcessInstanceKey();
-    assertThat(jinfeng.complete(endorsement, REVIEWER, decision("APPROVE", null, null))).isNull();
+    assertThat(jinfeng.complete(endorsement, REVIEWER, extensionDecision("APPROVE", null, null)))
+        .isNull();
     assertThat(ProcessInstanceSelectors.byKey(second))
         .isCompleted()
         .hasCompletedElements("apply-extension", "extended")
@@ -262,10 +247,13 @@ class SpotExtensionProcessIT {
     long before = applications();
 
     assertRefused(
-        apply(OFFICER, List.of(open), "2026-11-27", "理由", null, null), 400, "application");
-    assertRefused(apply(OFFICER, List.of(open), "2026-11-27", "  ", PDF, "a.pdf"), 422, "延期理由");
+        applyForExtension(OFFICER, List.of(open), "2026-11-27", "理由", null, null),
+        400,
+        "application");
     assertRefused(
-        apply(
+        applyForExtension(OFFICER, List.of(open), "2026-11-27", "  ", PDF, "a.pdf"), 422, "延期理由");
+    assertRefused(
+        applyForExtension(
             OFFICER,
             List.of(open),
             "2026-11-27",
@@ -274,13 +262,18 @@ class SpotExtensionProcessIT {
             "a.pdf"),
         422,
         "书面申请须为");
-    assertRefused(apply(OFFICER, List.of(open), "2026-11-20", "理由", PDF, "a.pdf"), 422, "须晚于");
     assertRefused(
-        apply(OFFICER, List.of(open), "2026-12-21", "理由", PDF, "a.pdf"), 422, "一次最多延期 30 天");
+        applyForExtension(OFFICER, List.of(open), "2026-11-20", "理由", PDF, "a.pdf"), 422, "须晚于");
     assertRefused(
-        apply(OFFICER, List.of(open), "11/27", "理由", PDF, "a.pdf"), 400, "requestedDueDate");
+        applyForExtension(OFFICER, List.of(open), "2026-12-21", "理由", PDF, "a.pdf"),
+        422,
+        "一次最多延期 30 天");
     assertRefused(
-        apply(
+        applyForExtension(OFFICER, List.of(open), "11/27", "理由", PDF, "a.pdf"),
+        400,
+        "requestedDueDate");
+    assertRefused(
+        applyForExtension(
             OFFICER,
             List.of(open, elsewhere.codes.get(0), "NO-SUCH-SPOT"),
             "2026-11-27",
@@ -289,18 +282,25 @@ class SpotExtensionProcessIT {
             "a.pdf"),
         422,
         "不存在或不属于本县");
-    assertRefused(apply(OFFICER, List.of(reported), "2026-11-27", "理由", PDF, "a.pdf"), 409, "已填报");
-    assertRefused(apply(CONTRACTOR, List.of(open), "2026-11-27", "理由", PDF, "a.pdf"), 403, null);
-    assertRefused(apply(REVIEWER, List.of(open), "2026-11-27", "理由", PDF, "a.pdf"), 403, null);
+    assertRefused(
+        applyForExtension(OFFICER, List.of(reported), "2026-11-27", "理由", PDF, "a.pdf"),
+        409,
+        "已填报");
+    assertRefused(
+        applyForExtension(CONTRACTOR, List.of(open), "2026-11-27", "理由", PDF, "a.pdf"), 403, null);
+    assertRefused(
+        applyForExtension(REVIEWER, List.of(open), "2026-11-27", "理由", PDF, "a.pdf"), 403, null);
     assertThat(applications()).isEqualTo(before);
 
     long id =
-        apply(OFFICER, List.of(open), "2026-11-27", "理由", PDF, "申请.pdf")
+        applyForExtension(OFFICER, List.of(open), "2026-11-27", "理由", PDF, "申请.pdf")
             .getBody()
             .get("id")
             .asLong();
     assertRefused(
-        apply(OFFICER, List.of(open), "2026-11-28", "又一次", PDF, "a.pdf"), 409, "未办结的延期申请");
+        applyForExtension(OFFICER, List.of(open), "2026-11-28", "又一次", PDF, "a.pdf"),
+        409,
+        "未办结的延期申请");
     assertThat(applications()).isEqualTo(before + 1);
 
     // the application is the county's: its city and the province see it, another city does not
@@ -353,7 +353,7 @@ class SpotExtensionProcessIT {
             id,
             code);
 
-    UserTask endorsement = awaitTask("endorse-extension", id);
+    UserTask endorsement = awaitExtensionTask(client, "endorse-extension", id);
     assertThat(
             jdbc()
                 .queryForObject(
@@ -384,33 +384,6 @@ class SpotExtensionProcessIT {
     }
   }
 
-  private static ResponseEntity<JsonNode> apply(
-      String user,
-      List<String> spots,
-      String requested,
-      String reason,
-      byte[] document,
-      String fileName) {
-    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-    spots.forEach(code -> body.add("spots", code));
-    body.add("requestedDueDate", requested);
-    body.add("reason", reason);
-    if (document != null) {
-      body.add(
-          "application",
-          new ByteArrayResource(document) {
-            @Override
-            public String getFilename() {
-              return fileName;
-            }
-          });
-    }
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return SpotMonth.api(user)
-        .postForEntity("/api/extensions", new HttpEntity<>(body, headers), JsonNode.class);
-  }
-
   private static JsonNode read(String user, String path) {
     ResponseEntity<JsonNode> response = SpotMonth.api(user).getForEntity(path, JsonNode.class);
     assertThat(response.getStatusCode()).as(path + " as " + user).isEqualTo(HttpStatus.OK);
@@ -430,34 +403,6 @@ class SpotExtensionProcessIT {
                 view.hasNonNull("extendedAt")
                     && view.get("spots").findValues("timersMoved").stream()
                         .allMatch(JsonNode::isBoolean));
-  }
-
-  private static Map<String, Object> decision(String decision, String opinion, String granted) {
-    Map<String, Object> submitted = new LinkedHashMap<>();
-    submitted.put("decision", decision);
-    submitted.put("opinion", opinion);
-    submitted.put("grantedDueDate", granted);
-    return submitted;
-  }
-
-  private UserTask awaitTask(String elementId, long id) {
-    return Awaitility.await("task " + elementId + " of extension " + id)
-        .atMost(WAIT)
-        .until(
-            () ->
-                client
-                    .newUserTaskSearchRequest()
-                    .filter(
-                        f ->
-                            f.elementId(elementId)
-                                .state(UserTaskState.CREATED)
-                                .processInstanceVariables(
-                                    Map.of("extensionId", String.valueOf(id))))
-                    .send()
-                    .join()
-                    .items(),
-            tasks -> tasks.size() == 1)
-        .get(0);
   }
 
   private static JdbcTemplate jdbc() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.DeployResourceCommandStep1;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.DocumentReferenceResponse;
 import io.camunda.client.api.search.enums.UserTaskState;
@@ -15,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,8 +40,17 @@ import landwatch.spot.judgment.Judgment;
 import org.awaitility.Awaitility;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * Scripted users driving spots of one batch through the spot-check process: the application's HTTP
@@ -380,5 +391,89 @@ final class SpotMonth {
     reference.put("contentHash", stored.getContentHash());
     reference.put("metadata", Map.of("fileName", fileName, "contentType", contentType));
     return reference;
+  }
+
+  /** A county officer's extension application 延期申请 for the spots, as the form posts it. */
+  static ResponseEntity<JsonNode> applyForExtension(
+      String user,
+      List<String> spots,
+      String requested,
+      String reason,
+      byte[] document,
+      String fileName) {
+    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    spots.forEach(code -> body.add("spots", code));
+    body.add("requestedDueDate", requested);
+    body.add("reason", reason);
+    if (document != null) {
+      body.add(
+          "application",
+          new ByteArrayResource(document) {
+            @Override
+            public String getFilename() {
+              return fileName;
+            }
+          });
+    }
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return api(user)
+        .postForEntity("/api/extensions", new HttpEntity<>(body, headers), JsonNode.class);
+  }
+
+  /** An endorsement's or an approval's submission. */
+  static Map<String, Object> extensionDecision(String decision, String opinion, String granted) {
+    Map<String, Object> submitted = new LinkedHashMap<>();
+    submitted.put("decision", decision);
+    submitted.put("opinion", opinion);
+    submitted.put("grantedDueDate", granted);
+    return submitted;
+  }
+
+  /** The open task of the extension application at the element, once it exists. */
+  static UserTask awaitExtensionTask(CamundaClient client, String elementId, long id) {
+    return Awaitility.await("task " + elementId + " of extension " + id)
+        .atMost(WAIT)
+        .until(
+            () ->
+                client
+                    .newUserTaskSearchRequest()
+                    .filter(
+                        f ->
+                            f.elementId(elementId)
+                                .state(UserTaskState.CREATED)
+                                .processInstanceVariables(
+                                    Map.of("extensionId", String.valueOf(id))))
+                    .send()
+                    .join()
+                    .items(),
+            tasks -> tasks.size() == 1)
+        .get(0);
+  }
+
+  /**
+   * Deploys the application's models, decisions and forms as Camunda Modeler would, and pins the
+   * engine's clock at the moment (a month the tests script day by day).
+   */
+  static void deployAndPinTheClock(CamundaClient client, OffsetDateTime at) throws IOException {
+    client.newPinClockCommand().time(at.toInstant()).send().join();
+    PathMatchingResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
+    DeployResourceCommandStep1.DeployResourceCommandStep2 deployment = null;
+    for (String pattern :
+        List.of(
+            "classpath*:processes/*.bpmn",
+            "classpath*:processes/*.dmn",
+            "classpath*:forms/*.form")) {
+      for (Resource resource : resources.getResources(pattern)) {
+        byte[] content = resource.getContentAsByteArray();
+        deployment =
+            deployment == null
+                ? client
+                    .newDeployResourceCommand()
+                    .addResourceBytes(content, resource.getFilename())
+                : deployment.addResourceBytes(content, resource.getFilename());
+      }
+    }
+    deployment.send().join();
   }
 }

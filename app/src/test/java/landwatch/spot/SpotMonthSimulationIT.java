@@ -6,12 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.DeployResourceCommandStep1;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.process.test.api.CamundaProcessTest;
 import io.camunda.process.test.api.CamundaProcessTestContext;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -32,8 +31,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * A month of 1,000 spots in four counties of 银川市, driven through every path of
@@ -82,17 +79,60 @@ class SpotMonthSimulationIT {
     boolean reached(Moment other) {
       return compareTo(other) >= 0;
     }
+
+    Moment previous() {
+      return values()[ordinal() - 1];
+    }
   }
 
-  /** When the county reports a spot, if ever. */
+  /**
+   * When the county reports a spot, if ever, and when it asks for an extension (to the 27th at the
+   * start of the month, else to the 30th). The city endorses every application; the province
+   * approves all but those of EXTENSION_REFUSED.
+   */
   enum Report {
-    NEVER_VERIFIED,
-    NEVER_JUDGED,
-    ON_TIME,
-    /** After the county's deadline, before the province's. */
-    LATE_TO_CITY,
-    /** After the province's deadline. */
-    LATE
+    NEVER_VERIFIED(null, null),
+    NEVER_JUDGED(null, null),
+    ON_TIME(Moment.MONTH_START, null),
+    LATE_TO_CITY(Moment.PAST_COUNTY_DEADLINE, null),
+    LATE(Moment.PAST_PROVINCE_DEADLINE, null),
+    EXTENDED(Moment.PAST_COUNTY_DEADLINE, Moment.MONTH_START),
+    EXTENSION_REFUSED(Moment.PAST_COUNTY_DEADLINE, Moment.MONTH_START),
+    EXTENDED_AFTER_COUNTY_DEADLINE(Moment.PAST_PROVINCE_DEADLINE, Moment.PAST_COUNTY_DEADLINE),
+    EXTENDED_AFTER_BOTH_DEADLINES(null, Moment.PAST_PROVINCE_DEADLINE);
+
+    final Moment judgedAt;
+    final Moment extensionAppliedAt;
+
+    Report(Moment judgedAt, Moment extensionAppliedAt) {
+      this.judgedAt = judgedAt;
+      this.extensionAppliedAt = extensionAppliedAt;
+    }
+
+    boolean judgedBy(Moment now) {
+      return judgedAt != null && now.reached(judgedAt);
+    }
+
+    boolean extensionApproved() {
+      return extensionAppliedAt != null && this != EXTENSION_REFUSED;
+    }
+
+    /** The county due date the spot ends the month with. */
+    String countyDue() {
+      if (!extensionApproved()) {
+        return "2026-11-20";
+      }
+      return extensionAppliedAt == Moment.MONTH_START ? "2026-11-27" : "2026-11-30";
+    }
+
+    /**
+     * Whether the deadline's timer flags the spot overdue: not reported by the moment before it,
+     * and not extended before it.
+     */
+    boolean flaggedAt(Moment deadline) {
+      return !judgedBy(deadline.previous())
+          && !(extensionApproved() && extensionAppliedAt.compareTo(deadline) < 0);
+    }
   }
 
   /** What the reviewers and the county do with a reported spot the city reviews. */
@@ -128,7 +168,7 @@ class SpotMonthSimulationIT {
     }
 
     boolean reported() {
-      return report != Report.NEVER_VERIFIED && report != Report.NEVER_JUDGED;
+      return report.judgedAt != null;
     }
 
     boolean returnedByCity() {
@@ -154,12 +194,7 @@ class SpotMonthSimulationIT {
     }
 
     boolean judgedBy(Moment now) {
-      return switch (report) {
-        case ON_TIME -> true;
-        case LATE_TO_CITY -> now.reached(Moment.PAST_COUNTY_DEADLINE);
-        case LATE -> now.reached(Moment.PAST_PROVINCE_DEADLINE);
-        default -> false;
-      };
+      return report.judgedBy(now);
     }
 
     /** The state the spot comes to once the users have done what they do at the moment. */
@@ -213,7 +248,7 @@ class SpotMonthSimulationIT {
 
   @Test
   void aMonthOfAThousandSpotsComesToProgressFiguresThatAddUp() throws Exception {
-    deployAndPinTheClock();
+    SpotMonth.deployAndPinTheClock(client, Moment.MONTH_START.at);
     month =
         SpotMonth.issue(
             SpotMonth.Application.inThisJvm(),
@@ -227,7 +262,7 @@ class SpotMonthSimulationIT {
 
     for (Moment moment : Moment.values()) {
       if (moment != Moment.MONTH_START) {
-        processTestContext.increaseTime(Duration.between(previous(moment).at, moment.at));
+        processTestContext.increaseTime(Duration.between(moment.previous().at, moment.at));
       }
       long started = System.nanoTime();
       int tasks = act(moment);
@@ -241,9 +276,10 @@ class SpotMonthSimulationIT {
   }
 
   /**
-   * Spot j of a county: every 25th never verified, the next never judged, the next two reported
-   * late (to the city, then to the province); the city reviews what the draw or a 100% rule sends
-   * it and follows the path of j; a tenth of the spots are 拆除复耕 (always reviewed).
+   * Spot j of a county: of every 25, one never verified, one never judged, two reported late (to
+   * the city, then to the province) and three extended (in 永宁县; in 兴庆区 the first is refused); the
+   * city reviews what the draw or a 100% rule sends it and follows the path of j; every seventh
+   * spot is 拆除复耕 (always reviewed).
    */
   private Map<String, Scripted> script() {
     Map<String, Scripted> spots = new LinkedHashMap<>();
@@ -257,6 +293,20 @@ class SpotMonthSimulationIT {
             case 1 -> Report.NEVER_JUDGED;
             case 2 -> Report.LATE_TO_CITY;
             case 3 -> Report.LATE;
+            case 4 ->
+                switch (COUNTIES.get(i % COUNTIES.size())) {
+                  case YONGNING -> Report.EXTENDED;
+                  case XINGQING -> Report.EXTENSION_REFUSED;
+                  default -> Report.ON_TIME;
+                };
+            case 5 ->
+                COUNTIES.get(i % COUNTIES.size()) == NingxiaCounty.YONGNING
+                    ? Report.EXTENDED_AFTER_COUNTY_DEADLINE
+                    : Report.ON_TIME;
+            case 6 ->
+                COUNTIES.get(i % COUNTIES.size()) == NingxiaCounty.YONGNING
+                    ? Report.EXTENDED_AFTER_BOTH_DEADLINES
+                    : Report.ON_TIME;
             default -> Report.ON_TIME;
           };
       Judgment judgment =
@@ -298,10 +348,6 @@ class SpotMonthSimulationIT {
     return spots;
   }
 
-  private static Moment previous(Moment moment) {
-    return Moment.values()[moment.ordinal() - 1];
-  }
-
   /**
    * At the moment, the users complete every open task of the batch the script gives them, again and
    * again as the process creates the next ones, until each spot has come to its state.
@@ -310,6 +356,7 @@ class SpotMonthSimulationIT {
     if (moment.reached(Moment.PAST_COUNTY_DEADLINE)) {
       awaitOverdueFlags(moment);
     }
+    applyForExtensions(moment);
     Map<String, SpotState> expected =
         script.values().stream()
             .collect(Collectors.toMap(Scripted::code, s -> s.stateAfter(moment)));
@@ -339,7 +386,7 @@ class SpotMonthSimulationIT {
   private void awaitOverdueFlags(Moment moment) {
     String flag =
         moment.reached(Moment.PAST_PROVINCE_DEADLINE) ? "province_overdue" : "county_overdue";
-    long unreported = script.values().stream().filter(s -> !s.judgedBy(previous(moment))).count();
+    long unreported = script.values().stream().filter(s -> s.report().flaggedAt(moment)).count();
     Awaitility.await(flag + " at " + moment)
         .atMost(PHASE_LIMIT)
         .until(
@@ -354,6 +401,69 @@ class SpotMonthSimulationIT {
                         Long.class,
                         month.batchId),
             flagged -> flagged == unreported);
+  }
+
+  /**
+   * Each county's officer applies, with the written application, for the spots the script extends
+   * at the moment; the city's reviewer endorses, the province's manager decides; the users go on
+   * once the spots' timers have moved (or the refusal is recorded).
+   */
+  private void applyForExtensions(Moment moment) {
+    Map<NingxiaCounty, Map<Report, List<String>>> applications = new LinkedHashMap<>();
+    script.values().stream()
+        .filter(s -> s.report().extensionAppliedAt == moment)
+        .forEach(
+            s ->
+                applications
+                    .computeIfAbsent(s.county(), county -> new LinkedHashMap<>())
+                    .computeIfAbsent(s.report(), report -> new ArrayList<>())
+                    .add(s.code()));
+    applications.forEach(
+        (county, byReport) ->
+            byReport.forEach(
+                (report, codes) -> {
+                  boolean approved = report.extensionApproved();
+                  String requested = approved ? report.countyDue() : "2026-11-27";
+                  String officer = "officer-" + county.code();
+                  var applied =
+                      SpotMonth.applyForExtension(
+                          officer,
+                          codes,
+                          requested,
+                          "暴雨致道路中断，无法现场核实",
+                          "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII),
+                          "延期申请.pdf");
+                  assertThat(applied.getStatusCode().value())
+                      .as("%s", applied.getBody())
+                      .isEqualTo(201);
+                  long id = applied.getBody().get("id").asLong();
+                  done(
+                      month.complete(
+                          SpotMonth.awaitExtensionTask(client, "endorse-extension", id),
+                          REVIEWER,
+                          SpotMonth.extensionDecision("APPROVE", "情况属实", null)),
+                      "endorse-extension of extension " + id);
+                  done(
+                      month.complete(
+                          SpotMonth.awaitExtensionTask(client, "approve-extension", id),
+                          MANAGER,
+                          approved
+                              ? SpotMonth.extensionDecision("APPROVE", "同意延期", requested)
+                              : SpotMonth.extensionDecision("REFUSE", "不予延期", null)),
+                      "approve-extension of extension " + id);
+                  Awaitility.await("extension " + id + " decided")
+                      .atMost(PHASE_LIMIT)
+                      .until(
+                          () ->
+                              SpotMonth.api(officer)
+                                  .getForObject("/api/extensions/" + id, JsonNode.class),
+                          view ->
+                              approved
+                                  ? view.hasNonNull("extendedAt")
+                                      && view.get("spots").findValues("timersMoved").stream()
+                                          .allMatch(JsonNode::asBoolean)
+                                  : "REFUSED".equals(view.get("status").asText()));
+                }));
   }
 
   private List<UserTask> openTasks() {
@@ -481,9 +591,11 @@ class SpotMonthSimulationIT {
   }
 
   private static void done(String denial, UserTask task) {
-    assertThat(denial)
-        .as("%s of instance %s was denied", task.getElementId(), task.getProcessInstanceKey())
-        .isNull();
+    done(denial, task.getElementId() + " of instance " + task.getProcessInstanceKey());
+  }
+
+  private static void done(String denial, String task) {
+    assertThat(denial).as("%s was denied", task).isNull();
   }
 
   private Map<Long, String> awaitInstances() {
@@ -551,7 +663,7 @@ class SpotMonthSimulationIT {
       tally.put(
           "concluded",
           count(spots, s -> s.stateAfter(Moment.PAST_PROVINCE_DEADLINE) == SpotState.CONCLUDED));
-      tally.put("overdue", count(spots, s -> !s.reported()));
+      tally.put("overdue", count(spots, s -> !s.reported() && !s.report().extensionApproved()));
       tally.put("late", count(spots, s -> s.report() == Report.LATE));
       tally.put("countyErrors", count(spots, Scripted::countyError));
       Map<String, Long> figures = new LinkedHashMap<>();
@@ -590,6 +702,22 @@ class SpotMonthSimulationIT {
                 .collect(
                     Collectors.toMap(
                         Scripted::code, s -> s.stateAfter(Moment.PAST_PROVINCE_DEADLINE))));
+    Map<String, String> countyDue = new LinkedHashMap<>();
+    month
+        .application
+        .jdbc()
+        .query(
+            "SELECT s.monitoring_code, p.county_due FROM spot s JOIN spot_progress p ON p.spot_id = s.id"
+                + " WHERE s.batch_id = ?",
+            rs -> {
+              countyDue.put(rs.getString(1), rs.getString(2));
+            },
+            month.batchId);
+    assertThat(countyDue)
+        .as("due dates moved by approved extensions only")
+        .isEqualTo(
+            script.values().stream()
+                .collect(Collectors.toMap(Scripted::code, s -> s.report().countyDue())));
     Map<String, List<String>> bases = new LinkedHashMap<>();
     month
         .application
@@ -626,27 +754,5 @@ class SpotMonthSimulationIT {
 
   private static long count(List<Scripted> spots, java.util.function.Predicate<Scripted> which) {
     return spots.stream().filter(which).count();
-  }
-
-  private void deployAndPinTheClock() throws IOException {
-    client.newPinClockCommand().time(Moment.MONTH_START.at.toInstant()).send().join();
-    PathMatchingResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
-    DeployResourceCommandStep1.DeployResourceCommandStep2 deployment = null;
-    for (String pattern :
-        List.of(
-            "classpath*:processes/*.bpmn",
-            "classpath*:processes/*.dmn",
-            "classpath*:forms/*.form")) {
-      for (Resource resource : resources.getResources(pattern)) {
-        byte[] content = resource.getContentAsByteArray();
-        deployment =
-            deployment == null
-                ? client
-                    .newDeployResourceCommand()
-                    .addResourceBytes(content, resource.getFilename())
-                : deployment.addResourceBytes(content, resource.getFilename());
-      }
-    }
-    deployment.send().join();
   }
 }
