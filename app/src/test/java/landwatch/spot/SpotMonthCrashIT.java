@@ -149,12 +149,7 @@ class SpotMonthCrashIT {
       for (int i = 0; i < SPOTS; i++) {
         expected.put(code(month, i), expectedAfterRestart(i));
       }
-      Map<String, String> settled =
-          Awaitility.await("the records catch up after the restart")
-              .atMost(WAIT)
-              .pollInterval(Duration.ofMillis(500))
-              .until(() -> whereEachSpotIs(client, restarted), expected::equals);
-      assertThat(settled).isEqualTo(expected);
+      awaitEverySpot("the records catch up after the restart", client, restarted, expected);
       assertOneInstancePerSpot(client, restarted);
       assertThat(judgments(restarted)).containsAll(judgmentsAtCrash);
       assertThat(events(restarted)).containsAll(eventsAtCrash);
@@ -176,12 +171,7 @@ class SpotMonthCrashIT {
 
       Map<String, String> concluded = new TreeMap<>();
       month.codes.forEach(code -> concluded.put(code, "CONCLUDED/COMPLETED"));
-      assertThat(
-              Awaitility.await("every spot concluded")
-                  .atMost(WAIT)
-                  .pollInterval(Duration.ofMillis(500))
-                  .until(() -> whereEachSpotIs(client, restarted), concluded::equals))
-          .isEqualTo(concluded);
+      awaitEverySpot("every spot concluded", client, restarted, concluded);
       assertOneInstancePerSpot(client, restarted);
       assertEachCompletedStepRecordedOnce(client, restarted);
       assertThat(judgments(restarted)).containsAll(judgmentsAtCrash);
@@ -270,6 +260,15 @@ class SpotMonthCrashIT {
    * or the instance's state when none is open. A spot between a completion and its record shows the
    * old state beside no task, which never equals what is expected.
    */
+  /** Waits until every spot is where expected (its progress state and its instance's state). */
+  private static void awaitEverySpot(
+      String what, CamundaClient client, SpotMonth month, Map<String, String> expected) {
+    Awaitility.await(what)
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> whereEachSpotIs(client, month), expected::equals);
+  }
+
   private static Map<String, String> whereEachSpotIs(CamundaClient client, SpotMonth month) {
     Map<Long, String> openTasks = new LinkedHashMap<>();
     for (UserTask task :
