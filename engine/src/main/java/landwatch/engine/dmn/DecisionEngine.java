@@ -6,9 +6,11 @@ import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -97,7 +99,8 @@ public final class DecisionEngine {
         dmn.model().getDefinitions().getId(),
         dmn.model().getDefinitions().getName(),
         List.copyOf(decisions),
-        dmn);
+        dmn,
+        DrgReferences.of(dmn));
   }
 
   /**
@@ -163,7 +166,7 @@ public final class DecisionEngine {
   public Evaluation evaluate(ParsedDrg drg, String decisionId, Map<String, Object> variables) {
     Either<DmnEngine.EvalFailure, DmnEngine.EvalResult> result;
     try {
-      result = engine.eval(drg.parsed(), decisionId, variables);
+      result = engine.eval(drg.parsed(), decisionId, referenced(drg, variables));
     } catch (StackOverflowError e) {
       return new Evaluation(
           null,
@@ -191,6 +194,20 @@ public final class DecisionEngine {
     DmnEngine.EvalResult evalResult = result.right().get();
     Object output = evalResult.isNil() ? null : json(evalResult.value());
     return new Evaluation(output, null, null, evaluated);
+  }
+
+  private static Map<String, Object> referenced(ParsedDrg drg, Map<String, Object> variables) {
+    if (drg.referencedVariables().isEmpty()) {
+      return variables;
+    }
+    Set<String> names = drg.referencedVariables().get();
+    Map<String, Object> referenced = new HashMap<>();
+    for (String name : names) {
+      if (variables.containsKey(name)) {
+        referenced.put(name, variables.get(name));
+      }
+    }
+    return referenced;
   }
 
   private List<Evaluation.EvaluatedDecision> audit(Audit.AuditLog log) {

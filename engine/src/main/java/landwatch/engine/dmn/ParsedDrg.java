@@ -1,13 +1,22 @@
 package landwatch.engine.dmn;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.camunda.dmn.parser.ParsedDmn;
 
 /**
  * A DMN resource parsed by the DMN engine: its decision requirements graph (the {@code
- * definitions}) and the decisions in it. Immutable; shared by the writer and the API's readers.
+ * definitions}), the decisions in it and the root names its expressions reference (empty when not
+ * known: then every variable is given to an evaluation). Immutable; shared by the writer and the
+ * API's readers.
  */
-public record ParsedDrg(String id, String name, List<Decision> decisions, ParsedDmn parsed) {
+public record ParsedDrg(
+    String id,
+    String name,
+    List<Decision> decisions,
+    ParsedDmn parsed,
+    Optional<Set<String>> referencedVariables) {
 
   /**
    * A decision of the graph.
