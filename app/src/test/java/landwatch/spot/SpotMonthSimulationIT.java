@@ -256,7 +256,7 @@ class SpotMonthSimulationIT {
             YearMonth.of(2026, 10),
             SPOTS,
             i -> COUNTIES.get(i % COUNTIES.size()),
-            i -> i / COUNTIES.size() % 7 == 3 ? "拆除复耕" : "新增建设");
+            SpotMonthSimulationIT::changeType);
     script = script();
     codeByInstance = awaitInstances();
 
@@ -281,12 +281,16 @@ class SpotMonthSimulationIT {
    * city reviews what the draw or a 100% rule sends it and follows the path of j; every seventh
    * spot is 拆除复耕 (always reviewed).
    */
+  private static String changeType(int i) {
+    return i / COUNTIES.size() % 7 == 3 ? "拆除复耕" : "新增建设";
+  }
+
   private Map<String, Scripted> script() {
     Map<String, Scripted> spots = new LinkedHashMap<>();
     for (int i = 0; i < SPOTS; i++) {
       String code = month.codes.get(i);
       int j = i / COUNTIES.size();
-      String changeType = j % 7 == 3 ? "拆除复耕" : "新增建设";
+      String changeType = changeType(i);
       Report report =
           switch (j % 25) {
             case 0 -> Report.NEVER_VERIFIED;
