@@ -40,7 +40,6 @@ import landwatch.spot.judgment.Judgment;
 import org.awaitility.Awaitility;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpEntity;
@@ -195,7 +194,16 @@ final class SpotMonth {
 
   /** The open task of the spot at the element, once it exists. */
   UserTask awaitTask(String elementId, String code) {
-    return Awaitility.await("task " + elementId + " of " + code)
+    return awaitTask(client, elementId, "spotId", json(code), "of " + code);
+  }
+
+  /**
+   * The one open task at the element in the instance whose variable has the JSON value, once it
+   * exists.
+   */
+  private static UserTask awaitTask(
+      CamundaClient client, String elementId, String variable, String json, String whose) {
+    return Awaitility.await("task " + elementId + " " + whose)
         .atMost(WAIT)
         .until(
             () ->
@@ -205,7 +213,7 @@ final class SpotMonth {
                         f ->
                             f.elementId(elementId)
                                 .state(UserTaskState.CREATED)
-                                .processInstanceVariables(Map.of("spotId", json(code))))
+                                .processInstanceVariables(Map.of(variable, json)))
                     .send()
                     .join()
                     .items(),
@@ -406,14 +414,7 @@ final class SpotMonth {
     body.add("requestedDueDate", requested);
     body.add("reason", reason);
     if (document != null) {
-      body.add(
-          "application",
-          new ByteArrayResource(document) {
-            @Override
-            public String getFilename() {
-              return fileName;
-            }
-          });
+      body.add("application", Uploads.file(document, fileName));
     }
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
@@ -432,23 +433,7 @@ final class SpotMonth {
 
   /** The open task of the extension application at the element, once it exists. */
   static UserTask awaitExtensionTask(CamundaClient client, String elementId, long id) {
-    return Awaitility.await("task " + elementId + " of extension " + id)
-        .atMost(WAIT)
-        .until(
-            () ->
-                client
-                    .newUserTaskSearchRequest()
-                    .filter(
-                        f ->
-                            f.elementId(elementId)
-                                .state(UserTaskState.CREATED)
-                                .processInstanceVariables(
-                                    Map.of("extensionId", String.valueOf(id))))
-                    .send()
-                    .join()
-                    .items(),
-            tasks -> tasks.size() == 1)
-        .get(0);
+    return awaitTask(client, elementId, "extensionId", String.valueOf(id), "of extension " + id);
   }
 
   /**

@@ -31,6 +31,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A month of 1,000 spots in four counties of 银川市, driven through every path of
@@ -395,9 +396,7 @@ class SpotMonthSimulationIT {
         .atMost(PHASE_LIMIT)
         .until(
             () ->
-                month
-                    .application
-                    .jdbc()
+                jdbc()
                     .queryForObject(
                         "SELECT count(*) FROM spot s JOIN spot_progress p ON p.spot_id = s.id"
                             + " WHERE s.batch_id = ? AND p."
@@ -468,6 +467,10 @@ class SpotMonthSimulationIT {
                                           .allMatch(JsonNode::asBoolean)
                                   : "REFUSED".equals(view.get("status").asText()));
                 }));
+  }
+
+  private JdbcTemplate jdbc() {
+    return month.application.jdbc();
   }
 
   private List<UserTask> openTasks() {
@@ -607,9 +610,7 @@ class SpotMonthSimulationIT {
         .atMost(PHASE_LIMIT)
         .until(
             () ->
-                month
-                    .application
-                    .jdbc()
+                jdbc()
                     .query(
                         "SELECT s.monitoring_code, p.process_instance_key FROM spot s"
                             + " JOIN spot_progress p ON p.spot_id = s.id"
@@ -622,9 +623,7 @@ class SpotMonthSimulationIT {
   }
 
   private Map<String, SpotState> states() {
-    return month
-        .application
-        .jdbc()
+    return jdbc()
         .query(
             "SELECT s.monitoring_code, p.state FROM spot s JOIN spot_progress p ON p.spot_id = s.id"
                 + " WHERE s.batch_id = ?",
@@ -707,9 +706,7 @@ class SpotMonthSimulationIT {
                     Collectors.toMap(
                         Scripted::code, s -> s.stateAfter(Moment.PAST_PROVINCE_DEADLINE))));
     Map<String, String> countyDue = new LinkedHashMap<>();
-    month
-        .application
-        .jdbc()
+    jdbc()
         .query(
             "SELECT s.monitoring_code, p.county_due FROM spot s JOIN spot_progress p ON p.spot_id = s.id"
                 + " WHERE s.batch_id = ?",
@@ -723,9 +720,7 @@ class SpotMonthSimulationIT {
             script.values().stream()
                 .collect(Collectors.toMap(Scripted::code, s -> s.report().countyDue())));
     Map<String, List<String>> bases = new LinkedHashMap<>();
-    month
-        .application
-        .jdbc()
+    jdbc()
         .query(
             "SELECT s.monitoring_code, j.basis FROM spot_judgment j JOIN spot s ON s.id = j.spot_id"
                 + " WHERE s.batch_id = ? ORDER BY j.id",
@@ -742,9 +737,7 @@ class SpotMonthSimulationIT {
     assertThat(bases).isEqualTo(scripted);
 
     List<String> demolishedUnreviewed =
-        month
-            .application
-            .jdbc()
+        jdbc()
             .queryForList(
                 "SELECT s.monitoring_code FROM spot s JOIN spot_progress p ON p.spot_id = s.id"
                     + " WHERE s.batch_id = ? AND p.reported_at IS NOT NULL AND s.change_type = '拆除复耕'"
