@@ -12,11 +12,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import landwatch.engine.state.EngineState;
+import landwatch.engine.state.PreparedWrite;
 import landwatch.engine.state.ProcessModels;
 import landwatch.engine.state.StateStore;
 import org.slf4j.Logger;
@@ -28,12 +30,20 @@ import org.slf4j.LoggerFactory;
  * changes in one transaction (group commit). Callers are answered only after that commit, so every
  * 2xx survives a crash.
  *
+ * <p>The commit runs on a thread of its own ({@code engine-committer}), in batch order, while the
+ * writer processes the next batch: the writer captures a batch's writes when it ends ({@link
+ * StateStore#prepare}), so it never waits for the database unless it is one batch ahead already. A
+ * batch that deploys commits before the next one starts, as later batches may read what it stored.
+ * When a commit fails, the batches after it were processed on changes that never committed: the
+ * writer reloads the committed state and processes all of their commands again, as it does for a
+ * batch that failed while processing.
+ *
  * <p>What an answer means: a command refused before it is queued (queue full, engine not running)
  * is answered 503 and was not applied; a queued command gets its real result, or after the command
  * timeout a {@link CommandTimeout} (504, outcome unknown). On {@link #close()} the batch being
- * processed is abandoned and rolled back, and every queued and parked request is answered 503 at
- * once: none of them was applied, and due work such as a timer is simply done again after the
- * restart.
+ * committed finishes and is answered, the batch being processed is abandoned and rolled back, and
+ * every queued and parked request is answered 503 at once: none of them was applied, and due work
+ * such as a timer is simply done again after the restart.
  */
 public final class StreamProcessor implements AutoCloseable {
 
@@ -46,6 +56,13 @@ public final class StreamProcessor implements AutoCloseable {
 
   private record Submission<T>(Function<Batch, T> command, CompletableFuture<T> future) {}
 
+  /** A processed batch on its way to the database; {@code write} is null when it wrote nothing. */
+  private record Pending(
+      PreparedWrite write,
+      List<Runnable> afterCommit,
+      List<Submission<?>> submissions,
+      boolean withDueWork) {}
+
   private final DataSource dataSource;
   private final StateStore store = new StateStore();
   private final ProcessModels models;
@@ -53,6 +70,23 @@ public final class StreamProcessor implements AutoCloseable {
   private final BlockingQueue<Submission<?>> queue;
   private final List<DueWork> dueWork = new CopyOnWriteArrayList<>();
   private final Thread thread;
+  private final Thread committer;
+
+  /** From the writer to the committer: at most one batch waits while another commits. */
+  private final SynchronousQueue<Pending> handoff = new SynchronousQueue<>();
+
+  private final Object commits = new Object();
+
+  /** Batches handed to the committer and not yet done with; guarded by {@link #commits}. */
+  private int handedOff;
+
+  /**
+   * Batches the committer did not commit, in order: the one whose commit failed and those handed to
+   * it after; guarded by {@link #commits}.
+   */
+  private final List<Pending> uncommitted = new ArrayList<>();
+
+  private volatile Exception commitFailure;
   private final long commandTimeoutMillis;
   private final ScheduledThreadPoolExecutor timeouts =
       new ScheduledThreadPoolExecutor(
@@ -92,6 +126,7 @@ public final class StreamProcessor implements AutoCloseable {
     this.clock = clock;
     this.queue = new LinkedBlockingQueue<>(queueCapacity);
     this.thread = new Thread(this::run, "engine-writer");
+    this.committer = new Thread(this::commitInOrder, "engine-committer");
   }
 
   public void register(DueWork work) {
@@ -103,6 +138,7 @@ public final class StreamProcessor implements AutoCloseable {
     reload();
     onLoaded.accept(state);
     running = true;
+    committer.start();
     thread.start();
   }
 
@@ -176,6 +212,9 @@ public final class StreamProcessor implements AutoCloseable {
       } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
         LOG.error("Engine writer failed; reloading the state from the database", e);
         waitMillis = 100;
+        for (Pending pending : quiesce()) {
+          pending.submissions().forEach(sub -> sub.future().completeExceptionally(e));
+        }
         safeReload();
       } finally {
         submissions.clear();
@@ -186,6 +225,16 @@ public final class StreamProcessor implements AutoCloseable {
   }
 
   private long processBatch(List<Submission<?>> submissions) {
+    if (commitFailure != null) {
+      // the state is ahead of the database by batches that never committed: those are done again,
+      // with these commands, on the committed state
+      return recover(submissions, false, commitFailure);
+    }
+    return processBatch(submissions, false);
+  }
+
+  /** {@code inline}: committed on this thread before returning, as a retry must be. */
+  private long processBatch(List<Submission<?>> submissions, boolean inline) {
     boolean withDueWork = System.nanoTime() - dueWorkPausedUntil >= 0;
     Batch batch = new Batch(state, keys, lastPosition, clock.millis());
     current = batch;
@@ -201,39 +250,62 @@ public final class StreamProcessor implements AutoCloseable {
         }
       }
       batch.drainBeforeCommit();
-      commit(batch);
+      boolean purged = state.isPurged();
+      PreparedWrite write = prepare(batch);
+      Pending pending =
+          new Pending(write, batch.afterCommitActions(), List.copyOf(submissions), withDueWork);
+      if (inline || (write != null && write.deploys())) {
+        commitHere(pending, purged);
+      } else {
+        handOff(pending);
+      }
       return Math.max(0, wait);
     } catch (RuntimeException | SQLException | StackOverflowError | OutOfMemoryError e) {
       // an Error too: one command that overflows the stack or exhausts the heap must fail alone,
       // not end the only thread that writes (its batch is rolled back and the state reloaded)
-      if (running) {
-        safeReload();
-      }
-      if (!running) {
-        // shutting down mid-batch (or while waiting to reload): nothing of it committed, and the
-        // uncommitted hot state is dropped with the writer instead of being retried
-        LOG.info("Engine stopping: the batch being processed is rolled back ({})", e.toString());
-        submissions.forEach(s -> s.future().completeExceptionally(notRunning()));
-        return 0;
-      }
-      if (withDueWork) {
-        // the due work may be what broke: pause it so that commands still get through
-        dueWorkPausedUntil = System.nanoTime() + DUE_WORK_PAUSE_NANOS;
-        LOG.error("Engine batch failed; retrying its commands without due work", e);
-        return processBatch(submissions);
-      }
-      if (submissions.size() <= 1) {
-        Throwable failure = e instanceof RejectedAfterWrite r ? r.rejection : e;
-        submissions.forEach(s -> s.future().completeExceptionally(failure));
-        LOG.error("Engine batch failed", e);
-        return 100;
-      }
-      // isolate the command that broke the batch: retry each one in a batch of its own
-      for (Submission<?> submission : submissions) {
-        processBatch(List.of(submission));
-      }
+      return recover(submissions, withDueWork, e);
+    }
+  }
+
+  /**
+   * After a failure: every batch not committed since the last one that was is rolled back, the
+   * committed state reloaded, and the commands of those batches and of {@code submissions} done
+   * again, first without due work (which may be what broke), then one by one, so that a command
+   * that breaks its batch fails alone.
+   */
+  private long recover(List<Submission<?>> submissions, boolean withDueWork, Throwable e) {
+    List<Submission<?>> again = new ArrayList<>();
+    boolean dueWorkAgain = withDueWork;
+    for (Pending pending : quiesce()) {
+      again.addAll(pending.submissions());
+      dueWorkAgain |= pending.withDueWork();
+    }
+    again.addAll(submissions);
+    if (running) {
+      safeReload();
+    }
+    if (!running) {
+      // shutting down mid-batch (or while waiting to reload): nothing of it committed, and the
+      // uncommitted hot state is dropped with the writer instead of being retried
+      LOG.info("Engine stopping: the batch being processed is rolled back ({})", e.toString());
+      again.forEach(s -> s.future().completeExceptionally(notRunning()));
       return 0;
     }
+    if (dueWorkAgain) {
+      dueWorkPausedUntil = System.nanoTime() + DUE_WORK_PAUSE_NANOS;
+      LOG.error("Engine batch failed; retrying its commands without due work", e);
+      return processBatch(again, true);
+    }
+    if (again.size() <= 1) {
+      Throwable failure = e instanceof RejectedAfterWrite r ? r.rejection : e;
+      again.forEach(s -> s.future().completeExceptionally(failure));
+      LOG.error("Engine batch failed", e);
+      return 100;
+    }
+    for (Submission<?> submission : again) {
+      processBatch(List.of(submission), true);
+    }
+    return 0;
   }
 
   private <T> void process(Batch batch, Submission<T> submission) {
@@ -251,34 +323,165 @@ public final class StreamProcessor implements AutoCloseable {
     }
   }
 
-  private void commit(Batch batch) throws SQLException {
-    boolean purged = state.isPurged();
+  /**
+   * Takes the batch's writes from the hot state, which the next batch then changes on its own; null
+   * when the batch wrote nothing (its answers still wait for the batches before it).
+   */
+  private PreparedWrite prepare(Batch batch) {
+    PreparedWrite write = null;
     if (!batch.records.written().isEmpty() || state.hasChanges()) {
-      try (Connection connection = dataSource.getConnection()) {
-        connection.setAutoCommit(false);
-        try {
-          store.write(
-              connection, batch.records.written(), state, keys.last(), batch.records.position());
-          connection.commit();
-        } catch (SQLException | RuntimeException e) {
-          connection.rollback();
-          throw e;
-        }
+      write = store.prepare(batch.records.written(), state, keys.last(), batch.records.position());
+    }
+    state.changesTaken();
+    lastPosition = batch.records.position();
+    return write;
+  }
+
+  private void handOff(Pending pending) {
+    synchronized (commits) {
+      handedOff++;
+    }
+    try {
+      handoff.put(pending);
+    } catch (InterruptedException e) {
+      synchronized (commits) {
+        handedOff--;
+        commits.notifyAll();
       }
-      state.committed();
-      lastPosition = batch.records.position();
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("the engine is stopping", e);
+    }
+  }
+
+  /**
+   * Commits on the writer's thread once the batches before it have: a retry, or a batch that
+   * deploys. A commit before it that failed fails this one too, as it was processed on its changes.
+   */
+  private void commitHere(Pending pending, boolean purged) throws SQLException {
+    awaitCommitter();
+    Exception failure = commitFailure;
+    if (failure != null) {
+      throw new IllegalStateException("an earlier batch did not commit", failure);
+    }
+    if (pending.write() != null) {
+      write(pending.write());
     }
     if (purged) {
       // the tables are empty now: so must the hot state be; the batch has committed, so this waits
       // for the database rather than fail the batch into a retry
       safeReload();
     }
-    for (Runnable action : batch.afterCommitActions()) {
+    runAfterCommit(pending.afterCommit());
+  }
+
+  private void write(PreparedWrite write) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        write.writeTo(connection);
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    }
+  }
+
+  private static void runAfterCommit(List<Runnable> actions) {
+    for (Runnable action : actions) {
       try {
         action.run();
       } catch (RuntimeException e) {
         LOG.warn("After-commit action failed", e);
       }
+    }
+  }
+
+  /**
+   * The committer's loop: each batch in the order handed off, its answers once it has committed.
+   * After a failed commit, the batches handed off after it are not committed (they were processed
+   * on its changes) but kept for the writer to do again. It stops once the writer has.
+   */
+  private void commitInOrder() {
+    while (true) {
+      Pending pending;
+      try {
+        pending = handoff.poll(100, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      if (pending == null) {
+        if (!running && !thread.isAlive()) {
+          return;
+        }
+        continue;
+      }
+      boolean committed = false;
+      if (commitFailure == null) {
+        try {
+          if (pending.write() != null) {
+            write(pending.write());
+          }
+          committed = true;
+        } catch (SQLException | RuntimeException e) {
+          LOG.error("Engine batch could not be committed; its commands are processed again", e);
+          commitFailure = e;
+        }
+      }
+      if (committed) {
+        runAfterCommit(pending.afterCommit());
+      }
+      synchronized (commits) {
+        if (!committed) {
+          uncommitted.add(pending);
+        }
+        handedOff--;
+        commits.notifyAll();
+      }
+    }
+  }
+
+  private void awaitCommitter() {
+    synchronized (commits) {
+      while (handedOff > 0) {
+        try {
+          commits.wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("the engine is stopping", e);
+        }
+      }
+    }
+  }
+
+  /**
+   * Waits until the committer is done with every batch handed to it, and takes the ones it did not
+   * commit: the state may be reloaded only then. Interrupted (the engine is stopping), it takes
+   * what there is and leaves the rest to {@link #close()}.
+   */
+  private List<Pending> quiesce() {
+    synchronized (commits) {
+      while (handedOff > 0 && !Thread.currentThread().isInterrupted()) {
+        try {
+          commits.wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      List<Pending> failed = new ArrayList<>(uncommitted);
+      uncommitted.clear();
+      if (handedOff == 0) {
+        commitFailure = null;
+      }
+      return failed;
+    }
+  }
+
+  /** Whether every batch processed so far has committed (or failed and been done again). */
+  public boolean allCommitted() {
+    synchronized (commits) {
+      return handedOff == 0 && uncommitted.isEmpty();
     }
   }
 
@@ -345,7 +548,20 @@ public final class StreamProcessor implements AutoCloseable {
     if (thread.isAlive()) {
       LOG.warn("Engine writer did not stop within {} ms", CLOSE_JOIN_MILLIS);
     }
+    try {
+      // the batch being committed finishes: its answers are then true
+      committer.join(CLOSE_JOIN_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (committer.isAlive()) {
+      LOG.warn("Engine committer did not stop within {} ms", CLOSE_JOIN_MILLIS);
+    }
     List<Submission<?>> queued = new ArrayList<>();
+    synchronized (commits) {
+      uncommitted.forEach(pending -> queued.addAll(pending.submissions()));
+      uncommitted.clear();
+    }
     queue.drainTo(queued);
     queued.forEach(s -> s.future().completeExceptionally(notRunning()));
     if (!thread.isAlive()) {

@@ -5,8 +5,8 @@ import landwatch.engine.state.StateChanges.Table;
 /**
  * The hot copy of the engine's state, read and changed only by the single writer: one store per
  * concern. Every change to it, whether through a store or a mutator of one of its objects, is
- * recorded in its pending changes, which only the batch's transaction takes ({@link
- * StateStore#write}) and only a commit clears ({@link #committed()}).
+ * recorded in its pending changes, which the batch's write takes ({@link StateStore#prepare}) at
+ * the end of the batch ({@link #changesTaken()}).
  */
 public final class EngineState {
 
@@ -32,9 +32,10 @@ public final class EngineState {
   }
 
   /**
-   * The batch's transaction wrote the pending changes and committed: the next batch starts empty.
+   * The pending changes were taken for the batch's transaction ({@link StateStore#prepare}): the
+   * next batch starts empty.
    */
-  public void committed() {
+  public void changesTaken() {
     changes.clear();
   }
 

@@ -1,61 +1,118 @@
 package landwatch.engine.state;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Writes a batch's {@link HistoryChanges} in its transaction. */
 final class HistoryStore {
 
   private HistoryStore() {}
 
-  static void write(Connection c, HistoryChanges history) throws SQLException {
+  /** The statements of the batch's history, their values captured now. */
+  static PreparedWrite.Step prepare(HistoryChanges history) {
+    List<PreparedWrite.Step> steps = new ArrayList<>(3);
     if (!history.sequenceFlows.isEmpty()) {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO engine.sequence_flow VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-        for (HistoryChanges.SequenceFlow flow : history.sequenceFlows) {
-          ps.setLong(1, flow.processInstanceKey());
-          ps.setString(2, flow.elementId());
-          ps.setLong(3, flow.processDefinitionKey());
-          ps.setString(4, flow.bpmnProcessId());
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
+      steps.add(sequenceFlows(history));
     }
     if (!history.subscriptions.isEmpty()) {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO engine.message_subscription_history VALUES (?, ?, ?, ?, ?::json) "
-                  + "ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state, "
-                  + "last_updated = EXCLUDED.last_updated")) {
-        for (HistoryChanges.Subscription row : history.subscriptions.values()) {
-          ps.setLong(1, row.subscription().key());
-          ps.setLong(2, row.subscription().processInstanceKey());
-          ps.setString(3, row.state());
-          ps.setLong(4, row.lastUpdated());
-          ps.setString(5, EngineJson.write(row.subscription()));
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
+      steps.add(subscriptions(history));
     }
     if (!history.correlations.isEmpty()) {
+      steps.add(correlations(history));
+    }
+    return c -> {
+      for (PreparedWrite.Step step : steps) {
+        step.run(c);
+      }
+    };
+  }
+
+  private static PreparedWrite.Step sequenceFlows(HistoryChanges history) {
+    int n = history.sequenceFlows.size();
+    Long[] instances = new Long[n], definitions = new Long[n];
+    String[] elements = new String[n], processes = new String[n];
+    int i = 0;
+    for (HistoryChanges.SequenceFlow flow : history.sequenceFlows) {
+      instances[i] = flow.processInstanceKey();
+      elements[i] = flow.elementId();
+      definitions[i] = flow.processDefinitionKey();
+      processes[i] = flow.bpmnProcessId();
+      i++;
+    }
+    return c -> {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO engine.sequence_flow SELECT * FROM "
+                  + "unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[]) ON CONFLICT DO NOTHING")) {
+        ps.setArray(1, c.createArrayOf("bigint", instances));
+        ps.setArray(2, c.createArrayOf("text", elements));
+        ps.setArray(3, c.createArrayOf("bigint", definitions));
+        ps.setArray(4, c.createArrayOf("text", processes));
+        ps.executeUpdate();
+      }
+    };
+  }
+
+  private static PreparedWrite.Step subscriptions(HistoryChanges history) {
+    int n = history.subscriptions.size();
+    Long[] keys = new Long[n], instances = new Long[n], updated = new Long[n];
+    String[] states = new String[n], data = new String[n];
+    int i = 0;
+    for (HistoryChanges.Subscription row : history.subscriptions.values()) {
+      keys[i] = row.subscription().key();
+      instances[i] = row.subscription().processInstanceKey();
+      states[i] = row.state();
+      updated[i] = row.lastUpdated();
+      data[i] = EngineJson.write(row.subscription());
+      i++;
+    }
+    return c -> {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO engine.message_subscription_history SELECT k, pik, s, u, d::json FROM "
+                  + "unnest(?::bigint[], ?::bigint[], ?::text[], ?::bigint[], ?::text[]) "
+                  + "AS r(k, pik, s, u, d) "
+                  + "ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state, "
+                  + "last_updated = EXCLUDED.last_updated")) {
+        ps.setArray(1, c.createArrayOf("bigint", keys));
+        ps.setArray(2, c.createArrayOf("bigint", instances));
+        ps.setArray(3, c.createArrayOf("text", states));
+        ps.setArray(4, c.createArrayOf("bigint", updated));
+        ps.setArray(5, c.createArrayOf("text", data));
+        ps.executeUpdate();
+      }
+    };
+  }
+
+  private static PreparedWrite.Step correlations(HistoryChanges history) {
+    record Row(
+        long messageKey, long subscriptionKey, long processInstanceKey, long time, String data) {}
+    List<Row> rows = new ArrayList<>(history.correlations.size());
+    for (HistoryChanges.Correlation row : history.correlations) {
+      rows.add(
+          new Row(
+              row.messageKey(),
+              row.subscription().key(),
+              row.subscription().processInstanceKey(),
+              row.correlationTime(),
+              EngineJson.write(row.subscription())));
+    }
+    return c -> {
       try (PreparedStatement ps =
           c.prepareStatement(
               "INSERT INTO engine.correlated_message_subscription VALUES (?, ?, ?, ?, ?::json) "
                   + "ON CONFLICT DO NOTHING")) {
-        for (HistoryChanges.Correlation row : history.correlations) {
+        for (Row row : rows) {
           ps.setLong(1, row.messageKey());
-          ps.setLong(2, row.subscription().key());
-          ps.setLong(3, row.subscription().processInstanceKey());
-          ps.setLong(4, row.correlationTime());
-          ps.setString(5, EngineJson.write(row.subscription()));
+          ps.setLong(2, row.subscriptionKey());
+          ps.setLong(3, row.processInstanceKey());
+          ps.setLong(4, row.time());
+          ps.setString(5, row.data());
           ps.addBatch();
         }
         ps.executeBatch();
       }
-    }
+    };
   }
 }

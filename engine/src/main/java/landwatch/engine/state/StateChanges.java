@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * What one batch changed, coalesced per row: an instance created and completed in the same batch is
- * written once, with its final value. Applied to the state tables in the batch's transaction;
- * {@link #clear()} once it is.
+ * written once, with its final value. Taken for the batch's transaction ({@link
+ * StateStore#prepare}) and then cleared ({@link #clear()}).
  */
 final class StateChanges {
 

@@ -3,7 +3,6 @@ package landwatch.engine.state;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.UncheckedIOException;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import landwatch.engine.record.Record;
@@ -21,7 +19,7 @@ import landwatch.engine.state.StateChanges.VariableRow;
 
 /**
  * Writes a batch (records and state changes) inside the caller's transaction, one statement per
- * table whatever the batch size, and loads the state back on start.
+ * table whatever the batch size ({@link #prepare}), and loads the state back on start.
  */
 public final class StateStore {
 
@@ -30,59 +28,80 @@ public final class StateStore {
   /** Where the writer resumes after loading. */
   public record Loaded(EngineState state, long lastKey, long lastPosition) {}
 
-  public void write(
-      Connection c, List<Record> records, EngineState state, long lastKey, long lastPosition)
-      throws SQLException {
+  /**
+   * What a batch writes, taken from the hot state at the end of the batch: every value is captured
+   * (rows as their JSON) when this returns, so the writer may go on changing the state while the
+   * statements run on another thread. The state's pending changes are left for the caller to clear
+   * ({@link EngineState#changesTaken()}).
+   */
+  public PreparedWrite prepare(
+      List<Record> records, EngineState state, long lastKey, long lastPosition) {
     StateChanges changes = state.changes();
+    List<PreparedWrite.Step> steps = new ArrayList<>();
     if (changes.purged) {
-      purge(c);
+      steps.add(StateStore::purge);
     }
-    writeRecords(c, records);
+    if (!records.isEmpty()) {
+      steps.add(records(records));
+    }
     for (Map.Entry<Table, TableChanges> table : changes.tables()) {
       if (!table.getValue().deletes().isEmpty()) {
-        try (PreparedStatement ps =
-            c.prepareStatement(
-                "DELETE FROM engine." + tableName(table.getKey()) + " WHERE key = ANY(?)")) {
-          ps.setArray(1, longs(c, new ArrayList<>(table.getValue().deletes())));
-          ps.executeUpdate();
-        }
+        Long[] keys = table.getValue().deletes().toArray(new Long[0]);
+        String sql = "DELETE FROM engine." + tableName(table.getKey()) + " WHERE key = ANY(?)";
+        steps.add(
+            c -> {
+              try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setArray(1, c.createArrayOf("bigint", keys));
+                ps.executeUpdate();
+              }
+            });
       }
     }
     for (Map.Entry<Table, TableChanges> table : changes.tables()) {
       List<StateRow> rows = table.getValue().upserts();
       if (!rows.isEmpty()) {
-        upsert(c, table.getKey(), rows);
+        steps.add(upsert(table.getKey(), rows));
       }
     }
     if (!changes.processes.isEmpty()) {
-      insertProcesses(c, changes.processes.values());
+      steps.add(processes(List.copyOf(changes.processes.values())));
     }
     if (!changes.resources.isEmpty()) {
-      insertResources(c, changes.resources.values());
+      steps.add(resources(List.copyOf(changes.resources.values())));
     }
     if (!changes.decisions.isEmpty()) {
-      insertDecisions(c, changes.decisions.values());
+      steps.add(decisions(List.copyOf(changes.decisions.values())));
     }
     if (!changes.decisionInstances.isEmpty()) {
-      insertDecisionInstances(c, changes.decisionInstances);
+      steps.add(decisionInstances(changes.decisionInstances));
     }
-    writeVariables(c, changes);
-    HistoryStore.write(c, changes.history);
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO engine.partition_state VALUES (?, ?, ?) ON CONFLICT (partition_id) "
-                + "DO UPDATE SET last_key = EXCLUDED.last_key, last_position = EXCLUDED.last_position")) {
-      ps.setInt(1, PARTITION_ID);
-      ps.setLong(2, lastKey);
-      ps.setLong(3, lastPosition);
-      ps.executeUpdate();
+    if (!changes.variableUpserts.isEmpty()) {
+      steps.add(variables(changes));
     }
+    if (!changes.history.isEmpty()) {
+      steps.add(HistoryStore.prepare(changes.history));
+    }
+    steps.add(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO engine.partition_state VALUES (?, ?, ?) ON CONFLICT (partition_id) "
+                      + "DO UPDATE SET last_key = EXCLUDED.last_key, last_position = EXCLUDED.last_position")) {
+            ps.setInt(1, PARTITION_ID);
+            ps.setLong(2, lastKey);
+            ps.setLong(3, lastPosition);
+            ps.executeUpdate();
+          }
+        });
+    boolean deploys =
+        changes.purged
+            || !changes.processes.isEmpty()
+            || !changes.resources.isEmpty()
+            || !changes.decisions.isEmpty();
+    return new PreparedWrite(steps, deploys);
   }
 
-  private void writeRecords(Connection c, List<Record> records) throws SQLException {
-    if (records.isEmpty()) {
-      return;
-    }
+  private static PreparedWrite.Step records(List<Record> records) {
     int n = records.size();
     Long[] positions = new Long[n];
     Long[] keys = new Long[n];
@@ -99,47 +118,51 @@ public final class StateStore {
       values[i] = EngineJson.write(r.value());
       timestamps[i] = r.timestamp();
     }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO engine.record SELECT p, k, t, i, v::json, ts FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::bigint[]) AS u(p, k, t, i, v, ts)")) {
-      ps.setArray(1, c.createArrayOf("bigint", positions));
-      ps.setArray(2, c.createArrayOf("bigint", keys));
-      ps.setArray(3, c.createArrayOf("text", valueTypes));
-      ps.setArray(4, c.createArrayOf("text", intents));
-      ps.setArray(5, c.createArrayOf("text", values));
-      ps.setArray(6, c.createArrayOf("bigint", timestamps));
-      ps.executeUpdate();
-    }
+    return c -> {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO engine.record SELECT p, k, t, i, v::json, ts FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::bigint[]) AS u(p, k, t, i, v, ts)")) {
+        ps.setArray(1, c.createArrayOf("bigint", positions));
+        ps.setArray(2, c.createArrayOf("bigint", keys));
+        ps.setArray(3, c.createArrayOf("text", valueTypes));
+        ps.setArray(4, c.createArrayOf("text", intents));
+        ps.setArray(5, c.createArrayOf("text", values));
+        ps.setArray(6, c.createArrayOf("bigint", timestamps));
+        ps.executeUpdate();
+      }
+    };
   }
 
-  private void upsert(Connection c, Table table, List<StateRow> rows) throws SQLException {
-    switch (table) {
-      case ELEMENT_INSTANCE -> upsertElementInstances(c, rows);
-      case INCIDENT -> upsertIncidents(c, rows);
-      case USER_TASK -> upsertUserTasks(c, rows);
-      default -> upsertJson(c, tableName(table), rows);
-    }
+  private static PreparedWrite.Step upsert(Table table, List<StateRow> rows) {
+    return switch (table) {
+      case ELEMENT_INSTANCE -> elementInstances(rows);
+      case INCIDENT -> incidents(rows);
+      case USER_TASK -> userTasks(rows);
+      default -> json(tableName(table), rows);
+    };
   }
 
-  private void upsertJson(Connection c, String table, List<StateRow> rows) throws SQLException {
+  private static PreparedWrite.Step json(String table, List<StateRow> rows) {
     Long[] keys = new Long[rows.size()];
     String[] data = new String[keys.length];
     for (int i = 0; i < keys.length; i++) {
       keys[i] = rows.get(i).key();
       data[i] = EngineJson.write(rows.get(i));
     }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO engine."
-                + table
-                + " SELECT k, d::json FROM unnest(?::bigint[], ?::text[]) AS u(k, d) ON CONFLICT (key) DO UPDATE SET data = EXCLUDED.data")) {
-      ps.setArray(1, c.createArrayOf("bigint", keys));
-      ps.setArray(2, c.createArrayOf("text", data));
-      ps.executeUpdate();
-    }
+    String sql =
+        "INSERT INTO engine."
+            + table
+            + " SELECT k, d::json FROM unnest(?::bigint[], ?::text[]) AS u(k, d) ON CONFLICT (key) DO UPDATE SET data = EXCLUDED.data";
+    return c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setArray(1, c.createArrayOf("bigint", keys));
+        ps.setArray(2, c.createArrayOf("text", data));
+        ps.executeUpdate();
+      }
+    };
   }
 
-  private void upsertElementInstances(Connection c, List<StateRow> rows) throws SQLException {
+  private static PreparedWrite.Step elementInstances(List<StateRow> rows) {
     int n = rows.size();
     Long[] key = new Long[n],
         pik = new Long[n],
@@ -176,88 +199,150 @@ public final class StateStore {
       data[i] = EngineJson.write(e);
       i++;
     }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO engine.element_instance SELECT k, pik, pdk, pid, v, eid, t, s, fsk, ppik, peik, sd, ed, ik, d::json "
-                + "FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], "
-                + "?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[]) "
-                + "AS u(k, pik, pdk, pid, v, eid, t, s, fsk, ppik, peik, sd, ed, ik, d) "
-                + "ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state, end_date = EXCLUDED.end_date, "
-                + "incident_key = EXCLUDED.incident_key, data = EXCLUDED.data, "
-                // a migrated instance runs another version of another element
-                + "process_definition_key = EXCLUDED.process_definition_key, "
-                + "bpmn_process_id = EXCLUDED.bpmn_process_id, version = EXCLUDED.version, "
-                + "element_id = EXCLUDED.element_id")) {
-      ps.setArray(1, c.createArrayOf("bigint", key));
-      ps.setArray(2, c.createArrayOf("bigint", pik));
-      ps.setArray(3, c.createArrayOf("bigint", pdk));
-      ps.setArray(4, c.createArrayOf("text", pid));
-      ps.setArray(5, c.createArrayOf("integer", version));
-      ps.setArray(6, c.createArrayOf("text", eid));
-      ps.setArray(7, c.createArrayOf("text", type));
-      ps.setArray(8, c.createArrayOf("text", state));
-      ps.setArray(9, c.createArrayOf("bigint", fsk));
-      ps.setArray(10, c.createArrayOf("bigint", ppik));
-      ps.setArray(11, c.createArrayOf("bigint", peik));
-      ps.setArray(12, c.createArrayOf("bigint", start));
-      ps.setArray(13, c.createArrayOf("bigint", end));
-      ps.setArray(14, c.createArrayOf("bigint", incident));
-      ps.setArray(15, c.createArrayOf("text", data));
-      ps.executeUpdate();
-    }
+    return c -> {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO engine.element_instance SELECT k, pik, pdk, pid, v, eid, t, s, fsk, ppik, peik, sd, ed, ik, d::json "
+                  + "FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], "
+                  + "?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[]) "
+                  + "AS u(k, pik, pdk, pid, v, eid, t, s, fsk, ppik, peik, sd, ed, ik, d) "
+                  + "ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state, end_date = EXCLUDED.end_date, "
+                  + "incident_key = EXCLUDED.incident_key, data = EXCLUDED.data, "
+                  // a migrated instance runs another version of another element
+                  + "process_definition_key = EXCLUDED.process_definition_key, "
+                  + "bpmn_process_id = EXCLUDED.bpmn_process_id, version = EXCLUDED.version, "
+                  + "element_id = EXCLUDED.element_id")) {
+        ps.setArray(1, c.createArrayOf("bigint", key));
+        ps.setArray(2, c.createArrayOf("bigint", pik));
+        ps.setArray(3, c.createArrayOf("bigint", pdk));
+        ps.setArray(4, c.createArrayOf("text", pid));
+        ps.setArray(5, c.createArrayOf("integer", version));
+        ps.setArray(6, c.createArrayOf("text", eid));
+        ps.setArray(7, c.createArrayOf("text", type));
+        ps.setArray(8, c.createArrayOf("text", state));
+        ps.setArray(9, c.createArrayOf("bigint", fsk));
+        ps.setArray(10, c.createArrayOf("bigint", ppik));
+        ps.setArray(11, c.createArrayOf("bigint", peik));
+        ps.setArray(12, c.createArrayOf("bigint", start));
+        ps.setArray(13, c.createArrayOf("bigint", end));
+        ps.setArray(14, c.createArrayOf("bigint", incident));
+        ps.setArray(15, c.createArrayOf("text", data));
+        ps.executeUpdate();
+      }
+    };
   }
 
-  private void upsertIncidents(Connection c, List<StateRow> rows) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO engine.incident VALUES (?, ?, ?, ?, ?, ?::json) ON CONFLICT (key) "
-                + "DO UPDATE SET state = EXCLUDED.state, data = EXCLUDED.data")) {
-      for (StateRow row : rows) {
-        Incident incident = (Incident) row;
-        ps.setLong(1, incident.key());
-        ps.setLong(2, incident.processInstanceKey());
-        ps.setString(3, incident.state());
-        ps.setString(4, incident.errorType());
-        ps.setLong(5, incident.creationTime());
-        ps.setString(6, EngineJson.write(incident));
-        ps.addBatch();
-      }
-      ps.executeBatch();
+  private static PreparedWrite.Step incidents(List<StateRow> rows) {
+    record Row(
+        long key,
+        long processInstanceKey,
+        String state,
+        String errorType,
+        long time,
+        String data) {}
+    List<Row> captured = new ArrayList<>(rows.size());
+    for (StateRow row : rows) {
+      Incident incident = (Incident) row;
+      captured.add(
+          new Row(
+              incident.key(),
+              incident.processInstanceKey(),
+              incident.state(),
+              incident.errorType(),
+              incident.creationTime(),
+              EngineJson.write(incident)));
     }
+    return c -> {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO engine.incident VALUES (?, ?, ?, ?, ?, ?::json) ON CONFLICT (key) "
+                  + "DO UPDATE SET state = EXCLUDED.state, data = EXCLUDED.data")) {
+        for (Row row : captured) {
+          ps.setLong(1, row.key());
+          ps.setLong(2, row.processInstanceKey());
+          ps.setString(3, row.state());
+          ps.setString(4, row.errorType());
+          ps.setLong(5, row.time());
+          ps.setString(6, row.data());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    };
   }
 
-  private void upsertUserTasks(Connection c, List<StateRow> rows) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO engine.user_task VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json) "
-                + "ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state, assignee = EXCLUDED.assignee, "
-                + "process_definition_key = EXCLUDED.process_definition_key, "
-                + "bpmn_process_id = EXCLUDED.bpmn_process_id, element_id = EXCLUDED.element_id, "
-                + "candidate_groups = EXCLUDED.candidate_groups, candidate_users = EXCLUDED.candidate_users, "
-                + "priority = EXCLUDED.priority, completion_date = EXCLUDED.completion_date, "
-                + "due_date = EXCLUDED.due_date, follow_up_date = EXCLUDED.follow_up_date, data = EXCLUDED.data")) {
-      for (StateRow row : rows) {
-        UserTask task = (UserTask) row;
-        ps.setLong(1, task.key());
-        ps.setString(2, task.state().name());
-        ps.setLong(3, task.elementInstanceKey());
-        ps.setLong(4, task.processInstanceKey());
-        ps.setLong(5, task.processDefinitionKey());
-        ps.setString(6, task.bpmnProcessId());
-        ps.setString(7, task.elementId());
-        ps.setString(8, task.assignee());
-        ps.setArray(9, c.createArrayOf("text", task.candidateGroups().toArray()));
-        ps.setArray(10, c.createArrayOf("text", task.candidateUsers().toArray()));
-        ps.setInt(11, task.priority());
-        ps.setLong(12, task.creationDate());
-        ps.setObject(13, task.completionDate() < 0 ? null : task.completionDate());
-        ps.setObject(14, epochMillis(task.dueDate()));
-        ps.setObject(15, epochMillis(task.followUpDate()));
-        ps.setString(16, EngineJson.write(task));
-        ps.addBatch();
-      }
-      ps.executeBatch();
+  private static PreparedWrite.Step userTasks(List<StateRow> rows) {
+    record Row(
+        long key,
+        String state,
+        long elementInstanceKey,
+        long processInstanceKey,
+        long processDefinitionKey,
+        String bpmnProcessId,
+        String elementId,
+        String assignee,
+        Object[] candidateGroups,
+        Object[] candidateUsers,
+        int priority,
+        long creationDate,
+        Long completionDate,
+        Long dueDate,
+        Long followUpDate,
+        String data) {}
+    List<Row> captured = new ArrayList<>(rows.size());
+    for (StateRow row : rows) {
+      UserTask task = (UserTask) row;
+      captured.add(
+          new Row(
+              task.key(),
+              task.state().name(),
+              task.elementInstanceKey(),
+              task.processInstanceKey(),
+              task.processDefinitionKey(),
+              task.bpmnProcessId(),
+              task.elementId(),
+              task.assignee(),
+              task.candidateGroups().toArray(),
+              task.candidateUsers().toArray(),
+              task.priority(),
+              task.creationDate(),
+              task.completionDate() < 0 ? null : task.completionDate(),
+              epochMillis(task.dueDate()),
+              epochMillis(task.followUpDate()),
+              EngineJson.write(task)));
     }
+    return c -> {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO engine.user_task VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json) "
+                  + "ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state, assignee = EXCLUDED.assignee, "
+                  + "process_definition_key = EXCLUDED.process_definition_key, "
+                  + "bpmn_process_id = EXCLUDED.bpmn_process_id, element_id = EXCLUDED.element_id, "
+                  + "candidate_groups = EXCLUDED.candidate_groups, candidate_users = EXCLUDED.candidate_users, "
+                  + "priority = EXCLUDED.priority, completion_date = EXCLUDED.completion_date, "
+                  + "due_date = EXCLUDED.due_date, follow_up_date = EXCLUDED.follow_up_date, data = EXCLUDED.data")) {
+        for (Row row : captured) {
+          ps.setLong(1, row.key());
+          ps.setString(2, row.state());
+          ps.setLong(3, row.elementInstanceKey());
+          ps.setLong(4, row.processInstanceKey());
+          ps.setLong(5, row.processDefinitionKey());
+          ps.setString(6, row.bpmnProcessId());
+          ps.setString(7, row.elementId());
+          ps.setString(8, row.assignee());
+          ps.setArray(9, c.createArrayOf("text", row.candidateGroups()));
+          ps.setArray(10, c.createArrayOf("text", row.candidateUsers()));
+          ps.setInt(11, row.priority());
+          ps.setLong(12, row.creationDate());
+          ps.setObject(13, row.completionDate());
+          ps.setObject(14, row.dueDate());
+          ps.setObject(15, row.followUpDate());
+          ps.setString(16, row.data());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    };
   }
 
   /** A task's date as the column holds it: epoch milliseconds, null when it has none. */
@@ -267,96 +352,122 @@ public final class StateStore {
         : OffsetDateTime.parse(isoDateTime).toInstant().toEpochMilli();
   }
 
-  private void insertProcesses(Connection c, Collection<DeployedProcess> rows) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO engine.process_definition "
-                + "(key, bpmn_process_id, version, resource_name, checksum, deployment_key, resource_key, name, version_tag, start_events) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)")) {
-      for (DeployedProcess p : rows) {
-        ps.setLong(1, p.key());
-        ps.setString(2, p.bpmnProcessId());
-        ps.setInt(3, p.version());
-        ps.setString(4, p.resourceName());
-        ps.setString(5, p.checksum());
-        ps.setLong(6, p.deploymentKey());
-        ps.setLong(7, p.resourceKey());
-        ps.setString(8, p.name());
-        ps.setString(9, p.versionTag());
-        ps.setString(10, startEventsJson(p.startEvents()));
-        ps.addBatch();
+  private static PreparedWrite.Step processes(List<DeployedProcess> rows) {
+    return c -> {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO engine.process_definition "
+                  + "(key, bpmn_process_id, version, resource_name, checksum, deployment_key, resource_key, name, version_tag, start_events) "
+                  + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)")) {
+        for (DeployedProcess p : rows) {
+          ps.setLong(1, p.key());
+          ps.setString(2, p.bpmnProcessId());
+          ps.setInt(3, p.version());
+          ps.setString(4, p.resourceName());
+          ps.setString(5, p.checksum());
+          ps.setLong(6, p.deploymentKey());
+          ps.setLong(7, p.resourceKey());
+          ps.setString(8, p.name());
+          ps.setString(9, p.versionTag());
+          ps.setString(10, startEventsJson(p.startEvents()));
+          ps.addBatch();
+        }
+        ps.executeBatch();
       }
-      ps.executeBatch();
-    }
+    };
   }
 
-  private void insertResources(Connection c, Collection<DeployedResource> rows)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("INSERT INTO engine.resource VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (DeployedResource r : rows) {
-        ps.setLong(1, r.key());
-        ps.setString(2, r.kind());
-        ps.setString(3, r.resourceId());
-        ps.setInt(4, r.version());
-        ps.setString(5, r.resourceName());
-        ps.setString(6, r.checksum());
-        ps.setLong(7, r.deploymentKey());
-        ps.setBytes(8, r.resource());
-        ps.addBatch();
+  private static PreparedWrite.Step resources(List<DeployedResource> rows) {
+    return c -> {
+      try (PreparedStatement ps =
+          c.prepareStatement("INSERT INTO engine.resource VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        for (DeployedResource r : rows) {
+          ps.setLong(1, r.key());
+          ps.setString(2, r.kind());
+          ps.setString(3, r.resourceId());
+          ps.setInt(4, r.version());
+          ps.setString(5, r.resourceName());
+          ps.setString(6, r.checksum());
+          ps.setLong(7, r.deploymentKey());
+          ps.setBytes(8, r.resource());
+          ps.addBatch();
+        }
+        ps.executeBatch();
       }
-      ps.executeBatch();
-    }
+    };
   }
 
-  private void insertDecisions(Connection c, Collection<DeployedDecision> rows)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO engine.decision_definition (key, decision_id, name, version, version_tag, "
-                + "decision_type, decision_requirements_key, decision_requirements_id, "
-                + "decision_requirements_name, decision_requirements_version, resource_name, "
-                + "deployment_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (DeployedDecision d : rows) {
-        ps.setLong(1, d.key());
-        ps.setString(2, d.decisionId());
-        ps.setString(3, d.name());
-        ps.setInt(4, d.version());
-        ps.setString(5, d.versionTag());
-        ps.setString(6, d.decisionType());
-        ps.setLong(7, d.decisionRequirementsKey());
-        ps.setString(8, d.decisionRequirementsId());
-        ps.setString(9, d.decisionRequirementsName());
-        ps.setInt(10, d.decisionRequirementsVersion());
-        ps.setString(11, d.resourceName());
-        ps.setLong(12, d.deploymentKey());
-        ps.addBatch();
+  private static PreparedWrite.Step decisions(List<DeployedDecision> rows) {
+    return c -> {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO engine.decision_definition (key, decision_id, name, version, version_tag, "
+                  + "decision_type, decision_requirements_key, decision_requirements_id, "
+                  + "decision_requirements_name, decision_requirements_version, resource_name, "
+                  + "deployment_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        for (DeployedDecision d : rows) {
+          ps.setLong(1, d.key());
+          ps.setString(2, d.decisionId());
+          ps.setString(3, d.name());
+          ps.setInt(4, d.version());
+          ps.setString(5, d.versionTag());
+          ps.setString(6, d.decisionType());
+          ps.setLong(7, d.decisionRequirementsKey());
+          ps.setString(8, d.decisionRequirementsId());
+          ps.setString(9, d.decisionRequirementsName());
+          ps.setInt(10, d.decisionRequirementsVersion());
+          ps.setString(11, d.resourceName());
+          ps.setLong(12, d.deploymentKey());
+          ps.addBatch();
+        }
+        ps.executeBatch();
       }
-      ps.executeBatch();
-    }
+    };
   }
 
-  private void insertDecisionInstances(Connection c, List<DecisionInstance> rows)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO engine.decision_instance (key, evaluation_key, state, evaluation_date, "
-                + "decision_key, decision_id, process_instance_key, element_instance_key, data) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::json)")) {
-      for (DecisionInstance d : rows) {
-        ps.setString(1, d.key());
-        ps.setLong(2, d.evaluationKey());
-        ps.setString(3, d.state());
-        ps.setLong(4, d.evaluationDate());
-        ps.setLong(5, d.decisionKey());
-        ps.setString(6, d.decisionId());
-        ps.setLong(7, d.processInstanceKey());
-        ps.setLong(8, d.elementInstanceKey());
-        ps.setString(9, EngineJson.writeValue(d));
-        ps.addBatch();
-      }
-      ps.executeBatch();
+  private static PreparedWrite.Step decisionInstances(List<DecisionInstance> rows) {
+    int n = rows.size();
+    String[] keys = new String[n],
+        states = new String[n],
+        ids = new String[n],
+        data = new String[n];
+    Long[] evaluations = new Long[n],
+        dates = new Long[n],
+        decisions = new Long[n],
+        instances = new Long[n],
+        elements = new Long[n];
+    for (int i = 0; i < n; i++) {
+      DecisionInstance d = rows.get(i);
+      keys[i] = d.key();
+      evaluations[i] = d.evaluationKey();
+      states[i] = d.state();
+      dates[i] = d.evaluationDate();
+      decisions[i] = d.decisionKey();
+      ids[i] = d.decisionId();
+      instances[i] = d.processInstanceKey();
+      elements[i] = d.elementInstanceKey();
+      data[i] = EngineJson.writeValue(d);
     }
+    return c -> {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO engine.decision_instance (key, evaluation_key, state, evaluation_date, "
+                  + "decision_key, decision_id, process_instance_key, element_instance_key, data) "
+                  + "SELECT k, ek, s, ed, dk, di, pik, eik, d::json FROM unnest(?::text[], "
+                  + "?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::bigint[], "
+                  + "?::bigint[], ?::text[]) AS r(k, ek, s, ed, dk, di, pik, eik, d)")) {
+        ps.setArray(1, c.createArrayOf("text", keys));
+        ps.setArray(2, c.createArrayOf("bigint", evaluations));
+        ps.setArray(3, c.createArrayOf("text", states));
+        ps.setArray(4, c.createArrayOf("bigint", dates));
+        ps.setArray(5, c.createArrayOf("bigint", decisions));
+        ps.setArray(6, c.createArrayOf("text", ids));
+        ps.setArray(7, c.createArrayOf("bigint", instances));
+        ps.setArray(8, c.createArrayOf("bigint", elements));
+        ps.setArray(9, c.createArrayOf("text", data));
+        ps.executeUpdate();
+      }
+    };
   }
 
   /** Every table but the partition's: keys and positions are never reused. */
@@ -372,10 +483,7 @@ public final class StateStore {
     }
   }
 
-  private void writeVariables(Connection c, StateChanges changes) throws SQLException {
-    if (changes.variableUpserts.isEmpty()) {
-      return;
-    }
+  private static PreparedWrite.Step variables(StateChanges changes) {
     int n = changes.variableUpserts.values().stream().mapToInt(Map::size).sum();
     Long[] scopes = new Long[n], instances = new Long[n], keys = new Long[n];
     String[] names = new String[n], values = new String[n];
@@ -390,18 +498,20 @@ public final class StateStore {
         i++;
       }
     }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO engine.variable (scope_key, name, process_instance_key, value, key) "
-                + "SELECT * FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::bigint[]) "
-                + "ON CONFLICT (scope_key, name) DO UPDATE SET value = EXCLUDED.value")) {
-      ps.setArray(1, c.createArrayOf("bigint", scopes));
-      ps.setArray(2, c.createArrayOf("text", names));
-      ps.setArray(3, c.createArrayOf("bigint", instances));
-      ps.setArray(4, c.createArrayOf("text", values));
-      ps.setArray(5, c.createArrayOf("bigint", keys));
-      ps.executeUpdate();
-    }
+    return c -> {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO engine.variable (scope_key, name, process_instance_key, value, key) "
+                  + "SELECT * FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::bigint[]) "
+                  + "ON CONFLICT (scope_key, name) DO UPDATE SET value = EXCLUDED.value")) {
+        ps.setArray(1, c.createArrayOf("bigint", scopes));
+        ps.setArray(2, c.createArrayOf("text", names));
+        ps.setArray(3, c.createArrayOf("bigint", instances));
+        ps.setArray(4, c.createArrayOf("text", values));
+        ps.setArray(5, c.createArrayOf("bigint", keys));
+        ps.executeUpdate();
+      }
+    };
   }
 
   private static final TypeReference<List<DeployedProcess.StartEvent>> START_EVENTS =
@@ -436,10 +546,6 @@ public final class StateStore {
         return rs.next() ? rs.getBytes(1) : null;
       }
     }
-  }
-
-  private static Array longs(Connection c, List<Long> values) throws SQLException {
-    return c.createArrayOf("bigint", values.toArray(new Long[0]));
   }
 
   private static String tableName(Table table) {
@@ -611,7 +717,7 @@ public final class StateStore {
         }
       }
     }
-    state.committed();
+    state.changesTaken();
     return new Loaded(state, lastKey, lastPosition);
   }
 }

@@ -161,11 +161,13 @@ public abstract class EngineTest {
   }
 
   /**
-   * Null when commands before this one in its batch changed the state: the tables do not hold it
-   * yet.
+   * Null when commands before this one in its batch changed the state, or an earlier batch is still
+   * being committed: the tables do not hold it yet.
    */
   private HotAndRestarted imagesBetweenBatches(Batch batch) {
-    if (!batch.records.written().isEmpty() || batch.state.hasChanges()) {
+    if (!batch.records.written().isEmpty()
+        || batch.state.hasChanges()
+        || !engine.writer.allCommitted()) {
       return null;
     }
     try (Connection connection = dataSource.getConnection()) {

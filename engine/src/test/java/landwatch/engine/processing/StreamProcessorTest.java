@@ -156,6 +156,59 @@ class StreamProcessorTest {
     assertThat(committedSignals()).containsExactly("OK");
   }
 
+  /**
+   * The database refuses a batch as it commits, while the writer has gone on with the next batches
+   * on its changes: the command that broke it fails alone, every other one commits once, and
+   * positions go on without a gap or a repeat.
+   */
+  @Test
+  void aBatchTheDatabaseRefusesFailsAloneAndTheBatchesAfterItAreDoneAgain() throws Exception {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE FUNCTION engine.refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+              + "IF NEW.value->>'signalName' = 'POISON' THEN RAISE EXCEPTION 'refused'; END IF; "
+              + "RETURN NEW; END $$");
+      s.execute(
+          "CREATE TRIGGER refuse_poison BEFORE INSERT ON engine.record "
+              + "FOR EACH ROW EXECUTE FUNCTION engine.refuse_poison()");
+    }
+    List<CompletableFuture<String>> before = new java.util.ArrayList<>();
+    List<CompletableFuture<String>> after = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      before.add(writing(writer, "B" + i, null));
+    }
+    CompletableFuture<String> poison = writing(writer, "POISON", null);
+    for (int i = 0; i < 20; i++) {
+      after.add(writing(writer, "A" + i, null));
+    }
+    assertThatThrownBy(poison::join)
+        .isInstanceOf(CompletionException.class)
+        .hasRootCauseMessage(
+            "ERROR: refused\n  Where: PL/pgSQL function engine.refuse_poison() line 1 at RAISE");
+    List<String> expected = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      assertThat(before.get(i).join()).isEqualTo("B" + i);
+      expected.add("B" + i);
+    }
+    for (int i = 0; i < 20; i++) {
+      assertThat(after.get(i).join()).isEqualTo("A" + i);
+      expected.add("A" + i);
+    }
+    assertThat(writing(writer, "LAST", null).join()).isEqualTo("LAST");
+    expected.add("LAST");
+    assertThat(committedSignals()).containsExactlyInAnyOrderElementsOf(expected);
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT count(DISTINCT position), count(*), max(position) - min(position) + 1 "
+                    + "FROM engine.record")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isEqualTo(rs.getLong(2)).isEqualTo(rs.getLong(3));
+    }
+  }
+
   @Test
   void positionsAndKeysContinueAfterARestart() throws Exception {
     writing(writer, "FIRST", null).join();
