@@ -204,7 +204,9 @@ public final class DecisionEngine {
     Map<String, Object> referenced = new HashMap<>();
     for (String name : names) {
       if (variables.containsKey(name)) {
-        referenced.put(name, variables.get(name));
+        // converted once here: FEEL converts a plain value again at every reference, a nested
+        // context such as the spatial facts in full, while a FEEL value passes through as it is
+        referenced.put(name, VALUES.toVal(variables.get(name)));
       }
     }
     return referenced;
