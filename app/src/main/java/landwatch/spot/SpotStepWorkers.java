@@ -42,7 +42,12 @@ public class SpotStepWorkers {
     this.confirmedIllegalTimeToLive = confirmedIllegalTimeToLive;
   }
 
-  @JobWorker(type = "landwatch.record-suggestion", autoComplete = false)
+  // only what the step reads: the instance also holds the year's judgment categories and the
+  // spatial facts, which every one of a batch's thousands of activations would carry otherwise
+  @JobWorker(
+      type = "landwatch.record-suggestion",
+      autoComplete = false,
+      fetchVariables = {"spotId", "recordedAt", "suggestion"})
   public void suggestion(JobClient client, ActivatedJob job) {
     steps.complete(
         client,
