@@ -31,8 +31,9 @@ import landwatch.spatial.io.ShapefileZipWriter;
  * Provincial scale through the HTTP interface, with the application in its own JVM at the heap an
  * office server would give it: import a 1,000,000-parcel cultivated-land layer, import a
  * 10,000-spot batch (checked at import) until every spot's spot-check instance waits at its
- * verification task, kill -9 and restart (the index is rebuilt from the database), then replace the
- * layer (every spot rechecked). Prints each step's time.
+ * verification task, twice: first on a cold JVM, then another month's batch on a warm one (the
+ * first batch's size is the fourth argument, 0 for none), kill -9 and restart (the index is rebuilt
+ * from the database), then replace the layer (every spot rechecked). Prints each step's time.
  *
  * <p>Run: {@code ./mvnw -q -o -pl app -am -Pbench verify -DskipTests} (see app/pom.xml).
  */
@@ -44,9 +45,11 @@ public final class ImportAtScaleBenchmark {
     int parcels = Integer.parseInt(args.length > 0 ? args[0] : "1000000");
     int spots = Integer.parseInt(args.length > 1 ? args[1] : "10000");
     String heap = args.length > 2 ? args[2] : "2g";
+    int warmupSpots = Integer.parseInt(args.length > 3 ? args[3] : String.valueOf(spots));
     Path work = Files.createTempDirectory("landwatch-bench");
     Path layer = work.resolve("gengdi.zip");
     Path batch = work.resolve("spots.zip");
+    Path warmup = work.resolve("warmup.zip");
 
     long t = System.nanoTime();
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(layer))) {
@@ -64,6 +67,16 @@ public final class ImportAtScaleBenchmark {
               FixtureGenerator.SPOT_FIELDS,
               new FixtureGenerator(2).spotBatch(YearMonth.of(2023, 5), spots).iterator(),
               out);
+    }
+    if (warmupSpots > 0) {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(warmup))) {
+        new ShapefileZipWriter(Cgcs2000Crs.geographic(), Charset.forName("GBK"), false)
+            .write(
+                "spots",
+                FixtureGenerator.SPOT_FIELDS,
+                new FixtureGenerator(3).spotBatch(YearMonth.of(2023, 4), warmupSpots).iterator(),
+                out);
+      }
     }
     System.out.printf(
         "machine: %d cores, load average %.2f, application heap -Xmx%s%n",
@@ -84,31 +97,13 @@ public final class ImportAtScaleBenchmark {
       String answer = upload(http, port, "/api/layers/CULTIVATED_LAND?year=2023", layer);
       System.out.printf("layer import (%,d parcels): %.1f s  %s%n", parcels, seconds(t), answer);
 
-      t = System.nanoTime();
-      answer = upload(http, port, "/api/batches", batch);
-      double batchSeconds = seconds(t);
-      System.out.printf(
-          "batch import (%,d spots, checked at import): %.1f s = %,.0f spots/s  %s%n",
-          spots, batchSeconds, spots / batchSeconds, answer);
-      Progress progress = awaitVerifyTasks(http, port, work, spots, t);
-      double total = seconds(t);
-      System.out.printf(
-          "batch import to %,d spot-check instances started (spot-issued messages): %.1f s = %,.0f"
-              + " spots/s%n",
-          spots, progress.startedSeconds(), spots / progress.startedSeconds());
-      System.out.printf(
-          "batch import to %,d verify tasks (instances started by message, spatial check worker,"
-              + " suggestion and categories DMN, county sub-process): %.1f s = %,.0f spots/s%n",
-          spots, total, spots / total);
-      System.out.printf(
-          "breakdown: import %.1f s, then instances started %.1f s, then verify tasks %.1f s"
-              + " (instance start to verify task %,.0f spots/s)%n",
-          batchSeconds,
-          progress.startedSeconds() - batchSeconds,
-          total - progress.startedSeconds(),
-          spots / (total - batchSeconds));
-      System.out.printf(
-          "load average (1 min, other builds share the machine): %.2f%n", loadAverage());
+      if (warmupSpots > 0) {
+        System.out.printf(
+            "cold JVM: the first batch after start (another month), while the JIT compiles%n");
+        importUntilVerifyTasks(http, port, work, warmup, warmupSpots, 0);
+        System.out.printf("warm JVM: the next batch, as on a server that has been running%n");
+      }
+      importUntilVerifyTasks(http, port, work, batch, spots, warmupSpots);
 
       app.destroyForcibly().waitFor();
       app = start(work, port, heap);
@@ -120,11 +115,45 @@ public final class ImportAtScaleBenchmark {
       t = System.nanoTime();
       answer = upload(http, port, "/api/layers/CULTIVATED_LAND?year=2024", layer);
       System.out.printf(
-          "layer replacement with %,d spots rechecked: %.1f s  %s%n", spots, seconds(t), answer);
+          "layer replacement with %,d spots rechecked: %.1f s  %s%n",
+          warmupSpots + spots, seconds(t), answer);
     } finally {
       app.destroy();
       app.waitFor();
     }
+  }
+
+  /**
+   * Imports a batch and waits until each of its spots waits at verification, printing each phase;
+   * {@code before} spots of earlier batches are there already.
+   */
+  private static void importUntilVerifyTasks(
+      HttpClient http, int port, Path work, Path batch, int spots, int before) throws Exception {
+    long t = System.nanoTime();
+    String answer = upload(http, port, "/api/batches", batch);
+    double batchSeconds = seconds(t);
+    System.out.printf(
+        "batch import (%,d spots, checked at import): %.1f s = %,.0f spots/s  %s%n",
+        spots, batchSeconds, spots / batchSeconds, answer);
+    Progress progress = awaitVerifyTasks(http, port, work, before + spots, t);
+    double total = seconds(t);
+    System.out.printf(
+        "batch import to %,d spot-check instances started (spot-issued messages): %.1f s = %,.0f"
+            + " spots/s%n",
+        spots, progress.startedSeconds(), spots / progress.startedSeconds());
+    System.out.printf(
+        "batch import to %,d verify tasks (instances started by message, spatial check worker,"
+            + " suggestion and categories DMN, county sub-process): %.1f s = %,.0f spots/s%n",
+        spots, total, spots / total);
+    System.out.printf(
+        "breakdown: import %.1f s, then instances started %.1f s, then verify tasks %.1f s"
+            + " (instance start to verify task %,.0f spots/s)%n",
+        batchSeconds,
+        progress.startedSeconds() - batchSeconds,
+        total - progress.startedSeconds(),
+        spots / (total - batchSeconds));
+    System.out.printf(
+        "load average (1 min, other builds share the machine): %.2f%n", loadAverage());
   }
 
   private static final String ADMIN =
