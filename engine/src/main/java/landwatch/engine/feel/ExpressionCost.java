@@ -2,6 +2,8 @@ package landwatch.engine.feel;
 
 import java.util.Set;
 import org.camunda.feel.syntaxtree.Exp;
+import org.camunda.feel.syntaxtree.FunctionInvocation;
+import org.camunda.feel.syntaxtree.PositionalFunctionParameters;
 import scala.Product;
 import scala.collection.Iterable;
 import scala.collection.Iterator;
@@ -11,9 +13,10 @@ import scala.collection.Iterator;
  * literals, references, paths, comparisons, arithmetic, boolean logic, {@code if} and list
  * literals, at most {@link #MAX_CHEAP_NODES} nodes. Such an expression runs in time linear in its
  * own length and the values it touches, so it is evaluated inline on the writer; anything that
- * iterates ({@code for}, {@code some}, {@code every}, filters), calls a function or raises to a
- * power is evaluated under the time budget. Unknown node kinds count as expensive, so a newer
- * feel-engine errs on the safe side.
+ * iterates ({@code for}, {@code some}, {@code every}, filters), calls a function (but {@code now()}
+ * or {@code today()}, which every recording step of a model maps) or raises to a power is evaluated
+ * under the time budget. Unknown node kinds count as expensive, so a newer feel-engine errs on the
+ * safe side.
  */
 final class ExpressionCost {
 
@@ -59,6 +62,8 @@ final class ExpressionCost {
           "UnaryTestExpression",
           "InstanceOf");
 
+  private static final Set<String> CONSTANT_TIME_FUNCTIONS = Set.of("now", "today");
+
   private int nodes;
 
   private ExpressionCost() {}
@@ -68,6 +73,9 @@ final class ExpressionCost {
   }
 
   private boolean cheap(Object node) {
+    if (node instanceof FunctionInvocation call) {
+      return ++nodes <= MAX_CHEAP_NODES && isConstantTime(call);
+    }
     if (node instanceof Exp exp) {
       return ++nodes <= MAX_CHEAP_NODES
           && CHEAP.contains(exp.getClass().getSimpleName())
@@ -80,6 +88,17 @@ final class ExpressionCost {
       return cheapChildren(tuple.productIterator());
     }
     return true;
+  }
+
+  /**
+   * {@code now()} and {@code today()}: no argument, the same cost every time. A cheap expression
+   * has no function definition or context literal to shadow them, and variables hold no functions,
+   * so the name is the built-in.
+   */
+  private static boolean isConstantTime(FunctionInvocation call) {
+    return CONSTANT_TIME_FUNCTIONS.contains(call.function())
+        && call.params() instanceof PositionalFunctionParameters positional
+        && positional.params().isEmpty();
   }
 
   private boolean cheapChildren(Iterator<?> children) {

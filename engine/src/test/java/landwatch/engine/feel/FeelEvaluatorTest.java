@@ -57,6 +57,9 @@ class FeelEvaluatorTest {
     assertThat(cheap("= if a + b * 2 > 3 then [1, 2, x] else c")).isTrue();
     assertThat(cheap("= a in [1, 2] or a instanceof string")).isTrue();
     assertThat(cheap("= count(xs)")).isFalse();
+    assertThat(cheap("= now()")).isTrue();
+    assertThat(cheap("= today() > date(x)")).isFalse();
+    assertThat(cheap("= now(x)")).isFalse();
     assertThat(cheap("= for x in xs return x")).isFalse();
     assertThat(cheap("= some x in xs satisfies x > 1")).isFalse();
     assertThat(cheap("= xs[item > 1]")).isFalse();
