@@ -3,11 +3,13 @@ package landwatch.layer;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import landwatch.audit.AuditEntry;
 import landwatch.audit.AuditTrail;
 import landwatch.spatial.ImportRejectedException;
 import landwatch.spatial.io.ProvinceExtent;
 import landwatch.spatial.io.SpatialFileReader;
+import org.locationtech.jts.geom.Geometry;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
@@ -50,34 +52,55 @@ public class LayerImportService {
 
   public LayerImport importLayer(
       LayerClass layerClass, int surveyYear, String fileName, byte[] content, String importedBy) {
+    // a large layer's attributes are most of its memory and only the write needs them: the index
+    // is built and every spot rechecked once they are garbage, beside the old index and the engine
+    AtomicReference<List<LayerFeature>> parsed =
+        new AtomicReference<>(validated(layerClass, content));
+    return lock.exclusively(
+        () -> {
+          Stored stored = store(layerClass, surveyYear, fileName, importedBy, parsed);
+          referenceLayers.replace(layerClass, stored.version().label(), stored.geometries());
+          refresh.refreshStale();
+          return new LayerImport(
+              layerClass, surveyYear, stored.geometries().size(), stored.version().label());
+        });
+  }
+
+  private List<LayerFeature> validated(LayerClass layerClass, byte[] content) {
     LayerValidation validation =
         importer.importLayer(layerClass, new ByteArrayInputStream(content));
     if (!validation.accepted()) {
       throw new ImportRejectedException(
           layerClass.chineseName() + "图层", layerClass + " layer", validation.errors());
     }
-    List<LayerFeature> features = validation.features();
-    return lock.exclusively(
-        () -> {
-          LayerVersion version =
-              transaction.execute(
-                  status -> {
-                    store.lockClass(layerClass);
-                    Optional<LayerVersion> previous = store.current(layerClass);
-                    previous.ifPresent(current -> refuseOlder(current, surveyYear));
-                    LayerVersion replacement =
-                        store.replace(layerClass, surveyYear, fileName, importedBy, features);
-                    audit.record(
-                        AuditEntry.done("layer.import", "layer", String.valueOf(replacement.id()))
-                            .before(previous.orElse(null))
-                            .after(replacement));
-                    return replacement;
-                  });
-          referenceLayers.replace(
-              layerClass, version.label(), features.stream().map(LayerFeature::geometry).toList());
-          refresh.refreshStale();
-          return new LayerImport(layerClass, surveyYear, features.size(), version.label());
-        });
+    return validation.features();
+  }
+
+  private record Stored(LayerVersion version, List<Geometry> geometries) {}
+
+  /** Stores the version as current and hands on its geometries, letting go of the features. */
+  private Stored store(
+      LayerClass layerClass,
+      int surveyYear,
+      String fileName,
+      String importedBy,
+      AtomicReference<List<LayerFeature>> parsed) {
+    List<LayerFeature> features = parsed.getAndSet(null);
+    LayerVersion version =
+        transaction.execute(
+            status -> {
+              store.lockClass(layerClass);
+              Optional<LayerVersion> previous = store.current(layerClass);
+              previous.ifPresent(current -> refuseOlder(current, surveyYear));
+              LayerVersion replacement =
+                  store.replace(layerClass, surveyYear, fileName, importedBy, features);
+              audit.record(
+                  AuditEntry.done("layer.import", "layer", String.valueOf(replacement.id()))
+                      .before(previous.orElse(null))
+                      .after(replacement));
+              return replacement;
+            });
+    return new Stored(version, features.stream().map(LayerFeature::geometry).toList());
   }
 
   /**

@@ -68,7 +68,6 @@ class SpotCheckProcessIT {
             "spot-issued",
             "check-spatial",
             "suggest-judgment",
-            "list-categories",
             "record-suggestion",
             "county-report",
             "record-report",
@@ -78,6 +77,8 @@ class SpotCheckProcessIT {
             "confirmed-illegal",
             "concluded")
         .hasNotActivatedElements("city-review", "province-review", "correct", "direct-judgment");
+    assertThat(instance(instance))
+        .hasCompletedElementsInOrder("record-verification", "list-categories", "judge");
     Map<String, Object> progress = month.awaitState(code, SpotState.CONCLUDED);
     assertThat(progress)
         .containsEntry("final_judgment", "LEGAL")

@@ -540,23 +540,9 @@ public final class StreamProcessor implements AutoCloseable {
   public void close() {
     running = false;
     thread.interrupt();
-    try {
-      thread.join(CLOSE_JOIN_MILLIS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (thread.isAlive()) {
-      LOG.warn("Engine writer did not stop within {} ms", CLOSE_JOIN_MILLIS);
-    }
-    try {
-      // the batch being committed finishes: its answers are then true
-      committer.join(CLOSE_JOIN_MILLIS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (committer.isAlive()) {
-      LOG.warn("Engine committer did not stop within {} ms", CLOSE_JOIN_MILLIS);
-    }
+    awaitStop(thread, "writer");
+    // the batch being committed finishes: its answers are then true
+    awaitStop(committer, "committer");
     List<Submission<?>> queued = new ArrayList<>();
     synchronized (commits) {
       uncommitted.forEach(pending -> queued.addAll(pending.submissions()));
@@ -568,5 +554,16 @@ public final class StreamProcessor implements AutoCloseable {
       dueWork.forEach(DueWork::shutDown);
     }
     timeouts.shutdownNow();
+  }
+
+  private static void awaitStop(Thread engineThread, String role) {
+    try {
+      engineThread.join(CLOSE_JOIN_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (engineThread.isAlive()) {
+      LOG.warn("Engine {} did not stop within {} ms", role, CLOSE_JOIN_MILLIS);
+    }
   }
 }

@@ -40,18 +40,13 @@ final class HistoryStore {
       processes[i] = flow.bpmnProcessId();
       i++;
     }
-    return c -> {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO engine.sequence_flow SELECT * FROM "
-                  + "unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[]) ON CONFLICT DO NOTHING")) {
-        ps.setArray(1, c.createArrayOf("bigint", instances));
-        ps.setArray(2, c.createArrayOf("text", elements));
-        ps.setArray(3, c.createArrayOf("bigint", definitions));
-        ps.setArray(4, c.createArrayOf("text", processes));
-        ps.executeUpdate();
-      }
-    };
+    return new ColumnArrays(
+            "INSERT INTO engine.sequence_flow SELECT * FROM "
+                + "unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[]) ON CONFLICT DO NOTHING")
+        .bigints(instances)
+        .texts(elements)
+        .bigints(definitions)
+        .texts(processes);
   }
 
   private static PreparedWrite.Step subscriptions(HistoryChanges history) {
@@ -67,22 +62,17 @@ final class HistoryStore {
       data[i] = EngineJson.write(row.subscription());
       i++;
     }
-    return c -> {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO engine.message_subscription_history SELECT k, pik, s, u, d::json FROM "
-                  + "unnest(?::bigint[], ?::bigint[], ?::text[], ?::bigint[], ?::text[]) "
-                  + "AS r(k, pik, s, u, d) "
-                  + "ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state, "
-                  + "last_updated = EXCLUDED.last_updated")) {
-        ps.setArray(1, c.createArrayOf("bigint", keys));
-        ps.setArray(2, c.createArrayOf("bigint", instances));
-        ps.setArray(3, c.createArrayOf("text", states));
-        ps.setArray(4, c.createArrayOf("bigint", updated));
-        ps.setArray(5, c.createArrayOf("text", data));
-        ps.executeUpdate();
-      }
-    };
+    return new ColumnArrays(
+            "INSERT INTO engine.message_subscription_history SELECT k, pik, s, u, d::json FROM "
+                + "unnest(?::bigint[], ?::bigint[], ?::text[], ?::bigint[], ?::text[]) "
+                + "AS r(k, pik, s, u, d) "
+                + "ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state, "
+                + "last_updated = EXCLUDED.last_updated")
+        .bigints(keys)
+        .bigints(instances)
+        .texts(states)
+        .bigints(updated)
+        .texts(data);
   }
 
   private static PreparedWrite.Step correlations(HistoryChanges history) {

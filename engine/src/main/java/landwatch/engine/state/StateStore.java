@@ -118,19 +118,14 @@ public final class StateStore {
       values[i] = EngineJson.write(r.value());
       timestamps[i] = r.timestamp();
     }
-    return c -> {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO engine.record SELECT p, k, t, i, v::json, ts FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::bigint[]) AS u(p, k, t, i, v, ts)")) {
-        ps.setArray(1, c.createArrayOf("bigint", positions));
-        ps.setArray(2, c.createArrayOf("bigint", keys));
-        ps.setArray(3, c.createArrayOf("text", valueTypes));
-        ps.setArray(4, c.createArrayOf("text", intents));
-        ps.setArray(5, c.createArrayOf("text", values));
-        ps.setArray(6, c.createArrayOf("bigint", timestamps));
-        ps.executeUpdate();
-      }
-    };
+    return new ColumnArrays(
+            "INSERT INTO engine.record SELECT p, k, t, i, v::json, ts FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::bigint[]) AS u(p, k, t, i, v, ts)")
+        .bigints(positions)
+        .bigints(keys)
+        .texts(valueTypes)
+        .texts(intents)
+        .texts(values)
+        .bigints(timestamps);
   }
 
   private static PreparedWrite.Step upsert(Table table, List<StateRow> rows) {
@@ -153,13 +148,7 @@ public final class StateStore {
         "INSERT INTO engine."
             + table
             + " SELECT k, d::json FROM unnest(?::bigint[], ?::text[]) AS u(k, d) ON CONFLICT (key) DO UPDATE SET data = EXCLUDED.data";
-    return c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        ps.setArray(1, c.createArrayOf("bigint", keys));
-        ps.setArray(2, c.createArrayOf("text", data));
-        ps.executeUpdate();
-      }
-    };
+    return new ColumnArrays(sql).bigints(keys).texts(data);
   }
 
   private static PreparedWrite.Step elementInstances(List<StateRow> rows) {
@@ -199,37 +188,32 @@ public final class StateStore {
       data[i] = EngineJson.write(e);
       i++;
     }
-    return c -> {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO engine.element_instance SELECT k, pik, pdk, pid, v, eid, t, s, fsk, ppik, peik, sd, ed, ik, d::json "
-                  + "FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], "
-                  + "?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[]) "
-                  + "AS u(k, pik, pdk, pid, v, eid, t, s, fsk, ppik, peik, sd, ed, ik, d) "
-                  + "ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state, end_date = EXCLUDED.end_date, "
-                  + "incident_key = EXCLUDED.incident_key, data = EXCLUDED.data, "
-                  // a migrated instance runs another version of another element
-                  + "process_definition_key = EXCLUDED.process_definition_key, "
-                  + "bpmn_process_id = EXCLUDED.bpmn_process_id, version = EXCLUDED.version, "
-                  + "element_id = EXCLUDED.element_id")) {
-        ps.setArray(1, c.createArrayOf("bigint", key));
-        ps.setArray(2, c.createArrayOf("bigint", pik));
-        ps.setArray(3, c.createArrayOf("bigint", pdk));
-        ps.setArray(4, c.createArrayOf("text", pid));
-        ps.setArray(5, c.createArrayOf("integer", version));
-        ps.setArray(6, c.createArrayOf("text", eid));
-        ps.setArray(7, c.createArrayOf("text", type));
-        ps.setArray(8, c.createArrayOf("text", state));
-        ps.setArray(9, c.createArrayOf("bigint", fsk));
-        ps.setArray(10, c.createArrayOf("bigint", ppik));
-        ps.setArray(11, c.createArrayOf("bigint", peik));
-        ps.setArray(12, c.createArrayOf("bigint", start));
-        ps.setArray(13, c.createArrayOf("bigint", end));
-        ps.setArray(14, c.createArrayOf("bigint", incident));
-        ps.setArray(15, c.createArrayOf("text", data));
-        ps.executeUpdate();
-      }
-    };
+    return new ColumnArrays(
+            "INSERT INTO engine.element_instance SELECT k, pik, pdk, pid, v, eid, t, s, fsk, ppik, peik, sd, ed, ik, d::json "
+                + "FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], "
+                + "?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[]) "
+                + "AS u(k, pik, pdk, pid, v, eid, t, s, fsk, ppik, peik, sd, ed, ik, d) "
+                + "ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state, end_date = EXCLUDED.end_date, "
+                + "incident_key = EXCLUDED.incident_key, data = EXCLUDED.data, "
+                // a migrated instance runs another version of another element
+                + "process_definition_key = EXCLUDED.process_definition_key, "
+                + "bpmn_process_id = EXCLUDED.bpmn_process_id, version = EXCLUDED.version, "
+                + "element_id = EXCLUDED.element_id")
+        .bigints(key)
+        .bigints(pik)
+        .bigints(pdk)
+        .texts(pid)
+        .integers(version)
+        .texts(eid)
+        .texts(type)
+        .texts(state)
+        .bigints(fsk)
+        .bigints(ppik)
+        .bigints(peik)
+        .bigints(start)
+        .bigints(end)
+        .bigints(incident)
+        .texts(data);
   }
 
   private static PreparedWrite.Step incidents(List<StateRow> rows) {
@@ -448,26 +432,21 @@ public final class StateStore {
       elements[i] = d.elementInstanceKey();
       data[i] = EngineJson.writeValue(d);
     }
-    return c -> {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO engine.decision_instance (key, evaluation_key, state, evaluation_date, "
-                  + "decision_key, decision_id, process_instance_key, element_instance_key, data) "
-                  + "SELECT k, ek, s, ed, dk, di, pik, eik, d::json FROM unnest(?::text[], "
-                  + "?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::bigint[], "
-                  + "?::bigint[], ?::text[]) AS r(k, ek, s, ed, dk, di, pik, eik, d)")) {
-        ps.setArray(1, c.createArrayOf("text", keys));
-        ps.setArray(2, c.createArrayOf("bigint", evaluations));
-        ps.setArray(3, c.createArrayOf("text", states));
-        ps.setArray(4, c.createArrayOf("bigint", dates));
-        ps.setArray(5, c.createArrayOf("bigint", decisions));
-        ps.setArray(6, c.createArrayOf("text", ids));
-        ps.setArray(7, c.createArrayOf("bigint", instances));
-        ps.setArray(8, c.createArrayOf("bigint", elements));
-        ps.setArray(9, c.createArrayOf("text", data));
-        ps.executeUpdate();
-      }
-    };
+    return new ColumnArrays(
+            "INSERT INTO engine.decision_instance (key, evaluation_key, state, evaluation_date, "
+                + "decision_key, decision_id, process_instance_key, element_instance_key, data) "
+                + "SELECT k, ek, s, ed, dk, di, pik, eik, d::json FROM unnest(?::text[], "
+                + "?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::bigint[], "
+                + "?::bigint[], ?::text[]) AS r(k, ek, s, ed, dk, di, pik, eik, d)")
+        .texts(keys)
+        .bigints(evaluations)
+        .texts(states)
+        .bigints(dates)
+        .bigints(decisions)
+        .texts(ids)
+        .bigints(instances)
+        .bigints(elements)
+        .texts(data);
   }
 
   /** Every table but the partition's: keys and positions are never reused. */
@@ -498,20 +477,15 @@ public final class StateStore {
         i++;
       }
     }
-    return c -> {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO engine.variable (scope_key, name, process_instance_key, value, key) "
-                  + "SELECT * FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::bigint[]) "
-                  + "ON CONFLICT (scope_key, name) DO UPDATE SET value = EXCLUDED.value")) {
-        ps.setArray(1, c.createArrayOf("bigint", scopes));
-        ps.setArray(2, c.createArrayOf("text", names));
-        ps.setArray(3, c.createArrayOf("bigint", instances));
-        ps.setArray(4, c.createArrayOf("text", values));
-        ps.setArray(5, c.createArrayOf("bigint", keys));
-        ps.executeUpdate();
-      }
-    };
+    return new ColumnArrays(
+            "INSERT INTO engine.variable (scope_key, name, process_instance_key, value, key) "
+                + "SELECT * FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::bigint[]) "
+                + "ON CONFLICT (scope_key, name) DO UPDATE SET value = EXCLUDED.value")
+        .bigints(scopes)
+        .texts(names)
+        .bigints(instances)
+        .texts(values)
+        .bigints(keys);
   }
 
   private static final TypeReference<List<DeployedProcess.StartEvent>> START_EVENTS =

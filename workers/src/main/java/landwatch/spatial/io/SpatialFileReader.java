@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
 
 /**
  * The entry point for an uploaded spatial file: detects a zipped Shapefile or GeoJSON by content,
@@ -19,8 +20,12 @@ public final class SpatialFileReader {
   private final ImportLimits limits;
   private final GeometryFactory factory;
 
+  /**
+   * Geometries on packed coordinate arrays: a million-parcel layer is held whole while it is
+   * validated and stored, and {@code Coordinate} objects would take several times the memory.
+   */
   public SpatialFileReader(ImportLimits limits) {
-    this(limits, new GeometryFactory());
+    this(limits, new GeometryFactory(PackedCoordinateSequenceFactory.DOUBLE_FACTORY));
   }
 
   public SpatialFileReader(ImportLimits limits, GeometryFactory factory) {
