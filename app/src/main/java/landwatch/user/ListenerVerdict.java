@@ -12,6 +12,9 @@ public final class ListenerVerdict {
 
   private ListenerVerdict() {}
 
+  /** What every denial starts with, before its problems, one per line. */
+  public static final String DENIED = "提交被拒绝：";
+
   public static void completeOrDeny(JobClient client, ActivatedJob job, List<String> problems) {
     if (problems.isEmpty()) {
       client.newCompleteCommand(job.getKey()).send().join();
@@ -19,7 +22,7 @@ public final class ListenerVerdict {
     }
     client
         .newCompleteCommand(job.getKey())
-        .withResult(r -> r.forUserTask().deny(true, "提交被拒绝：" + String.join("\n", problems)))
+        .withResult(r -> r.forUserTask().deny(true, DENIED + String.join("\n", problems)))
         .send()
         .join();
   }

@@ -57,24 +57,24 @@ import org.springframework.util.MultiValueMap;
  * the demo users (officer-640104, contractor-640104, reviewer-640100, manager-640000), and the
  * application's database to read what it recorded.
  */
-final class SpotMonth {
+public final class SpotMonth {
 
-  static final String COUNTY = "640104";
-  static final String OFFICER = "officer-640104";
-  static final String CONTRACTOR = "contractor-640104";
-  static final String REVIEWER = "reviewer-640100";
-  static final String MANAGER = "manager-640000";
-  static final String PASSWORD = "landwatch-demo";
+  public static final String COUNTY = "640104";
+  public static final String OFFICER = "officer-640104";
+  public static final String CONTRACTOR = "contractor-640104";
+  public static final String REVIEWER = "reviewer-640100";
+  public static final String MANAGER = "manager-640000";
+  public static final String PASSWORD = "landwatch-demo";
   private static final Duration WAIT = Duration.ofSeconds(60);
 
   /**
    * Where the scripted users find the application: its HTTP API, its database and the review policy
    * it runs with (to re-derive the draws).
    */
-  record Application(String restRoot, JdbcTemplate jdbc, ReviewPolicy policy) {
+  public record Application(String restRoot, JdbcTemplate jdbc, ReviewPolicy policy) {
 
     /** The application ProcessTestApplication runs in this JVM. */
-    static Application inThisJvm() {
+    public static Application inThisJvm() {
       return new Application(
           ProcessTestApplication.restAddressText(),
           ProcessTestApplication.context().getBean(JdbcTemplate.class),
@@ -91,9 +91,9 @@ final class SpotMonth {
   private final JdbcTemplate jdbc;
   private final ReviewPolicy policy;
   final Application application;
-  final List<String> codes;
+  public final List<String> codes;
   final SamplingSeed seed;
-  final long batchId;
+  public final long batchId;
 
   private SpotMonth(
       Application application, CamundaClient client, List<String> codes, long batchId) {
@@ -111,12 +111,12 @@ final class SpotMonth {
   }
 
   /** Imports a batch of spots in 兴庆区 issued in October 2026 (due 20 and 25 November). */
-  static SpotMonth issue(CamundaClient client, int count, IntFunction<String> changeType) {
+  public static SpotMonth issue(CamundaClient client, int count, IntFunction<String> changeType) {
     return issue(client, count, changeType, COUNTY);
   }
 
   /** Imports a batch of spots in the county, issued in October 2026. */
-  static SpotMonth issue(
+  public static SpotMonth issue(
       CamundaClient client, int count, IntFunction<String> changeType, String county) {
     return issue(
         Application.inThisJvm(),
@@ -131,7 +131,7 @@ final class SpotMonth {
    * Imports a batch issued in the month, spot i in county(i) with change type changeType(i), laid
    * out on a grid of 40 columns from a corner of the county (兴庆区's from 106.25°E 38.45°N).
    */
-  static SpotMonth issue(
+  public static SpotMonth issue(
       Application application,
       CamundaClient client,
       YearMonth month,
@@ -170,7 +170,7 @@ final class SpotMonth {
   }
 
   /** The application's API as a demo user. */
-  static TestRestTemplate api(String user) {
+  public static TestRestTemplate api(String user) {
     return Application.inThisJvm().as(user);
   }
 
@@ -193,7 +193,7 @@ final class SpotMonth {
   }
 
   /** The open task of the spot at the element, once it exists. */
-  UserTask awaitTask(String elementId, String code) {
+  public UserTask awaitTask(String elementId, String code) {
     return awaitTask(client, elementId, "spotId", json(code), "of " + code);
   }
 
@@ -227,7 +227,7 @@ final class SpotMonth {
   }
 
   /** The spot's instance, as its first recording step noted it. */
-  long instanceOf(String code) {
+  public long instanceOf(String code) {
     return Awaitility.await("instance of " + code)
         .atMost(WAIT)
         .until(() -> (Long) progress(code).get("process_instance_key"), key -> key != null);
@@ -260,7 +260,7 @@ final class SpotMonth {
     assertThat(complete(awaitTask("verify", code), user, verification())).isNull();
   }
 
-  Map<String, Object> verification() {
+  public Map<String, Object> verification() {
     Map<String, Object> submitted = new LinkedHashMap<>();
     submitted.put("landUse", "建设用地");
     submitted.put("constructionState", "COMPLETED");
@@ -272,7 +272,7 @@ final class SpotMonth {
   }
 
   /** A judgment of the kind with the first category of that kind the year's table offers. */
-  Map<String, Object> judgment(long instance, Judgment kind, String reasons) {
+  public Map<String, Object> judgment(long instance, Judgment kind, String reasons) {
     Map<String, Object> submitted = new LinkedHashMap<>();
     submitted.put("judgment", kind.name());
     submitted.put("category", firstCategory(instance, kind));
@@ -317,7 +317,7 @@ final class SpotMonth {
   }
 
   /** A judgment of the kind that passes the judgment check, with a reason where it contradicts. */
-  Map<String, Object> countyJudgment(String code, Judgment kind) {
+  public Map<String, Object> countyJudgment(String code, Judgment kind) {
     long instance = instanceOf(code);
     String suggested = (String) ((Map<?, ?>) variable(instance, "suggestion")).get("judgment");
     Map<String, Object> submitted = judgment(instance, kind, "经核实，符合判定标准");
@@ -440,8 +440,14 @@ final class SpotMonth {
    * Deploys the application's models, decisions and forms as Camunda Modeler would, and pins the
    * engine's clock at the moment (a month the tests script day by day).
    */
-  static void deployAndPinTheClock(CamundaClient client, OffsetDateTime at) throws IOException {
+  public static void deployAndPinTheClock(CamundaClient client, OffsetDateTime at)
+      throws IOException {
     client.newPinClockCommand().time(at.toInstant()).send().join();
+    deploy(client);
+  }
+
+  /** Deploys the application's models, decisions and forms as Camunda Modeler would. */
+  public static void deploy(CamundaClient client) throws IOException {
     PathMatchingResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
     DeployResourceCommandStep1.DeployResourceCommandStep2 deployment = null;
     for (String pattern :

@@ -109,6 +109,7 @@ class JurisdictionWalkTest {
   private String siblingSpot;
   private long batchId;
   private long extensionId;
+  private long ownTask;
 
   @BeforeAll
   void usersAndABatchAcrossTwoCountiesOfOneCity() {
@@ -146,6 +147,14 @@ class JurisdictionWalkTest {
     batchId = batch.getBody().path("batchId").asLong();
     extensionId = applyForExtension();
     awaitLifecycleAtRest();
+    ownTask =
+        jdbc.queryForObject(
+            "SELECT t.key FROM engine.user_task t JOIN spot_progress p"
+                + " ON p.process_instance_key = t.process_instance_key"
+                + " JOIN spot s ON s.id = p.spot_id"
+                + " WHERE s.monitoring_code = ? AND t.element_id = 'verify' AND t.state = 'CREATED'",
+            Long.class,
+            ownSpot);
   }
 
   private java.time.LocalDate dueOfOwnSpot() {
@@ -511,7 +520,36 @@ class JurisdictionWalkTest {
             "*/*",
             withinOwner(200),
             true));
+    walks.put(
+        "GET /api/tasks",
+        new Walk(t -> t.get("/api/tasks"), "application/json", signedIn(200), false));
+    for (String view : List.of("", "/form", "/variables")) {
+      walks.put(
+          "GET /api/tasks/{key}" + view,
+          new Walk(
+              t -> t.get("/api/tasks/" + t.ownTask + view),
+              "application/json",
+              offeredToOwner(200),
+              true));
+    }
+    for (String action : List.of("claim", "unclaim", "completion")) {
+      walks.put(
+          "POST /api/tasks/{key}/" + action,
+          new Walk(
+              t -> t.json("POST", "/api/tasks/999999999/" + action, "{}"),
+              "application/json",
+              signedIn(404),
+              false));
+    }
     return walks;
+  }
+
+  /** The owning county's verify task: offered to its officers and its contractor, nobody else. */
+  private static Map<Actor, Integer> offeredToOwner(int status) {
+    Map<Actor, Integer> expected = signedIn(404);
+    expected.put(Actor.OWNER_COUNTY, status);
+    expected.put(Actor.CONTRACTOR, status);
+    return expected;
   }
 
   /**

@@ -1,0 +1,82 @@
+package landwatch.task;
+
+import java.util.Map;
+import landwatch.app.web.Paging;
+import landwatch.user.CurrentUser;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The tasklist: my groups' open tasks, claimed, filled in with their form and completed. */
+@RestController
+@RequestMapping("/api/tasks")
+class TaskController {
+
+  private final Tasklist tasklist;
+
+  TaskController(Tasklist tasklist) {
+    this.tasklist = tasklist;
+  }
+
+  @GetMapping
+  TaskPage list(
+      @RequestParam(required = false) String kind,
+      @RequestParam(required = false) Long batch,
+      @RequestParam(required = false) String region,
+      @RequestParam(defaultValue = "ANY") TaskFilter.Assigned assigned,
+      @RequestParam(required = false) Boolean overdue,
+      @RequestParam(defaultValue = "DUE") TaskFilter.Order order,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    Paging.check(page, size, 200);
+    return tasklist.search(
+        CurrentUser.get(),
+        new TaskFilter(kind, batch, region, assigned, overdue, order),
+        page,
+        size);
+  }
+
+  @GetMapping("/{key}")
+  TaskItem task(@PathVariable long key) {
+    return tasklist.item(CurrentUser.get(), key);
+  }
+
+  /** The task's Camunda Form schema as form-js renders it; 204 when it links no form. */
+  @GetMapping(path = "/{key}/form", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<String> form(@PathVariable long key) {
+    return tasklist
+        .form(CurrentUser.get(), key)
+        .map(ResponseEntity::ok)
+        .orElseGet(() -> ResponseEntity.noContent().build());
+  }
+
+  /** Every variable the task sees, each value as JSON text. */
+  @GetMapping("/{key}/variables")
+  Map<String, String> variables(@PathVariable long key) {
+    return tasklist.variables(CurrentUser.get(), key);
+  }
+
+  @PostMapping("/{key}/claim")
+  TaskItem claim(@PathVariable long key) {
+    return tasklist.claim(CurrentUser.get(), key);
+  }
+
+  @PostMapping("/{key}/unclaim")
+  TaskItem unclaim(@PathVariable long key) {
+    return tasklist.unclaim(CurrentUser.get(), key);
+  }
+
+  /** 204 once completed; 422 with the listener's reasons when a task listener denies it. */
+  @PostMapping("/{key}/completion")
+  ResponseEntity<Void> complete(
+      @PathVariable long key, @RequestBody(required = false) Map<String, Object> variables) {
+    tasklist.complete(CurrentUser.get(), key, variables == null ? Map.of() : variables);
+    return ResponseEntity.noContent().build();
+  }
+}

@@ -1,0 +1,198 @@
+package landwatch.task;
+
+import static landwatch.spot.SpotMonth.CONTRACTOR;
+import static landwatch.spot.SpotMonth.OFFICER;
+import static landwatch.spot.SpotMonth.REVIEWER;
+import static landwatch.spot.SpotMonth.api;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.client.CamundaClient;
+import io.camunda.process.test.api.CamundaProcessTest;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import landwatch.fixtures.NingxiaCounty;
+import landwatch.spot.ProcessTestApplication;
+import landwatch.spot.SpotMonth;
+import landwatch.spot.judgment.Judgment;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The tasklist's API as officers use it, against the whole application and its engine: each user
+ * sees the open tasks of their groups with the spot, region, batch and days left; claims, reads the
+ * form and the variables it binds, completes; a task listener's denial comes back with its reasons
+ * in Chinese; nobody reaches a task of another county, not even by its key.
+ *
+ * <p>The batch is issued this month, so that its due dates lie ahead of today's wall clock, which
+ * is what the tasklist counts days from.
+ */
+@ExtendWith(ProcessTestApplication.class)
+@CamundaProcessTest
+class TasklistIT {
+
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final String SIBLING_OFFICER = "officer-640105";
+
+  private CamundaClient client;
+
+  @BeforeEach
+  void deploy() throws IOException {
+    SpotMonth.deploy(client);
+  }
+
+  @Test
+  void anOfficerSeesClaimsAndCompletesTheCountysTasksAndNoOneElses() {
+    YearMonth month = YearMonth.now(SHANGHAI);
+    SpotMonth batch =
+        SpotMonth.issue(
+            SpotMonth.Application.inThisJvm(),
+            client,
+            month,
+            3,
+            i -> i < 2 ? NingxiaCounty.XINGQING : NingxiaCounty.XIXIA,
+            i -> "新增建设");
+    List<String> mine = batch.codes.subList(0, 2);
+    String sibling = batch.codes.get(2);
+    batch.codes.forEach(code -> batch.awaitTask("verify", code));
+
+    JsonNode page = get(OFFICER, "/api/tasks?batch=" + batch.batchId).getBody();
+    assertThat(page.get("total").asLong()).isEqualTo(2);
+    assertThat(codes(page)).containsExactlyInAnyOrderElementsOf(mine);
+    LocalDate lastDay = month.plusMonths(1).atDay(20);
+    for (JsonNode task : page.get("items")) {
+      assertThat(task.get("kind").asText()).isEqualTo("verify");
+      assertThat(task.get("name").asText()).isEqualTo("核实");
+      assertThat(task.get("regionCode").asText()).isEqualTo("640104");
+      assertThat(task.get("regionName").asText()).isEqualTo("兴庆区");
+      assertThat(task.get("batchId").asLong()).isEqualTo(batch.batchId);
+      assertThat(task.get("dueDay").asText()).isEqualTo(lastDay.toString());
+      assertThat(task.get("daysLeft").asLong())
+          .isEqualTo(ChronoUnit.DAYS.between(LocalDate.now(SHANGHAI), lastDay));
+      assertThat(task.get("overdue").asBoolean()).isFalse();
+      assertThat(task.get("assignee").isNull()).isTrue();
+    }
+    assertThat(
+            get(OFFICER, "/api/tasks?batch=" + batch.batchId + "&overdue=true")
+                .getBody()
+                .get("total")
+                .asLong())
+        .isZero();
+    assertThat(codes(get(CONTRACTOR, "/api/tasks?batch=" + batch.batchId).getBody()))
+        .containsExactlyInAnyOrderElementsOf(mine);
+    assertThat(codes(get(SIBLING_OFFICER, "/api/tasks?batch=" + batch.batchId).getBody()))
+        .containsExactly(sibling);
+    assertThat(codes(get(REVIEWER, "/api/tasks?batch=" + batch.batchId).getBody()))
+        .as("the city reviews, it does not verify")
+        .isEmpty();
+
+    long key = taskKey(page, mine.get(0));
+    assertThat(get(SIBLING_OFFICER, "/api/tasks/" + key).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(post(SIBLING_OFFICER, "/api/tasks/" + key + "/claim", null).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(get(SIBLING_OFFICER, "/api/tasks/" + key + "/variables").getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+
+    ResponseEntity<JsonNode> unclaimed =
+        post(OFFICER, "/api/tasks/" + key + "/completion", batch.verification());
+    assertThat(unclaimed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(unclaimed.getBody().get("detail").asText()).startsWith("请先认领任务再提交");
+
+    JsonNode claimed = post(OFFICER, "/api/tasks/" + key + "/claim", null).getBody();
+    assertThat(claimed.get("assignee").asText()).isEqualTo(OFFICER);
+    ResponseEntity<JsonNode> taken = post(CONTRACTOR, "/api/tasks/" + key + "/claim", null);
+    assertThat(taken.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(taken.getBody().get("detail").asText()).startsWith("任务已由 " + OFFICER + " 认领");
+    assertThat(codes(get(OFFICER, "/api/tasks?assigned=ME&batch=" + batch.batchId).getBody()))
+        .containsExactly(mine.get(0));
+    assertThat(
+            codes(get(OFFICER, "/api/tasks?assigned=UNASSIGNED&batch=" + batch.batchId).getBody()))
+        .containsExactly(mine.get(1));
+
+    JsonNode form = get(OFFICER, "/api/tasks/" + key + "/form").getBody();
+    assertThat(form.get("id").asText()).isEqualTo("verify-spot");
+    assertThat(form.get("components").isArray()).isTrue();
+    JsonNode variables = get(OFFICER, "/api/tasks/" + key + "/variables").getBody();
+    assertThat(variables.get("spotId").asText()).isEqualTo("\"" + mine.get(0) + "\"");
+    assertThat(variables.get("countyCode").asText()).isEqualTo("\"640104\"");
+
+    Map<String, Object> impersonating = new LinkedHashMap<>(batch.verification());
+    impersonating.put("completedBy", CONTRACTOR);
+    assertThat(post(OFFICER, "/api/tasks/" + key + "/completion", impersonating).getStatusCode())
+        .as("the completion is the signed-in user's, whatever the submission says")
+        .isEqualTo(HttpStatus.NO_CONTENT);
+
+    long judge = batch.awaitTask("judge", mine.get(0)).getUserTaskKey();
+    assertThat(codes(get(CONTRACTOR, "/api/tasks?kind=judge&batch=" + batch.batchId).getBody()))
+        .as("contractors never judge")
+        .isEmpty();
+    post(OFFICER, "/api/tasks/" + judge + "/claim", null);
+    Map<String, Object> unexplained = batch.countyJudgment(mine.get(0), Judgment.LEGAL);
+    unexplained.remove("category");
+    ResponseEntity<JsonNode> denied =
+        post(OFFICER, "/api/tasks/" + judge + "/completion", unexplained);
+    assertThat(denied.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    assertThat(denied.getBody().get("title").asText()).isEqualTo("Completion denied");
+    assertThat(denied.getBody().get("detail").asText()).startsWith("提交被拒绝：");
+    assertThat(denied.getBody().get("reasons"))
+        .extracting(JsonNode::asText)
+        .containsExactly("请选择判定类别");
+
+    assertThat(
+            post(
+                    OFFICER,
+                    "/api/tasks/" + judge + "/completion",
+                    batch.countyJudgment(mine.get(0), Judgment.LEGAL))
+                .getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(get(OFFICER, "/api/tasks/" + judge).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void badPagingAndUnknownFiltersAreRefusedWithAProblem() {
+    ResponseEntity<JsonNode> paging = get(OFFICER, "/api/tasks?size=0");
+    assertThat(paging.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(paging.getBody().get("detail").asText()).contains("分页参数无效");
+    assertThat(get(OFFICER, "/api/tasks?assigned=SOMEONE").getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(get(OFFICER, "/api/tasks?region=999999").getBody().get("total").asLong()).isZero();
+    assertThat(get(OFFICER, "/api/tasks/123456789").getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  private static long taskKey(JsonNode page, String code) {
+    for (JsonNode task : page.get("items")) {
+      if (code.equals(task.get("spotCode").asText())) {
+        return task.get("key").asLong();
+      }
+    }
+    throw new AssertionError("no task of " + code + " in " + page);
+  }
+
+  private static List<String> codes(JsonNode page) {
+    List<String> codes = new ArrayList<>();
+    StreamSupport.stream(page.get("items").spliterator(), false)
+        .forEach(task -> codes.add(task.get("spotCode").asText()));
+    return codes;
+  }
+
+  private static ResponseEntity<JsonNode> get(String user, String path) {
+    return api(user).getForEntity(path, JsonNode.class);
+  }
+
+  private static ResponseEntity<JsonNode> post(String user, String path, Object body) {
+    return api(user).postForEntity(path, body, JsonNode.class);
+  }
+}
