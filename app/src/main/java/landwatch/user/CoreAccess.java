@@ -41,7 +41,8 @@ class CoreAccess implements EndpointAccess {
         .anyone(GET, "/login", "/assets/**", "/favicon.ico")
         .anyone(GET, "/actuator/health", "/actuator/health/**")
         .roles(null, "/actuator/**", Role.ADMIN)
-        .signedIn(GET, "/", "/api/me", "/api/tokens", "/api/regions", "/api/regions/**")
+        .signedIn(
+            GET, "/", "/index.html", "/api/me", "/api/tokens", "/api/regions", "/api/regions/**")
         .signedIn(POST, "/api/me/password", "/api/tokens")
         .signedIn(DELETE, "/api/tokens/*")
         .roles(GET, "/api/users", Role.ADMIN)

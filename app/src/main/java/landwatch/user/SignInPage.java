@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The Chinese sign-in page, and the page a signed-in user lands on until the web application of the
- * tasklist exists. Plain HTML with no script, so the Content-Security-Policy holds without
+ * The Chinese sign-in page, from which a signed-in user goes to the web application at {@code /}
+ * (src/main/web). Plain HTML with no script, so the Content-Security-Policy holds without
  * exceptions.
  */
 @RestController
@@ -73,32 +73,6 @@ class SignInPage {
           .append(" 统一身份认证登录</a></p>");
     }
     return page("登录 - 卫片执法监管平台", body.toString());
-  }
-
-  @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
-  String home(HttpServletRequest request) {
-    SignedInUser user = CurrentUser.get();
-    StringBuilder roles = new StringBuilder();
-    for (Role role : user.roles()) {
-      roles.append("<li>").append(escape(role.label())).append("</li>");
-    }
-    String body =
-        "<h1>卫片执法监管平台</h1><p class=\"sub\">您好，"
-            + escape(user.displayName())
-            + "（"
-            + escape(user.username())
-            + "）</p><dl><dt>所属单位</dt><dd>"
-            + escape(user.unit().name())
-            + "（"
-            + escape(user.unitCode())
-            + "）</dd><dt>角色</dt><dd><ul>"
-            + roles
-            + "</ul></dd></dl><form method=\"post\" action=\""
-            + escape(request.getContextPath())
-            + "/logout\">"
-            + csrfField(request)
-            + "<button type=\"submit\">退出登录</button></form>";
-    return page("卫片执法监管平台", body);
   }
 
   private static String csrfField(HttpServletRequest request) {

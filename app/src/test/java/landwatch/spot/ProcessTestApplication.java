@@ -85,7 +85,7 @@ public final class ProcessTestApplication implements BeforeAllCallback {
     return value;
   }
 
-  static String restAddressText() {
+  public static String restAddressText() {
     try {
       return restAddress().toString().replaceAll("/$", "");
     } catch (IOException e) {

@@ -111,7 +111,8 @@ class SignInTest {
         .isEqualTo(401);
     Caller.Reply home = browser.get("/", "Accept", Caller.HTML);
     assertThat(home.status()).isEqualTo(200);
-    assertThat(home.body()).contains(user, "兴庆区", "县级执法人员", "退出登录");
+    assertThat(home.body()).as("the web application's page").contains("<div id=\"app\">");
+    assertThat(browser.get("/api/me").json().path("unitName").asText()).isEqualTo("兴庆区");
     assertThat(browser.get("/api/me").json().path("username").asText()).isEqualTo(user);
     List<JsonNode> records = AuditRecords.since(admin, mark, "action", "sign-in");
     assertThat(records).hasSize(1);
@@ -203,7 +204,7 @@ class SignInTest {
   void aBrowserSigningOutLandsOnTheSignInPage() {
     String user = Accounts.create(port, "byebrowser", "640104", Role.COUNTY_OFFICER);
     Caller browser = Accounts.signIn(port, user);
-    String token = Accounts.csrfField(browser.get("/", "Accept", Caller.HTML));
+    String token = Accounts.csrfField(browser.get("/login", "Accept", Caller.HTML));
 
     Caller.Reply out = browser.form("/logout", Map.of("_csrf", token), "Accept", Caller.HTML);
 

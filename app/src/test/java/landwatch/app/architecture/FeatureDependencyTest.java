@@ -19,6 +19,7 @@ class FeatureDependencyTest {
   /** Top to bottom: a feature may use the ones after it, never one before it. */
   static final List<String> FEATURES =
       List.of(
+          "task",
           "extension",
           "batch",
           "review",

@@ -1,0 +1,36 @@
+import { createApp } from 'vue'
+import { createI18n } from 'vue-i18n'
+import { createRouter, createWebHashHistory } from 'vue-router'
+import ElementPlus from 'element-plus'
+import zhCn from 'element-plus/es/locale/lang/zh-cn'
+import enLocale from 'element-plus/es/locale/lang/en'
+import 'element-plus/dist/index.css'
+import App from './App.vue'
+import Tasklist from './views/Tasklist.vue'
+import zh from './i18n/zh-CN.js'
+import en from './i18n/en.js'
+import './landwatch.css'
+
+const locale = localStorage.getItem('landwatch.locale') === 'en' ? 'en' : 'zh-CN'
+document.documentElement.lang = locale
+
+const i18n = createI18n({
+  legacy: false,
+  locale,
+  fallbackLocale: 'zh-CN',
+  messages: { 'zh-CN': zh, en }
+})
+
+const router = createRouter({
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/', redirect: '/tasks' },
+    { path: '/tasks/:taskKey?', component: Tasklist, props: true }
+  ]
+})
+
+createApp(App)
+  .use(i18n)
+  .use(router)
+  .use(ElementPlus, { locale: locale === 'en' ? enLocale : zhCn })
+  .mount('#app')
