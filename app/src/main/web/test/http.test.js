@@ -58,3 +58,21 @@ describe('api', () => {
     expect(signedOut).toBe(1)
   })
 })
+
+describe('api with a multipart form', () => {
+  it('sends the form as it is, leaving its content type to the browser', async () => {
+    let sent
+    const api = createApi({
+      fetchImpl: async (path, init) => {
+        sent = init
+        return response(201, { documentId: 'd1' })
+      },
+      cookies: () => 'XSRF-TOKEN=t'
+    })
+    const form = { kind: 'a FormData' }
+    expect(await api('api/tasks/1/documents', { method: 'POST', form })).toEqual({ documentId: 'd1' })
+    expect(sent.body).toBe(form)
+    expect(sent.headers['Content-Type']).toBeUndefined()
+    expect(sent.headers['X-XSRF-TOKEN']).toBe('t')
+  })
+})

@@ -18,6 +18,11 @@ class TaskAccess implements EndpointAccess {
   public void declare(AccessRules rules) {
     rules
         .signedIn(GET, "/api/tasks", "/api/tasks/*", "/api/tasks/*/form", "/api/tasks/*/variables")
-        .signedIn(POST, "/api/tasks/*/claim", "/api/tasks/*/unclaim", "/api/tasks/*/completion");
+        .signedIn(
+            POST,
+            "/api/tasks/*/claim",
+            "/api/tasks/*/unclaim",
+            "/api/tasks/*/documents",
+            "/api/tasks/*/completion");
   }
 }

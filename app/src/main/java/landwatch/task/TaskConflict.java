@@ -9,8 +9,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A task action refused for the task's state: claimed by someone else, not claimed, or a completion
- * a task listener denied, with the listener's reasons for the form to show.
+ * A task action refused: the task is claimed by someone else or not claimed, an attachment is no
+ * evidence, or a task listener denied the completion, with its reasons for the form to show.
  */
 class TaskConflict extends ErrorResponseException {
 
@@ -44,6 +44,20 @@ class TaskConflict extends ErrorResponseException {
                     + assignee);
     problem.setTitle("Task not claimed");
     return new TaskConflict(HttpStatus.CONFLICT, problem);
+  }
+
+  static TaskConflict notEvidence(String fileName) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.UNPROCESSABLE_ENTITY,
+            "「"
+                + fileName
+                + "」不是可接受的附件，须为"
+                + Evidence.acceptedKinds()
+                + " / not an accepted photo, video or document");
+    problem.setTitle("Not evidence");
+    problem.setProperty("fileName", fileName);
+    return new TaskConflict(HttpStatus.UNPROCESSABLE_ENTITY, problem);
   }
 
   /**

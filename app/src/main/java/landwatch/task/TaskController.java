@@ -1,8 +1,10 @@
 package landwatch.task;
 
+import java.io.IOException;
 import java.util.Map;
 import landwatch.app.web.Paging;
 import landwatch.user.CurrentUser;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,7 +13,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** The tasklist: my groups' open tasks, claimed, filled in with their form and completed. */
 @RestController
@@ -70,6 +74,14 @@ class TaskController {
   @PostMapping("/{key}/unclaim")
   TaskItem unclaim(@PathVariable long key) {
     return tasklist.unclaim(CurrentUser.get(), key);
+  }
+
+  /** The engine document reference of an attached photo, video or document, for the form. */
+  @PostMapping(path = "/{key}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<Map<String, Object>> attach(
+      @PathVariable long key, @RequestPart("file") MultipartFile file) throws IOException {
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(tasklist.attach(CurrentUser.get(), key, file.getOriginalFilename(), file.getBytes()));
   }
 
   /** 204 once completed; 422 with the listener's reasons when a task listener denies it. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
+import io.camunda.client.api.response.DocumentReferenceResponse;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.filter.UserTaskFilter;
 import io.camunda.client.api.search.response.SearchResponse;
@@ -242,6 +243,36 @@ public class Tasklist {
       }
       throw e;
     }
+  }
+
+  /**
+   * Keeps a file the user attaches while working the task as an engine document, and answers the
+   * reference the form's variable holds. Only the task's assignee attaches, and only evidence:
+   * {@link Evidence}, recognised by content.
+   */
+  public Map<String, Object> attach(SignedInUser user, long key, String fileName, byte[] content) {
+    UserTask task = visible(user, key);
+    if (!user.username().equals(task.getAssignee())) {
+      throw TaskConflict.notClaimed(key, task.getAssignee());
+    }
+    String name = fileName == null || fileName.isBlank() ? "附件" : fileName;
+    String mediaType =
+        Evidence.mediaType(content, name).orElseThrow(() -> TaskConflict.notEvidence(name));
+    DocumentReferenceResponse stored =
+        camunda
+            .newCreateDocumentCommand()
+            .content(content)
+            .fileName(name)
+            .contentType(mediaType)
+            .send()
+            .join();
+    Map<String, Object> reference = new LinkedHashMap<>();
+    reference.put("camunda.document.type", "camunda");
+    reference.put("storeId", stored.getStoreId());
+    reference.put("documentId", stored.getDocumentId());
+    reference.put("contentHash", stored.getContentHash());
+    reference.put("metadata", Map.of("fileName", name, "contentType", mediaType));
+    return reference;
   }
 
   private List<TaskItem> items(List<UserTask> tasks) {

@@ -22,7 +22,7 @@ export class ProblemError extends Error {
 }
 
 export function createApi({ fetchImpl = globalThis.fetch, cookies = () => document.cookie, onSignedOut } = {}) {
-  return async function api(path, { method = 'GET', body } = {}) {
+  return async function api(path, { method = 'GET', body, form } = {}) {
     const headers = { Accept: 'application/json' }
     if (method !== 'GET') {
       const token = csrfToken(cookies())
@@ -33,11 +33,12 @@ export function createApi({ fetchImpl = globalThis.fetch, cookies = () => docume
     if (body !== undefined) {
       headers['Content-Type'] = 'application/json'
     }
+    // a multipart form gets its boundary from the browser
     const response = await fetchImpl(path, {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body)
+      body: form !== undefined ? form : body === undefined ? undefined : JSON.stringify(body)
     })
     if (response.status === 401 && onSignedOut) {
       onSignedOut()

@@ -312,6 +312,17 @@ public final class SpotMonth {
     }
   }
 
+  /** What the spot's verification recorded (variable {@code verification}). */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> verificationOf(String code) {
+    return (Map<String, Object>) variable(instanceOf(code), "verification");
+  }
+
+  /** The judgment the spatial check suggested for the spot. */
+  public String suggestedJudgment(String code) {
+    return (String) ((Map<?, ?>) variable(instanceOf(code), "suggestion")).get("judgment");
+  }
+
   void judge(String code, Judgment kind) {
     assertThat(complete(awaitTask("judge", code), OFFICER, countyJudgment(code, kind))).isNull();
   }

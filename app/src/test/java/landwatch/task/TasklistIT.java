@@ -7,9 +7,14 @@ import static landwatch.spot.SpotMonth.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.process.test.api.CamundaProcessTest;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -19,7 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import javax.imageio.ImageIO;
 import landwatch.fixtures.NingxiaCounty;
+import landwatch.spatial.Uploads;
 import landwatch.spot.ProcessTestApplication;
 import landwatch.spot.SpotMonth;
 import landwatch.spot.judgment.Judgment;
@@ -53,6 +60,7 @@ class TasklistIT {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void anOfficerSeesClaimsAndCompletesTheCountysTasksAndNoOneElses() {
     YearMonth month = YearMonth.now(SHANGHAI);
     SpotMonth batch =
@@ -128,11 +136,39 @@ class TasklistIT {
     assertThat(variables.get("spotId").asText()).isEqualTo("\"" + mine.get(0) + "\"");
     assertThat(variables.get("countyCode").asText()).isEqualTo("\"640104\"");
 
+    ResponseEntity<JsonNode> notEvidence =
+        Uploads.post(
+            api(OFFICER),
+            "/api/tasks/" + key + "/documents",
+            "photo.jpg",
+            "a note, not a photo".getBytes(StandardCharsets.UTF_8));
+    assertThat(notEvidence.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    assertThat(notEvidence.getBody().get("detail").asText()).contains("不是可接受的附件");
+    assertThat(
+            Uploads.post(api(CONTRACTOR), "/api/tasks/" + key + "/documents", "p.jpg", jpeg())
+                .getStatusCode())
+        .as("only the assignee attaches")
+        .isEqualTo(HttpStatus.CONFLICT);
+    ResponseEntity<JsonNode> photo =
+        Uploads.post(api(OFFICER), "/api/tasks/" + key + "/documents", "现场照片.jpg", jpeg());
+    assertThat(photo.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(photo.getBody().get("documentId").asText()).isNotBlank();
+    assertThat(photo.getBody().at("/metadata/contentType").asText()).isEqualTo("image/jpeg");
+    assertThat(photo.getBody().at("/metadata/fileName").asText()).isEqualTo("现场照片.jpg");
+
     Map<String, Object> impersonating = new LinkedHashMap<>(batch.verification());
+    impersonating.put(
+        "photos", List.of(new ObjectMapper().convertValue(photo.getBody(), Map.class)));
     impersonating.put("completedBy", CONTRACTOR);
     assertThat(post(OFFICER, "/api/tasks/" + key + "/completion", impersonating).getStatusCode())
         .as("the completion is the signed-in user's, whatever the submission says")
         .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(batch.verificationOf(mine.get(0)))
+        .containsEntry("by", OFFICER)
+        .satisfies(
+            v ->
+                assertThat(((List<Map<String, Object>>) v.get("photos")).get(0))
+                    .containsEntry("documentId", photo.getBody().get("documentId").asText()));
 
     long judge = batch.awaitTask("judge", mine.get(0)).getUserTaskKey();
     assertThat(codes(get(CONTRACTOR, "/api/tasks?kind=judge&batch=" + batch.batchId).getBody()))
@@ -170,6 +206,16 @@ class TasklistIT {
     assertThat(get(OFFICER, "/api/tasks?region=999999").getBody().get("total").asLong()).isZero();
     assertThat(get(OFFICER, "/api/tasks/123456789").getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  private static byte[] jpeg() {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "jpg", out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static long taskKey(JsonNode page, String code) {

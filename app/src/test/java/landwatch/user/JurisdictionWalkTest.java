@@ -532,6 +532,13 @@ class JurisdictionWalkTest {
               offeredToOwner(200),
               true));
     }
+    walks.put(
+        "POST /api/tasks/{key}/documents",
+        new Walk(
+            t -> t.upload("/api/tasks/999999999/documents"),
+            "application/json",
+            signedIn(404),
+            false));
     for (String action : List.of("claim", "unclaim", "completion")) {
       walks.put(
           "POST /api/tasks/{key}/" + action,
