@@ -7,6 +7,7 @@ import enLocale from 'element-plus/es/locale/lang/en'
 import 'element-plus/dist/index.css'
 import App from './App.vue'
 import Tasklist from './views/Tasklist.vue'
+import Cockpit from './views/Cockpit.vue'
 import zh from './i18n/zh-CN.js'
 import en from './i18n/en.js'
 import './landwatch.css'
@@ -24,8 +25,9 @@ const i18n = createI18n({
 const router = createRouter({
   history: createWebHashHistory(),
   routes: [
-    { path: '/', redirect: '/tasks' },
-    { path: '/tasks/:taskKey?', component: Tasklist, props: true }
+    { path: '/', component: { render: () => null } },
+    { path: '/tasks/:taskKey?', component: Tasklist, props: true },
+    { path: '/cockpit', component: Cockpit }
   ]
 })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deadlineBadge, formData, taskQuery } from '../src/logic/tasks.js'
+import { deadlineBadge, formData, landingPage, taskQuery } from '../src/logic/tasks.js'
 
 describe('taskQuery', () => {
   it('leaves out filters that do not narrow and keeps the page', () => {
@@ -57,5 +57,16 @@ describe('formData', () => {
 
   it('keeps a value that is not JSON as text', () => {
     expect(formData({ note: 'not json' })).toEqual({ note: 'not json' })
+  })
+})
+
+describe('landingPage', () => {
+  it('sends those who work tasks to the tasklist and overseers to the cockpit', () => {
+    expect(landingPage(['COUNTY_OFFICER'])).toBe('/tasks')
+    expect(landingPage(['CONTRACTOR'])).toBe('/tasks')
+    expect(landingPage(['CITY_REVIEWER', 'COUNTY_OFFICER'])).toBe('/tasks')
+    expect(landingPage(['PROVINCE_MANAGER'])).toBe('/cockpit')
+    expect(landingPage(['ADMIN'])).toBe('/cockpit')
+    expect(landingPage([])).toBe('/cockpit')
   })
 })

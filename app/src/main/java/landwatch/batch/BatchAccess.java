@@ -21,6 +21,7 @@ class BatchAccess implements EndpointAccess {
             "/api/batches",
             "/api/batches/*",
             "/api/batches/*/spots",
-            "/api/batches/*/progress");
+            "/api/batches/*/progress",
+            "/api/batches/*/progress/export");
   }
 }

@@ -2,18 +2,23 @@ package landwatch.batch;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import landwatch.app.web.Paging;
+import landwatch.app.web.Spreadsheet;
 import landwatch.audit.AuditTrail;
 import landwatch.deadline.MonthlyDeadlines;
+import landwatch.region.RegionService;
 import landwatch.user.CurrentUser;
 import landwatch.user.Jurisdiction;
 import landwatch.user.SignedInUser;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 @RestController
 @RequestMapping("/api/batches")
@@ -35,16 +41,19 @@ class BatchController {
   private final Jurisdiction jurisdiction;
 
   private final MonthlyDeadlines deadlines;
+  private final RegionService regions;
 
   BatchController(
       BatchImportService imports,
       BatchQueries queries,
       Jurisdiction jurisdiction,
-      MonthlyDeadlines deadlines) {
+      MonthlyDeadlines deadlines,
+      RegionService regions) {
     this.imports = imports;
     this.queries = queries;
     this.jurisdiction = jurisdiction;
     this.deadlines = deadlines;
+    this.regions = regions;
   }
 
   @PostMapping(consumes = "multipart/form-data")
@@ -91,6 +100,64 @@ class BatchController {
     SignedInUser user = CurrentUser.get();
     queries.summary(id, jurisdiction.regionCodes(user)).orElseThrow(() -> notFound(id, user));
     return queries.progress(id, jurisdiction.regionCodes(user), Instant.now(), deadlines.zone());
+  }
+
+  private static final List<String> PROGRESS_HEADERS =
+      List.of(
+          "区县代码",
+          "区县",
+          "下发",
+          "已核实",
+          "已填报",
+          "审核中",
+          "退回待纠正",
+          "待直接判定",
+          "已纠正",
+          "直接判定",
+          "已办结",
+          "逾期",
+          "迟报",
+          "差错",
+          "县级截止日期",
+          "省级截止日期",
+          "距县级截止（天）",
+          "距省级截止（天）");
+
+  /** The progress table as an .xlsx, the same rows as {@code /progress} answers me. */
+  @GetMapping("/{id}/progress/export")
+  ResponseEntity<StreamingResponseBody> exportProgress(@PathVariable long id) {
+    SignedInUser user = CurrentUser.get();
+    List<CountyProgress> rows = progress(id);
+    return Spreadsheet.download(
+        "批次" + id + "进度.xlsx",
+        "批次 " + id + " 各区县进度",
+        "范围：" + user.unit().name() + "管辖区县；导出时间：" + LocalDate.now(deadlines.zone()),
+        PROGRESS_HEADERS,
+        sink ->
+            rows.forEach(
+                p ->
+                    sink.row(
+                        Arrays.asList(
+                            p.regionCode(),
+                            regions.exists(p.regionCode())
+                                ? regions.get(p.regionCode()).name()
+                                : null,
+                            p.issued(),
+                            p.verified(),
+                            p.reported(),
+                            p.underReview(),
+                            p.returned(),
+                            p.awaitingDirectJudgment(),
+                            p.corrected(),
+                            p.directlyJudged(),
+                            p.concluded(),
+                            p.overdue(),
+                            p.late(),
+                            p.countyErrors(),
+                            p.countyDue(),
+                            p.provinceDue(),
+                            p.daysToCountyDeadline(),
+                            p.daysToProvinceDeadline()))));
   }
 
   /** Outside one's jurisdiction a batch is as unknown as one that does not exist. */

@@ -17,7 +17,13 @@ class TaskAccess implements EndpointAccess {
   @Override
   public void declare(AccessRules rules) {
     rules
-        .signedIn(GET, "/api/tasks", "/api/tasks/*", "/api/tasks/*/form", "/api/tasks/*/variables")
+        .signedIn(
+            GET,
+            "/api/tasks",
+            "/api/tasks/export",
+            "/api/tasks/*",
+            "/api/tasks/*/form",
+            "/api/tasks/*/variables")
         .signedIn(
             POST,
             "/api/tasks/*/claim",

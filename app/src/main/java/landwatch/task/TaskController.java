@@ -1,9 +1,14 @@
 package landwatch.task;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import landwatch.app.web.Paging;
+import landwatch.app.web.Spreadsheet;
 import landwatch.user.CurrentUser;
+import landwatch.user.SignedInUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** The tasklist: my groups' open tasks, claimed, filled in with their form and completed. */
 @RestController
@@ -44,6 +50,47 @@ class TaskController {
         new TaskFilter(kind, batch, region, assigned, overdue, order),
         page,
         size);
+  }
+
+  private static final List<String> EXPORT_HEADERS =
+      List.of(
+          "任务编号", "任务", "图斑编号", "延期申请", "区县代码", "区县", "批次", "截止日期", "剩余天数", "逾期", "认领人", "下发时间");
+
+  /** The list as an .xlsx: every task the filters select, not only one page. */
+  @GetMapping("/export")
+  ResponseEntity<StreamingResponseBody> export(
+      @RequestParam(required = false) String kind,
+      @RequestParam(required = false) Long batch,
+      @RequestParam(required = false) String region,
+      @RequestParam(defaultValue = "ANY") TaskFilter.Assigned assigned,
+      @RequestParam(required = false) Boolean overdue,
+      @RequestParam(defaultValue = "DUE") TaskFilter.Order order) {
+    SignedInUser user = CurrentUser.get();
+    TaskFilter filter = new TaskFilter(kind, batch, region, assigned, overdue, order);
+    return Spreadsheet.download(
+        "待办任务.xlsx",
+        "待办任务（" + user.displayName() + "）",
+        "筛选：" + filter.describe(),
+        EXPORT_HEADERS,
+        sink ->
+            tasklist.each(
+                user,
+                filter,
+                task ->
+                    sink.row(
+                        Arrays.asList(
+                            task.key(),
+                            task.name(),
+                            task.spotCode(),
+                            task.extensionId(),
+                            task.regionCode(),
+                            task.regionName(),
+                            task.batchId(),
+                            task.dueDay() == null ? null : LocalDate.parse(task.dueDay()),
+                            task.daysLeft(),
+                            task.overdue(),
+                            task.assignee(),
+                            task.creationDate()))));
   }
 
   @GetMapping("/{key}")

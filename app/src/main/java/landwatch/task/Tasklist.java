@@ -35,6 +35,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class Tasklist {
 
+  private static final int EXPORT_PAGE = 200;
+
   private final CamundaClient camunda;
   private final TaskSubjects subjects;
   private final RegionService regions;
@@ -79,6 +81,16 @@ public class Tasklist {
             .send()
             .join();
     return new TaskPage(items(found.items()), found.page().totalItems(), page, size);
+  }
+
+  /** Every task the filter selects, page after page, for an export. */
+  public void each(SignedInUser user, TaskFilter filter, Consumer<TaskItem> consumer) {
+    int page = 0;
+    TaskPage found;
+    do {
+      found = search(user, filter, page++, EXPORT_PAGE);
+      found.items().forEach(consumer);
+    } while ((long) page * EXPORT_PAGE < found.total());
   }
 
   private void narrow(

@@ -4,6 +4,7 @@ export default {
     signOut: 'Sign out',
     language: '中文',
     tasks: 'Tasks',
+    cockpit: 'Cockpit',
     loading: 'Loading…'
   },
   roles: {
@@ -12,6 +13,30 @@ export default {
     CITY_REVIEWER: 'City reviewer',
     PROVINCE_MANAGER: 'Province manager',
     ADMIN: 'Administrator'
+  },
+  cockpit: {
+    title: 'Cockpit',
+    batch: 'Batch',
+    chooseBatch: 'Choose a batch',
+    batchLabel: 'Batch {id} ({month}, {count} spots)',
+    export: 'Export to Excel',
+    empty: 'No data',
+    region: 'County',
+    total: 'Total',
+    issued: 'Issued',
+    verified: 'Verified',
+    reported: 'Reported',
+    underReview: 'Under review',
+    returned: 'Returned',
+    awaitingDirectJudgment: 'Awaiting direct judgment',
+    corrected: 'Corrected',
+    directlyJudged: 'Directly judged',
+    concluded: 'Concluded',
+    overdue: 'Overdue',
+    late: 'Late',
+    countyErrors: 'County errors',
+    countyDue: 'County due',
+    provinceDue: 'Province due'
   },
   tasks: {
     filters: 'Filters',
@@ -28,6 +53,7 @@ export default {
     orderDue: 'By due date',
     orderCreated: 'By issue time',
     refresh: 'Refresh',
+    export: 'Export to Excel',
     spotCode: 'Spot',
     task: 'Task',
     dueDay: 'Due',

@@ -4,6 +4,7 @@ export default {
     signOut: '退出登录',
     language: 'English',
     tasks: '待办任务',
+    cockpit: '监管驾驶舱',
     loading: '加载中…'
   },
   roles: {
@@ -12,6 +13,30 @@ export default {
     CITY_REVIEWER: '市级审核人员',
     PROVINCE_MANAGER: '自治区管理人员',
     ADMIN: '系统管理员'
+  },
+  cockpit: {
+    title: '监管驾驶舱',
+    batch: '批次',
+    chooseBatch: '选择批次',
+    batchLabel: '批次 {id}（{month}，{count} 个图斑）',
+    export: '导出 Excel',
+    empty: '暂无数据',
+    region: '区县',
+    total: '合计',
+    issued: '下发',
+    verified: '已核实',
+    reported: '已填报',
+    underReview: '审核中',
+    returned: '退回待纠正',
+    awaitingDirectJudgment: '待直接判定',
+    corrected: '已纠正',
+    directlyJudged: '直接判定',
+    concluded: '已办结',
+    overdue: '逾期',
+    late: '迟报',
+    countyErrors: '差错',
+    countyDue: '县级截止',
+    provinceDue: '省级截止'
   },
   tasks: {
     filters: '筛选',
@@ -28,6 +53,7 @@ export default {
     orderDue: '按截止日期',
     orderCreated: '按下发时间',
     refresh: '刷新',
+    export: '导出 Excel',
     spotCode: '图斑编号',
     task: '任务',
     dueDay: '截止日期',

@@ -46,3 +46,12 @@ export function formData(variables) {
   }
   return data
 }
+
+/**
+ * Where each user starts: whoever works tasks (county officers, contractors, city reviewers) at the
+ * tasklist; the province's managers and the administrators, who oversee, at the cockpit.
+ */
+export function landingPage(roles) {
+  const works = (roles || []).some((role) => ['COUNTY_OFFICER', 'CONTRACTOR', 'CITY_REVIEWER'].includes(role))
+  return works ? '/tasks' : '/cockpit'
+}

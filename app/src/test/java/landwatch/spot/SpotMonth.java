@@ -256,7 +256,7 @@ public final class SpotMonth {
     return e.details().getDetail();
   }
 
-  void verify(String code, String user) {
+  public void verify(String code, String user) {
     assertThat(complete(awaitTask("verify", code), user, verification())).isNull();
   }
 
@@ -358,7 +358,7 @@ public final class SpotMonth {
   }
 
   /** Waits until the spot's progress reaches the state (its recording steps are jobs). */
-  Map<String, Object> awaitState(String code, SpotState state) {
+  public Map<String, Object> awaitState(String code, SpotState state) {
     return Awaitility.await(code + " " + state)
         .atMost(WAIT)
         .until(() -> progress(code), p -> state.name().equals(p.get("state")));

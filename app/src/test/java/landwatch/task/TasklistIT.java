@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.process.test.api.CamundaProcessTest;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +31,9 @@ import landwatch.spatial.Uploads;
 import landwatch.spot.ProcessTestApplication;
 import landwatch.spot.SpotMonth;
 import landwatch.spot.judgment.Judgment;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -104,6 +108,26 @@ class TasklistIT {
     assertThat(codes(get(REVIEWER, "/api/tasks?batch=" + batch.batchId).getBody()))
         .as("the city reviews, it does not verify")
         .isEmpty();
+
+    ResponseEntity<byte[]> export =
+        api(OFFICER).getForEntity("/api/tasks/export?batch=" + batch.batchId, byte[].class);
+    assertThat(export.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(export.getHeaders().getContentDisposition().getFilename()).isEqualTo("待办任务.xlsx");
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(export.getBody()))) {
+      Sheet sheet = workbook.getSheetAt(0);
+      DataFormatter text = new DataFormatter();
+      assertThat(text.formatCellValue(sheet.getRow(1).getCell(0)))
+          .isEqualTo("筛选：批次 " + batch.batchId);
+      assertThat(text.formatCellValue(sheet.getRow(2).getCell(2))).isEqualTo("图斑编号");
+      List<String> exported = new ArrayList<>();
+      for (int r = 3; r <= sheet.getLastRowNum(); r++) {
+        exported.add(text.formatCellValue(sheet.getRow(r).getCell(2)));
+        assertThat(text.formatCellValue(sheet.getRow(r).getCell(5))).isEqualTo("兴庆区");
+      }
+      assertThat(exported).containsExactlyInAnyOrderElementsOf(mine);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
 
     long key = taskKey(page, mine.get(0));
     assertThat(get(SIBLING_OFFICER, "/api/tasks/" + key).getStatusCode())

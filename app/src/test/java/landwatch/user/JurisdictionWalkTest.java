@@ -523,6 +523,16 @@ class JurisdictionWalkTest {
     walks.put(
         "GET /api/tasks",
         new Walk(t -> t.get("/api/tasks"), "application/json", signedIn(200), false));
+    walks.put(
+        "GET /api/tasks/export",
+        new Walk(t -> t.get("/api/tasks/export"), "*/*", signedIn(200), false));
+    walks.put(
+        "GET /api/batches/{id}/progress/export",
+        new Walk(
+            t -> t.get("/api/batches/" + t.batchId + "/progress/export"),
+            "*/*",
+            withinCity(200),
+            true));
     for (String view : List.of("", "/form", "/variables")) {
       walks.put(
           "GET /api/tasks/{key}" + view,

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -31,11 +32,13 @@ public final class Browser implements AutoCloseable {
 
   private final ChromeDriver driver;
   private final Path profile;
+  private final Path downloads;
   private final String root;
 
-  private Browser(ChromeDriver driver, Path profile, String root) {
+  private Browser(ChromeDriver driver, Path profile, Path downloads, String root) {
     this.driver = driver;
     this.profile = profile;
+    this.downloads = downloads;
     this.root = root;
   }
 
@@ -54,7 +57,15 @@ public final class Browser implements AutoCloseable {
     }
     try {
       Path profile = Files.createTempDirectory("landwatch-chromium");
+      Path downloads = Files.createDirectories(profile.resolve("downloads"));
       ChromeOptions options = new ChromeOptions();
+      options.setExperimentalOption(
+          "prefs",
+          Map.of(
+              "download.default_directory",
+              downloads.toString(),
+              "download.prompt_for_download",
+              false));
       options.setBinary(chromium);
       options.addArguments(
           "--headless=new",
@@ -73,7 +84,8 @@ public final class Browser implements AutoCloseable {
               .usingDriverExecutable(new File(chromedriver))
               .usingAnyFreePort()
               .build();
-      return new Browser(new ChromeDriver(service, options), profile, root.replaceAll("/$", ""));
+      return new Browser(
+          new ChromeDriver(service, options), profile, downloads, root.replaceAll("/$", ""));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -102,6 +114,21 @@ public final class Browser implements AutoCloseable {
 
   public ChromeDriver driver() {
     return driver;
+  }
+
+  /** The file the page downloaded whose name ends so, once it is complete. */
+  public Path awaitDownload(String suffix) {
+    return until(
+        d -> {
+          try (Stream<Path> files = Files.list(downloads)) {
+            return files
+                .filter(f -> f.getFileName().toString().endsWith(suffix))
+                .findFirst()
+                .orElse(null);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   /** Keeps what the page shows now as {@code target/screenshots/<name>.png}. */
