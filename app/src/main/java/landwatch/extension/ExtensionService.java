@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import landwatch.app.engine.DocumentReferences;
 import landwatch.audit.AuditEntry;
 import landwatch.audit.AuditTrail;
 import landwatch.spot.SpotDeadlineMoves;
@@ -110,7 +111,7 @@ class ExtensionService {
                             reason,
                             application.requestedDueDate(),
                             chain,
-                            reference(stored, fileName, mediaType),
+                            DocumentReferences.of(stored, fileName, mediaType),
                             fileName,
                             mediaType,
                             application.document().length,
@@ -229,17 +230,6 @@ class ExtensionService {
       return "延期申请";
     }
     return name.length() > 200 ? name.substring(name.length() - 200) : name;
-  }
-
-  private static Map<String, Object> reference(
-      DocumentReferenceResponse stored, String fileName, String mediaType) {
-    Map<String, Object> reference = new LinkedHashMap<>();
-    reference.put("camunda.document.type", "camunda");
-    reference.put("storeId", stored.getStoreId());
-    reference.put("documentId", stored.getDocumentId());
-    reference.put("contentHash", stored.getContentHash());
-    reference.put("metadata", Map.of("fileName", fileName, "contentType", mediaType));
-    return reference;
   }
 
   private void discard(DocumentReferenceResponse stored) {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import landwatch.app.engine.DocumentReferences;
 import landwatch.audit.AuditTrail;
 import landwatch.deadline.MonthlyDeadlines;
 import landwatch.region.Region;
@@ -126,7 +127,7 @@ public class Tasklist {
 
   /**
    * The batch and region filters as the instance variables the models carry; empty when the region
-   * does not exist or holds no spots of its own (the province), so nothing matches.
+   * does not exist, so that nothing matches. The province narrows nothing: it spans every county.
    */
   private Optional<Map<String, Object>> instanceVariables(TaskFilter filter) {
     Map<String, Object> variables = new LinkedHashMap<>();
@@ -278,13 +279,7 @@ public class Tasklist {
             .contentType(mediaType)
             .send()
             .join();
-    Map<String, Object> reference = new LinkedHashMap<>();
-    reference.put("camunda.document.type", "camunda");
-    reference.put("storeId", stored.getStoreId());
-    reference.put("documentId", stored.getDocumentId());
-    reference.put("contentHash", stored.getContentHash());
-    reference.put("metadata", Map.of("fileName", name, "contentType", mediaType));
-    return reference;
+    return DocumentReferences.of(stored, name, mediaType);
   }
 
   private List<TaskItem> items(List<UserTask> tasks) {

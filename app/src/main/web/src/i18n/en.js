@@ -38,6 +38,43 @@ export default {
     countyDue: 'County due',
     provinceDue: 'Province due'
   },
+  spot: {
+    spatial: 'Spatial check and suggestion',
+    area: 'Spot area',
+    mu: 'mu',
+    suggestion: 'Suggested judgment',
+    rule: 'rule {rule} ({version})',
+    mandatoryReview: 'Reviewed by the city in full (100% class)',
+    layer: 'Reference layer',
+    overlapMu: 'Overlap (mu)',
+    share: 'Share of the spot',
+    history: 'History'
+  },
+  judgments: { LEGAL: 'Legal', ILLEGAL: 'Illegal', OTHER: 'Other' },
+  layers: {
+    BASIC_FARMLAND: 'Permanent basic farmland',
+    ECOLOGICAL_REDLINE: 'Ecological red line',
+    URBAN_BOUNDARY: 'Urban development boundary',
+    CULTIVATED_LAND: 'Cultivated land',
+    APPROVED_LAND: 'Approved land use',
+    FACILITY_AGRICULTURE: 'Facility agriculture',
+    TEMPORARY_LAND: 'Temporary land use',
+    MINING_RIGHTS: 'Mining rights'
+  },
+  steps: {
+    SUGGESTED: 'Spatially checked, judgment suggested',
+    VERIFIED: 'Verified',
+    REPORTED: 'Judged and reported',
+    CITY_REVIEWED: 'City review',
+    PROVINCE_REVIEWED: 'Province re-review',
+    CORRECTION: 'Corrected or declined',
+    DIRECT_JUDGMENT: 'Direct judgment',
+    CONCLUDED: 'Concluded',
+    COUNTY_OVERDUE: 'County deadline passed',
+    PROVINCE_OVERDUE: 'Province deadline passed',
+    CORRECTION_OVERDUE: 'Correction deadline passed',
+    EXTENDED: 'Extended'
+  },
   tasks: {
     filters: 'Filters',
     kind: 'Task kind',

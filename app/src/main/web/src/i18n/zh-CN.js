@@ -38,6 +38,43 @@ export default {
     countyDue: '县级截止',
     provinceDue: '省级截止'
   },
+  spot: {
+    spatial: '空间核查与判定建议',
+    area: '图斑面积',
+    mu: '亩',
+    suggestion: '判定建议',
+    rule: '规则 {rule}（{version}）',
+    mandatoryReview: '属于市级 100% 审核范围',
+    layer: '叠加图层',
+    overlapMu: '重叠面积（亩）',
+    share: '占图斑比例',
+    history: '办理记录'
+  },
+  judgments: { LEGAL: '合法', ILLEGAL: '违法', OTHER: '其他' },
+  layers: {
+    BASIC_FARMLAND: '永久基本农田',
+    ECOLOGICAL_REDLINE: '生态保护红线',
+    URBAN_BOUNDARY: '城镇开发边界',
+    CULTIVATED_LAND: '耕地',
+    APPROVED_LAND: '批准用地',
+    FACILITY_AGRICULTURE: '设施农用地',
+    TEMPORARY_LAND: '临时用地',
+    MINING_RIGHTS: '矿业权'
+  },
+  steps: {
+    SUGGESTED: '空间核查并给出判定建议',
+    VERIFIED: '核实',
+    REPORTED: '判定填报',
+    CITY_REVIEWED: '市级审核',
+    PROVINCE_REVIEWED: '省级复核',
+    CORRECTION: '纠正或不予纠正',
+    DIRECT_JUDGMENT: '直接判定',
+    CONCLUDED: '办结',
+    COUNTY_OVERDUE: '县级期限逾期',
+    PROVINCE_OVERDUE: '省级期限逾期',
+    CORRECTION_OVERDUE: '纠正期限逾期',
+    EXTENDED: '延期'
+  },
   tasks: {
     filters: '筛选',
     kind: '任务类型',

@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import landwatch.app.web.Browser;
@@ -50,13 +48,8 @@ class CockpitBrowserIT {
   @Test
   void theProvincesManagerSeesTheProgressTableAndExportsIt() throws IOException {
     SpotMonth batch =
-        SpotMonth.issue(
-            SpotMonth.Application.inThisJvm(),
-            client,
-            YearMonth.now(ZoneId.of("Asia/Shanghai")),
-            3,
-            i -> i < 2 ? NingxiaCounty.XINGQING : NingxiaCounty.XIXIA,
-            i -> "新增建设");
+        SpotMonth.issueThisMonth(
+            client, 3, i -> i < 2 ? NingxiaCounty.XINGQING : NingxiaCounty.XIXIA);
     batch.codes.forEach(code -> batch.awaitTask("verify", code));
     batch.verify(batch.codes.get(0), OFFICER);
     batch.awaitState(batch.codes.get(0), SpotState.JUDGMENT);

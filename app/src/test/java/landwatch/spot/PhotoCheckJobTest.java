@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import landwatch.app.engine.DocumentReferences;
 import landwatch.fixtures.ExifJpeg;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,12 +141,6 @@ class PhotoCheckJobTest {
             .contentType("image/jpeg")
             .send()
             .join();
-    Map<String, Object> reference = new LinkedHashMap<>();
-    reference.put("camunda.document.type", "camunda");
-    reference.put("storeId", stored.getStoreId());
-    reference.put("documentId", stored.getDocumentId());
-    reference.put("contentHash", stored.getContentHash());
-    reference.put("metadata", Map.of("fileName", fileName, "contentType", "image/jpeg"));
-    return reference;
+    return DocumentReferences.of(stored, fileName, "image/jpeg");
   }
 }

@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import javax.imageio.ImageIO;
 import landwatch.app.TestUsers;
+import landwatch.app.engine.DocumentReferences;
 import landwatch.fixtures.KnownShapes;
 import landwatch.fixtures.NingxiaCounty;
 import landwatch.review.ReviewPolicy;
@@ -128,6 +130,21 @@ public final class SpotMonth {
   }
 
   /**
+   * Imports a batch issued this month in the deadline calendar's zone, so that its due dates lie
+   * ahead of today's wall clock, which the tasklist counts days from.
+   */
+  public static SpotMonth issueThisMonth(
+      CamundaClient client, int count, IntFunction<NingxiaCounty> county) {
+    return issue(
+        Application.inThisJvm(),
+        client,
+        YearMonth.now(ZoneId.of("Asia/Shanghai")),
+        count,
+        county,
+        i -> "新增建设");
+  }
+
+  /**
    * Imports a batch issued in the month, spot i in county(i) with change type changeType(i), laid
    * out on a grid of 40 columns from a corner of the county (兴庆区's from 106.25°E 38.45°N).
    */
@@ -175,17 +192,17 @@ public final class SpotMonth {
   }
 
   /** Whether the city's draw picks the spot (judged LEGAL, no 100% rule applying). */
-  boolean citySamples(String code) {
+  public boolean citySamples(String code) {
     return policy
         .cityReview(seed, new ReviewSubject(code, "新增建设", Judgment.LEGAL, List.of()))
         .selected();
   }
 
-  boolean provinceReReviews(String code) {
+  public boolean provinceReReviews(String code) {
     return policy.provinceReReview(seed, code).selected();
   }
 
-  String firstWhere(Predicate<String> condition) {
+  public String firstWhere(Predicate<String> condition) {
     return codes.stream()
         .filter(condition)
         .findFirst()
@@ -323,7 +340,7 @@ public final class SpotMonth {
     return (String) ((Map<?, ?>) variable(instanceOf(code), "suggestion")).get("judgment");
   }
 
-  void judge(String code, Judgment kind) {
+  public void judge(String code, Judgment kind) {
     assertThat(complete(awaitTask("judge", code), OFFICER, countyJudgment(code, kind))).isNull();
   }
 
@@ -403,13 +420,7 @@ public final class SpotMonth {
             .contentType(contentType)
             .send()
             .join();
-    Map<String, Object> reference = new LinkedHashMap<>();
-    reference.put("camunda.document.type", "camunda");
-    reference.put("storeId", stored.getStoreId());
-    reference.put("documentId", stored.getDocumentId());
-    reference.put("contentHash", stored.getContentHash());
-    reference.put("metadata", Map.of("fileName", fileName, "contentType", contentType));
-    return reference;
+    return DocumentReferences.of(stored, fileName, contentType);
   }
 
   /** A county officer's extension application 延期申请 for the spots, as the form posts it. */

@@ -68,13 +68,8 @@ class TasklistIT {
   void anOfficerSeesClaimsAndCompletesTheCountysTasksAndNoOneElses() {
     YearMonth month = YearMonth.now(SHANGHAI);
     SpotMonth batch =
-        SpotMonth.issue(
-            SpotMonth.Application.inThisJvm(),
-            client,
-            month,
-            3,
-            i -> i < 2 ? NingxiaCounty.XINGQING : NingxiaCounty.XIXIA,
-            i -> "新增建设");
+        SpotMonth.issueThisMonth(
+            client, 3, i -> i < 2 ? NingxiaCounty.XINGQING : NingxiaCounty.XIXIA);
     List<String> mine = batch.codes.subList(0, 2);
     String sibling = batch.codes.get(2);
     batch.codes.forEach(code -> batch.awaitTask("verify", code));

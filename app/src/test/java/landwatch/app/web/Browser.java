@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -108,8 +109,20 @@ public final class Browser implements AutoCloseable {
     return until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
+  /** Waits for the condition; on a timeout keeps the page's picture and source to see why. */
   public <T> T until(ExpectedCondition<T> condition) {
-    return new WebDriverWait(driver, WAIT).until(condition);
+    try {
+      return new WebDriverWait(driver, WAIT).until(condition);
+    } catch (TimeoutException e) {
+      String name = "timeout-" + System.currentTimeMillis();
+      screenshot(name);
+      try {
+        Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
+      } catch (IOException io) {
+        e.addSuppressed(io);
+      }
+      throw e;
+    }
   }
 
   public ChromeDriver driver() {
