@@ -26,6 +26,7 @@ class TaskAccess implements EndpointAccess {
             "/api/tasks/*/variables")
         .signedIn(
             POST,
+            "/api/tasks/bulk-completion",
             "/api/tasks/*/claim",
             "/api/tasks/*/unclaim",
             "/api/tasks/*/documents",

@@ -11,7 +11,9 @@ import landwatch.user.CurrentUser;
 import landwatch.user.SignedInUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,6 +29,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RestController
 @RequestMapping("/api/tasks")
 class TaskController {
+
+  private static final int MAX_BULK = 200;
 
   private final Tasklist tasklist;
 
@@ -129,6 +133,27 @@ class TaskController {
       @PathVariable long key, @RequestPart("file") MultipartFile file) throws IOException {
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(tasklist.attach(CurrentUser.get(), key, file.getOriginalFilename(), file.getBytes()));
+  }
+
+  /** Each listed task completed with the same submission; each answers for itself. */
+  @PostMapping("/bulk-completion")
+  List<BulkCompletion.Outcome> completeAll(@RequestBody BulkCompletion bulk) {
+    if (bulk.kind() == null
+        || bulk.tasks() == null
+        || bulk.tasks().isEmpty()
+        || bulk.tasks().size() > MAX_BULK) {
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.BAD_REQUEST,
+              "批量办理须指明任务类型（kind）和 1 至 "
+                  + MAX_BULK
+                  + " 个任务 / name the kind and 1 to "
+                  + MAX_BULK
+                  + " tasks");
+      problem.setTitle("Invalid bulk completion");
+      throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    }
+    return tasklist.completeAll(CurrentUser.get(), bulk);
   }
 
   /** 204 once completed; 422 with the listener's reasons when a task listener denies it. */

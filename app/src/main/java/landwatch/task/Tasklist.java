@@ -13,6 +13,7 @@ import io.camunda.client.api.search.response.Variable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import landwatch.app.engine.DocumentReferences;
+import landwatch.audit.AuditEntry;
 import landwatch.audit.AuditTrail;
 import landwatch.deadline.MonthlyDeadlines;
 import landwatch.region.Region;
@@ -43,18 +45,21 @@ public class Tasklist {
   private final RegionService regions;
   private final MonthlyDeadlines deadlines;
   private final ObjectMapper json;
+  private final AuditTrail audit;
 
   Tasklist(
       CamundaClient camunda,
       TaskSubjects subjects,
       RegionService regions,
       MonthlyDeadlines deadlines,
-      ObjectMapper json) {
+      ObjectMapper json,
+      AuditTrail audit) {
     this.camunda = camunda;
     this.subjects = subjects;
     this.regions = regions;
     this.deadlines = deadlines;
     this.json = json;
+    this.audit = audit;
   }
 
   public TaskPage search(SignedInUser user, TaskFilter filter, int page, int size) {
@@ -280,6 +285,54 @@ public class Tasklist {
             .send()
             .join();
     return DocumentReferences.of(stored, name, mediaType);
+  }
+
+  /**
+   * Completes each listed task as the user — claiming those nobody has — with the same submission;
+   * one task's refusal or denial does not stop the others, and every completion is audited on its
+   * own.
+   */
+  public List<BulkCompletion.Outcome> completeAll(SignedInUser user, BulkCompletion bulk) {
+    List<BulkCompletion.Outcome> outcomes = new ArrayList<>();
+    for (long key : bulk.tasks()) {
+      outcomes.add(completeOne(user, bulk, key));
+    }
+    return outcomes;
+  }
+
+  private BulkCompletion.Outcome completeOne(SignedInUser user, BulkCompletion bulk, long key) {
+    try {
+      UserTask task = visible(user, key);
+      if (!task.getElementId().equals(bulk.kind())) {
+        return refused(key, "任务类型为「" + task.getName() + "」，不是本次批量办理的任务");
+      }
+      if (task.getAssignee() == null) {
+        camunda.newAssignUserTaskCommand(key).assignee(user.username()).send().join();
+      } else if (!task.getAssignee().equals(user.username())) {
+        return refused(key, "任务已由 " + task.getAssignee() + " 认领");
+      }
+      complete(user, key, bulk.variables() == null ? Map.of() : bulk.variables());
+      audit.record(
+          AuditEntry.done("task.complete", "user-task", String.valueOf(key))
+              .after(Map.of("kind", bulk.kind(), "bulk", true)));
+      return new BulkCompletion.Outcome(key, BulkCompletion.Result.COMPLETED, null, List.of());
+    } catch (TaskNotFoundException e) {
+      return refused(key, "任务不存在或已办结");
+    } catch (TaskConflict e) {
+      Object reasons =
+          e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("reasons");
+      return reasons instanceof List<?> list
+          ? new BulkCompletion.Outcome(
+              key,
+              BulkCompletion.Result.DENIED,
+              e.getBody().getDetail(),
+              list.stream().map(String::valueOf).toList())
+          : refused(key, e.getBody().getDetail());
+    }
+  }
+
+  private static BulkCompletion.Outcome refused(long key, String detail) {
+    return new BulkCompletion.Outcome(key, BulkCompletion.Result.REFUSED, detail, List.of());
   }
 
   private List<TaskItem> items(List<UserTask> tasks) {

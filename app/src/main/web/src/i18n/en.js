@@ -91,6 +91,8 @@ export default {
     orderCreated: 'By issue time',
     refresh: 'Refresh',
     export: 'Export to Excel',
+    bulkApprove: 'Approve selected ({count})',
+    bulkDone: '{completed} approved, {notCompleted} not done',
     spotCode: 'Spot',
     task: 'Task',
     dueDay: 'Due',

@@ -91,6 +91,8 @@ export default {
     orderCreated: '按下发时间',
     refresh: '刷新',
     export: '导出 Excel',
+    bulkApprove: '批量通过（{count}）',
+    bulkDone: '已通过 {completed} 项，未办理 {notCompleted} 项',
     spotCode: '图斑编号',
     task: '任务',
     dueDay: '截止日期',

@@ -92,7 +92,7 @@ public final class SpotMonth {
   private final CamundaClient client;
   private final JdbcTemplate jdbc;
   private final ReviewPolicy policy;
-  final Application application;
+  public final Application application;
   public final List<String> codes;
   final SamplingSeed seed;
   public final long batchId;
@@ -368,7 +368,7 @@ public final class SpotMonth {
     assertThat(complete(awaitTask(elementId, code), user, submitted)).isNull();
   }
 
-  Map<String, Object> progress(String code) {
+  public Map<String, Object> progress(String code) {
     return jdbc.queryForMap(
         "SELECT p.* FROM spot_progress p JOIN spot s ON s.id = p.spot_id WHERE s.monitoring_code = ?",
         code);

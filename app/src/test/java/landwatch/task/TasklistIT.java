@@ -16,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -34,6 +35,7 @@ import landwatch.spot.judgment.Judgment;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -213,6 +215,73 @@ class TasklistIT {
                 .getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(get(OFFICER, "/api/tasks/" + judge).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void aCityReviewerApprovesSeveralSampledSpotsAtOnceEachOnItsOwn() {
+    SpotMonth batch = SpotMonth.issueThisMonth(client, 16, i -> NingxiaCounty.XINGQING);
+    List<String> sampled = batch.codes.stream().filter(batch::citySamples).limit(2).toList();
+    assertThat(sampled).hasSize(2);
+    String notSampled = batch.firstWhere(c -> !batch.citySamples(c));
+    for (String code : sampled) {
+      batch.verify(code, OFFICER);
+      batch.judge(code, Judgment.LEGAL);
+    }
+    List<Long> reviews =
+        sampled.stream().map(c -> batch.awaitTask("city-review", c).getUserTaskKey()).toList();
+    long verify = batch.awaitTask("verify", notSampled).getUserTaskKey();
+    post(REVIEWER, "/api/tasks/" + reviews.get(1) + "/claim", null);
+
+    List<Long> keys = List.of(reviews.get(0), reviews.get(1), verify);
+    ResponseEntity<JsonNode> answer =
+        post(
+            REVIEWER,
+            "/api/tasks/bulk-completion",
+            Map.of(
+                "kind",
+                "city-review",
+                "tasks",
+                keys,
+                "variables",
+                Map.of("decision", "APPROVE", "fieldCheck", false)));
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode outcomes = answer.getBody();
+    assertThat(outcomes).hasSize(3);
+    assertThat(outcomes.get(0).get("result").asText()).isEqualTo("COMPLETED");
+    assertThat(outcomes.get(1).get("result").asText())
+        .as("already claimed by the reviewer themself")
+        .isEqualTo("COMPLETED");
+    assertThat(outcomes.get(2).get("result").asText())
+        .as("a verify task is no city review, and not the city's")
+        .isEqualTo("REFUSED");
+    for (String code : sampled) {
+      Awaitility.await("city review of " + code + " recorded")
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> batch.progress(code).get("state"),
+              state -> "PROVINCE_REVIEW".equals(state) || "CONCLUDED".equals(state));
+    }
+    assertThat(batch.progress(notSampled)).containsEntry("state", "VERIFICATION");
+    long audited =
+        batch
+            .application
+            .jdbc()
+            .queryForObject(
+                "SELECT count(*) FROM audit_event WHERE action = 'task.complete' AND actor = ?"
+                    + " AND object_id IN (?, ?)",
+                Long.class,
+                REVIEWER,
+                String.valueOf(reviews.get(0)),
+                String.valueOf(reviews.get(1)));
+    assertThat(audited).as("each completion audited on its own").isEqualTo(2);
+
+    assertThat(
+            post(
+                    REVIEWER,
+                    "/api/tasks/bulk-completion",
+                    Map.of("kind", "city-review", "tasks", List.of()))
+                .getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
   }
 
   @Test

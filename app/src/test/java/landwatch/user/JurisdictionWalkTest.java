@@ -549,6 +549,13 @@ class JurisdictionWalkTest {
             "application/json",
             signedIn(404),
             false));
+    walks.put(
+        "POST /api/tasks/bulk-completion",
+        new Walk(
+            t -> t.json("POST", "/api/tasks/bulk-completion", "{}"),
+            "application/json",
+            signedIn(400),
+            false));
     for (String action : List.of("claim", "unclaim", "completion")) {
       walks.put(
           "POST /api/tasks/{key}/" + action,
