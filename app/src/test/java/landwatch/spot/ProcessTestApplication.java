@@ -63,6 +63,8 @@ public final class ProcessTestApplication implements BeforeAllCallback {
                   "--landwatch.engine.api.username=" + environment("CAMUNDA_BASIC_AUTH_USERNAME"),
                   "--landwatch.engine.api.password=" + environment("CAMUNDA_BASIC_AUTH_PASSWORD"),
                   "--landwatch.engine.testing.management-endpoints=true",
+                  // the tests issue their own batches
+                  "--landwatch.demo.month=false",
                   "--landwatch.review.sampling-rate=0.5",
                   "--landwatch.review.province-re-review-rate=0.5",
                   // every path of spot-extension.bpmn: 西夏区 applies to the province directly,
