@@ -97,6 +97,8 @@ final class ChildApplication implements AutoCloseable {
     command.add(System.getProperty("java.class.path"));
     command.add(LandwatchApplication.class.getName());
     command.add("--spring.profiles.active=demo");
+    // the tests issue their own batches
+    command.add("--landwatch.demo.month=false");
     command.add("--server.port=" + port);
     command.add("--landwatch.data-dir=" + work.resolve("data"));
     command.add("--landwatch.postgres.port=" + postgresPort);

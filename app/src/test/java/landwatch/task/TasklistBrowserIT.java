@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -116,6 +117,23 @@ class TasklistBrowserIT {
       assertThat(browser.driver().findElements(By.cssSelector("[data-test=task-title]"))).isEmpty();
       assertThat(browser.driver().getPageSource()).doesNotContain(batch.codes.get(2));
       browser.screenshot("sibling-task-refused");
+
+      // a tablet in the field, upright: the task goes under the list, nothing runs off the side
+      browser.driver().manage().window().setSize(new Dimension(820, 1180));
+      tasks.showBatch(batch.batchId, 2).claimAndOpen(alsoMine);
+      WebElement list = browser.find(By.cssSelector("[data-test=tasks]"));
+      WebElement panel = browser.find(By.cssSelector("[data-test=task-panel]"));
+      assertThat(panel.getLocation().getY())
+          .isGreaterThanOrEqualTo(list.getLocation().getY() + list.getSize().getHeight());
+      assertThat(
+              (Long)
+                  browser
+                      .driver()
+                      .executeScript(
+                          "return document.documentElement.scrollWidth"
+                              + " - document.documentElement.clientWidth"))
+          .isLessThanOrEqualTo(0L);
+      browser.screenshot("tasklist-tablet");
     }
   }
 

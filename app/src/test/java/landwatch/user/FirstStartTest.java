@@ -88,7 +88,8 @@ class FirstStartTest {
     expected.add("manager-640000");
     expected.add("admin");
 
-    try (ConfigurableApplicationContext first = start("--spring.profiles.active=demo")) {
+    try (ConfigurableApplicationContext first =
+        start("--spring.profiles.active=demo", "--landwatch.demo.month=false")) {
       assertThat(usernames(first)).containsExactlyInAnyOrderElementsOf(expected);
       assertThat(demoUser(first, "officer-649900")).isEqualTo("649900 [COUNTY_OFFICER]");
       assertThat(demoUser(first, "reviewer-649900")).isEqualTo("649900 [CITY_REVIEWER]");
@@ -114,7 +115,8 @@ class FirstStartTest {
     }
     int seeded = countOf(output.getOut(), "演示模式：已创建");
 
-    try (ConfigurableApplicationContext second = start("--spring.profiles.active=demo")) {
+    try (ConfigurableApplicationContext second =
+        start("--spring.profiles.active=demo", "--landwatch.demo.month=false")) {
       assertThat(usernames(second)).containsExactlyInAnyOrderElementsOf(expected);
       assertThat(userCreations(second)).isEqualTo(expected.size());
       assertThat(
