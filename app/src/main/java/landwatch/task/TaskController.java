@@ -31,6 +31,9 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class TaskController {
 
   private static final int MAX_BULK = 200;
+  private static final List<String> EXPORT_HEADERS =
+      List.of(
+          "任务编号", "任务", "图斑编号", "延期申请", "区县代码", "区县", "批次", "截止日期", "剩余天数", "逾期", "认领人", "下发时间");
 
   private final Tasklist tasklist;
 
@@ -55,10 +58,6 @@ class TaskController {
         page,
         size);
   }
-
-  private static final List<String> EXPORT_HEADERS =
-      List.of(
-          "任务编号", "任务", "图斑编号", "延期申请", "区县代码", "区县", "批次", "截止日期", "剩余天数", "逾期", "认领人", "下发时间");
 
   /** The list as an .xlsx: every task the filters select, not only one page. */
   @GetMapping("/export")
