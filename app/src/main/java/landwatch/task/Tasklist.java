@@ -222,21 +222,22 @@ public class Tasklist {
   }
 
   public TaskItem claim(SignedInUser user, long key) {
-    UserTask task = visible(user, key);
-    if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
-      throw TaskConflict.claimedBy(key, task.getAssignee());
-    }
+    notHeldByAnother(user, visible(user, key));
     camunda.newAssignUserTaskCommand(key).assignee(user.username()).send().join();
     return item(user, key);
   }
 
   public TaskItem unclaim(SignedInUser user, long key) {
-    UserTask task = visible(user, key);
-    if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
-      throw TaskConflict.claimedBy(key, task.getAssignee());
-    }
+    notHeldByAnother(user, visible(user, key));
     camunda.newUnassignUserTaskCommand(key).send().join();
     return item(user, key);
+  }
+
+  /** Only the one holding a task, or anyone while nobody does, may claim, release or take it. */
+  private static void notHeldByAnother(SignedInUser user, UserTask task) {
+    if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
+      throw TaskConflict.claimedBy(task.getUserTaskKey(), task.getAssignee());
+    }
   }
 
   /**
@@ -306,10 +307,9 @@ public class Tasklist {
       if (!task.getElementId().equals(bulk.kind())) {
         return refused(key, "任务类型为「" + task.getName() + "」，不是本次批量办理的任务");
       }
+      notHeldByAnother(user, task);
       if (task.getAssignee() == null) {
         camunda.newAssignUserTaskCommand(key).assignee(user.username()).send().join();
-      } else if (!task.getAssignee().equals(user.username())) {
-        return refused(key, "任务已由 " + task.getAssignee() + " 认领");
       }
       complete(user, key, bulk.variables() == null ? Map.of() : bulk.variables());
       audit.record(
