@@ -8,6 +8,7 @@ import 'element-plus/dist/index.css'
 import App from './App.vue'
 import Tasklist from './views/Tasklist.vue'
 import Cockpit from './views/Cockpit.vue'
+import SpotView from './views/SpotView.vue'
 import zh from './i18n/zh-CN.js'
 import en from './i18n/en.js'
 import './landwatch.css'
@@ -27,7 +28,8 @@ const router = createRouter({
   routes: [
     { path: '/', component: { render: () => null } },
     { path: '/tasks/:taskKey?', component: Tasklist, props: true },
-    { path: '/cockpit', component: Cockpit }
+    { path: '/cockpit', component: Cockpit },
+    { path: '/spots/:code', component: SpotView, props: true }
   ]
 })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chineseFormError, validateInChinese } from '../src/logic/formMessages.js'
+import { chineseFieldWord, chineseFormError, validateInChinese } from '../src/logic/formMessages.js'
 
 describe('chineseFormError', () => {
   it.each([
@@ -29,5 +29,21 @@ describe('validateInChinese', () => {
     validateInChinese({ get: (name) => (name === 'validator' ? validator : null) })
     expect(validator.validateField({}, '')).toEqual(['此项为必填项'])
     expect(validator.validateFieldInstance({}, '')).toEqual(['至少填写 3 个字符', 'custom'])
+  })
+})
+
+describe('chineseFieldWord', () => {
+  it('words the file picker in Chinese', () => {
+    expect(chineseFieldWord('No files selected')).toBe('未选择文件')
+    expect(chineseFieldWord('3 files selected')).toBe('已选择 3 个文件')
+  })
+
+  it('words the search placeholder in Chinese', () => {
+    expect(chineseFieldWord('Search')).toBe('搜索')
+  })
+
+  it('leaves a chosen file name alone, even one that looks like a word', () => {
+    expect(chineseFieldWord('现场照片.jpg')).toBe('现场照片.jpg')
+    expect(chineseFieldWord('Search.jpg')).toBe('Search.jpg')
   })
 })

@@ -90,8 +90,14 @@ class BatchQueries {
             + " count(*) FILTER (WHERE p.reported_at IS NULL AND (p.county_overdue OR p.province_overdue)) AS overdue,"
             + " count(*) FILTER (WHERE p.late) AS late,"
             + " count(*) FILTER (WHERE p.county_error) AS county_errors,"
+            + " count(*) FILTER (WHERE j.judgment = 'LEGAL') AS legal,"
+            + " count(*) FILTER (WHERE j.judgment = 'ILLEGAL') AS illegal,"
+            + " count(*) FILTER (WHERE j.judgment = 'OTHER') AS other,"
             + " min(p.county_due) AS county_due, min(p.province_due) AS province_due"
-            + " FROM spot s JOIN spot_progress p ON p.spot_id = s.id WHERE s.batch_id = :batch"
+            + " FROM spot s JOIN spot_progress p ON p.spot_id = s.id"
+            // the judgment standing now: the county's, its correction, or a direct judgment
+            + " LEFT JOIN LATERAL (SELECT judgment FROM spot_judgment sj WHERE sj.spot_id = s.id"
+            + " ORDER BY sj.id DESC LIMIT 1) j ON true WHERE s.batch_id = :batch"
             + (regions.isPresent() ? " AND s.region_code IN (:regions)" : "")
             + " GROUP BY s.region_code ORDER BY s.region_code",
         parameters(regions).addValue("batch", batchId),
@@ -112,6 +118,9 @@ class BatchQueries {
               rs.getInt("overdue"),
               rs.getInt("late"),
               rs.getInt("county_errors"),
+              rs.getInt("legal"),
+              rs.getInt("illegal"),
+              rs.getInt("other"),
               county.lastDay(),
               province.lastDay(),
               county.daysLeft(now),

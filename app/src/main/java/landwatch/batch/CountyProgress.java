@@ -13,6 +13,8 @@ import java.time.LocalDate;
  *     the under review, the returned and the concluded, every issued spot is counted once
  * @param overdue not reported and past a deadline
  * @param countyErrors returned or overturned on review (差错, §二(二))
+ * @param legal judged legal by the judgment standing now (the county's, its correction or a direct
+ *     one); with illegal and other, every judged spot once
  * @param countyDue the earliest due date among the county's spots (an extension moves a spot's)
  * @param daysToProvinceDeadline calendar days left to the province's due date, negative once past
  */
@@ -30,6 +32,9 @@ public record CountyProgress(
     int overdue,
     int late,
     int countyErrors,
+    int legal,
+    int illegal,
+    int other,
     LocalDate countyDue,
     LocalDate provinceDue,
     long daysToCountyDeadline,

@@ -12,6 +12,12 @@ class SpotAccess implements EndpointAccess {
 
   @Override
   public void declare(AccessRules rules) {
-    rules.signedIn(GET, "/api/spots", "/api/spots/*", "/api/spots/*/spatial");
+    rules.signedIn(
+        GET,
+        "/api/spots",
+        "/api/spots/export",
+        "/api/spots/*",
+        "/api/spots/*/spatial",
+        "/api/spots/*/map");
   }
 }

@@ -5,67 +5,96 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import landwatch.app.web.Paging;
+import landwatch.app.web.Spreadsheet;
+import landwatch.layer.ReferenceLayers;
 import landwatch.region.Region;
 import landwatch.region.RegionService;
-import landwatch.spot.judgment.Judgment;
+import landwatch.spatial.io.Cgcs2000Crs;
+import landwatch.spatial.io.GeoJsonWriter;
 import landwatch.user.CurrentUser;
 import landwatch.user.Jurisdiction;
 import landwatch.user.SignedInUser;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** A spot, only for users whose jurisdiction it lies in; for anyone else it does not exist. */
 @RestController
 @RequestMapping("/api/spots")
 class SpotController {
 
+  static final String GEO_JSON = "application/geo+json";
+
   private final SpotStore spots;
   private final Jurisdiction jurisdiction;
   private final SpotQueries queries;
   private final RegionService regionService;
+  private final ReferenceLayers layers;
 
   SpotController(
       SpotStore spots,
       Jurisdiction jurisdiction,
       SpotQueries queries,
-      RegionService regionService) {
+      RegionService regionService,
+      ReferenceLayers layers) {
     this.spots = spots;
     this.jurisdiction = jurisdiction;
     this.queries = queries;
     this.regionService = regionService;
+    this.layers = layers;
   }
 
   /** Spots in my jurisdiction, filtered, newest batch first. */
   @GetMapping
   SpotListPage list(
-      @RequestParam(required = false) Long batch,
+      @ModelAttribute SpotFilter filter,
       @RequestParam(required = false) String region,
-      @RequestParam(required = false) SpotState state,
-      @RequestParam(required = false) Judgment judgment,
-      @RequestParam(required = false) Boolean overdue,
-      @RequestParam(required = false) Boolean mandatoryReview,
-      @RequestParam(required = false) Boolean sampled,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
     Paging.check(page, size, 500);
+    return queries.list(filter, within(region), page, size);
+  }
+
+  /** The same spots as the list, every page, as an .xlsx streamed as it is written. */
+  @GetMapping("/export")
+  ResponseEntity<StreamingResponseBody> export(
+      @ModelAttribute SpotFilter filter, @RequestParam(required = false) String region) {
+    Optional<List<String>> regions = within(region);
     SignedInUser user = CurrentUser.get();
-    Optional<List<String>> regions = jurisdiction.regionCodes(user);
-    if (region != null) {
-      List<String> within = new ArrayList<>(List.of(region));
-      regionService.unitsUnder(region).stream().map(Region::code).forEach(within::add);
-      // a region outside my jurisdiction narrows to nothing, as if it had no spots
-      regions =
-          Optional.of(
-              regions.map(mine -> within.stream().filter(mine::contains).toList()).orElse(within));
+    return Spreadsheet.download(
+        "图斑清单.xlsx",
+        "图斑清单",
+        SpotExport.filters(
+                filter,
+                region == null || !regionService.exists(region)
+                    ? region
+                    : regionService.get(region).name())
+            + "；范围："
+            + user.unit().name()
+            + "管辖区域",
+        SpotExport.HEADERS,
+        sink ->
+            queries.forEach(
+                filter, regions, spot -> sink.row(SpotExport.row(spot, regionService))));
+  }
+
+  /** My jurisdiction, narrowed to a region and the units under it if one is asked for. */
+  private Optional<List<String>> within(String region) {
+    Optional<List<String>> regions = jurisdiction.regionCodes(CurrentUser.get());
+    if (region == null) {
+      return regions;
     }
-    return queries.list(
-        new SpotFilter(batch, state, judgment, overdue, mandatoryReview, sampled),
-        regions,
-        page,
-        size);
+    List<String> within = new ArrayList<>(List.of(region));
+    regionService.unitsUnder(region).stream().map(Region::code).forEach(within::add);
+    // a region outside my jurisdiction narrows to nothing, as if it had no spots
+    return Optional.of(
+        regions.map(mine -> within.stream().filter(mine::contains).toList()).orElse(within));
   }
 
   /** The spot as issued, with its state, every judgment made on it and its history. */
@@ -83,6 +112,22 @@ class SpotController {
         .currentResult(monitoringCode)
         .map(result -> SpotSpatialView.of(monitoringCode, result))
         .orElseThrow(() -> new SpotNotFoundException(monitoringCode));
+  }
+
+  /**
+   * The spot and the reference layers around it as GeoJSON in CGCS2000 lon/lat, for the map: the
+   * current layer versions, which are what a recheck would use.
+   */
+  @GetMapping(
+      path = "/{monitoringCode}/map",
+      produces = {GEO_JSON, MediaType.APPLICATION_JSON_VALUE})
+  byte[] map(@PathVariable String monitoringCode) {
+    visible(monitoringCode);
+    SpotRecord spot =
+        spots.find(monitoringCode).orElseThrow(() -> new SpotNotFoundException(monitoringCode));
+    return new GeoJsonWriter(Cgcs2000Crs.geographic())
+        .write(
+            SpotSurroundings.around(monitoringCode, spot.geometry(), layers.snapshot()).iterator());
   }
 
   private SpotDetails visible(String monitoringCode) {

@@ -3,12 +3,16 @@ package landwatch.spot;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -16,6 +20,14 @@ import org.springframework.stereotype.Repository;
 /** Reads spots with their lifecycle for the tasklist and the cockpit. */
 @Repository
 class SpotQueries {
+
+  private static final String LIST_COLUMNS =
+      "SELECT s.monitoring_code, s.batch_id, s.region_code, s.change_type, s.area_mu,"
+          + " p.state, p.county_due, p.province_due, p.county_overdue, p.province_overdue,"
+          + " p.late, p.mandatory_review, p.sampled, p.final_judgment, p.final_basis,"
+          + " p.reported_at";
+
+  private static final String LIST_ORDER = " ORDER BY s.batch_id DESC, s.feature_index";
 
   private final NamedParameterJdbcTemplate jdbc;
   private final ObjectMapper json;
@@ -30,6 +42,31 @@ class SpotQueries {
    *     region} filter
    */
   SpotListPage list(SpotFilter filter, Optional<List<String>> regions, int page, int size) {
+    Selection selection = select(filter, regions);
+    Long total =
+        jdbc.queryForObject(
+            "SELECT count(*)" + selection.from(), selection.parameters(), Long.class);
+    selection.parameters().addValue("limit", size).addValue("offset", (long) page * size);
+    List<SpotListItem> items =
+        jdbc.query(
+            LIST_COLUMNS + selection.from() + LIST_ORDER + " LIMIT :limit OFFSET :offset",
+            selection.parameters(),
+            (rs, row) -> listItem(rs));
+    return new SpotListPage(items, total == null ? 0 : total, page, size);
+  }
+
+  /** Every spot the list would show, page after page, in its order. */
+  void forEach(SpotFilter filter, Optional<List<String>> regions, Consumer<SpotListItem> each) {
+    Selection selection = select(filter, regions);
+    jdbc.query(
+        LIST_COLUMNS + selection.from() + LIST_ORDER,
+        selection.parameters(),
+        (RowCallbackHandler) rs -> each.accept(listItem(rs)));
+  }
+
+  private record Selection(String from, MapSqlParameterSource parameters) {}
+
+  private static Selection select(SpotFilter filter, Optional<List<String>> regions) {
     List<String> where = new ArrayList<>();
     MapSqlParameterSource parameters = new MapSqlParameterSource();
     regions.ifPresent(
@@ -61,38 +98,29 @@ class SpotQueries {
       where.add("p.sampled = :sampled");
       parameters.addValue("sampled", filter.sampled());
     }
-    String from =
+    return new Selection(
         " FROM spot s JOIN spot_progress p ON p.spot_id = s.id"
-            + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
-    Long total = jdbc.queryForObject("SELECT count(*)" + from, parameters, Long.class);
-    parameters.addValue("limit", size).addValue("offset", (long) page * size);
-    List<SpotListItem> items =
-        jdbc.query(
-            "SELECT s.monitoring_code, s.batch_id, s.region_code, s.change_type, s.area_mu,"
-                + " p.state, p.county_due, p.province_due, p.county_overdue, p.province_overdue,"
-                + " p.late, p.mandatory_review, p.sampled, p.final_judgment, p.final_basis,"
-                + " p.reported_at"
-                + from
-                + " ORDER BY s.batch_id DESC, s.feature_index LIMIT :limit OFFSET :offset",
-            parameters,
-            (rs, row) ->
-                new SpotListItem(
-                    rs.getString("monitoring_code"),
-                    rs.getLong("batch_id"),
-                    rs.getString("region_code"),
-                    rs.getString("change_type"),
-                    rs.getBigDecimal("area_mu"),
-                    SpotState.valueOf(rs.getString("state")),
-                    rs.getObject("county_due", LocalDate.class),
-                    rs.getObject("province_due", LocalDate.class),
-                    rs.getBoolean("county_overdue") || rs.getBoolean("province_overdue"),
-                    rs.getBoolean("late"),
-                    rs.getBoolean("mandatory_review"),
-                    rs.getBoolean("sampled"),
-                    rs.getString("final_judgment"),
-                    rs.getString("final_basis"),
-                    rs.getObject("reported_at", OffsetDateTime.class)));
-    return new SpotListPage(items, total == null ? 0 : total, page, size);
+            + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)),
+        parameters);
+  }
+
+  private static SpotListItem listItem(ResultSet rs) throws SQLException {
+    return new SpotListItem(
+        rs.getString("monitoring_code"),
+        rs.getLong("batch_id"),
+        rs.getString("region_code"),
+        rs.getString("change_type"),
+        rs.getBigDecimal("area_mu"),
+        SpotState.valueOf(rs.getString("state")),
+        rs.getObject("county_due", LocalDate.class),
+        rs.getObject("province_due", LocalDate.class),
+        rs.getBoolean("county_overdue") || rs.getBoolean("province_overdue"),
+        rs.getBoolean("late"),
+        rs.getBoolean("mandatory_review"),
+        rs.getBoolean("sampled"),
+        rs.getString("final_judgment"),
+        rs.getString("final_basis"),
+        rs.getObject("reported_at", OffsetDateTime.class));
   }
 
   /** The spot's progress row, every judgment and every event, oldest first. */

@@ -35,8 +35,43 @@ export default {
     overdue: 'Overdue',
     late: 'Late',
     countyErrors: 'County errors',
+    errorRate: 'Error rate',
+    allRegions: 'All regions',
+    judgments: 'Judgments',
     countyDue: 'County due',
     provinceDue: 'Province due'
+  },
+  spots: {
+    title: 'Spot',
+    imagery: 'Imagery before → after',
+    basis: 'Basis',
+    category: 'Category',
+    judgedBy: 'Judged by',
+    code: 'Spot code',
+    changeType: 'Change type',
+    state: 'State',
+    anyState: 'Any state',
+    overdueOnly: 'Overdue only',
+    finalJudgment: 'Final judgment',
+    region: 'County',
+    batch: 'Batch',
+    notFound: 'No such spot, or it lies outside your jurisdiction'
+  },
+  bases: {
+    COUNTY: 'County',
+    COUNTY_CORRECTION: 'County correction',
+    CITY_DIRECT: 'City, directly',
+    PROVINCE_DIRECT: 'Province, directly'
+  },
+  states: {
+    ISSUED: 'Issued',
+    VERIFICATION: 'Awaiting verification',
+    JUDGMENT: 'Awaiting judgment',
+    CITY_REVIEW: 'City review',
+    PROVINCE_REVIEW: 'Province review',
+    CORRECTION: 'Returned for correction',
+    DIRECT_JUDGMENT: 'Awaiting direct judgment',
+    CONCLUDED: 'Concluded'
   },
   spot: {
     spatial: 'Spatial check and suggestion',
@@ -49,6 +84,12 @@ export default {
     overlapMu: 'Overlap (mu)',
     share: 'Share of the spot',
     history: 'History'
+  },
+  map: {
+    title: 'Spot on the map',
+    label: 'Map of spot {code} and the reference layers around it',
+    spot: 'Spot outline',
+    overlapped: 'overlaps the spot'
   },
   judgments: { LEGAL: 'Legal', ILLEGAL: 'Illegal', OTHER: 'Other' },
   layers: {

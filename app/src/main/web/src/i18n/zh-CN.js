@@ -35,8 +35,43 @@ export default {
     overdue: '逾期',
     late: '迟报',
     countyErrors: '差错',
+    errorRate: '差错率',
+    allRegions: '全区',
+    judgments: '判定结果分布',
     countyDue: '县级截止',
     provinceDue: '省级截止'
+  },
+  spots: {
+    title: '图斑',
+    imagery: '前后时相',
+    basis: '判定依据',
+    category: '判定类别',
+    judgedBy: '判定人',
+    code: '图斑编号',
+    changeType: '变化类型',
+    state: '办理状态',
+    anyState: '全部状态',
+    overdueOnly: '只看逾期',
+    finalJudgment: '最终判定',
+    region: '所在区县',
+    batch: '批次',
+    notFound: '图斑不存在或不在您的管辖范围内'
+  },
+  bases: {
+    COUNTY: '县级判定',
+    COUNTY_CORRECTION: '县级纠正',
+    CITY_DIRECT: '市级直接判定',
+    PROVINCE_DIRECT: '省级直接判定'
+  },
+  states: {
+    ISSUED: '已下发',
+    VERIFICATION: '待核实',
+    JUDGMENT: '待判定填报',
+    CITY_REVIEW: '市级审核中',
+    PROVINCE_REVIEW: '省级复核中',
+    CORRECTION: '退回待纠正',
+    DIRECT_JUDGMENT: '待直接判定',
+    CONCLUDED: '已办结'
   },
   spot: {
     spatial: '空间核查与判定建议',
@@ -49,6 +84,12 @@ export default {
     overlapMu: '重叠面积（亩）',
     share: '占图斑比例',
     history: '办理记录'
+  },
+  map: {
+    title: '图斑位置与叠加图层',
+    label: '图斑 {code} 及其周边叠加图层的地图',
+    spot: '图斑范围',
+    overlapped: '与图斑重叠'
   },
   judgments: { LEGAL: '合法', ILLEGAL: '违法', OTHER: '其他' },
   layers: {

@@ -35,3 +35,63 @@ export function validateInChinese(form) {
     validator[method] = (...args) => original(...args).map(chineseFormError)
   }
 }
+
+// The few words form-js writes into its fields rather than its messages: the file picker's label
+// and the search placeholder of its selects.
+const FIELD_WORDS = [
+  [/^No files selected$/, () => '未选择文件'],
+  [/^(\d+) files selected$/, (n) => `已选择 ${n} 个文件`],
+  [/^Search$/, () => '搜索']
+]
+
+/** A word form-js wrote into a field, in Chinese; anything else (a file's name) unchanged. */
+export function chineseFieldWord(text) {
+  for (const [pattern, wording] of FIELD_WORDS) {
+    const match = pattern.exec(text)
+    if (match) {
+      return wording(...match.slice(1))
+    }
+  }
+  return text
+}
+
+/**
+ * Keeps form-js's own words in Chinese as it renders: text nodes and placeholders are rewritten
+ * when they appear or change. Returns what stops it.
+ */
+export function wordFieldsInChinese(root) {
+  const rewrite = (node) => {
+    if (node.nodeType === 3) {
+      const chinese = chineseFieldWord(node.data)
+      if (chinese !== node.data) {
+        node.data = chinese
+      }
+      return
+    }
+    if (node.nodeType !== 1) {
+      return
+    }
+    for (const element of [node, ...node.querySelectorAll('[placeholder]')]) {
+      const placeholder = element.getAttribute && element.getAttribute('placeholder')
+      if (placeholder && chineseFieldWord(placeholder) !== placeholder) {
+        element.setAttribute('placeholder', chineseFieldWord(placeholder))
+      }
+    }
+    const walker = node.ownerDocument.createTreeWalker(node, 4)
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      rewrite(text)
+    }
+  }
+  const observer = new MutationObserver((mutations) => {
+    for (const mutation of mutations) {
+      if (mutation.type === 'childList') {
+        mutation.addedNodes.forEach(rewrite)
+      } else {
+        rewrite(mutation.target)
+      }
+    }
+  })
+  observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['placeholder'] })
+  rewrite(root)
+  return () => observer.disconnect()
+}

@@ -99,6 +99,32 @@ class CockpitBrowserIT {
         }
         assertThat(counties).containsExactlyInAnyOrder("兴庆区", "西夏区");
       }
+
+      assertThat(browser.driver().findElements(By.cssSelector("[data-test=judgment-chart] svg")))
+          .isNotEmpty();
+      browser.find(By.cssSelector("[data-test=drill-640104]")).click();
+      browser.until(d -> d.findElements(By.cssSelector("[data-test=spots] tbody tr")).size() == 2);
+      assertThat(browser.find(By.cssSelector("[data-test=crumbs]")).getText()).contains("兴庆区");
+      assertThat(browser.find(By.cssSelector("[data-test=spots]")).getText())
+          .contains(batch.codes.get(0), batch.codes.get(1), "待判定填报", "待核实")
+          .doesNotContain(batch.codes.get(2));
+      browser.screenshot("cockpit-county-spots");
+
+      browser.find(By.linkText(batch.codes.get(0))).click();
+      browser.until(
+          d ->
+              d.findElement(By.cssSelector("[data-test=spot-title]"))
+                  .getText()
+                  .contains(batch.codes.get(0)));
+      browser.until(
+          d ->
+              d.findElement(By.cssSelector("[data-test=spot-map]"))
+                      .getDomAttribute("data-feature-count")
+                  != null);
+      assertThat(browser.find(By.cssSelector("[data-test=history]")).getText()).contains("核实");
+      browser.screenshot("spot-page");
+      browser.driver().navigate().back();
+      browser.until(d -> d.findElements(By.cssSelector("[data-test=spots] tbody tr")).size() == 2);
     }
   }
 

@@ -89,6 +89,20 @@ class SpatialImportApiTest {
     assertThat(spatial.at("/flags/occupiesBasicFarmland").asBoolean()).isTrue();
     assertThat(spatial.path("suggestion").path("judgment").asText()).isNotBlank();
     String firstVersion = spatial.at("/layerVersions/BASIC_FARMLAND").asText();
+
+    JsonNode map = http.getForObject("/api/spots/" + code + "/map", JsonNode.class);
+    assertThat(map.path("type").asText()).as(map.toString()).isEqualTo("FeatureCollection");
+    JsonNode features = map.path("features");
+    assertThat(features.get(0).at("/properties/kind").asText()).isEqualTo("spot");
+    assertThat(features.get(0).at("/properties/monitoringCode").asText()).isEqualTo(code);
+    assertThat(features.get(0).at("/geometry/type").asText()).isEqualTo("Polygon");
+    assertThat(features.findValuesAsText("kind")).contains("overlap", "layer");
+    assertThat(
+            new ArrayList<>(features.findValues("properties"))
+                .stream()
+                    .filter(p -> p.path("kind").asText().equals("overlap"))
+                    .map(p -> p.path("layer").asText()))
+        .contains("BASIC_FARMLAND");
     assertThat(firstVersion).startsWith("2023#");
 
     Geometry elsewhere = KnownShapes.rectangle(ZONE_35, lon, lat, 5_000, 5_000, 6_000, 6_000);

@@ -4,6 +4,7 @@ import static landwatch.spot.SpotMonth.OFFICER;
 import static landwatch.spot.SpotMonth.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.CamundaClient;
 import io.camunda.process.test.api.CamundaProcessTest;
 import java.awt.image.BufferedImage;
@@ -11,10 +12,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
+import landwatch.app.TestUsers;
 import landwatch.app.web.Browser;
+import landwatch.fixtures.KnownShapes;
 import landwatch.fixtures.NingxiaCounty;
+import landwatch.spatial.Uploads;
+import landwatch.spatial.io.Cgcs2000Crs;
+import landwatch.spatial.io.Feature;
+import landwatch.spatial.io.GeoJsonWriter;
 import landwatch.spot.ProcessTestApplication;
 import landwatch.spot.SpotMonth;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +32,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The tasklist in a real browser (Debian's headless Chromium) against the whole application: a
@@ -51,6 +64,7 @@ class TasklistBrowserIT {
     String mine = batch.codes.get(0);
     String alsoMine = batch.codes.get(1);
     long siblingTask = batch.awaitTask("verify", batch.codes.get(2)).getUserTaskKey();
+    cultivatedLandBesideTheFirstSpot();
     batch.awaitTask("verify", mine);
     batch.awaitTask("verify", alsoMine);
 
@@ -72,6 +86,22 @@ class TasklistBrowserIT {
       assertThat(spot.getText()).isIn("合法", "违法", "其他");
       assertThat(browser.find(By.cssSelector("[data-test=spot-panel]")).getText())
           .contains("图斑面积", "亩", "规则");
+      browser.until(
+          d ->
+              Integer.parseInt(
+                      d.findElement(By.cssSelector("[data-test=spot-map]"))
+                          .getDomAttribute("data-feature-count"))
+                  >= 2);
+      assertThat(browser.driver().findElements(By.cssSelector("[data-test=spot-map] canvas")))
+          .isNotEmpty();
+      assertThat(browser.find(By.cssSelector("[data-test=map-legend]")).getText())
+          .contains("图斑范围", "耕地");
+      browser
+          .driver()
+          .executeScript(
+              "arguments[0].scrollIntoView()",
+              browser.find(By.cssSelector("[data-test=spot-map]")));
+      browser.screenshot("spot-map");
       tasks.submit();
       browser.until(
           d -> d.findElement(By.cssSelector("[data-test=form]")).getText().contains("此项为必填项"));
@@ -117,6 +147,13 @@ class TasklistBrowserIT {
       assertThat(browser.driver().findElements(By.cssSelector("[data-test=task-title]"))).isEmpty();
       assertThat(browser.driver().getPageSource()).doesNotContain(batch.codes.get(2));
       browser.screenshot("sibling-task-refused");
+      browser.go("/#/spots/" + batch.codes.get(2));
+      browser.find(By.cssSelector("[data-test=spot-missing]"));
+      assertThat(browser.driver().findElements(By.cssSelector("[data-test=spot-title]"))).isEmpty();
+      assertThat(browser.find(By.cssSelector("main")).getText()).doesNotContain(batch.codes.get(2));
+      browser.go("/#/spots/" + mine);
+      assertThat(browser.find(By.cssSelector("[data-test=spot-title]")).getText()).contains(mine);
+      browser.go("/#/tasks");
 
       // a tablet in the field, upright: the task goes under the list, nothing runs off the side
       browser.driver().manage().window().setSize(new Dimension(820, 1180));
@@ -135,6 +172,28 @@ class TasklistBrowserIT {
           .isLessThanOrEqualTo(0L);
       browser.screenshot("tasklist-tablet");
     }
+  }
+
+  /**
+   * A cultivated-land parcel just east of the first spot of every batch this test class issues: on
+   * the map beside it, and touching no spot, so no other test's judgment changes.
+   */
+  private static void cultivatedLandBesideTheFirstSpot() {
+    Cgcs2000Crs zone = Cgcs2000Crs.gaussKruger(105, true);
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    attributes.put("BSM", 1);
+    attributes.put("DLMC", "水浇地");
+    Feature parcel =
+        new Feature(0, KnownShapes.rectangle(zone, 106.25, 38.45, 40, -30, 80, 30), attributes);
+    ResponseEntity<JsonNode> layer =
+        Uploads.post(
+            TestUsers.admin(
+                new TestRestTemplate(
+                    new RestTemplateBuilder().rootUri(ProcessTestApplication.restAddressText()))),
+            "/api/layers/CULTIVATED_LAND?year=2023",
+            "gd.geojson",
+            new GeoJsonWriter(Cgcs2000Crs.geographic()).write(List.of(parcel).iterator()));
+    assertThat(layer.getStatusCode()).as("%s", layer.getBody()).isEqualTo(HttpStatus.CREATED);
   }
 
   /** A field photo as a phone takes it: a small JPEG, here without EXIF. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,6 +27,8 @@ import landwatch.spatial.Uploads;
 import landwatch.spatial.io.Cgcs2000Crs;
 import landwatch.spatial.io.Feature;
 import landwatch.spatial.io.GeoJsonWriter;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.assertj.core.api.SoftAssertions;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
@@ -286,6 +289,12 @@ class JurisdictionWalkTest {
     JsonNode siblingSpots = readJson(Actor.SIBLING_COUNTY, "/api/batches/" + batchId + "/spots");
     assertThat(siblingSpots.findValuesAsText("monitoringCode")).containsExactly(siblingSpot);
 
+    assertThat(exportedSpots(Actor.SIBLING_COUNTY, "/api/spots/export?batch=" + batchId))
+        .containsExactly(siblingSpot);
+    assertThat(exportedSpots(Actor.SIBLING_COUNTY, "/api/spots/export?region=640104")).isEmpty();
+    assertThat(exportedSpots(Actor.CITY, "/api/spots/export?batch=" + batchId))
+        .containsExactlyInAnyOrder(ownSpot, siblingSpot);
+
     JsonNode city = readJson(Actor.CITY, "/api/batches/" + batchId + "/spots");
     assertThat(city.findValuesAsText("monitoringCode")).containsExactly(ownSpot, siblingSpot);
     JsonNode listed = readJson(Actor.OWNER_COUNTY, "/api/batches?size=1000");
@@ -299,6 +308,16 @@ class JurisdictionWalkTest {
     assertThat(mine.path("spotCount").asInt()).isEqualTo(1);
     JsonNode otherCity = readJson(Actor.OTHER_CITY_COUNTY, "/api/batches?size=1000");
     assertThat(otherCity.findValuesAsText("id")).doesNotContain(Long.toString(batchId));
+  }
+
+  @Test
+  void aFilterValueThatDoesNotConvertIsABadRequestInBothLanguages() throws Exception {
+    for (String path : List.of("/api/spots?state=NOPE", "/api/spots/export?overdue=maybe")) {
+      HttpResponse<String> response = send(Actor.CITY, get(path), "application/json");
+      assertThat(response.statusCode()).as(path).isEqualTo(400);
+      assertThat(json.readTree(response.body()).path("detail").asText())
+          .contains("参数的值无效", "invalid parameter values");
+    }
   }
 
   private void walkOnce(SoftAssertions softly, Endpoint endpoint, Walk walk, Actor actor)
@@ -497,6 +516,19 @@ class JurisdictionWalkTest {
             withinOwner(200),
             true));
     walks.put(
+        "GET /api/spots/{monitoringCode}/map",
+        new Walk(
+            t -> t.get("/api/spots/" + t.ownSpot + "/map"),
+            "application/json",
+            withinOwner(200),
+            true));
+    walks.put(
+        "GET /api/map", new Walk(t -> t.get("/api/map"), "application/json", signedIn(200), false));
+    // no basemap configured in tests: the tiles are missing for everyone signed in
+    walks.put(
+        "GET /api/map/tiles/{z}/{x}/{y}",
+        new Walk(t -> t.get("/api/map/tiles/1/0/0"), "application/json", signedIn(404), false));
+    walks.put(
         "POST /api/extensions",
         new Walk(
             t -> t.upload("/api/extensions"),
@@ -523,6 +555,9 @@ class JurisdictionWalkTest {
     walks.put(
         "GET /api/tasks",
         new Walk(t -> t.get("/api/tasks"), "application/json", signedIn(200), false));
+    walks.put(
+        "GET /api/spots/export",
+        new Walk(t -> t.get("/api/spots/export"), "*/*", signedIn(200), false));
     walks.put(
         "GET /api/tasks/export",
         new Walk(t -> t.get("/api/tasks/export"), "*/*", signedIn(200), false));
@@ -681,6 +716,24 @@ class JurisdictionWalkTest {
       request.header("Authorization", "Bearer " + bearer.get(actor));
     }
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The monitoring codes in an exported spot list, read back with POI. */
+  private List<String> exportedSpots(Actor actor, String path)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = get(path).header("Authorization", "Bearer " + bearer.get(actor));
+    HttpResponse<byte[]> response =
+        client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(response.statusCode()).as(path + " as " + actor).isEqualTo(200);
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
+      Sheet sheet = workbook.getSheetAt(0);
+      assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("图斑编号");
+      List<String> codes = new ArrayList<>();
+      for (int r = 3; r <= sheet.getLastRowNum(); r++) {
+        codes.add(sheet.getRow(r).getCell(0).getStringCellValue());
+      }
+      return codes;
+    }
   }
 
   private JsonNode readJson(Actor actor, String path) throws IOException, InterruptedException {

@@ -1,10 +1,12 @@
 package landwatch.app.web;
 
+import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -66,6 +68,19 @@ class RequestProblems {
             + e.getName()
             + "': "
             + e.getValue());
+  }
+
+  /** A filter bound as a whole ({@code @ModelAttribute}) whose values do not convert. */
+  @ExceptionHandler(BindException.class)
+  ProblemDetail unbound(BindException e) {
+    String fields =
+        e.getFieldErrors().stream()
+            .map(error -> error.getField() + "=" + error.getRejectedValue())
+            .collect(Collectors.joining(", "));
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "Invalid parameter",
+        "参数的值无效：" + fields + " / invalid parameter values: " + fields);
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

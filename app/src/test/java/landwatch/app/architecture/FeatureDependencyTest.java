@@ -20,6 +20,7 @@ class FeatureDependencyTest {
   static final List<String> FEATURES =
       List.of(
           "task",
+          "map",
           "extension",
           "batch",
           "review",
