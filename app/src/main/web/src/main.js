@@ -9,6 +9,7 @@ import App from './App.vue'
 import Tasklist from './views/Tasklist.vue'
 import Cockpit from './views/Cockpit.vue'
 import SpotView from './views/SpotView.vue'
+import Imports from './views/Imports.vue'
 import zh from './i18n/zh-CN.js'
 import en from './i18n/en.js'
 import './landwatch.css'
@@ -29,7 +30,8 @@ const router = createRouter({
     { path: '/', component: { render: () => null } },
     { path: '/tasks/:taskKey?', component: Tasklist, props: true },
     { path: '/cockpit', component: Cockpit },
-    { path: '/spots/:code', component: SpotView, props: true }
+    { path: '/spots/:code', component: SpotView, props: true },
+    { path: '/imports', component: Imports }
   ]
 })
 

@@ -12,6 +12,7 @@ import landwatch.app.web.Spreadsheet;
 import landwatch.audit.AuditTrail;
 import landwatch.deadline.MonthlyDeadlines;
 import landwatch.region.RegionService;
+import landwatch.spatial.ImportProgress;
 import landwatch.user.CurrentUser;
 import landwatch.user.Jurisdiction;
 import landwatch.user.SignedInUser;
@@ -42,28 +43,36 @@ class BatchController {
 
   private final MonthlyDeadlines deadlines;
   private final RegionService regions;
+  private final ImportProgress importProgress;
 
   BatchController(
       BatchImportService imports,
       BatchQueries queries,
       Jurisdiction jurisdiction,
       MonthlyDeadlines deadlines,
-      RegionService regions) {
+      RegionService regions,
+      ImportProgress importProgress) {
     this.imports = imports;
     this.queries = queries;
     this.jurisdiction = jurisdiction;
     this.deadlines = deadlines;
     this.regions = regions;
+    this.importProgress = importProgress;
   }
 
   @PostMapping(consumes = "multipart/form-data")
   @ResponseStatus(HttpStatus.CREATED)
   BatchImport upload(
       @RequestParam("file") MultipartFile file,
-      @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month)
+      @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
+      @RequestParam(required = false) String progress)
       throws IOException {
-    return imports.importBatch(
-        file.getOriginalFilename(), file.getBytes(), CurrentUser.get().username(), month);
+    byte[] content = file.getBytes();
+    String user = CurrentUser.get().username();
+    return importProgress.track(
+        progress,
+        user,
+        tracker -> imports.importBatch(file.getOriginalFilename(), content, user, month, tracker));
   }
 
   /** Batches with spots in my jurisdiction, newest first, counting only those spots. */

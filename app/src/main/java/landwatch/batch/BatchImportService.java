@@ -11,6 +11,7 @@ import landwatch.deadline.MonthlyDeadlines;
 import landwatch.layer.SpatialResultsLock;
 import landwatch.region.RegionService;
 import landwatch.review.SamplingSeed;
+import landwatch.spatial.ImportProgress;
 import landwatch.spatial.ImportRejectedException;
 import landwatch.spatial.io.ProvinceExtent;
 import landwatch.spatial.io.SpatialFileReader;
@@ -71,13 +72,17 @@ public class BatchImportService {
    *     deadline zone
    */
   public BatchImport importBatch(
-      String fileName, byte[] content, String importedBy, YearMonth month) {
+      String fileName,
+      byte[] content,
+      String importedBy,
+      YearMonth month,
+      ImportProgress.Tracker progress) {
     YearMonth issuedMonth = month != null ? month : YearMonth.now(deadlines.zone());
     BatchImport imported =
         lock.exclusively(
             () ->
                 transaction.execute(
-                    status -> importLocked(fileName, content, importedBy, issuedMonth)));
+                    status -> importLocked(fileName, content, importedBy, issuedMonth, progress)));
     // After the commit: the spots exist whatever happens to their instances, which start later
     // (or at the next start) from what is stored.
     instances.startPending();
@@ -85,7 +90,11 @@ public class BatchImportService {
   }
 
   private BatchImport importLocked(
-      String fileName, byte[] content, String importedBy, YearMonth month) {
+      String fileName,
+      byte[] content,
+      String importedBy,
+      YearMonth month,
+      ImportProgress.Tracker progress) {
     // Taken before validation, so that a concurrent upload of the same codes (from this or
     // another instance) waits for this one and then sees its spots as already imported.
     batches.lockImports();
@@ -94,15 +103,21 @@ public class BatchImportService {
       throw new ImportRejectedException("批次", "batch", validation.errors());
     }
     List<IssuedSpot> issued = validation.spots();
+    progress.phase(ImportProgress.Phase.CHECKING, issued.size());
     List<SpatialCheckResult> results =
         issued.parallelStream()
             .map(
-                spot ->
-                    spatialCheck.check(
-                        spot.geometry(),
-                        spot.changeType(),
-                        DemolishAndRestore.of(spot.changeType())))
+                spot -> {
+                  SpatialCheckResult result =
+                      spatialCheck.check(
+                          spot.geometry(),
+                          spot.changeType(),
+                          DemolishAndRestore.of(spot.changeType()));
+                  progress.advance();
+                  return result;
+                })
             .toList();
+    progress.phase(ImportProgress.Phase.STORING);
     DueDates due = deadlines.forMonth(month);
     // Drawn once, at issue, and kept: the sample can then be re-derived but never re-drawn.
     SamplingSeed seed = SamplingSeed.generate();

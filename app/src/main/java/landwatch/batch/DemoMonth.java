@@ -8,6 +8,7 @@ import java.util.Map;
 import landwatch.deadline.MonthlyDeadlines;
 import landwatch.region.Region;
 import landwatch.region.RegionService;
+import landwatch.spatial.ImportProgress;
 import landwatch.spatial.io.Cgcs2000Crs;
 import landwatch.spatial.io.Feature;
 import landwatch.spatial.io.GeoJsonWriter;
@@ -78,7 +79,8 @@ class DemoMonth {
             "演示批次-" + month + ".geojson",
             new GeoJsonWriter(Cgcs2000Crs.geographic()).write(spots(month).iterator()),
             "demo",
-            month);
+            month,
+            ImportProgress.untracked());
     LOG.warn(
         "演示模式：已导入演示批次 {}（{} 个图斑）/ demo profile: imported demo batch {} of {} spots",
         imported.batchId(),

@@ -2,6 +2,7 @@ package landwatch.layer;
 
 import java.io.IOException;
 import java.util.List;
+import landwatch.spatial.ImportProgress;
 import landwatch.user.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -21,10 +22,12 @@ class LayerController {
 
   private final LayerImportService imports;
   private final LayerStore store;
+  private final ImportProgress importProgress;
 
-  LayerController(LayerImportService imports, LayerStore store) {
+  LayerController(LayerImportService imports, LayerStore store, ImportProgress importProgress) {
     this.imports = imports;
     this.store = store;
+    this.importProgress = importProgress;
   }
 
   /** Reference data of the whole province, like the region tree: every signed-in user reads it. */
@@ -38,17 +41,20 @@ class LayerController {
   LayerImport upload(
       @PathVariable String layerClass,
       @RequestParam("year") int year,
-      @RequestParam("file") MultipartFile file)
+      @RequestParam("file") MultipartFile file,
+      @RequestParam(required = false) String progress)
       throws IOException {
     if (year < 1990 || year > 2100) {
       throw badRequest("调查年度无效 / invalid survey year: " + year);
     }
-    return imports.importLayer(
-        parse(layerClass),
-        year,
-        file.getOriginalFilename(),
-        file.getBytes(),
-        CurrentUser.get().username());
+    LayerClass parsed = parse(layerClass);
+    byte[] content = file.getBytes();
+    String user = CurrentUser.get().username();
+    return importProgress.track(
+        progress,
+        user,
+        tracker ->
+            imports.importLayer(parsed, year, file.getOriginalFilename(), content, user, tracker));
   }
 
   private static LayerClass parse(String layerClass) {

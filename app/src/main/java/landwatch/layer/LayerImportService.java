@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import landwatch.audit.AuditEntry;
 import landwatch.audit.AuditTrail;
+import landwatch.spatial.ImportProgress;
 import landwatch.spatial.ImportRejectedException;
 import landwatch.spatial.io.ProvinceExtent;
 import landwatch.spatial.io.SpatialFileReader;
@@ -51,15 +52,23 @@ public class LayerImportService {
   }
 
   public LayerImport importLayer(
-      LayerClass layerClass, int surveyYear, String fileName, byte[] content, String importedBy) {
+      LayerClass layerClass,
+      int surveyYear,
+      String fileName,
+      byte[] content,
+      String importedBy,
+      ImportProgress.Tracker progress) {
     // a large layer's attributes are most of its memory and only the write needs them: the index
     // is built and every spot rechecked once they are garbage, beside the old index and the engine
     AtomicReference<List<LayerFeature>> parsed =
         new AtomicReference<>(validated(layerClass, content));
     return lock.exclusively(
         () -> {
+          progress.phase(ImportProgress.Phase.STORING);
           Stored stored = store(layerClass, surveyYear, fileName, importedBy, parsed);
+          progress.phase(ImportProgress.Phase.INDEXING);
           referenceLayers.replace(layerClass, stored.version().label(), stored.geometries());
+          progress.phase(ImportProgress.Phase.RECHECKING);
           refresh.refreshStale();
           return new LayerImport(
               layerClass, surveyYear, stored.geometries().size(), stored.version().label());

@@ -18,8 +18,15 @@ public class ImportRejectedException extends ErrorResponseException {
    * @param whatChinese what was refused, as the office calls it (批次, 耕地图层)
    * @param whatEnglish the same in English
    */
+  private final transient List<ImportError> errors;
+
   public ImportRejectedException(String whatChinese, String whatEnglish, List<ImportError> errors) {
     super(HttpStatus.UNPROCESSABLE_ENTITY, problem(whatChinese, whatEnglish, errors), null);
+    this.errors = List.copyOf(errors);
+  }
+
+  public List<ImportError> errors() {
+    return errors;
   }
 
   private static ProblemDetail problem(

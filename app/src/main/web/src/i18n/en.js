@@ -41,6 +41,37 @@ export default {
     countyDue: 'County due',
     provinceDue: 'Province due'
   },
+  imports: {
+    title: 'Imports',
+    nav: 'Imports',
+    batch: 'Spot batch',
+    layer: 'Reference layer',
+    month: 'Month issued',
+    monthHint: 'this month',
+    layerClass: 'Layer class',
+    year: 'Survey year',
+    file: 'File',
+    formats: 'A Shapefile (.zip with .shp/.shx/.dbf/.prj, optionally .cpg) or GeoJSON, in CGCS2000 lon/lat or Gauss-Krüger. A file is imported whole or not at all.',
+    start: 'Upload and import',
+    uploading: 'Upload',
+    accepted: 'Imported',
+    batchAccepted: 'Batch {id}: {count} spots issued, county deadline {county}',
+    layerAccepted: '{layer}: {count} features, version {version}',
+    report: 'Download the problems (Excel)',
+    index: 'Feature',
+    field: 'Field',
+    problem: 'Problem',
+    phases: {
+      VALIDATING: 'Reading and validating the file',
+      CHECKING: 'Checking each spot spatially',
+      STORING: 'Storing',
+      INDEXING: 'Building the spatial index',
+      RECHECKING: 'Rechecking the spots against the new layer',
+      DONE: 'Done',
+      REJECTED: 'The file has problems; nothing was imported',
+      FAILED: 'The import failed'
+    }
+  },
   spots: {
     title: 'Spot',
     imagery: 'Imagery before → after',

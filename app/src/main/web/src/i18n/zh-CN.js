@@ -41,6 +41,37 @@ export default {
     countyDue: '县级截止',
     provinceDue: '省级截止'
   },
+  imports: {
+    title: '数据导入',
+    nav: '数据导入',
+    batch: '下发图斑批次',
+    layer: '参考图层',
+    month: '下发月份',
+    monthHint: '默认本月',
+    layerClass: '图层类别',
+    year: '调查年度',
+    file: '选择文件',
+    formats: '支持 Shapefile（.zip，含 .shp/.shx/.dbf/.prj，可含 .cpg）或 GeoJSON；CGCS2000 经纬度或高斯-克吕格投影。整个文件要么全部导入，要么一处不导入。',
+    start: '上传并导入',
+    uploading: '上传进度',
+    accepted: '导入成功',
+    batchAccepted: '批次 {id}：{count} 个图斑已下发，县级截止 {county}',
+    layerAccepted: '{layer}：{count} 个要素，版本 {version}',
+    report: '下载问题清单（Excel）',
+    index: '要素序号',
+    field: '字段',
+    problem: '问题',
+    phases: {
+      VALIDATING: '正在读取和校验文件',
+      CHECKING: '正在逐个图斑进行空间核查',
+      STORING: '正在保存',
+      INDEXING: '正在建立空间索引',
+      RECHECKING: '正在按新图层重新核查图斑',
+      DONE: '已完成',
+      REJECTED: '文件有问题，未导入',
+      FAILED: '导入失败'
+    }
+  },
   spots: {
     title: '图斑',
     imagery: '前后时相',

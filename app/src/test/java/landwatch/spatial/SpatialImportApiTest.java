@@ -3,6 +3,8 @@ package landwatch.spatial;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,6 +26,8 @@ import landwatch.spatial.io.Cgcs2000Crs;
 import landwatch.spatial.io.Feature;
 import landwatch.spatial.io.GeoJsonWriter;
 import landwatch.spatial.io.ShapefileZipWriter;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -74,9 +79,18 @@ class SpatialImportApiTest {
     Feature spot =
         KnownShapes.spot(
             0, code, NingxiaCounty.byCode("640104"), KnownShapes.square(ZONE_35, lon, lat, 100));
+    String progress = "0123abcd-0000-4000-8000-" + String.format("%012d", SERIAL.get());
     ResponseEntity<JsonNode> batch =
-        Uploads.post(http, "/api/batches", "batch.geojson", geoJson(List.of(spot)));
+        Uploads.post(
+            http, "/api/batches?progress=" + progress, "batch.geojson", geoJson(List.of(spot)));
     assertThat(batch.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    JsonNode tracked = http.getForObject("/api/imports/" + progress, JsonNode.class);
+    assertThat(tracked.path("phase").asText()).isEqualTo("DONE");
+    assertThat(
+            http.getForEntity("/api/imports/" + progress + "/report", JsonNode.class)
+                .getStatusCode())
+        .as("an accepted import has no problems to report")
+        .isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(batch.getBody().path("spotCount").asInt()).isEqualTo(1);
     assertThat(batch.getBody().path("batchId").asLong()).isPositive();
 
@@ -164,7 +178,7 @@ class SpatialImportApiTest {
   }
 
   @Test
-  void aBatchWithBadFeaturesIsRefusedWholeWithAReport() {
+  void aBatchWithBadFeaturesIsRefusedWholeWithAReport() throws IOException {
     NingxiaCounty county = NingxiaCounty.byCode("640104");
     Geometry a = KnownShapes.square(ZONE_35, 106.30, 38.45, 80);
     Geometry b = KnownShapes.square(ZONE_35, 106.31, 38.45, 80);
@@ -180,14 +194,27 @@ class SpatialImportApiTest {
             KnownShapes.square(Cgcs2000Crs.gaussKruger(114, false), 114.0, 30.0, 80));
     int spotsBefore = jdbc.queryForObject("SELECT count(*) FROM spot", Integer.class);
 
+    String progress = UUID.randomUUID().toString();
     ResponseEntity<JsonNode> response =
         Uploads.post(
             http,
-            "/api/batches",
+            "/api/batches?progress=" + progress,
             "bad.geojson",
             geoJson(List.of(good, duplicate, unknownRegion, outside)));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    JsonNode tracked = http.getForObject("/api/imports/" + progress, JsonNode.class);
+    assertThat(tracked.path("phase").asText()).isEqualTo("REJECTED");
+    assertThat(tracked.path("errors").asInt()).isEqualTo(response.getBody().path("errors").size());
+    ResponseEntity<byte[]> report =
+        http.getForEntity("/api/imports/" + progress + "/report", byte[].class);
+    assertThat(report.getStatusCode()).isEqualTo(HttpStatus.OK);
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(report.getBody()))) {
+      Sheet sheet = workbook.getSheetAt(0);
+      assertThat(sheet.getRow(2).getCell(3).getStringCellValue()).isEqualTo("问题");
+      assertThat(sheet.getLastRowNum() - 2).isEqualTo(tracked.path("errors").asInt());
+      assertThat(sheet.getRow(3).getCell(3).getStringCellValue()).isNotBlank();
+    }
     assertThat(response.getHeaders().getContentType())
         .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     JsonNode errors = response.getBody().path("errors");

@@ -99,6 +99,8 @@ class JurisdictionWalkTest {
   @Autowired AccessRules rules;
   @Autowired UserAdministration users;
   @Autowired UserAccounts accounts;
+  private static final String NO_IMPORT = "5f0c7d3e-1b2a-4c3d-9e8f-0000000000ff";
+
   @Autowired ApiTokens tokens;
   @Autowired JdbcTemplate jdbc;
   @Autowired TestRestTemplate anonymous;
@@ -555,6 +557,14 @@ class JurisdictionWalkTest {
     walks.put(
         "GET /api/tasks",
         new Walk(t -> t.get("/api/tasks"), "application/json", signedIn(200), false));
+    // nobody's import runs under this id: its progress and report are nobody's to see
+    walks.put(
+        "GET /api/imports/{id}",
+        new Walk(
+            t -> t.get("/api/imports/" + NO_IMPORT), "application/json", signedIn(404), false));
+    walks.put(
+        "GET /api/imports/{id}/report",
+        new Walk(t -> t.get("/api/imports/" + NO_IMPORT + "/report"), "*/*", signedIn(404), false));
     walks.put(
         "GET /api/spots/export",
         new Walk(t -> t.get("/api/spots/export"), "*/*", signedIn(200), false));

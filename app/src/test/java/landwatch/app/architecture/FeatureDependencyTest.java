@@ -21,6 +21,7 @@ class FeatureDependencyTest {
       List.of(
           "task",
           "map",
+          "upload",
           "extension",
           "batch",
           "review",
