@@ -10,6 +10,8 @@ import Tasklist from './views/Tasklist.vue'
 import Cockpit from './views/Cockpit.vue'
 import SpotView from './views/SpotView.vue'
 import Imports from './views/Imports.vue'
+import Processes from './views/Processes.vue'
+import InstanceView from './views/InstanceView.vue'
 import zh from './i18n/zh-CN.js'
 import en from './i18n/en.js'
 import './landwatch.css'
@@ -31,7 +33,9 @@ const router = createRouter({
     { path: '/tasks/:taskKey?', component: Tasklist, props: true },
     { path: '/cockpit', component: Cockpit },
     { path: '/spots/:code', component: SpotView, props: true },
-    { path: '/imports', component: Imports }
+    { path: '/imports', component: Imports },
+    { path: '/processes', component: Processes },
+    { path: '/processes/instances/:instanceKey', component: InstanceView, props: true }
   ]
 })
 

@@ -18,6 +18,8 @@ class SpotAccess implements EndpointAccess {
         "/api/spots/export",
         "/api/spots/*",
         "/api/spots/*/spatial",
-        "/api/spots/*/map");
+        "/api/spots/*/map",
+        "/api/spots/*/decisions",
+        "/api/spots/*/documents/*");
   }
 }

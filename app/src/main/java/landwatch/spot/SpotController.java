@@ -1,11 +1,14 @@
 package landwatch.spot;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import landwatch.app.engine.DecisionAudit;
 import landwatch.app.web.Paging;
 import landwatch.app.web.Spreadsheet;
+import landwatch.audit.AuditTrail;
 import landwatch.layer.ReferenceLayers;
 import landwatch.region.Region;
 import landwatch.region.RegionService;
@@ -14,6 +17,8 @@ import landwatch.spatial.io.GeoJsonWriter;
 import landwatch.user.CurrentUser;
 import landwatch.user.Jurisdiction;
 import landwatch.user.SignedInUser;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,18 +41,21 @@ class SpotController {
   private final SpotQueries queries;
   private final RegionService regionService;
   private final ReferenceLayers layers;
+  private final SpotEvidence evidence;
 
   SpotController(
       SpotStore spots,
       Jurisdiction jurisdiction,
       SpotQueries queries,
       RegionService regionService,
-      ReferenceLayers layers) {
+      ReferenceLayers layers,
+      SpotEvidence evidence) {
     this.spots = spots;
     this.jurisdiction = jurisdiction;
     this.queries = queries;
     this.regionService = regionService;
     this.layers = layers;
+    this.evidence = evidence;
   }
 
   /** Spots in my jurisdiction, filtered, newest batch first. */
@@ -128,6 +136,40 @@ class SpotController {
     return new GeoJsonWriter(Cgcs2000Crs.geographic())
         .write(
             SpotSurroundings.around(monitoringCode, spot.geometry(), layers.snapshot()).iterator());
+  }
+
+  /** The decisions the spot's instance evaluated: inputs, matched rules, outputs. */
+  @GetMapping("/{monitoringCode}/decisions")
+  List<DecisionAudit> decisions(@PathVariable String monitoringCode) {
+    visible(monitoringCode);
+    return evidence.decisions(monitoringCode);
+  }
+
+  /** A photo or document attached to the spot's work, for its preview. */
+  @GetMapping("/{monitoringCode}/documents/{documentId}")
+  ResponseEntity<byte[]> document(
+      @PathVariable String monitoringCode, @PathVariable String documentId) {
+    visible(monitoringCode);
+    SpotEvidence.Document document =
+        evidence
+            .document(monitoringCode, documentId)
+            .orElseThrow(
+                () -> {
+                  // asking a spot one may see for another's document is probing, not a slip
+                  AuditTrail.refusing(
+                      "document " + documentId + " is not part of spot " + monitoringCode);
+                  return new SpotNotFoundException(monitoringCode + "/" + documentId);
+                });
+    MediaType type = MediaType.parseMediaType(document.mediaType());
+    return ResponseEntity.ok()
+        .contentType(type)
+        .header("X-Content-Type-Options", "nosniff")
+        // only pictures show in the page; a video or a PDF is downloaded, never rendered here
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "image".equals(type.getType()) ? "inline" : "attachment")
+        .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
+        .body(document.content());
   }
 
   private SpotDetails visible(String monitoringCode) {

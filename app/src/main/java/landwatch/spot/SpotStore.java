@@ -61,6 +61,36 @@ public class SpotStore implements SpotRecords {
     }
   }
 
+  /** The key of the spot's spot-check instance, once the engine has started it. */
+  public Optional<Long> processInstanceKey(String monitoringCode) {
+    return jdbc
+        .query(
+            "SELECT p.process_instance_key FROM spot_progress p JOIN spot s ON s.id = p.spot_id"
+                + " WHERE s.monitoring_code = ? AND p.process_instance_key IS NOT NULL",
+            (rs, row) -> rs.getLong(1),
+            monitoringCode)
+        .stream()
+        .findFirst();
+  }
+
+  /**
+   * The media type of a document attached to the spot's work, as its reference recorded it when it
+   * was attached (recognised by content then); empty when no step of the spot names the document.
+   */
+  public Optional<String> documentType(String monitoringCode, String documentId) {
+    return jdbc
+        .query(
+            "SELECT r -> 'metadata' ->> 'contentType' FROM spot_event e JOIN spot s ON s.id ="
+                + " e.spot_id, jsonb_path_query(e.detail, '$.** ? (@.documentId == $id &&"
+                + " exists(@.metadata.contentType))', jsonb_build_object('id', ?::text)) r"
+                + " WHERE s.monitoring_code = ? LIMIT 1",
+            (rs, row) -> rs.getString(1),
+            documentId,
+            monitoringCode)
+        .stream()
+        .findFirst();
+  }
+
   public Optional<SpotDetails> details(String monitoringCode) {
     return jdbc
         .query(

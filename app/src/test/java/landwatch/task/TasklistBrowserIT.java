@@ -128,6 +128,18 @@ class TasklistBrowserIT {
       tasks.showBatch(batch.batchId, 2).claimAndOpen(mine);
       assertThat(browser.find(By.cssSelector("[data-test=task-title]")).getText())
           .isEqualTo("合法性判定 · " + mine);
+      WebElement photo = browser.find(By.cssSelector("[data-test=photos] img"));
+      browser.until(
+          d ->
+              ((Long) browser.driver().executeScript("return arguments[0].naturalWidth", photo))
+                  == 16L);
+      assertThat(browser.find(By.cssSelector("[data-test=photo-distance]")).getText())
+          .isEqualTo("照片无拍摄位置（EXIF）");
+      browser
+          .find(By.xpath("//*[contains(@class,'el-collapse-item__header')][contains(.,'决策记录')]"))
+          .click();
+      browser.until(
+          d -> d.findElement(By.cssSelector("[data-test=decision]")).getText().contains("命中规则"));
       String contradicting = "LEGAL".equals(batch.suggestedJudgment(mine)) ? "违法" : "合法";
       tasks.pick("判定结果", contradicting);
       tasks.field("判定类别").findElement(By.cssSelector(".fjs-input-group")).click();

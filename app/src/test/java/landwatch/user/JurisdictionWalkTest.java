@@ -99,6 +99,12 @@ class JurisdictionWalkTest {
   @Autowired AccessRules rules;
   @Autowired UserAdministration users;
   @Autowired UserAccounts accounts;
+  private static final long NO_KEY = 2251799813999999L;
+
+  /** What the engine answers about a process definition it does not know, per view. */
+  private static final Map<String, Integer> UNKNOWN_DEFINITION =
+      Map.of("/xml", 404, "/statistics", 200, "/instances", 200);
+
   private static final String NO_IMPORT = "5f0c7d3e-1b2a-4c3d-9e8f-0000000000ff";
 
   @Autowired ApiTokens tokens;
@@ -557,6 +563,70 @@ class JurisdictionWalkTest {
     walks.put(
         "GET /api/tasks",
         new Walk(t -> t.get("/api/tasks"), "application/json", signedIn(200), false));
+    walks.put(
+        "GET /api/processes",
+        new Walk(
+            t -> t.get("/api/processes"),
+            "application/json",
+            roles(200, Actor.PROVINCE, Actor.ADMIN),
+            false));
+    // keys the engine does not know: the province and the admin hear so from it, others are refused
+    for (String view : List.of("/xml", "/statistics", "/instances")) {
+      walks.put(
+          "GET /api/processes/{key}" + view,
+          new Walk(
+              t -> t.get("/api/processes/" + NO_KEY + view),
+              "*/*",
+              roles(UNKNOWN_DEFINITION.get(view), Actor.PROVINCE, Actor.ADMIN),
+              false));
+    }
+    walks.put(
+        "GET /api/process-instances/{key}",
+        new Walk(
+            t -> t.get("/api/process-instances/" + NO_KEY),
+            "application/json",
+            roles(404, Actor.PROVINCE, Actor.ADMIN),
+            false));
+    walks.put(
+        "GET /api/decision-instances/{id}",
+        new Walk(
+            t -> t.get("/api/decision-instances/" + NO_KEY + "-1"),
+            "application/json",
+            roles(404, Actor.PROVINCE, Actor.ADMIN),
+            false));
+    walks.put(
+        "POST /api/incidents/{key}/resolution",
+        new Walk(
+            t -> t.json("POST", "/api/incidents/" + NO_KEY + "/resolution", ""),
+            "application/json",
+            roles(404, Actor.PROVINCE, Actor.ADMIN),
+            false));
+    walks.put(
+        "POST /api/process-instances/{key}/modification",
+        new Walk(
+            t ->
+                t.json(
+                    "POST",
+                    "/api/process-instances/" + NO_KEY + "/modification",
+                    "{\"activate\":[\"verify\"]}"),
+            "application/json",
+            roles(404, Actor.PROVINCE, Actor.ADMIN),
+            false));
+    walks.put(
+        "GET /api/spots/{monitoringCode}/decisions",
+        new Walk(
+            t -> t.get("/api/spots/" + t.ownSpot + "/decisions"),
+            "application/json",
+            withinOwner(200),
+            true));
+    // a document the spot does not name is refused even to those who see the spot
+    walks.put(
+        "GET /api/spots/{monitoringCode}/documents/{documentId}",
+        new Walk(
+            t -> t.get("/api/spots/" + t.ownSpot + "/documents/not-this-spots"),
+            "*/*",
+            signedIn(404),
+            true));
     // nobody's import runs under this id: its progress and report are nobody's to see
     walks.put(
         "GET /api/imports/{id}",

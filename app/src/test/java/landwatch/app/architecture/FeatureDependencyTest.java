@@ -22,6 +22,7 @@ class FeatureDependencyTest {
           "task",
           "map",
           "upload",
+          "operations",
           "extension",
           "batch",
           "review",
