@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { featureStyle, LAYER_COLOURS, legend, withAlpha } from '../src/logic/spotMap.js'
+import { featureStyle, LAYER_COLOURS, legend, STATE_COLOURS, stateCounts, stateStyle, withAlpha } from '../src/logic/spotMap.js'
 
 const feature = (kind, layer) => ({ type: 'Feature', properties: layer ? { kind, layer } : { kind } })
 
@@ -43,5 +43,20 @@ describe('spot map legend', () => {
 
   it('is empty for a spot alone', () => {
     expect(legend([feature('spot')])).toEqual([])
+  })
+})
+
+describe('spots map by state', () => {
+  it('fills a spot in its state colour and outlines it red when overdue', () => {
+    expect(stateStyle({ state: 'CONCLUDED', overdue: false }).fill).toBe(withAlpha(STATE_COLOURS.CONCLUDED, 0.6))
+    expect(stateStyle({ state: 'VERIFICATION', overdue: true }).stroke).toBe('#cf1322')
+  })
+
+  it('counts the spots per state in the lifecycle order, leaving out the empty ones', () => {
+    const spot = (state) => ({ properties: { state } })
+    expect(stateCounts([spot('CONCLUDED'), spot('VERIFICATION'), spot('CONCLUDED'), { properties: { truncated: true } }])).toEqual([
+      { state: 'VERIFICATION', count: 1, colour: STATE_COLOURS.VERIFICATION },
+      { state: 'CONCLUDED', count: 2, colour: STATE_COLOURS.CONCLUDED }
+    ])
   })
 })

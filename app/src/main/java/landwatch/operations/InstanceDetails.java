@@ -2,8 +2,14 @@ package landwatch.operations;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.IncidentState;
+import io.camunda.client.api.search.response.DecisionInstance;
+import io.camunda.client.api.search.response.ElementInstance;
+import io.camunda.client.api.search.response.Incident;
+import io.camunda.client.api.search.response.ProcessInstanceSequenceFlow;
+import io.camunda.client.api.search.response.SearchResponse;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,92 +73,86 @@ class InstanceDetails {
             new Details(
                 instance,
                 camunda.newProcessInstanceElementStatisticsRequest(key).send().join().stream()
-                    .map(
-                        s ->
-                            new ProcessView.ElementCount(
-                                s.getElementId(),
-                                s.getActive() == null ? 0 : s.getActive(),
-                                s.getIncidents() == null ? 0 : s.getIncidents(),
-                                s.getCompleted() == null ? 0 : s.getCompleted(),
-                                s.getCanceled() == null ? 0 : s.getCanceled()))
+                    .map(ProcessView.ElementCount::of)
                     .toList(),
                 camunda.newProcessInstanceSequenceFlowsRequest(key).send().join().stream()
-                    .map(f -> f.getElementId())
+                    .map(ProcessInstanceSequenceFlow::getElementId)
                     .distinct()
                     .toList(),
-                camunda
-                    .newElementInstanceSearchRequest()
-                    .filter(f -> f.processInstanceKey(key))
-                    .sort(s -> s.startDate().asc())
-                    .page(p -> p.limit(ProcessView.DETAIL_LIMIT))
-                    .send()
-                    .join()
-                    .items()
-                    .stream()
-                    .map(
-                        e ->
-                            new Element(
-                                e.getElementInstanceKey(),
-                                e.getElementId(),
-                                e.getElementName(),
-                                e.getType() == null ? null : e.getType().name(),
-                                e.getState() == null ? null : e.getState().name(),
-                                e.getStartDate(),
-                                e.getEndDate()))
-                    .toList(),
-                camunda
-                    .newVariableSearchRequest()
-                    .filter(f -> f.processInstanceKey(key))
-                    .page(p -> p.limit(ProcessView.DETAIL_LIMIT))
-                    .send()
-                    .join()
-                    .items()
-                    .stream()
-                    .map(
-                        v ->
-                            new VariableValue(
-                                v.getScopeKey(),
-                                v.getName(),
-                                v.getValue(),
-                                Boolean.TRUE.equals(v.isTruncated())))
-                    .toList(),
-                camunda
-                    .newIncidentSearchRequest()
-                    .filter(f -> f.processInstanceKey(key).state(IncidentState.ACTIVE))
-                    .page(p -> p.limit(ProcessView.DETAIL_LIMIT))
-                    .send()
-                    .join()
-                    .items()
-                    .stream()
-                    .map(
-                        i ->
-                            new OpenIncident(
-                                i.getIncidentKey(),
-                                i.getElementId(),
-                                i.getElementInstanceKey(),
-                                i.getErrorType() == null ? null : i.getErrorType().name(),
-                                i.getErrorMessage(),
-                                i.getJobKey(),
-                                i.getCreationTime()))
-                    .toList(),
-                camunda
-                    .newDecisionInstanceSearchRequest()
-                    .filter(f -> f.processInstanceKey(key))
-                    .page(p -> p.limit(ProcessView.DETAIL_LIMIT))
-                    .send()
-                    .join()
-                    .items()
-                    .stream()
-                    .map(
-                        d ->
-                            new Decision(
-                                d.getDecisionInstanceId(),
-                                d.getDecisionDefinitionId(),
-                                d.getDecisionDefinitionName(),
-                                d.getDecisionDefinitionVersion(),
-                                d.getState() == null ? null : d.getState().name(),
-                                d.getEvaluationDate(),
-                                d.getResult()))
-                    .toList()));
+                items(
+                    camunda
+                        .newElementInstanceSearchRequest()
+                        .filter(f -> f.processInstanceKey(key))
+                        .sort(s -> s.startDate().asc())
+                        .page(p -> p.limit(ProcessView.DETAIL_LIMIT))
+                        .send()
+                        .join(),
+                    InstanceDetails::element),
+                items(
+                    camunda
+                        .newVariableSearchRequest()
+                        .filter(f -> f.processInstanceKey(key))
+                        .page(p -> p.limit(ProcessView.DETAIL_LIMIT))
+                        .send()
+                        .join(),
+                    v ->
+                        new VariableValue(
+                            v.getScopeKey(),
+                            v.getName(),
+                            v.getValue(),
+                            Boolean.TRUE.equals(v.isTruncated()))),
+                items(
+                    camunda
+                        .newIncidentSearchRequest()
+                        .filter(f -> f.processInstanceKey(key).state(IncidentState.ACTIVE))
+                        .page(p -> p.limit(ProcessView.DETAIL_LIMIT))
+                        .send()
+                        .join(),
+                    InstanceDetails::incident),
+                items(
+                    camunda
+                        .newDecisionInstanceSearchRequest()
+                        .filter(f -> f.processInstanceKey(key))
+                        .page(p -> p.limit(ProcessView.DETAIL_LIMIT))
+                        .send()
+                        .join(),
+                    InstanceDetails::decision)));
+  }
+
+  private static <T, R> List<R> items(SearchResponse<T> found, Function<T, R> shown) {
+    return found.items().stream().map(shown).toList();
+  }
+
+  private static Element element(ElementInstance e) {
+    return new Element(
+        e.getElementInstanceKey(),
+        e.getElementId(),
+        e.getElementName(),
+        e.getType() == null ? null : e.getType().name(),
+        e.getState() == null ? null : e.getState().name(),
+        e.getStartDate(),
+        e.getEndDate());
+  }
+
+  private static OpenIncident incident(Incident i) {
+    return new OpenIncident(
+        i.getIncidentKey(),
+        i.getElementId(),
+        i.getElementInstanceKey(),
+        i.getErrorType() == null ? null : i.getErrorType().name(),
+        i.getErrorMessage(),
+        i.getJobKey(),
+        i.getCreationTime());
+  }
+
+  private static Decision decision(DecisionInstance d) {
+    return new Decision(
+        d.getDecisionInstanceId(),
+        d.getDecisionDefinitionId(),
+        d.getDecisionDefinitionName(),
+        d.getDecisionDefinitionVersion(),
+        d.getState() == null ? null : d.getState().name(),
+        d.getEvaluationDate(),
+        d.getResult());
   }
 }

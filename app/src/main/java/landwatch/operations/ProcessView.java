@@ -4,6 +4,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.response.ProcessInstance;
 import io.camunda.client.api.search.response.SearchResponse;
+import io.camunda.client.api.statistics.response.ProcessElementStatistics;
 import java.time.OffsetDateTime;
 import java.util.List;
 import landwatch.app.engine.DecisionAudit;
@@ -28,7 +29,17 @@ class ProcessView {
   record Definition(long key, String id, String name, int version, String resourceName) {}
 
   record ElementCount(
-      String elementId, long active, long incidents, long completed, long canceled) {}
+      String elementId, long active, long incidents, long completed, long canceled) {
+
+    static ElementCount of(ProcessElementStatistics s) {
+      return new ElementCount(
+          s.getElementId(),
+          zero(s.getActive()),
+          zero(s.getIncidents()),
+          zero(s.getCompleted()),
+          zero(s.getCanceled()));
+    }
+  }
 
   record InstanceRow(
       long key,
@@ -79,14 +90,7 @@ class ProcessView {
                 .send()
                 .join()
                 .stream()
-                .map(
-                    s ->
-                        new ElementCount(
-                            s.getElementId(),
-                            zero(s.getActive()),
-                            zero(s.getIncidents()),
-                            zero(s.getCompleted()),
-                            zero(s.getCanceled())))
+                .map(ElementCount::of)
                 .toList());
   }
 

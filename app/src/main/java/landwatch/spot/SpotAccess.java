@@ -16,6 +16,7 @@ class SpotAccess implements EndpointAccess {
         GET,
         "/api/spots",
         "/api/spots/export",
+        "/api/spots/outlines",
         "/api/spots/*",
         "/api/spots/*/spatial",
         "/api/spots/*/map",

@@ -3,7 +3,9 @@ package landwatch.spot;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import landwatch.app.engine.DecisionAudit;
 import landwatch.app.web.Paging;
@@ -12,7 +14,9 @@ import landwatch.audit.AuditTrail;
 import landwatch.layer.ReferenceLayers;
 import landwatch.region.Region;
 import landwatch.region.RegionService;
+import landwatch.spatial.Wkb;
 import landwatch.spatial.io.Cgcs2000Crs;
+import landwatch.spatial.io.Feature;
 import landwatch.spatial.io.GeoJsonWriter;
 import landwatch.user.CurrentUser;
 import landwatch.user.Jurisdiction;
@@ -35,6 +39,9 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class SpotController {
 
   static final String GEO_JSON = "application/geo+json";
+
+  /** A county's month is hundreds; a whole province's month is beyond what a page should draw. */
+  static final int MAX_MAP_SPOTS = 5000;
 
   private final SpotStore spots;
   private final Jurisdiction jurisdiction;
@@ -90,6 +97,41 @@ class SpotController {
         sink ->
             queries.forEach(
                 filter, regions, spot -> sink.row(SpotExport.row(spot, regionService))));
+  }
+
+  /**
+   * The selected spots' outlines as GeoJSON (CGCS2000 lon/lat) with their state, for the map of a
+   * batch's spots; at most {@value #MAX_MAP_SPOTS}, and {@code truncated} says when there were
+   * more.
+   */
+  @GetMapping(
+      path = "/outlines",
+      produces = {GEO_JSON, MediaType.APPLICATION_JSON_VALUE})
+  byte[] outlines(
+      @ModelAttribute SpotFilter filter, @RequestParam(required = false) String region) {
+    List<Feature> features = new ArrayList<>();
+    queries.forEachOutline(
+        filter,
+        within(region),
+        MAX_MAP_SPOTS + 1,
+        spot -> {
+          Map<String, Object> properties = new LinkedHashMap<>();
+          properties.put("monitoringCode", spot.monitoringCode());
+          properties.put("state", spot.state().name());
+          properties.put("overdue", spot.overdue());
+          features.add(new Feature(features.size(), Wkb.read(spot.geometry()), properties));
+        });
+    boolean truncated = features.size() > MAX_MAP_SPOTS;
+    List<Feature> shown = truncated ? features.subList(0, MAX_MAP_SPOTS) : features;
+    if (truncated) {
+      // the collection's own member would need a writer of its own: a marker feature says it
+      Map<String, Object> marker = new LinkedHashMap<>();
+      marker.put("truncated", true);
+      marker.put("shown", MAX_MAP_SPOTS);
+      shown = new ArrayList<>(shown);
+      shown.add(new Feature(MAX_MAP_SPOTS, null, marker));
+    }
+    return new GeoJsonWriter(Cgcs2000Crs.geographic()).write(shown.iterator());
   }
 
   /** My jurisdiction, narrowed to a region and the units under it if one is asked for. */

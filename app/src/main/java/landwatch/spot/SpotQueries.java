@@ -64,6 +64,31 @@ class SpotQueries {
         (RowCallbackHandler) rs -> each.accept(listItem(rs)));
   }
 
+  /** A spot as the spots map draws it. */
+  record MapSpot(String monitoringCode, SpotState state, boolean overdue, byte[] geometry) {}
+
+  /** The selected spots' outlines, at most {@code limit}, in the list's order. */
+  void forEachOutline(
+      SpotFilter filter, Optional<List<String>> regions, int limit, Consumer<MapSpot> each) {
+    Selection selection = select(filter, regions);
+    selection.parameters().addValue("limit", limit);
+    jdbc.query(
+        "SELECT s.monitoring_code, p.state, p.county_overdue OR p.province_overdue AS overdue,"
+            + " s.geometry"
+            + selection.from()
+            + LIST_ORDER
+            + " LIMIT :limit",
+        selection.parameters(),
+        (RowCallbackHandler)
+            rs ->
+                each.accept(
+                    new MapSpot(
+                        rs.getString("monitoring_code"),
+                        SpotState.valueOf(rs.getString("state")),
+                        rs.getBoolean("overdue"),
+                        rs.getBytes("geometry"))));
+  }
+
   private record Selection(String from, MapSqlParameterSource parameters) {}
 
   private static Selection select(SpotFilter filter, Optional<List<String>> regions) {

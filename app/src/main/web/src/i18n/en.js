@@ -85,6 +85,20 @@ export default {
     modifyConfirm: 'The modification moves the instance at once and is audited. Go on?',
     modified: 'Instance modified'
   },
+  extensions: {
+    title: 'Extension applications',
+    status: 'Status',
+    anyStatus: 'Any status',
+    statuses: { APPLIED: 'Awaiting the city', ENDORSED: 'Endorsed, awaiting the province', APPROVED: 'Approved', REFUSED: 'Refused' },
+    none: 'No extension applications',
+    spots: 'Spots',
+    requested: 'Requested until',
+    granted: 'Granted until',
+    reason: 'Reason',
+    appliedBy: 'Applied by',
+    document: 'Written application',
+    open: 'Open'
+  },
   imports: {
     title: 'Imports',
     nav: 'Imports',
@@ -172,6 +186,8 @@ export default {
     history: 'History'
   },
   map: {
+    spotsLabel: "Map of the county's spots, coloured by state",
+    truncated: 'Too many spots: the map shows the first {shown}; filter by state',
     title: 'Spot on the map',
     label: 'Map of spot {code} and the reference layers around it',
     spot: 'Spot outline',
@@ -203,6 +219,7 @@ export default {
     EXTENDED: 'Extended'
   },
   tasks: {
+    shortcuts: 'Keys: j / k or ↓ / ↑ next or previous task, c claim, u unclaim, r reload, / filters',
     filters: 'Filters',
     kind: 'Task kind',
     anyKind: 'All kinds',

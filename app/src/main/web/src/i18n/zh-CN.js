@@ -85,6 +85,20 @@ export default {
     modifyConfirm: '修改将立即改变该实例的执行位置，并记入审计日志。确定继续？',
     modified: '实例已修改'
   },
+  extensions: {
+    title: '延期申请',
+    status: '申请状态',
+    anyStatus: '全部状态',
+    statuses: { APPLIED: '待市级审核', ENDORSED: '市级同意、待省级审批', APPROVED: '已批准', REFUSED: '未批准' },
+    none: '暂无延期申请',
+    spots: '图斑数',
+    requested: '申请延至',
+    granted: '批准延至',
+    reason: '申请理由',
+    appliedBy: '申请人',
+    document: '书面申请',
+    open: '查看'
+  },
   imports: {
     title: '数据导入',
     nav: '数据导入',
@@ -172,6 +186,8 @@ export default {
     history: '办理记录'
   },
   map: {
+    spotsLabel: '本区县图斑分布图，按办理状态着色',
+    truncated: '图斑过多，地图只显示前 {shown} 个；请按状态筛选',
     title: '图斑位置与叠加图层',
     label: '图斑 {code} 及其周边叠加图层的地图',
     spot: '图斑范围',
@@ -203,6 +219,7 @@ export default {
     EXTENDED: '延期'
   },
   tasks: {
+    shortcuts: '快捷键：j / k 或 ↓ / ↑ 切换任务，c 认领，u 取消认领，r 刷新列表，/ 跳到筛选',
     filters: '筛选',
     kind: '任务类型',
     anyKind: '全部类型',

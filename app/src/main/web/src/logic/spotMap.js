@@ -54,3 +54,40 @@ export function legend(features) {
   const all = [...entries.values()]
   return [...all.filter((e) => e.overlaps), ...all.filter((e) => !e.overlaps)]
 }
+
+/** The colours of the spots map: where each spot is in its month. */
+export const STATE_COLOURS = {
+  ISSUED: '#bfbfbf',
+  VERIFICATION: '#fa8c16',
+  JUDGMENT: '#fadb14',
+  CITY_REVIEW: '#13c2c2',
+  PROVINCE_REVIEW: '#2f54eb',
+  CORRECTION: '#eb2f96',
+  DIRECT_JUDGMENT: '#722ed1',
+  CONCLUDED: '#52c41a'
+}
+
+/** A spot on the spots map: filled by its state, outlined red when overdue. */
+export function stateStyle(properties) {
+  const colour = STATE_COLOURS[properties.state] || '#8c8c8c'
+  return {
+    stroke: properties.overdue ? '#cf1322' : colour,
+    width: properties.overdue ? 2.5 : 1.5,
+    fill: withAlpha(colour, 0.6),
+    dash: null
+  }
+}
+
+/** How many spots of each state the map shows, in the lifecycle's order, for its legend. */
+export function stateCounts(features) {
+  const counts = Object.fromEntries(Object.keys(STATE_COLOURS).map((state) => [state, 0]))
+  for (const feature of features || []) {
+    const state = feature.properties && feature.properties.state
+    if (state in counts) {
+      counts[state] += 1
+    }
+  }
+  return Object.entries(counts)
+    .filter(([, count]) => count > 0)
+    .map(([state, count]) => ({ state, count, colour: STATE_COLOURS[state] }))
+}

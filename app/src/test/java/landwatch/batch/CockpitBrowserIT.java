@@ -5,12 +5,15 @@ import static landwatch.spot.SpotMonth.OFFICER;
 import static landwatch.spot.SpotMonth.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.CamundaClient;
 import io.camunda.process.test.api.CamundaProcessTest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import landwatch.app.web.Browser;
@@ -54,6 +57,21 @@ class CockpitBrowserIT {
     batch.verify(batch.codes.get(0), OFFICER);
     batch.awaitState(batch.codes.get(0), SpotState.JUDGMENT);
 
+    String reason = "暴雨致道路中断 " + batch.batchId;
+    JsonNode extension =
+        SpotMonth.applyForExtension(
+                OFFICER,
+                List.of(batch.codes.get(1)),
+                LocalDate.parse(batch.progress(batch.codes.get(1)).get("county_due").toString())
+                    .plusDays(5)
+                    .toString(),
+                reason,
+                "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+                    .getBytes(StandardCharsets.US_ASCII),
+                "延期申请.pdf")
+            .getBody();
+    assertThat(extension.path("status").asText()).as("%s", extension).isEqualTo("APPLIED");
+
     try (Browser browser = Browser.open(ProcessTestApplication.restAddressText())) {
       browser.signIn(MANAGER, PASSWORD);
       browser.until(ExpectedConditions.urlContains("#/cockpit"));
@@ -71,6 +89,13 @@ class CockpitBrowserIT {
                   .getText())
           .startsWith("合计")
           .contains("3");
+      browser.until(
+          d ->
+              d.findElement(By.cssSelector("[data-test=extension-list]"))
+                  .getText()
+                  .contains(reason));
+      assertThat(browser.find(By.cssSelector("[data-test=extension-list]")).getText())
+          .contains("兴庆区", "待市级审核");
       browser.screenshot("cockpit-progress");
 
       browser.find(By.cssSelector("[data-test=export]")).click();
@@ -108,6 +133,14 @@ class CockpitBrowserIT {
       assertThat(browser.find(By.cssSelector("[data-test=spots]")).getText())
           .contains(batch.codes.get(0), batch.codes.get(1), "待判定填报", "待核实")
           .doesNotContain(batch.codes.get(2));
+      browser.until(
+          d ->
+              "2"
+                  .equals(
+                      d.findElement(By.cssSelector("[data-test=spots-map]"))
+                          .getDomAttribute("data-feature-count")));
+      assertThat(browser.find(By.cssSelector("[data-test=spots-map-legend]")).getText())
+          .contains("待判定填报 1", "待核实 1");
       browser.screenshot("cockpit-county-spots");
 
       browser.find(By.linkText(batch.codes.get(0))).click();

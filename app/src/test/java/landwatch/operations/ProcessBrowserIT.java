@@ -89,12 +89,7 @@ class ProcessBrowserIT {
       browser.signIn(MANAGER, PASSWORD);
       browser.find(By.cssSelector("[data-test=nav-processes]")).click();
       browser.until(ExpectedConditions.urlContains("#/processes"));
-      browser.until(
-          d ->
-              "true"
-                  .equals(
-                      d.findElement(By.cssSelector("[data-test=diagram]"))
-                          .getDomAttribute("data-rendered")));
+      awaitDiagram(browser);
       assertThat(browser.driver().findElements(By.cssSelector("[data-test=badge-active]")))
           .as("the spot-check diagram shows where its instances wait")
           .isNotEmpty();
@@ -114,12 +109,7 @@ class ProcessBrowserIT {
               d.findElement(By.cssSelector("[data-test=instance-title]"))
                   .getText()
                   .contains(Long.toString(spotInstance)));
-      browser.until(
-          d ->
-              "true"
-                  .equals(
-                      d.findElement(By.cssSelector("[data-test=diagram]"))
-                          .getDomAttribute("data-rendered")));
+      awaitDiagram(browser);
       assertThat(browser.driver().findElements(By.cssSelector(".djs-connection.lw-taken")))
           .as("the flows taken so far are marked")
           .isNotEmpty();
@@ -210,6 +200,15 @@ class ProcessBrowserIT {
     option.click();
     new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
     browser.until(ExpectedConditions.invisibilityOf(option));
+  }
+
+  private static void awaitDiagram(Browser browser) {
+    browser.until(
+        d ->
+            "true"
+                .equals(
+                    d.findElement(By.cssSelector("[data-test=diagram]"))
+                        .getDomAttribute("data-rendered")));
   }
 
   private static List<WebElement> rows(Browser browser) {

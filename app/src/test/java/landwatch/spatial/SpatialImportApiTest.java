@@ -117,6 +117,13 @@ class SpatialImportApiTest {
                     .filter(p -> p.path("kind").asText().equals("overlap"))
                     .map(p -> p.path("layer").asText()))
         .contains("BASIC_FARMLAND");
+    JsonNode outlines =
+        http.getForObject(
+            "/api/spots/outlines?batch=" + batch.getBody().path("batchId").asLong(),
+            JsonNode.class);
+    assertThat(outlines.at("/features/0/properties/monitoringCode").asText()).isEqualTo(code);
+    assertThat(outlines.at("/features/0/properties/state").asText()).isNotBlank();
+    assertThat(outlines.at("/features/0/geometry/type").asText()).isEqualTo("Polygon");
     assertThat(firstVersion).startsWith("2023#");
 
     Geometry elsewhere = KnownShapes.rectangle(ZONE_35, lon, lat, 5_000, 5_000, 6_000, 6_000);

@@ -424,7 +424,7 @@ public final class SpotMonth {
   }
 
   /** A county officer's extension application 延期申请 for the spots, as the form posts it. */
-  static ResponseEntity<JsonNode> applyForExtension(
+  public static ResponseEntity<JsonNode> applyForExtension(
       String user,
       List<String> spots,
       String requested,

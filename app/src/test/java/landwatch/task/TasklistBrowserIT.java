@@ -183,6 +183,29 @@ class TasklistBrowserIT {
                               + " - document.documentElement.clientWidth"))
           .isLessThanOrEqualTo(0L);
       browser.screenshot("tasklist-tablet");
+
+      // the keyboard: j and k move between the page's tasks, / goes to the filters
+      browser
+          .find(By.cssSelector("[data-test=tasks] .el-table__body tbody tr"))
+          .findElements(By.tagName("td"))
+          .stream()
+          .filter(cell -> cell.getText().startsWith("PT"))
+          .findFirst()
+          .orElseThrow()
+          .click();
+      browser.until(
+          d ->
+              d.findElement(By.cssSelector("[data-test=tasks] .el-table__body tbody tr"))
+                  .getDomAttribute("class")
+                  .contains("lw-row-selected"));
+      String first = awaitTaskAddress(browser);
+      WebElement body = browser.find(By.tagName("body"));
+      body.sendKeys("j");
+      browser.until(d -> !d.getCurrentUrl().equals(first));
+      body.sendKeys("k");
+      browser.until(d -> d.getCurrentUrl().equals(first));
+      body.sendKeys("/");
+      assertThat(browser.driver().switchTo().activeElement().getTagName()).isEqualTo("input");
     }
   }
 
@@ -206,6 +229,11 @@ class TasklistBrowserIT {
             "gd.geojson",
             new GeoJsonWriter(Cgcs2000Crs.geographic()).write(List.of(parcel).iterator()));
     assertThat(layer.getStatusCode()).as("%s", layer.getBody()).isEqualTo(HttpStatus.CREATED);
+  }
+
+  private static String awaitTaskAddress(Browser browser) {
+    browser.until(d -> d.getCurrentUrl().matches(".*#/tasks/\\d+$"));
+    return browser.driver().getCurrentUrl();
   }
 
   /** A field photo as a phone takes it: a small JPEG, here without EXIF. */

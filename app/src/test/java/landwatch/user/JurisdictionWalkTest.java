@@ -297,6 +297,10 @@ class JurisdictionWalkTest {
     JsonNode siblingSpots = readJson(Actor.SIBLING_COUNTY, "/api/batches/" + batchId + "/spots");
     assertThat(siblingSpots.findValuesAsText("monitoringCode")).containsExactly(siblingSpot);
 
+    assertThat(
+            readJson(Actor.SIBLING_COUNTY, "/api/spots/outlines?batch=" + batchId)
+                .findValuesAsText("monitoringCode"))
+        .containsExactly(siblingSpot);
     assertThat(exportedSpots(Actor.SIBLING_COUNTY, "/api/spots/export?batch=" + batchId))
         .containsExactly(siblingSpot);
     assertThat(exportedSpots(Actor.SIBLING_COUNTY, "/api/spots/export?region=640104")).isEmpty();
@@ -635,6 +639,9 @@ class JurisdictionWalkTest {
     walks.put(
         "GET /api/imports/{id}/report",
         new Walk(t -> t.get("/api/imports/" + NO_IMPORT + "/report"), "*/*", signedIn(404), false));
+    walks.put(
+        "GET /api/spots/outlines",
+        new Walk(t -> t.get("/api/spots/outlines"), "application/json", signedIn(200), false));
     walks.put(
         "GET /api/spots/export",
         new Walk(t -> t.get("/api/spots/export"), "*/*", signedIn(200), false));
