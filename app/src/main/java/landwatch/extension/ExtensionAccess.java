@@ -18,6 +18,11 @@ class ExtensionAccess implements EndpointAccess {
   @Override
   public void declare(AccessRules rules) {
     rules.roles(POST, "/api/extensions", Role.COUNTY_OFFICER);
-    rules.signedIn(GET, "/api/extensions", "/api/extensions/*", "/api/extensions/*/application");
+    rules.signedIn(
+        GET,
+        "/api/extensions",
+        "/api/extensions/export",
+        "/api/extensions/*",
+        "/api/extensions/*/application");
   }
 }

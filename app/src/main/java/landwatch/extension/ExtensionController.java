@@ -7,10 +7,12 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import landwatch.app.web.Paging;
+import landwatch.app.web.Spreadsheet;
 import landwatch.user.CurrentUser;
 import landwatch.user.Jurisdiction;
 import landwatch.user.SignedInUser;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * Extension applications 延期申请: a county officer applies for chosen spots with a reason and the
@@ -37,6 +40,12 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping("/api/extensions")
 class ExtensionController {
+
+  /** More than a province files in years; an export beyond it is cut there. */
+  private static final int EXPORT_LIMIT = 100_000;
+
+  private static final List<String> EXPORT_HEADERS =
+      List.of("申请编号", "区县代码", "状态", "图斑数", "申请延至", "批准延至", "申请理由", "申请人", "申请时间", "决定时间");
 
   private final ExtensionService service;
   private final ExtensionStore store;
@@ -89,12 +98,56 @@ class ExtensionController {
         store.list(regions, wanted, page, size), store.count(regions, wanted), page, size);
   }
 
+  /** The same applications as the list, every page, as an .xlsx. */
+  @GetMapping("/export")
+  ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) Status status) {
+    SignedInUser user = CurrentUser.get();
+    Optional<List<String>> regions = jurisdiction.regionCodes(user);
+    String wanted = status == null ? null : status.name();
+    int total = (int) Math.min(store.count(regions, wanted), EXPORT_LIMIT);
+    List<ExtensionView> applications = store.list(regions, wanted, 0, Math.max(1, total));
+    return Spreadsheet.download(
+        "延期申请.xlsx",
+        "延期申请",
+        "筛选："
+            + (status == null ? "全部状态" : status.chineseName)
+            + "；范围："
+            + user.unit().name()
+            + "管辖区县",
+        EXPORT_HEADERS,
+        sink ->
+            applications.forEach(
+                a ->
+                    sink.row(
+                        Arrays.asList(
+                            a.id(),
+                            a.countyCode(),
+                            Status.valueOf(a.status()).chineseName,
+                            a.spotCount(),
+                            a.requestedDueDate(),
+                            a.grantedDueDate(),
+                            a.reason(),
+                            a.appliedBy(),
+                            a.appliedAt() == null
+                                ? null
+                                : a.appliedAt().toLocalDateTime().toString(),
+                            a.decidedAt() == null
+                                ? null
+                                : a.decidedAt().toLocalDateTime().toString()))));
+  }
+
   /** The statuses a list may be narrowed to. */
   enum Status {
-    APPLIED,
-    ENDORSED,
-    APPROVED,
-    REFUSED
+    APPLIED("待市级审核"),
+    ENDORSED("市级同意、待省级审批"),
+    APPROVED("已批准"),
+    REFUSED("未批准");
+
+    final String chineseName;
+
+    Status(String chineseName) {
+      this.chineseName = chineseName;
+    }
   }
 
   @GetMapping("/{id}")

@@ -27,6 +27,7 @@ import landwatch.spatial.Uploads;
 import landwatch.spatial.io.Cgcs2000Crs;
 import landwatch.spatial.io.Feature;
 import landwatch.spatial.io.GeoJsonWriter;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.assertj.core.api.SoftAssertions;
@@ -301,11 +302,16 @@ class JurisdictionWalkTest {
             readJson(Actor.SIBLING_COUNTY, "/api/spots/outlines?batch=" + batchId)
                 .findValuesAsText("monitoringCode"))
         .containsExactly(siblingSpot);
-    assertThat(exportedSpots(Actor.SIBLING_COUNTY, "/api/spots/export?batch=" + batchId))
+    assertThat(exported(Actor.SIBLING_COUNTY, "/api/spots/export?batch=" + batchId))
         .containsExactly(siblingSpot);
-    assertThat(exportedSpots(Actor.SIBLING_COUNTY, "/api/spots/export?region=640104")).isEmpty();
-    assertThat(exportedSpots(Actor.CITY, "/api/spots/export?batch=" + batchId))
+    assertThat(exported(Actor.SIBLING_COUNTY, "/api/spots/export?region=640104")).isEmpty();
+    assertThat(exported(Actor.CITY, "/api/spots/export?batch=" + batchId))
         .containsExactlyInAnyOrder(ownSpot, siblingSpot);
+
+    assertThat(exported(Actor.OWNER_COUNTY, "/api/extensions/export"))
+        .contains(Long.toString(extensionId));
+    assertThat(exported(Actor.SIBLING_COUNTY, "/api/extensions/export"))
+        .doesNotContain(Long.toString(extensionId));
 
     JsonNode city = readJson(Actor.CITY, "/api/batches/" + batchId + "/spots");
     assertThat(city.findValuesAsText("monitoringCode")).containsExactly(ownSpot, siblingSpot);
@@ -643,6 +649,9 @@ class JurisdictionWalkTest {
         "GET /api/spots/outlines",
         new Walk(t -> t.get("/api/spots/outlines"), "application/json", signedIn(200), false));
     walks.put(
+        "GET /api/extensions/export",
+        new Walk(t -> t.get("/api/extensions/export"), "*/*", signedIn(200), false));
+    walks.put(
         "GET /api/spots/export",
         new Walk(t -> t.get("/api/spots/export"), "*/*", signedIn(200), false));
     walks.put(
@@ -805,21 +814,20 @@ class JurisdictionWalkTest {
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  /** The monitoring codes in an exported spot list, read back with POI. */
-  private List<String> exportedSpots(Actor actor, String path)
-      throws IOException, InterruptedException {
+  /** The first column of an export's rows (codes, ids), read back with POI. */
+  private List<String> exported(Actor actor, String path) throws IOException, InterruptedException {
     HttpRequest.Builder request = get(path).header("Authorization", "Bearer " + bearer.get(actor));
     HttpResponse<byte[]> response =
         client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     assertThat(response.statusCode()).as(path + " as " + actor).isEqualTo(200);
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
       Sheet sheet = workbook.getSheetAt(0);
-      assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("图斑编号");
-      List<String> codes = new ArrayList<>();
+      DataFormatter text = new DataFormatter();
+      List<String> firstColumn = new ArrayList<>();
       for (int r = 3; r <= sheet.getLastRowNum(); r++) {
-        codes.add(sheet.getRow(r).getCell(0).getStringCellValue());
+        firstColumn.add(text.formatCellValue(sheet.getRow(r).getCell(0)));
       }
-      return codes;
+      return firstColumn;
     }
   }
 
