@@ -336,6 +336,11 @@ class JurisdictionWalkTest {
       assertThat(json.readTree(response.body()).path("detail").asText())
           .contains("参数的值无效", "invalid parameter values");
     }
+    HttpResponse<String> state =
+        send(Actor.PROVINCE, get("/api/processes/1/instances?state=NOPE"), "application/json");
+    assertThat(state.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(state.body()).path("detail").asText())
+        .contains("参数“state”的值无效", "invalid value for 'state'");
   }
 
   private void walkOnce(SoftAssertions softly, Endpoint endpoint, Walk walk, Actor actor)

@@ -26,7 +26,10 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
       "landwatch.layer",
       "landwatch.spot",
       "landwatch.user",
-      "landwatch.audit"
+      "landwatch.audit",
+      "landwatch.map",
+      "landwatch.upload",
+      "landwatch.operations"
     })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestProblems {
